@@ -1,0 +1,2 @@
+export * from './classification.types';
+export * from './classify-trace';

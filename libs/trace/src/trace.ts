@@ -1,0 +1,133 @@
+/**
+ * A GPS trace in columnar form. Hot code (cleaning, segmentation, features, scoring geometry)
+ * walks these typed arrays; arrays of point objects would cost an allocation per fix and
+ * defeat the per-1,000-point budgets in the benchmarks.
+ *
+ * Invariants once built by {@link buildTrace}: `ts` is strictly increasing (epoch milliseconds),
+ * `lat`/`lon` are finite WGS84 degrees. Optional channels are `null` when no fix carried them;
+ * inside a present channel, a missing value is `NaN`.
+ */
+export interface Trace {
+  readonly length: number;
+  readonly ts: Float64Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** Horizontal accuracy radius in metres, as reported by the device. */
+  readonly accuracy: Float32Array | null;
+  /** Device-reported ground speed in m/s. */
+  readonly speed: Float32Array | null;
+  /** Altitude in metres. */
+  readonly altitude: Float32Array | null;
+}
+
+/** One fix, as clients send it (`ts` already converted to epoch milliseconds). */
+export interface TracePoint {
+  lat: number;
+  lon: number;
+  ts: number;
+  accuracy?: number | null;
+  speed?: number | null;
+  altitude?: number | null;
+}
+
+/** Allocates an empty trace with the given channels. */
+export function allocateTrace(
+  length: number,
+  channels: { accuracy?: boolean; speed?: boolean; altitude?: boolean } = {},
+): Trace {
+  return {
+    length,
+    ts: new Float64Array(length),
+    lat: new Float64Array(length),
+    lon: new Float64Array(length),
+    accuracy: channels.accuracy ? new Float32Array(length).fill(NaN) : null,
+    speed: channels.speed ? new Float32Array(length).fill(NaN) : null,
+    altitude: channels.altitude ? new Float32Array(length).fill(NaN) : null,
+  };
+}
+
+/**
+ * Builds a trace from point objects: sorts by time (a stable sort keeps the first of equal
+ * timestamps) and drops fixes whose timestamp repeats, which devices emit when they re-send the
+ * last fix. Validation of ranges is the caller's job (see `parseJsonPoints`).
+ */
+export function buildTrace(points: readonly TracePoint[]): Trace {
+  let sorted = true;
+  for (let i = 1; i < points.length; i++) {
+    if (points[i].ts < points[i - 1].ts) {
+      sorted = false;
+      break;
+    }
+  }
+  const ordered = sorted ? points : [...points].sort((a, b) => a.ts - b.ts);
+  let hasAccuracy = false;
+  let hasSpeed = false;
+  let hasAltitude = false;
+  for (const p of ordered) {
+    if (p.accuracy != null) hasAccuracy = true;
+    if (p.speed != null) hasSpeed = true;
+    if (p.altitude != null) hasAltitude = true;
+  }
+  let unique = 0;
+  for (let i = 0; i < ordered.length; i++) if (i === 0 || ordered[i].ts !== ordered[i - 1].ts) unique++;
+  const trace = allocateTrace(unique, { accuracy: hasAccuracy, speed: hasSpeed, altitude: hasAltitude });
+  let j = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    if (i > 0 && ordered[i].ts === ordered[i - 1].ts) continue;
+    const p = ordered[i];
+    trace.ts[j] = p.ts;
+    trace.lat[j] = p.lat;
+    trace.lon[j] = p.lon;
+    if (trace.accuracy && p.accuracy != null) trace.accuracy[j] = p.accuracy;
+    if (trace.speed && p.speed != null) trace.speed[j] = p.speed;
+    if (trace.altitude && p.altitude != null) trace.altitude[j] = p.altitude;
+    j++;
+  }
+  return trace;
+}
+
+/** Copies the fixes `[start, end)` into a new trace. */
+export function sliceTrace(trace: Trace, start: number, end: number): Trace {
+  return {
+    length: end - start,
+    ts: trace.ts.slice(start, end),
+    lat: trace.lat.slice(start, end),
+    lon: trace.lon.slice(start, end),
+    accuracy: trace.accuracy ? trace.accuracy.slice(start, end) : null,
+    speed: trace.speed ? trace.speed.slice(start, end) : null,
+    altitude: trace.altitude ? trace.altitude.slice(start, end) : null,
+  };
+}
+
+/** Keeps the fixes whose index passes `keep`, preserving order. */
+export function filterTrace(trace: Trace, keep: (index: number) => boolean): Trace {
+  const indices: number[] = [];
+  for (let i = 0; i < trace.length; i++) if (keep(i)) indices.push(i);
+  const out = allocateTrace(indices.length, {
+    accuracy: trace.accuracy !== null,
+    speed: trace.speed !== null,
+    altitude: trace.altitude !== null,
+  });
+  indices.forEach((src, dst) => {
+    out.ts[dst] = trace.ts[src];
+    out.lat[dst] = trace.lat[src];
+    out.lon[dst] = trace.lon[src];
+    if (out.accuracy) out.accuracy[dst] = trace.accuracy![src];
+    if (out.speed) out.speed[dst] = trace.speed![src];
+    if (out.altitude) out.altitude[dst] = trace.altitude![src];
+  });
+  return out;
+}
+
+/** Materialises point objects, for responses and exports (not for hot paths). */
+export function tracePoints(trace: Trace): TracePoint[] {
+  const points: TracePoint[] = new Array(trace.length);
+  for (let i = 0; i < trace.length; i++) {
+    const p: TracePoint = { lat: trace.lat[i], lon: trace.lon[i], ts: trace.ts[i] };
+    if (trace.accuracy && !Number.isNaN(trace.accuracy[i])) p.accuracy = trace.accuracy[i];
+    if (trace.speed && !Number.isNaN(trace.speed[i])) p.speed = trace.speed[i];
+    if (trace.altitude && !Number.isNaN(trace.altitude[i])) p.altitude = trace.altitude[i];
+    points[i] = p;
+  }
+  return points;
+}
