@@ -1,2 +1,10 @@
 export * from './classification.types';
 export * from './classify-trace';
+export * from './model/gbdt';
+export * from './model/mode-model';
+export * from './pipeline/clean-trace';
+export * from './pipeline/leg-features';
+export * from './pipeline/motion';
+export * from './pipeline/segment-trace';
+export { classifyByRules, impossibleModes } from './rules';
+export * from './transit/transit-index';

@@ -1,0 +1,64 @@
+import type { TravelMode } from '../classification.types';
+import type { MotionOptions } from '../pipeline/motion';
+import type { SegmentationOptions } from '../pipeline/segment-trace';
+import type { GbdtModel } from './gbdt';
+
+/** Where a model's training data came from, with its licence (kept in the model file). */
+export interface ModelSource {
+  name: string;
+  licence: string;
+  attribution?: string;
+  /** Labelled legs used, by mode. */
+  legs?: Record<string, number>;
+  notes?: string;
+}
+
+/** How a model turns probabilities into a mode (tuned on data, stored with the model). */
+export interface ModeDecision {
+  /** Below this top probability the leg is `unknown`. */
+  unknownBelow: number;
+  /**
+   * A bike below this probability falls back to the next most likely mode: bike legs earn the most
+   * points per km after walking, so a doubtful bike must not be paid as one.
+   */
+  bikeMinProbability: number;
+}
+
+export interface ModelMetrics {
+  /** What was measured and how (e.g. "GeoLife + Go!Track, all people unseen"). */
+  evaluation: string;
+  legs?: number;
+  accuracy: number;
+  perMode?: Record<string, { precision: number; recall: number; support: number }>;
+  [key: string]: unknown;
+}
+
+/** The model file format (`config/models/*.json`, `models/local/*.json`). */
+export interface ModeModel {
+  format: 'muvo-mode-model';
+  version: 1;
+  name: string;
+  trainedAt: string;
+  gbdt: GbdtModel;
+  decision: ModeDecision;
+  /** Pipeline settings the model was trained with; classification uses the same. */
+  pipeline?: { motion?: MotionOptions; segmentation?: SegmentationOptions };
+  provenance: { sources: ModelSource[]; command?: string; notes?: string[] };
+  metrics?: ModelMetrics[];
+}
+
+export const DEFAULT_DECISION: ModeDecision = { unknownBelow: 0, bikeMinProbability: 0 };
+
+/** Throws unless `value` looks like a {@link ModeModel} whose classes are travel modes. */
+export function assertModeModel(value: unknown): asserts value is ModeModel {
+  const m = value as Partial<ModeModel> | null;
+  if (!m || m.format !== 'muvo-mode-model' || m.version !== 1) throw new Error('not a muvo mode model (format/version)');
+  const g = m.gbdt;
+  if (!g || !Array.isArray(g.classes) || !Array.isArray(g.features) || !Array.isArray(g.trees) || !Array.isArray(g.baseScore)) {
+    throw new Error('mode model has no valid gbdt section');
+  }
+  const known = new Set<string>(['walk', 'bike', 'bus', 'train', 'car']);
+  for (const c of g.classes) if (!known.has(c)) throw new Error(`mode model has an unknown class ${c}`);
+}
+
+export type ModelClass = Exclude<TravelMode, 'unknown'>;
