@@ -1,4 +1,4 @@
-import { getDistanceFromLine, isPointInPolygon } from 'geolib';
+import { getAreaOfPolygon, getDistanceFromLine, isPointInPolygon } from 'geolib';
 
 const EARTH_RADIUS_M = 6371008.8;
 const RAD = Math.PI / 180;
@@ -18,12 +18,7 @@ export function haversineM(lat1: number, lon1: number, lat2: number, lon2: numbe
 }
 
 /** Path length of fixes `[start, end]` (inclusive) of parallel lat/lon arrays. */
-export function pathLengthM(
-  lat: ArrayLike<number>,
-  lon: ArrayLike<number>,
-  start = 0,
-  end = lat.length - 1,
-): number {
+export function pathLengthM(lat: ArrayLike<number>, lon: ArrayLike<number>, start = 0, end = lat.length - 1): number {
   let total = 0;
   for (let i = start + 1; i <= end; i++) total += haversineM(lat[i - 1], lon[i - 1], lat[i], lon[i]);
   return total;
@@ -83,5 +78,18 @@ export function lineLengthM(line: LineStringGeometry): number {
   let total = 0;
   const c = line.coordinates;
   for (let i = 1; i < c.length; i++) total += haversineM(c[i - 1][1], c[i - 1][0], c[i][1], c[i][0]);
+  return total;
+}
+
+/** Surface of an area in square metres (outer rings minus holes). */
+export function areaM2(area: AreaGeometry): number {
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  let total = 0;
+  for (const rings of polygons) {
+    rings.forEach((ring, index) => {
+      const surface = getAreaOfPolygon(ring.map(([x, y]) => ({ latitude: y, longitude: x })));
+      total += index === 0 ? surface : -surface;
+    });
+  }
   return total;
 }

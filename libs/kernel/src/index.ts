@@ -1,1 +1,2 @@
 export * from './domain.exception';
+export * from './ids';

@@ -131,3 +131,14 @@ export function tracePoints(trace: Trace): TracePoint[] {
   }
   return points;
 }
+
+/**
+ * Joins traces (e.g. the chunks of a live upload, which may arrive out of order or repeat) into
+ * one ordered by time, keeping the first fix of any repeated timestamp.
+ */
+export function mergeTraces(traces: readonly Trace[]): Trace {
+  if (traces.length === 1) return traces[0];
+  const points: TracePoint[] = [];
+  for (const trace of traces) points.push(...tracePoints(trace));
+  return buildTrace(points);
+}

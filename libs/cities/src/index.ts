@@ -1,0 +1,5 @@
+export * from './campaign.entity';
+export * from './cities.module';
+export * from './cities.service';
+export * from './city.entity';
+export * from './route.entity';

@@ -1,0 +1,7 @@
+import { Foundation1795317542155 } from './1795317542155-Foundation';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
+ * them and the order is reviewed: append new ones at the end.
+ */
+export const MIGRATIONS = [Foundation1795317542155];

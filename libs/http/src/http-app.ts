@@ -1,0 +1,95 @@
+import { type DynamicModule, StandardSchemaValidationPipe, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ConfigValidationError, loadDotEnv, parseConfig, type AppConfig } from '@muvo/config';
+import { migrateDatabase } from '@muvo/database';
+import { DomainException } from '@muvo/kernel';
+import { DomainExceptionFilter } from './domain-exception.filter';
+import { assertServicesReachable, ServiceUnreachableError } from './preflight';
+
+export interface HttpAppOptions {
+  /** Process name used in logs and messages: `api`, `worker`, `voucher`. */
+  name: string;
+  /** OpenAPI document served at `/docs`; omitted for apps without a public API. */
+  docs?: { title: string; description: string };
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes?: number;
+}
+
+/** The validation failure every schema-checked request body, query or parameter reports. */
+export function validationFailed(issues: readonly { message: string; path?: readonly unknown[] }[]): DomainException {
+  const flat = issues.map((issue) => ({
+    path: (issue.path ?? [])
+      .map((p) => (typeof p === 'object' && p !== null && 'key' in p ? (p as { key: unknown }).key : p))
+      .join('.'),
+    message: issue.message,
+  }));
+  const message = flat.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return new DomainException('VALIDATION_FAILED', 'invalid', message || 'invalid request', { issues: flat });
+}
+
+/**
+ * Builds a Fastify-backed Nest app with muvo's cross-cutting behaviour: structured logs, one
+ * error format, schema validation, OpenAPI at `/docs`, graceful shutdown.
+ */
+export async function createHttpApp(
+  module: Type | DynamicModule,
+  options: HttpAppOptions,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: config.http.trustProxy,
+    // Client-sent ids and ports in the URL are validated by the routes themselves.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: (issues) => validationFailed(issues) }));
+  app.enableShutdownHooks();
+  if (options.docs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(options.docs.title)
+        .setDescription(options.docs.description)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
+  return app;
+}
+
+/**
+ * The `main` of every app: configuration, reachable services and an up-to-date schema first,
+ * each failure reported in plain words, then the app listening on its port.
+ */
+export async function runHttpApp(
+  buildModule: (config: AppConfig) => Type | DynamicModule,
+  options: HttpAppOptions,
+  portOf: (config: AppConfig) => number,
+): Promise<void> {
+  loadDotEnv();
+  let config: AppConfig;
+  try {
+    config = parseConfig();
+    await assertServicesReachable(config, options.name);
+    await migrateDatabase(config);
+  } catch (error) {
+    if (error instanceof ConfigValidationError || error instanceof ServiceUnreachableError) {
+      console.error(error instanceof ConfigValidationError ? `muvo ${options.name}: ${error.message}` : error.message);
+    } else {
+      console.error(`muvo ${options.name}: could not start: ${(error as Error).message}`);
+    }
+    process.exit(1);
+  }
+  const app = await createHttpApp(buildModule(config), options, config);
+  await app.listen({ port: portOf(config), host: config.http.host });
+  app.get(Logger).log(`muvo ${options.name} listening on http://${config.http.host}:${portOf(config)}`);
+}

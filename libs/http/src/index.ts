@@ -1,0 +1,3 @@
+export * from './domain-exception.filter';
+export * from './http-app';
+export * from './preflight';

@@ -1,0 +1,20 @@
+import { DomainException } from '@muvo/kernel';
+
+export const IdentityErrors = {
+  emailTaken: () => new DomainException('EMAIL_TAKEN', 'conflict', 'an account with this email already exists'),
+  invalidCredentials: () => new DomainException('INVALID_CREDENTIALS', 'unauthenticated', 'email or password is wrong'),
+  authRequired: () =>
+    new DomainException(
+      'AUTH_REQUIRED',
+      'unauthenticated',
+      'a bearer access token is required (Authorization: Bearer …)',
+    ),
+  tokenInvalid: () => new DomainException('TOKEN_INVALID', 'unauthenticated', 'the access token is not valid'),
+  tokenExpired: () =>
+    new DomainException('TOKEN_EXPIRED', 'unauthenticated', 'the access token has expired; log in or refresh'),
+  refreshInvalid: () =>
+    new DomainException('REFRESH_TOKEN_INVALID', 'unauthenticated', 'the refresh token is not valid'),
+  roleForbidden: (allowed: readonly string[]) =>
+    new DomainException('ROLE_FORBIDDEN', 'forbidden', `this action is reserved to: ${allowed.join(', ')}`),
+  unknownCity: (cityId: string) => new DomainException('UNKNOWN_CITY', 'invalid', `no city with id "${cityId}"`),
+};

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountEntity } from './account.entity';
+import { AuthGuard } from './auth.guard';
+import { IdentityService } from './identity.service';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+/** Accounts and sessions, and the guard that authenticates every request of the importing app. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountEntity]), JwtModule.register({})],
+  providers: [IdentityService, PasswordHasher, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [IdentityService, TokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { ROLES, type Role } from './account.entity';
+import { IdentityErrors } from './identity.exceptions';
+import type { Principal } from './principal';
+
+const ISSUER = 'muvo';
+const AUDIENCE = 'muvo';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  city?: string;
+  merchant?: string;
+}
+
+/**
+ * Short-lived signed access tokens (HS256 JWT) that both the api and the voucher service verify
+ * with the shared AUTH_TOKEN_SECRET, without a database round trip.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get accessTokenTtlS(): number {
+    return this.config.auth.accessTokenTtlS;
+  }
+
+  issueAccessToken(principal: Principal): string {
+    const claims: AccessClaims = { sub: principal.accountId, role: principal.role };
+    if (principal.cityId) claims.city = principal.cityId;
+    if (principal.merchantId) claims.merchant = principal.merchantId;
+    return this.jwt.sign(claims, {
+      secret: this.config.auth.tokenSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.auth.accessTokenTtlS,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+  }
+
+  verifyAccessToken(token: string): Principal {
+    let claims: AccessClaims;
+    try {
+      claims = this.jwt.verify<AccessClaims & object>(token, {
+        secret: this.config.auth.tokenSecret,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+    } catch (error) {
+      throw (error as Error).name === 'TokenExpiredError'
+        ? IdentityErrors.tokenExpired()
+        : IdentityErrors.tokenInvalid();
+    }
+    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role)) {
+      throw IdentityErrors.tokenInvalid();
+    }
+    return {
+      accountId: claims.sub,
+      role: claims.role,
+      cityId: claims.city ?? null,
+      merchantId: claims.merchant ?? null,
+    };
+  }
+}

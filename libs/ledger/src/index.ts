@@ -1,0 +1,4 @@
+export * from './ledger.exceptions';
+export * from './ledger.module';
+export * from './ledger.service';
+export * from './ledger.types';

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@muvo/database';
+import { LedgerErrors } from './ledger.exceptions';
+import {
+  type LedgerAccountRef,
+  SOURCE_ACCOUNT_KINDS,
+  type Transfer,
+  type TransferOutcome,
+  type TransferRequest,
+} from './ledger.types';
+
+interface TransferRow {
+  id: string;
+  idempotency_key: string;
+  debit_account_id: string;
+  credit_account_id: string;
+  amount: string;
+  kind: string;
+  reference_id: string | null;
+  created_at: Date;
+}
+
+function toTransfer(row: TransferRow): Transfer {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    debitAccountId: row.debit_account_id,
+    creditAccountId: row.credit_account_id,
+    amount: Number(row.amount),
+    kind: row.kind,
+    referenceId: row.reference_id,
+    createdAt: row.created_at,
+  };
+}
+
+const TRANSFER_COLUMNS =
+  'id, idempotency_key, debit_account_id, credit_account_id, amount, kind, reference_id, created_at';
+
+/** A ledger account whose balance disagrees with the sum of its transfers. */
+export interface LedgerMismatch {
+  accountId: string;
+  balance: number;
+  fromTransfers: number;
+}
+
+/**
+ * The double-entry points ledger in PostgreSQL: append-only transfers, each between two accounts,
+ * at most once per idempotency key; balances maintained in the same transaction and kept
+ * non-negative by a CHECK constraint (only source accounts may go below zero).
+ *
+ * Methods take the caller's `EntityManager` so a use case (scoring a trip, claiming a voucher)
+ * moves points in the same transaction as its own state change.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Returns the account's id, creating the account on first use. */
+  async accountId(manager: EntityManager, ref: LedgerAccountRef): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH inserted AS (
+         INSERT INTO ledger_accounts (id, kind, owner_id, city_id, may_go_negative)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (kind, owner_id) DO NOTHING
+         RETURNING id)
+       SELECT id FROM inserted
+       UNION ALL
+       SELECT id FROM ledger_accounts WHERE kind = $2 AND owner_id = $3`,
+      [randomUUID(), ref.kind, ref.ownerId, ref.cityId ?? null, SOURCE_ACCOUNT_KINDS.has(ref.kind)],
+    );
+    if (rows.length) return rows[0].id;
+    // A concurrent transaction created it after this statement's snapshot: a new statement sees it.
+    const [row]: { id: string }[] = await manager.query(
+      `SELECT id FROM ledger_accounts WHERE kind = $1 AND owner_id = $2`,
+      [ref.kind, ref.ownerId],
+    );
+    return row.id;
+  }
+
+  /**
+   * Moves `amount` points from `debit` to `credit`, once per idempotency key. Throws
+   * `INSUFFICIENT_POINTS` (and the caller's transaction must roll back) when the debited account
+   * cannot go negative and lacks the points.
+   */
+  async transfer(manager: EntityManager, request: TransferRequest): Promise<TransferOutcome> {
+    if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+      throw new Error(`transfer amount must be a positive integer, got ${request.amount}`);
+    }
+    const debitId = await this.accountId(manager, request.debit);
+    const creditId = await this.accountId(manager, request.credit);
+    const inserted: TransferRow[] = await manager
+      .query(
+        `INSERT INTO ledger_transfers
+           (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, reference_id, reverses_transfer_id, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT ON CONSTRAINT ledger_transfers_idempotency_key DO NOTHING
+         RETURNING ${TRANSFER_COLUMNS}`,
+        [
+          randomUUID(),
+          request.idempotencyKey,
+          debitId,
+          creditId,
+          request.amount,
+          request.kind,
+          request.referenceId ?? null,
+          request.reversesTransferId ?? null,
+          request.metadata ? JSON.stringify(request.metadata) : null,
+        ],
+      )
+      .catch((error: unknown) => {
+        if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && request.reversesTransferId) {
+          throw LedgerErrors.alreadyReversed(request.reversesTransferId);
+        }
+        throw error;
+      });
+    if (inserted.length === 0) {
+      const [existing]: TransferRow[] = await manager.query(
+        `SELECT ${TRANSFER_COLUMNS} FROM ledger_transfers WHERE idempotency_key = $1`,
+        [request.idempotencyKey],
+      );
+      const transfer = toTransfer(existing);
+      if (
+        transfer.debitAccountId !== debitId ||
+        transfer.creditAccountId !== creditId ||
+        transfer.amount !== request.amount
+      ) {
+        throw LedgerErrors.idempotencyConflict(request.idempotencyKey);
+      }
+      return { transfer, created: false };
+    }
+    // A fixed lock order (participants and merchants by id, then source accounts) prevents
+    // deadlocks, and updating the shared source account last keeps its row lock short.
+    const moves = [
+      { id: debitId, delta: -request.amount, source: SOURCE_ACCOUNT_KINDS.has(request.debit.kind) },
+      { id: creditId, delta: request.amount, source: SOURCE_ACCOUNT_KINDS.has(request.credit.kind) },
+    ].sort((a, b) => Number(a.source) - Number(b.source) || a.id.localeCompare(b.id));
+    for (const move of moves) {
+      await manager
+        .query(`UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1`, [move.id, move.delta])
+        .catch((error: unknown) => {
+          if (pgErrorCode(error) === PG_CHECK_VIOLATION && pgConstraint(error) === 'ledger_balance_non_negative') {
+            throw LedgerErrors.insufficientPoints(request.amount);
+          }
+          throw error;
+        });
+    }
+    return { transfer: toTransfer(inserted[0]), created: true };
+  }
+
+  /** Undoes a transfer with an opposite one (the ledger is never edited). */
+  async reverse(
+    manager: EntityManager,
+    transferId: string,
+    options: { idempotencyKey: string; reason: string },
+  ): Promise<TransferOutcome> {
+    const [row]: (TransferRow & {
+      debit_kind: string;
+      debit_owner: string;
+      credit_kind: string;
+      credit_owner: string;
+    })[] = await manager.query(
+      `SELECT t.${TRANSFER_COLUMNS.split(', ').join(', t.')},
+                d.kind AS debit_kind, d.owner_id AS debit_owner, c.kind AS credit_kind, c.owner_id AS credit_owner
+           FROM ledger_transfers t
+           JOIN ledger_accounts d ON d.id = t.debit_account_id
+           JOIN ledger_accounts c ON c.id = t.credit_account_id
+          WHERE t.id = $1`,
+      [transferId],
+    );
+    if (!row) throw new Error(`no transfer ${transferId}`);
+    return this.transfer(manager, {
+      idempotencyKey: options.idempotencyKey,
+      debit: { kind: row.credit_kind as LedgerAccountRef['kind'], ownerId: row.credit_owner },
+      credit: { kind: row.debit_kind as LedgerAccountRef['kind'], ownerId: row.debit_owner },
+      amount: Number(row.amount),
+      kind: 'reversal',
+      referenceId: row.reference_id,
+      reversesTransferId: row.id,
+      metadata: { reason: options.reason, reversedKind: row.kind },
+    });
+  }
+
+  /** The participant's spendable points (0 before their first credit). */
+  async participantBalance(participantId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: { balance: string }[] = await manager.query(
+      `SELECT balance FROM ledger_accounts WHERE kind = 'participant' AND owner_id = $1`,
+      [participantId],
+    );
+    return rows.length ? Number(rows[0].balance) : 0;
+  }
+
+  /**
+   * Audits the ledger: every balance must equal its credits minus its debits, and all balances
+   * must sum to zero (points are only moved, never made from nothing). Returns the accounts that
+   * disagree (empty when consistent) and the grand total.
+   */
+  async audit(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ mismatches: LedgerMismatch[]; total: number }> {
+    const mismatches: { id: string; balance: string; from_transfers: string }[] = await manager.query(`
+      SELECT a.id, a.balance, COALESCE(c.sum, 0) - COALESCE(d.sum, 0) AS from_transfers
+        FROM ledger_accounts a
+        LEFT JOIN (SELECT credit_account_id AS id, sum(amount) FROM ledger_transfers GROUP BY 1) c ON c.id = a.id
+        LEFT JOIN (SELECT debit_account_id AS id, sum(amount) FROM ledger_transfers GROUP BY 1) d ON d.id = a.id
+       WHERE a.balance <> COALESCE(c.sum, 0) - COALESCE(d.sum, 0)`);
+    const [{ total }]: { total: string | null }[] = await manager.query(
+      `SELECT sum(balance) AS total FROM ledger_accounts`,
+    );
+    return {
+      mismatches: mismatches.map((m) => ({
+        accountId: m.id,
+        balance: Number(m.balance),
+        fromTransfers: Number(m.from_transfers),
+      })),
+      total: Number(total ?? 0),
+    };
+  }
+}

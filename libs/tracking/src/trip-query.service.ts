@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UUID_PATTERN } from '@muvo/kernel';
+import { TripEntity } from './trip.entity';
+import { TrackingErrors } from './tracking.exceptions';
+
+export interface TripPage {
+  items: TripEntity[];
+  nextCursor: string | null;
+}
+
+function encodeCursor(trip: TripEntity): string {
+  return Buffer.from(`${trip.startedAt.toISOString()}|${trip.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startedAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const startedAt = new Date(iso);
+  if (!id || !UUID_PATTERN.test(id) || Number.isNaN(startedAt.getTime())) throw TrackingErrors.invalidCursor();
+  return { startedAt, id };
+}
+
+/** A participant's view of their trips; another participant's trip is indistinguishable from none. */
+@Injectable()
+export class TripQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async getOwnTrip(participantId: string, tripId: string): Promise<TripEntity> {
+    const trip = UUID_PATTERN.test(tripId)
+      ? await this.dataSource.manager.findOneBy(TripEntity, { id: tripId, participantId })
+      : null;
+    if (!trip) throw TrackingErrors.tripNotFound(tripId);
+    return trip;
+  }
+
+  /** Newest first (by start time), keyset-paginated so pages stay stable while trips arrive. */
+  async listOwnTrips(participantId: string, options: { limit: number; cursor?: string }): Promise<TripPage> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(TripEntity, 't')
+      .where('t.participantId = :participantId', { participantId })
+      .orderBy('t.startedAt', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(options.limit + 1);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor);
+      query.andWhere('(t.startedAt, t.id) < (:startedAt, :id)', after);
+    }
+    const rows = await query.getMany();
+    const items = rows.slice(0, options.limit);
+    return { items, nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1]) : null };
+  }
+}

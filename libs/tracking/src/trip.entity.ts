@@ -1,0 +1,73 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Wire values of a trip's lifecycle (part of the API contract). */
+export const TRIP_STATUSES = ['receiving', 'queued', 'processing', 'scored', 'flagged', 'rejected'] as const;
+export type TripStatus = (typeof TRIP_STATUSES)[number];
+
+/** Statuses after which scoring will not run again on its own. */
+export const FINAL_TRIP_STATUSES: ReadonlySet<TripStatus> = new Set(['scored', 'flagged', 'rejected']);
+
+/** One leg as shown to the participant. */
+export interface TripLeg {
+  mode: string;
+  confidence: number;
+  startedAt: string;
+  endedAt: string;
+  distanceM: number;
+  durationS: number;
+}
+
+@Entity({ name: 'trips' })
+export class TripEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'participant_id' })
+  participantId: string;
+
+  @Column('text', { name: 'city_id', nullable: true })
+  cityId: string | null;
+
+  @Column('text')
+  status: TripStatus;
+
+  @Column('text', { name: 'source_format' })
+  sourceFormat: string;
+
+  @Column('text', { name: 'idempotency_key', nullable: true })
+  idempotencyKey: string | null;
+
+  @Column('text', { name: 'trace_hash' })
+  traceHash: string;
+
+  @Column('integer', { name: 'point_count' })
+  pointCount: number;
+
+  @Column('timestamptz', { name: 'started_at' })
+  startedAt: Date;
+
+  @Column('timestamptz', { name: 'ended_at' })
+  endedAt: Date;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt: Date;
+
+  @Column('timestamptz', { name: 'scored_at', nullable: true })
+  scoredAt: Date | null;
+
+  @Column('double precision', { name: 'distance_m', nullable: true })
+  distanceM: number | null;
+
+  @Column('integer', { name: 'points_awarded' })
+  pointsAwarded: number;
+
+  @Column('jsonb', { nullable: true })
+  legs: TripLeg[] | null;
+
+  /** The scoring receipt: why the trip earned what it earned (see the scoring lib). */
+  @Column('jsonb', { nullable: true })
+  receipt: Record<string, unknown> | null;
+
+  @Column('text', { array: true })
+  flags: string[];
+}
