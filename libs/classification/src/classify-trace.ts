@@ -1,5 +1,5 @@
 import type { Trace } from '@muvo/trace';
-import type { ClassificationReason, ClassificationResult, ClassifiedLeg, TravelMode } from './classification.types';
+import type { ClassificationReason, ClassificationResult, ClassifiedLeg, CleaningStats, TravelMode } from './classification.types';
 import { gbdtPredict } from './model/gbdt';
 import { DEFAULT_DECISION, ModeModel } from './model/mode-model';
 import { cleanTrace, CleaningOptions } from './pipeline/clean-trace';
@@ -27,11 +27,10 @@ export interface ClassifyOptions {
 }
 
 const V120 = FEATURE_NAMES.indexOf('v_sustained_120s');
-const LOG_MAX_GAP = FEATURE_NAMES.indexOf('log_max_gap_s');
 /** A walking leg this short between two rides of the same mode is a slowdown, not a transfer. */
 const MAX_SANDWICHED_WALK_S = 120;
 
-interface ModeChoice {
+export interface ModeChoice {
   mode: TravelMode;
   confidence: number;
   reason: ClassificationReason;
@@ -76,65 +75,85 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   return { mode: 'unknown', confidence: 0.5, reason, probabilities };
 }
 
-function legDistance(motion: Motion, segment: MotionSegment): number {
-  let d = 0;
-  for (let k = segment.from + 1; k <= segment.to; k++) d += motion.stepM[k];
-  return d;
+/** A trace cleaned, at the classifier's time resolution, cut into candidate legs with their features. */
+export interface TraceAnalysis {
+  cleaned: Trace;
+  cleaning: CleaningStats;
+  motion: Motion;
+  segments: MotionSegment[];
+  features: Float64Array[];
+}
+
+/** The deterministic front half of {@link classifyTrace} (also what training extracts features with). */
+export function analyseTrace(
+  trace: Trace,
+  options: Pick<ClassifyOptions, 'cleaning' | 'motion' | 'segmentation'> & { model?: ModeModel } = {},
+): TraceAnalysis {
+  const { cleaned, stats } = cleanTrace(trace, options.cleaning);
+  const motion = computeMotion(cleaned, { ...options.model?.pipeline?.motion, ...options.motion });
+  const segments =
+    cleaned.length < 2 ? [] : segmentMotion(motion, cleaned.lat, cleaned.lon, { ...options.model?.pipeline?.segmentation, ...options.segmentation });
+  const features = segments.map((s) => legFeatures(motion, s.from, s.to, cleaned.lat, cleaned.lon));
+  return { cleaned, cleaning: stats, motion, segments, features };
+}
+
+interface DraftLeg extends ModeChoice {
+  from: number;
+  to: number;
+  durationS: number;
 }
 
 /**
  * Classifies a trace: cleans it, segments it into legs at stays and at walking stretches
  * (walking separates rides), computes each leg's features, and picks each leg's mode with the
- * model (or rules), physical limits and, when given, the transit network. Adjacent legs of the
- * same mode are merged. Pure and synchronous: about 0.2–0.5 ms per 1,000 fixes.
+ * model (or rules), physical limits and, when given, the transit network. Contiguous legs of the
+ * same mode are merged. Pure and synchronous.
  */
 export function classifyTrace(trace: Trace, options: ClassifyOptions = {}): ClassificationResult {
-  const { cleaned, stats } = cleanTrace(trace, options.cleaning);
-  if (cleaned.length < 2) return { cleaned, legs: [], cleaning: stats };
-  const model = options.model;
-  const motion = computeMotion(cleaned, { ...model?.pipeline?.motion, ...options.motion });
-  const segments = segmentMotion(motion, cleaned.lat, cleaned.lon, { ...model?.pipeline?.segmentation, ...options.segmentation });
-  const legs: ClassifiedLeg[] = [];
-  for (const segment of segments) {
-    const features = legFeatures(motion, segment.from, segment.to, cleaned.lat, cleaned.lon);
-    let choice = chooseMode(features, model);
+  const analysis = analyseTrace(trace, options);
+  const { cleaned, motion } = analysis;
+  const drafts: DraftLeg[] = analysis.segments.map((segment, i) => {
+    let choice = chooseMode(analysis.features[i], options.model);
     if (options.transit) choice = adjustForTransit(choice, cleaned, motion, segment, options.transit);
-    const startIndex = motion.index[segment.from];
-    const endIndex = motion.index[segment.to];
+    return { ...choice, from: segment.from, to: segment.to, durationS: motion.t[segment.to] - motion.t[segment.from] };
+  });
+  const legs = mergeDrafts(drafts).map((d): ClassifiedLeg => {
+    const startIndex = motion.index[d.from];
+    const endIndex = motion.index[d.to];
+    let distanceM = 0;
+    for (let k = d.from + 1; k <= d.to; k++) distanceM += motion.stepM[k];
     const leg: ClassifiedLeg = {
-      mode: choice.mode,
-      confidence: Math.round(choice.confidence * 1000) / 1000,
+      mode: d.mode,
+      confidence: Math.round(d.confidence * 1000) / 1000,
       startIndex,
       endIndex,
       startedAt: cleaned.ts[startIndex],
       endedAt: cleaned.ts[endIndex],
-      distanceM: Math.round(legDistance(motion, segment) * 10) / 10,
+      distanceM: Math.round(distanceM * 10) / 10,
       durationS: (cleaned.ts[endIndex] - cleaned.ts[startIndex]) / 1000,
-      reason: choice.reason,
-      maxGapS: Math.round(Math.expm1(features[LOG_MAX_GAP])),
+      reason: d.reason,
+      maxGapS: 0,
+      ...(d.probabilities ? { probabilities: d.probabilities } : {}),
     };
-    if (choice.probabilities) leg.probabilities = choice.probabilities;
-    if (options.includeFeatures) leg.features = featureRecord(features);
-    legs.push(leg);
-  }
-  return { cleaned, legs: mergeLegs(legs), cleaning: stats };
+    let maxGap = 0;
+    for (let k = d.from + 1; k <= d.to; k++) if (motion.gap[k] && motion.stepS[k] > maxGap) maxGap = motion.stepS[k];
+    leg.maxGapS = Math.round(maxGap);
+    if (options.includeFeatures) leg.features = featureRecord(legFeatures(motion, d.from, d.to, cleaned.lat, cleaned.lon));
+    return leg;
+  });
+  return { cleaned, legs, cleaning: analysis.cleaning };
 }
 
-function mergeInto(a: ClassifiedLeg, b: ClassifiedLeg, mode: TravelMode): ClassifiedLeg {
+function joinDrafts(a: DraftLeg, b: DraftLeg, mode: TravelMode): DraftLeg {
   const total = a.durationS + b.durationS || 1;
-  const confidenceOf = (leg: ClassifiedLeg) => (leg.mode === mode ? leg.confidence : (leg.probabilities?.[mode] ?? 0.5));
+  const confidenceOf = (leg: DraftLeg) => (leg.mode === mode ? leg.confidence : (leg.probabilities?.[mode] ?? 0.5));
   return {
-    ...a,
     mode,
-    confidence: Math.round(((confidenceOf(a) * a.durationS + confidenceOf(b) * b.durationS) / total) * 1000) / 1000,
-    endIndex: b.endIndex,
-    endedAt: b.endedAt,
-    distanceM: Math.round((a.distanceM + b.distanceM) * 10) / 10,
-    durationS: a.durationS + b.durationS,
-    maxGapS: Math.max(a.maxGapS, b.maxGapS),
+    confidence: (confidenceOf(a) * a.durationS + confidenceOf(b) * b.durationS) / total,
     reason: a.mode === mode ? a.reason : b.reason,
-    probabilities: undefined,
-    features: undefined,
+    from: a.from,
+    to: b.to,
+    durationS: a.durationS + b.durationS,
   };
 }
 
@@ -142,12 +161,12 @@ function mergeInto(a: ClassifiedLeg, b: ClassifiedLeg, mode: TravelMode): Classi
  * Joins contiguous legs of the same mode, and folds a short walking leg between two rides of
  * the same mode into the ride (a slow crawl in traffic, not a transfer).
  */
-function mergeLegs(legs: ClassifiedLeg[]): ClassifiedLeg[] {
-  const out: ClassifiedLeg[] = [];
-  for (let i = 0; i < legs.length; i++) {
-    const leg = legs[i];
+function mergeDrafts(drafts: DraftLeg[]): DraftLeg[] {
+  const out: DraftLeg[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const leg = drafts[i];
     const last = out[out.length - 1];
-    const next = legs[i + 1];
+    const next = drafts[i + 1];
     if (
       last &&
       next &&
@@ -156,19 +175,15 @@ function mergeLegs(legs: ClassifiedLeg[]): ClassifiedLeg[] {
       last.mode === next.mode &&
       last.mode !== 'walk' &&
       last.mode !== 'unknown' &&
-      last.endIndex === leg.startIndex &&
-      leg.endIndex === next.startIndex
+      last.to === leg.from &&
+      leg.to === next.from
     ) {
-      out[out.length - 1] = mergeInto(mergeInto(last, leg, last.mode), next, last.mode);
+      out[out.length - 1] = joinDrafts(joinDrafts(last, leg, last.mode), next, last.mode);
       i++;
       continue;
     }
-    if (last && last.mode === leg.mode && last.endIndex === leg.startIndex) out[out.length - 1] = mergeInto(last, leg, leg.mode);
+    if (last && last.mode === leg.mode && last.to === leg.from) out[out.length - 1] = joinDrafts(last, leg, leg.mode);
     else out.push(leg);
-  }
-  for (const leg of out) {
-    if (leg.probabilities === undefined) delete leg.probabilities;
-    if (leg.features === undefined) delete leg.features;
   }
   return out;
 }

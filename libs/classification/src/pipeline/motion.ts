@@ -36,6 +36,32 @@ export interface Motion {
   readonly gapS: number;
 }
 
+function distanceM(trace: Trace, i: number, j: number): number {
+  const dy = (trace.lat[j] - trace.lat[i]) * RAD * EARTH_RADIUS_M;
+  const dx = (trace.lon[j] - trace.lon[i]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[i] + trace.lat[j]) * 0.5 * RAD);
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/**
+ * Removes out-and-back excursions among the kept fixes: a fix that lies well off the way from its
+ * predecessor to its successor (multipath, a reflection off a building) adds two fast steps that
+ * no vehicle made. Corners survive: turning at speed keeps the detour small relative to the chord.
+ */
+function dropSpikes(trace: Trace, index: Int32Array, count: number): number {
+  let out = 1;
+  for (let k = 1; k < count - 1; k++) {
+    const a = index[out - 1];
+    const i = index[k];
+    const b = index[k + 1];
+    const ab = distanceM(trace, a, b);
+    const detour = (distanceM(trace, a, i) + distanceM(trace, i, b) - ab) / 2;
+    if (detour > 15 && detour > ab) continue;
+    index[out++] = i;
+  }
+  if (count > 1) index[out++] = index[count - 1];
+  return count > 1 ? out : count;
+}
+
 /** Builds {@link Motion} in one pass (equirectangular steps: exact enough for steps of a few km). */
 export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion {
   const minStepMs = (options.minStepS ?? DEFAULT_MOTION.minStepS) * 1000;
@@ -51,6 +77,7 @@ export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion
     if (count === 1 || trace.ts[n - 1] - trace.ts[index[count - 1]] >= minStepMs / 2) index[count++] = n - 1;
     else index[count - 1] = n - 1;
   }
+  count = dropSpikes(trace, index, count);
   const t = new Float64Array(count);
   const stepM = new Float64Array(count);
   const stepS = new Float64Array(count);

@@ -8,6 +8,8 @@ export interface SegmentationOptions {
   /** Runs shorter than this (s) are absorbed by their neighbours, shortest first. */
   minWalkRunS?: number;
   minMoveRunS?: number;
+  /** A walking run must also get somewhere (start-to-end metres): standing at a station is no walk. */
+  minWalkRunM?: number;
   /** A stay: the trace remains within `stayRadiusM` of a fix for at least `stayMinS`. It ends legs. */
   stayRadiusM?: number;
   stayMinS?: number;
@@ -18,6 +20,7 @@ export const DEFAULT_SEGMENTATION: Required<SegmentationOptions> = {
   stillMaxSpeedMps: 0.5,
   minWalkRunS: 75,
   minMoveRunS: 45,
+  minWalkRunM: 50,
   stayRadiusM: 40,
   stayMinS: 300,
 };
@@ -81,15 +84,23 @@ export function segmentMotion(
   const segments: MotionSegment[] = [];
   let start = 0;
   for (const [stayFrom, stayTo] of findStays(motion, lat, lon, o)) {
-    if (stayFrom > start) segmentSpan(motion, start, stayFrom, o, segments);
+    if (stayFrom > start) segmentSpan(motion, lat, lon, start, stayFrom, o, segments);
     start = stayTo;
   }
-  if (motion.count - 1 > start) segmentSpan(motion, start, motion.count - 1, o, segments);
+  if (motion.count - 1 > start) segmentSpan(motion, lat, lon, start, motion.count - 1, o, segments);
   return segments;
 }
 
 /** Segments the motion fixes `[first, last]` (steps `first+1 .. last`). */
-function segmentSpan(motion: Motion, first: number, last: number, o: Required<SegmentationOptions>, out: MotionSegment[]): void {
+function segmentSpan(
+  motion: Motion,
+  lat: Float64Array,
+  lon: Float64Array,
+  first: number,
+  last: number,
+  o: Required<SegmentationOptions>,
+  out: MotionSegment[],
+): void {
   const runs: Run[] = [];
   let previous: boolean | null = null;
   for (let k = first + 1; k <= last; k++) {
@@ -103,7 +114,7 @@ function segmentSpan(motion: Motion, first: number, last: number, o: Required<Se
     if (last && last.walk === walk) last.to = k;
     else runs.push({ from: k, to: k, walk });
   }
-  absorbShortRuns(motion, runs, o);
+  absorbShortRuns(motion, runs, o, lat, lon);
   for (const run of runs) out.push({ from: run.from - 1, to: run.to, walkLike: run.walk });
 }
 
@@ -111,14 +122,24 @@ function runDuration(motion: Motion, run: Run): number {
   return motion.t[run.to] - motion.t[run.from - 1];
 }
 
-function absorbShortRuns(motion: Motion, runs: Run[], o: Required<SegmentationOptions>): void {
+function runDisplacementM(motion: Motion, run: Run, lat: Float64Array, lon: Float64Array): number {
+  const a = motion.index[run.from - 1];
+  const b = motion.index[run.to];
+  const dy = (lat[b] - lat[a]) * RAD * EARTH_RADIUS_M;
+  const dx = (lon[b] - lon[a]) * RAD * EARTH_RADIUS_M * Math.cos(lat[a] * RAD);
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+function absorbShortRuns(motion: Motion, runs: Run[], o: Required<SegmentationOptions>, lat: Float64Array, lon: Float64Array): void {
   while (runs.length > 1) {
     let shortest = -1;
     let shortestS = Infinity;
     for (let r = 0; r < runs.length; r++) {
       const d = runDuration(motion, runs[r]);
-      const min = runs[r].walk ? o.minWalkRunS : o.minMoveRunS;
-      if (d < min && d < shortestS) {
+      const tooShort = runs[r].walk
+        ? d < o.minWalkRunS || runDisplacementM(motion, runs[r], lat, lon) < o.minWalkRunM
+        : d < o.minMoveRunS;
+      if (tooShort && d < shortestS) {
         shortest = r;
         shortestS = d;
       }

@@ -1,0 +1,11 @@
+import { classifyTrace } from '../classify-trace';
+import { readLabelledSegments } from '../training/labelled-segments';
+import { evaluatePredictions, formatReport, predictSegments } from '../training/evaluation';
+const t0 = Date.now();
+const segs = readLabelledSegments(process.argv.slice(2));
+const pts = segs.reduce((a, s) => a + s.trace.length, 0);
+console.log('loaded', segs.length, 'segments', pts, 'points in', Date.now() - t0, 'ms');
+const t1 = Date.now();
+const preds = predictSegments(segs, (s) => classifyTrace(s.trace));
+console.log('classified in', Date.now() - t1, 'ms', ((Date.now() - t1) / pts * 1000).toFixed(3), 'ms/1000pts');
+console.log(formatReport(evaluatePredictions(preds), 'rules'));

@@ -1,0 +1,133 @@
+import type { ClassificationResult, TravelMode } from '../classification.types';
+import type { LabelledSegment, ModelMode } from './labelled-segments';
+import { MODEL_MODES } from './labelled-segments';
+
+/** Predicted columns: the five modes and `unknown`. */
+export const PREDICTED_MODES = [...MODEL_MODES, 'unknown'] as const;
+
+export interface SegmentPrediction {
+  id: string;
+  user: string;
+  source: string;
+  truth: ModelMode;
+  predicted: TravelMode;
+  /** Share of the segment's classified duration in the predicted mode. */
+  share: number;
+}
+
+/**
+ * A labelled segment's predicted mode: the mode covering the most duration among the legs the
+ * full pipeline produced for it (labelled segments are single-mode; segmentation may still split
+ * them), `unknown` when it produced no leg.
+ */
+export function segmentMode(result: ClassificationResult): { mode: TravelMode; share: number } {
+  const byMode = new Map<TravelMode, number>();
+  let total = 0;
+  for (const leg of result.legs) {
+    const d = Math.max(leg.durationS, 1);
+    byMode.set(leg.mode, (byMode.get(leg.mode) ?? 0) + d);
+    total += d;
+  }
+  let best: TravelMode = 'unknown';
+  let bestD = 0;
+  for (const [mode, d] of byMode) {
+    if (d > bestD) {
+      best = mode;
+      bestD = d;
+    }
+  }
+  return { mode: best, share: total > 0 ? bestD / total : 0 };
+}
+
+export function predictSegments(
+  segments: readonly LabelledSegment[],
+  classify: (segment: LabelledSegment) => ClassificationResult,
+): SegmentPrediction[] {
+  const out: SegmentPrediction[] = [];
+  for (const s of segments) {
+    if (!s.mode) continue;
+    const { mode, share } = segmentMode(classify(s));
+    out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted: mode, share });
+  }
+  return out;
+}
+
+export interface EvaluationReport {
+  segments: number;
+  /** `matrix[truth][predicted]`, rows in MODEL_MODES order, columns in PREDICTED_MODES order. */
+  matrix: number[][];
+  accuracy: number;
+  perMode: Record<ModelMode, { precision: number; recall: number; support: number; predicted: number }>;
+  /** Share of car segments predicted as bike. */
+  carAsBike: number;
+  bikePrecision: number;
+  unknownShare: number;
+  /** Mean over people of each person's accuracy (every person counts once). */
+  meanPersonAccuracy: number;
+  people: number;
+}
+
+export function evaluatePredictions(predictions: readonly SegmentPrediction[]): EvaluationReport {
+  const matrix = MODEL_MODES.map(() => PREDICTED_MODES.map(() => 0));
+  const col = new Map<string, number>(PREDICTED_MODES.map((m, i) => [m, i]));
+  const row = new Map<string, number>(MODEL_MODES.map((m, i) => [m, i]));
+  const perPerson = new Map<string, { right: number; total: number }>();
+  let right = 0;
+  for (const p of predictions) {
+    matrix[row.get(p.truth)!][col.get(p.predicted)!]++;
+    const person = perPerson.get(p.user) ?? { right: 0, total: 0 };
+    person.total++;
+    if (p.truth === p.predicted) {
+      right++;
+      person.right++;
+    }
+    perPerson.set(p.user, person);
+  }
+  const perMode = {} as EvaluationReport['perMode'];
+  MODEL_MODES.forEach((mode, r) => {
+    const support = matrix[r].reduce((a, b) => a + b, 0);
+    const predicted = matrix.reduce((a, line) => a + line[r], 0);
+    perMode[mode] = {
+      precision: predicted ? matrix[r][r] / predicted : NaN,
+      recall: support ? matrix[r][r] / support : NaN,
+      support,
+      predicted,
+    };
+  });
+  const carRow = matrix[row.get('car')!];
+  const carTotal = carRow.reduce((a, b) => a + b, 0);
+  const unknown = matrix.reduce((a, line) => a + line[col.get('unknown')!], 0);
+  const personAccuracies = [...perPerson.values()].map((p) => p.right / p.total);
+  return {
+    segments: predictions.length,
+    matrix,
+    accuracy: predictions.length ? right / predictions.length : NaN,
+    perMode,
+    carAsBike: carTotal ? carRow[col.get('bike')!] / carTotal : NaN,
+    bikePrecision: perMode.bike.precision,
+    unknownShare: predictions.length ? unknown / predictions.length : NaN,
+    meanPersonAccuracy: personAccuracies.reduce((a, b) => a + b, 0) / (personAccuracies.length || 1),
+    people: perPerson.size,
+  };
+}
+
+const pct = (x: number) => (Number.isNaN(x) ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
+
+/** The report as a plain-text table (what `eval:modes` prints). */
+export function formatReport(report: EvaluationReport, title: string): string {
+  const lines: string[] = [title, ''];
+  const w = 8;
+  lines.push(['truth \\ predicted'.padEnd(18), ...PREDICTED_MODES.map((m) => m.padStart(w)), 'recall'.padStart(w)].join(''));
+  MODEL_MODES.forEach((mode, r) => {
+    lines.push([mode.padEnd(18), ...report.matrix[r].map((v) => String(v).padStart(w)), pct(report.perMode[mode].recall).padStart(w)].join(''));
+  });
+  lines.push(['precision'.padEnd(18), ...MODEL_MODES.map((m) => pct(report.perMode[m].precision).padStart(w))].join(''));
+  lines.push('');
+  lines.push(`segments ${report.segments} from ${report.people} people`);
+  lines.push(`accuracy (5 modes, unknown counted wrong) ${pct(report.accuracy)}`);
+  lines.push(`mean accuracy per person                  ${pct(report.meanPersonAccuracy)}`);
+  lines.push(`car legs classified bike                  ${pct(report.carAsBike)}`);
+  lines.push(`bike precision                            ${pct(report.bikePrecision)}`);
+  lines.push(`classified unknown                        ${pct(report.unknownShare)}`);
+  return lines.join('\n');
+}

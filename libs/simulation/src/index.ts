@@ -1,0 +1,6 @@
+export { drawDevice, type DeviceProfile } from './gps-sensor';
+export type { GroundTruth } from './kinematics';
+export { drawProfile, TRAVEL_MODE_OF, type MotionProfile, type SimulatedMode } from './mode-profiles';
+export { createRandom, type Random } from './random';
+export { simulateTrip, simulateTripDetailed, type SimulatedTrip, type SimulateTripOptions } from './simulate-trip';
+export { randomStreetPath, styleFor, type PathStyle, type RandomPathOptions } from './street-path';

@@ -1,0 +1,183 @@
+import type { Random } from './random';
+import { clamp } from './random';
+
+/** Modes the simulator knows: the five classified modes and a few variants of them. */
+export type SimulatedMode = 'walk' | 'run' | 'bike' | 'ebike' | 'bus' | 'tram' | 'car' | 'taxi' | 'metro' | 'train' | 'highspeed';
+
+/** The classified mode a simulated mode counts as. */
+export const TRAVEL_MODE_OF: Record<SimulatedMode, 'walk' | 'bike' | 'bus' | 'car' | 'train'> = {
+  walk: 'walk',
+  run: 'walk',
+  bike: 'bike',
+  ebike: 'bike',
+  bus: 'bus',
+  tram: 'bus',
+  car: 'car',
+  taxi: 'car',
+  metro: 'train',
+  train: 'train',
+  highspeed: 'train',
+};
+
+/**
+ * How one traveller in one vehicle moves on this trip, drawn per trip. Figures are physical and
+ * published orders of magnitude (pedestrian 1.2–1.5 m/s, urban cycling 12–22 km/h, bus acceleration
+ * about 1 m/s² and stops every 300–600 m, metro stations every 1–2 km, car comfort braking
+ * 2–3 m/s²), not fitted to any dataset.
+ */
+export interface MotionProfile {
+  /** Preferred speed on a free stretch, m/s. */
+  cruiseMps: number;
+  /** Relative wander of the preferred speed (Ornstein–Uhlenbeck, per trip). */
+  cruiseWander: number;
+  maxAccel: number;
+  comfortDecel: number;
+  /** Lateral acceleration accepted in turns and corner radius: turn speed = √(a·R). */
+  lateralAccel: number;
+  cornerRadiusM: number;
+  /** Traffic lights / crossings: mean spacing (m), chance of a red, red wait range (s). */
+  lightSpacingM: number;
+  redChance: number;
+  redWaitS: [number, number];
+  /** Scheduled stops (bus stops, stations): mean spacing (m), chance to stop, dwell median (s). */
+  stopSpacingM: number;
+  stopChance: number;
+  dwellMedianS: number;
+  /** Share of the trip in congestion (stop-and-go), and the crawl speed there. */
+  congestion: number;
+  crawlMps: number;
+  /** Pauses unrelated to traffic (a walker looking at a window), mean spacing m and duration s. */
+  pauseSpacingM: number;
+  pauseMedianS: number;
+  /** The vehicle shields the antenna (multiplies GPS error). */
+  shielding: number;
+  /** Share of the path underground (no GNSS fixes). */
+  undergroundShare: number;
+}
+
+export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
+  const none = { stopSpacingM: Infinity, stopChance: 0, dwellMedianS: 0, undergroundShare: 0, pauseSpacingM: Infinity, pauseMedianS: 0 };
+  const congestion = r.chance(0.6) ? r.uniform(0, 0.1) : r.uniform(0.1, 0.5);
+  switch (mode) {
+    case 'walk':
+      return {
+        ...none,
+        cruiseMps: clamp(r.normal(1.25, 0.2), 0.6, 1.8),
+        cruiseWander: r.uniform(0.05, 0.2),
+        maxAccel: 0.8,
+        comfortDecel: 1,
+        lateralAccel: 2,
+        cornerRadiusM: 2,
+        lightSpacingM: r.uniform(150, 400),
+        redChance: 0.4,
+        redWaitS: [5, 60],
+        congestion: 0,
+        crawlMps: 0,
+        pauseSpacingM: r.uniform(100, 1000),
+        pauseMedianS: r.uniform(10, 60),
+        shielding: 1,
+      };
+    case 'run':
+      return { ...drawProfile('walk', r), cruiseMps: clamp(r.normal(3.1, 0.4), 2.3, 4.2), maxAccel: 1.5, pauseSpacingM: Infinity, redChance: 0.2 };
+    case 'bike':
+    case 'ebike':
+      return {
+        ...none,
+        cruiseMps: mode === 'ebike' ? clamp(r.normal(6, 0.7), 4.5, 7.5) : clamp(r.logNormal(3.9, 0.25), 2.2, 7.5),
+        cruiseWander: r.uniform(0.05, 0.15),
+        maxAccel: r.uniform(0.5, 1.2),
+        comfortDecel: r.uniform(1, 2),
+        lateralAccel: 2.5,
+        cornerRadiusM: r.uniform(4, 8),
+        lightSpacingM: r.uniform(200, 600),
+        redChance: r.uniform(0.3, 0.55),
+        redWaitS: [5, 75],
+        congestion: r.chance(0.2) ? r.uniform(0, 0.2) : 0,
+        crawlMps: r.uniform(1.5, 3),
+        pauseSpacingM: r.uniform(2000, 8000),
+        pauseMedianS: 15,
+        shielding: 1,
+      };
+    case 'car':
+    case 'taxi':
+      return {
+        ...none,
+        cruiseMps: clamp(r.logNormal(14, 0.35), 7, 33),
+        cruiseWander: r.uniform(0.08, 0.2),
+        maxAccel: r.uniform(1.5, 3),
+        comfortDecel: r.uniform(1.8, 3),
+        lateralAccel: r.uniform(2, 3.5),
+        cornerRadiusM: r.uniform(8, 15),
+        lightSpacingM: r.uniform(400, 1200),
+        redChance: r.uniform(0.3, 0.5),
+        redWaitS: [5, 100],
+        congestion,
+        crawlMps: r.uniform(1.5, 5),
+        shielding: r.uniform(1.1, 1.6),
+      };
+    case 'bus':
+    case 'tram':
+      return {
+        ...none,
+        cruiseMps: clamp(r.logNormal(mode === 'tram' ? 10 : 11, 0.22), 6, 20),
+        cruiseWander: r.uniform(0.06, 0.15),
+        maxAccel: r.uniform(0.8, 1.4),
+        comfortDecel: r.uniform(1, 1.6),
+        lateralAccel: r.uniform(1.2, 2),
+        cornerRadiusM: r.uniform(10, 20),
+        lightSpacingM: r.uniform(300, 800),
+        redChance: mode === 'tram' ? 0.25 : r.uniform(0.35, 0.6),
+        redWaitS: [5, 100],
+        stopSpacingM: r.uniform(300, 700),
+        stopChance: r.uniform(0.65, 0.95),
+        dwellMedianS: r.uniform(12, 35),
+        congestion: mode === 'tram' ? congestion / 3 : congestion * 0.7,
+        crawlMps: r.uniform(1.5, 4.5),
+        pauseSpacingM: Infinity,
+        pauseMedianS: 0,
+        shielding: r.uniform(1.3, 2),
+        undergroundShare: 0,
+      };
+    case 'metro':
+      return {
+        ...none,
+        cruiseMps: clamp(r.normal(19, 3), 13, 25),
+        cruiseWander: 0.05,
+        maxAccel: r.uniform(0.9, 1.3),
+        comfortDecel: r.uniform(0.9, 1.3),
+        lateralAccel: 1,
+        cornerRadiusM: 300,
+        lightSpacingM: Infinity,
+        redChance: 0,
+        redWaitS: [0, 0],
+        stopSpacingM: r.uniform(800, 2200),
+        stopChance: 1,
+        dwellMedianS: r.uniform(20, 40),
+        congestion: 0,
+        crawlMps: 0,
+        shielding: r.uniform(1.5, 2.5),
+        undergroundShare: r.chance(0.25) ? 0 : r.uniform(0.5, 1),
+      };
+    case 'train':
+    case 'highspeed':
+      return {
+        ...none,
+        cruiseMps: mode === 'highspeed' ? r.uniform(55, 85) : clamp(r.logNormal(30, 0.3), 16, 50),
+        cruiseWander: 0.04,
+        maxAccel: r.uniform(0.3, 0.8),
+        comfortDecel: r.uniform(0.5, 0.9),
+        lateralAccel: 0.8,
+        cornerRadiusM: 1500,
+        lightSpacingM: Infinity,
+        redChance: 0,
+        redWaitS: [0, 0],
+        stopSpacingM: mode === 'highspeed' ? r.uniform(30000, 120000) : r.uniform(2500, 20000),
+        stopChance: r.uniform(0.6, 1),
+        dwellMedianS: r.uniform(30, 120),
+        congestion: 0,
+        crawlMps: 0,
+        shielding: r.uniform(1.5, 2.5),
+        undergroundShare: r.chance(0.8) ? 0 : r.uniform(0, 0.2),
+      };
+  }
+}
