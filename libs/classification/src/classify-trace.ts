@@ -28,7 +28,9 @@ export interface ClassifyOptions {
 
 const V120 = FEATURE_NAMES.indexOf('v_sustained_120s');
 /** A walking leg this short between two rides of the same mode is a slowdown, not a transfer. */
-const MAX_SANDWICHED_WALK_S = 120;
+const MAX_SANDWICHED_WALK_S = 180;
+/** A leg this short is too little evidence to stand alone: it takes the mode of its longer neighbour. */
+const MIN_LEG_S = 90;
 
 export interface ModeChoice {
   mode: TravelMode;
@@ -185,5 +187,30 @@ function mergeDrafts(drafts: DraftLeg[]): DraftLeg[] {
     if (last && last.mode === leg.mode && last.to === leg.from) out[out.length - 1] = joinDrafts(last, leg, leg.mode);
     else out.push(leg);
   }
-  return out;
+  return out.length > 1 ? absorbShortLegs(out) : out;
+}
+
+/** Folds legs shorter than {@link MIN_LEG_S} into their longer contiguous neighbour, shortest first. */
+function absorbShortLegs(legs: DraftLeg[]): DraftLeg[] {
+  for (;;) {
+    let shortest = -1;
+    for (let i = 0; i < legs.length; i++) {
+      const contiguous = (i > 0 && legs[i - 1].to === legs[i].from) || (i + 1 < legs.length && legs[i].to === legs[i + 1].from);
+      if (legs[i].durationS < MIN_LEG_S && contiguous && (shortest < 0 || legs[i].durationS < legs[shortest].durationS)) shortest = i;
+    }
+    if (shortest < 0) return legs;
+    const before = shortest > 0 && legs[shortest - 1].to === legs[shortest].from ? legs[shortest - 1] : null;
+    const after = shortest + 1 < legs.length && legs[shortest].to === legs[shortest + 1].from ? legs[shortest + 1] : null;
+    const host = before && (!after || before.durationS >= after.durationS) ? before : after!;
+    const merged = host === before ? joinDrafts(before!, legs[shortest], host.mode) : joinDrafts(legs[shortest], after!, host.mode);
+    const at = host === before ? shortest - 1 : shortest;
+    legs.splice(at, 2, merged);
+    // The host may now touch a neighbour of its own mode.
+    for (let i = Math.max(1, at); i < Math.min(legs.length, at + 2); i++) {
+      if (legs[i - 1].mode === legs[i].mode && legs[i - 1].to === legs[i].from) {
+        legs.splice(i - 1, 2, joinDrafts(legs[i - 1], legs[i], legs[i].mode));
+        i--;
+      }
+    }
+  }
 }

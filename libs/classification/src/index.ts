@@ -8,3 +8,4 @@ export * from './pipeline/motion';
 export * from './pipeline/segment-trace';
 export { classifyByRules, impossibleModes } from './rules';
 export * from './transit/transit-index';
+export * from './model-file';

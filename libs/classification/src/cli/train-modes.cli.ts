@@ -1,0 +1,111 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { classifyTrace } from '../classify-trace';
+import type { ModelMetrics, ModeModel } from '../model/mode-model';
+import { DEFAULT_MODE_MODEL_FILE, findRepoRoot } from '../model-file';
+import { crossValidate } from '../training/cross-validate';
+import { evaluatePredictions, EvaluationReport, formatReport, predictSegments } from '../training/evaluation';
+import { LabelledSegment, readLabelledSegments } from '../training/labelled-segments';
+import { readLabelledGpx, sourceLicence } from '../training/sources';
+import { syntheticSegments } from '../training/synthetic-corpus';
+import { DEFAULT_TRAINING, legRows, trainModeModel, TrainModelOptions } from '../training/train-model';
+import { dataDir, existing, numberFlag, parseArgs, runCli, stringFlag } from './cli-support';
+
+const USAGE = `usage: npm run train:modes -- [--out FILE] [--simulate N] [--cv K] [--rounds N] DIR...
+       npm run train:modes -- --default [--simulate N]
+  Trains a mode model on labelled JSON-lines data (the normalized format of ../shared/data, or
+  {id, user, mode, points}) found under DIR..., plus N simulated trips, and writes it with its
+  provenance and metrics.
+  --out FILE     where to write (default models/local/mode-model.json, git-ignored)
+  --simulate N   add N trips from muvo's simulator (default 0; 4000 with --default)
+  --cv K         person-grouped K-fold cross-validation on DIR... first, stored as metrics (default 5; 0 skips)
+  --default      the committed default model: only redistributable data (Aalto TrafficSense CC BY 4.0,
+                 permissive GPX, the simulator) from $MUVO_DATA_DIR, evaluated on GeoLife + Go!Track
+                 people it never saw; writes ${DEFAULT_MODE_MODEL_FILE}`;
+
+function metricsOf(report: EvaluationReport, evaluation: string): ModelMetrics {
+  const perMode: ModelMetrics['perMode'] = {};
+  for (const [mode, m] of Object.entries(report.perMode)) {
+    perMode[mode] = { precision: round(m.precision), recall: round(m.recall), support: m.support };
+  }
+  return {
+    evaluation,
+    legs: report.segments,
+    accuracy: round(report.accuracy),
+    meanPersonAccuracy: round(report.meanPersonAccuracy),
+    carAsBike: round(report.carAsBike),
+    bikePrecision: round(report.bikePrecision),
+    people: report.people,
+    perMode,
+    confusion: { rows: 'truth: walk bike bus car train', columns: 'predicted: walk bike bus car train unknown', matrix: report.matrix },
+  };
+}
+
+const round = (x: number) => (Number.isNaN(x) ? x : Math.round(x * 10000) / 10000);
+
+function refuseRestricted(segments: readonly LabelledSegment[], out: string): void {
+  const root = findRepoRoot();
+  const insideRepo = !relative(root, out).startsWith('..');
+  const insideLocal = !relative(join(root, 'models', 'local'), out).startsWith('..');
+  if (!insideRepo || insideLocal) return;
+  const restricted = [...new Set(segments.map((s) => s.source))].filter((s) => !sourceLicence(s).redistributable);
+  if (restricted.length > 0) {
+    throw new Error(
+      `refusing to write ${out} inside the repository: the training data includes ${restricted.join(', ')}, ` +
+        'whose licences forbid redistribution. Write local models under models/local/.',
+    );
+  }
+}
+
+runCli(() => {
+  const args = parseArgs(process.argv.slice(2), ['default', 'help']);
+  if (args.flags.has('help')) throw new Error(USAGE);
+  const root = findRepoRoot();
+  const isDefault = args.flags.has('default');
+  const simulate = numberFlag(args, 'simulate', isDefault ? 4000 : 0);
+  const data = dataDir();
+  const dirs = isDefault ? existing([join(data, 'aalto_trafficsense'), join(data, 'gpx')]) : args.positional;
+  if (!isDefault && dirs.length === 0 && simulate === 0) throw new Error(USAGE);
+  const out = resolve(stringFlag(args, 'out') ?? join(root, isDefault ? DEFAULT_MODE_MODEL_FILE : 'models/local/mode-model.json'));
+  const t0 = Date.now();
+  const labelled = [...readLabelledSegments(dirs), ...readLabelledGpx(dirs)].filter((s) => s.mode);
+  if (isDefault) {
+    const restricted = labelled.filter((s) => !sourceLicence(s.source).redistributable);
+    if (restricted.length) throw new Error(`default model data must be redistributable; found ${restricted[0].source}`);
+  }
+  refuseRestricted(labelled, out);
+  const simulated = simulate > 0 ? syntheticSegments(simulate, numberFlag(args, 'seed', 1)) : [];
+  process.stderr.write(`read ${labelled.length} labelled segments, simulated ${simulated.length} trips (${Date.now() - t0} ms)\n`);
+  const options: TrainModelOptions = {
+    ...DEFAULT_TRAINING,
+    name: isDefault ? 'muvo default mode model (redistributable data only)' : `local mode model (${dirs.map((d) => relative(root, resolve(d)) || d).join(', ')})`,
+    gbdt: { ...DEFAULT_TRAINING.gbdt, rounds: numberFlag(args, 'rounds', DEFAULT_TRAINING.gbdt!.rounds!) },
+    command: `npm run train:modes -- ${process.argv.slice(2).join(' ')}`.trim(),
+  };
+  const metrics: ModelMetrics[] = [];
+  const k = numberFlag(args, 'cv', isDefault ? 0 : 5);
+  const simulatedRows = legRows(simulated, options.pipeline);
+  if (k > 1 && labelled.length > 0) {
+    const predictions = crossValidate(labelled, k, { ...options, extraRows: simulatedRows });
+    const report = evaluatePredictions(predictions);
+    process.stderr.write(`${formatReport(report, `person-grouped ${k}-fold cross-validation`)}\n`);
+    metrics.push(metricsOf(report, `person-grouped ${k}-fold cross-validation over ${dirs.join(', ')} (linked ids kept together)`));
+  }
+  const model: ModeModel = trainModeModel([...legRows(labelled, options.pipeline), ...simulatedRows], options);
+  if (isDefault) {
+    const evalDirs = existing([join(data, 'geolife'), join(data, 'gotrack_uci')]);
+    if (evalDirs.length) {
+      const report = evaluatePredictions(predictSegments(readLabelledSegments(evalDirs), (s) => classifyTrace(s.trace, { model })));
+      process.stderr.write(`${formatReport(report, 'default model on GeoLife + Go!Track (all people unseen)')}\n`);
+      metrics.push(metricsOf(report, 'GeoLife + Go!Track developer split, every person unseen in training; segment = labelled segment, predicted mode = longest classified mode'));
+    }
+    model.provenance.notes = [
+      'Trained only on data whose licence allows redistribution: Aalto TrafficSense (CC BY 4.0, attribution above), permissively licensed GPX recordings with a known activity, and trips generated by muvo\'s own simulator (libs/simulation).',
+      'GeoLife (MSR-LA, non-commercial, no redistribution) and Go!Track (licence unverified) were used only to evaluate this model, never to train it.',
+    ];
+  }
+  model.metrics = metrics;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  process.stderr.write(`wrote ${out} (${Date.now() - t0} ms)\n`);
+}, USAGE);
