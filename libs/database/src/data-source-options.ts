@@ -24,6 +24,8 @@ export function dataSourceOptions(config: AppConfig, applicationName = 'muvo'): 
       idle_in_transaction_session_timeout: config.database.statementTimeoutMs * 2,
       connectionTimeoutMillis: 5_000,
     },
-    logging: ['error', 'migration'],
+    // Failed queries are not logged here: expected ones (a unique key doing its job) are caught,
+    // unexpected ones surface as errors with their context.
+    logging: ['warn', 'migration'],
   };
 }

@@ -62,6 +62,10 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof DomainException) {
     return { ...error.details, statusCode: STATUS_OF_KIND[error.kind], code: error.code, message: error.message };
   }
+  // Nest's Fastify adapter wraps Fastify's own 4xx errors in an HttpException; their code says more.
+  const cause = error instanceof HttpException ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const wrapped = cause?.code ? FASTIFY_CODES[cause.code] : undefined;
+  if (wrapped) return { statusCode: wrapped.status, code: wrapped.code, message: wrapped.message ?? cause?.message ?? '' };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();

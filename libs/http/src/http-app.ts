@@ -66,30 +66,33 @@ export async function createHttpApp(
   return app;
 }
 
+export interface HttpAppDefinition {
+  /** Process name used in logs and messages: `api`, `worker`, `voucher`. */
+  name: string;
+  module: (config: AppConfig) => Type | DynamicModule;
+  options: (config: AppConfig) => Omit<HttpAppOptions, 'name'>;
+  port: (config: AppConfig) => number;
+}
+
 /**
  * The `main` of every app: configuration, reachable services and an up-to-date schema first,
  * each failure reported in plain words, then the app listening on its port.
  */
-export async function runHttpApp(
-  buildModule: (config: AppConfig) => Type | DynamicModule,
-  options: HttpAppOptions,
-  portOf: (config: AppConfig) => number,
-): Promise<void> {
+export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
+  const { name } = definition;
   loadDotEnv();
   let config: AppConfig;
   try {
     config = parseConfig();
-    await assertServicesReachable(config, options.name);
+    await assertServicesReachable(config, name);
     await migrateDatabase(config);
   } catch (error) {
-    if (error instanceof ConfigValidationError || error instanceof ServiceUnreachableError) {
-      console.error(error instanceof ConfigValidationError ? `muvo ${options.name}: ${error.message}` : error.message);
-    } else {
-      console.error(`muvo ${options.name}: could not start: ${(error as Error).message}`);
-    }
+    if (error instanceof ConfigValidationError) console.error(`muvo ${name}: ${error.message}`);
+    else if (error instanceof ServiceUnreachableError) console.error(error.message);
+    else console.error(`muvo ${name}: could not start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const app = await createHttpApp(buildModule(config), options, config);
-  await app.listen({ port: portOf(config), host: config.http.host });
-  app.get(Logger).log(`muvo ${options.name} listening on http://${config.http.host}:${portOf(config)}`);
+  const app = await createHttpApp(definition.module(config), { ...definition.options(config), name }, config);
+  await app.listen({ port: definition.port(config), host: config.http.host });
+  app.get(Logger).log(`muvo ${name} listening on http://${config.http.host}:${definition.port(config)}`);
 }

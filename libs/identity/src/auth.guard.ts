@@ -1,17 +1,14 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { PUBLIC_ROUTE } from '@muvo/http';
 import type { Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
 
-const PUBLIC = 'muvo:public';
 const OPTIONAL = 'muvo:optional-auth';
 const ROLES_ALLOWED = 'muvo:roles';
-
-/** Marks a route (or controller) as open to anonymous callers. */
-export const Public = () => SetMetadata(PUBLIC, true);
 
 /** Open to anonymous callers, but a caller who sends a token is identified (and it must be valid). */
 export const OptionalAuth = () => SetMetadata(OPTIONAL, true);
@@ -33,7 +30,7 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
 });
 
 /**
- * Registered globally: every route needs a valid bearer token unless marked {@link Public}, and
+ * Registered globally: every route needs a valid bearer token unless marked `@Public()` (from @muvo/http), and
  * the caller's role must be one of {@link Roles} when the route lists them.
  */
 @Injectable()
@@ -46,7 +43,7 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@muvo/database';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
 import { AccountEntity, type Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
 import { PasswordHasher } from './password-hasher';
@@ -106,14 +106,15 @@ export class IdentityService {
   /** Exchanges a refresh token for a new session; the old refresh token stops working (rotation). */
   async refresh(refreshToken: string): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { account_id: string }[] = await manager.query(
+      const revoked = await rows<{ account_id: string }>(
+        manager,
         `UPDATE refresh_tokens SET revoked_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
           RETURNING account_id`,
         [hashRefreshToken(refreshToken)],
       );
-      if (rows.length === 0) throw IdentityErrors.refreshInvalid();
-      const account = await manager.findOneByOrFail(AccountEntity, { id: rows[0].account_id });
+      if (revoked.length === 0) throw IdentityErrors.refreshInvalid();
+      const account = await manager.findOneByOrFail(AccountEntity, { id: revoked[0].account_id });
       return this.openSession(account, manager);
     });
   }

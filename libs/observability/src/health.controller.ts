@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { Public } from '@muvo/http';
 import { metricsRegistry } from './metrics';
 import { REDIS_CLIENT } from './redis.module';
 
@@ -9,6 +10,7 @@ const CHECK_TIMEOUT_MS = 1_500;
 
 /** `GET /health` (PostgreSQL and Redis reachable) and `GET /metrics` (Prometheus) on every app. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(

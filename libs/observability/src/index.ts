@@ -1,3 +1,4 @@
 export * from './metrics';
 export * from './observability.module';
 export * from './redis.module';
+export * from './command';

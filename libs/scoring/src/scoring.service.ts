@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CitiesService, type CityProfile } from '@muvo/cities';
-import { classifyTrace } from '@muvo/classification';
+import { classifyTrace, type ModeModel } from '@muvo/classification';
 import { isInArea } from '@muvo/geo';
 import { LedgerService } from '@muvo/ledger';
 import { counter, histogram } from '@muvo/observability';
@@ -10,6 +10,7 @@ import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
 import { FINAL_TRIP_STATUSES, type TripLeg, type TripStatus } from '@muvo/tracking';
 import { computeReceipt, emptyReceipt, type Receipt } from './receipt';
 import { resolveRules, type ScoringRulesInput } from './scoring-rules';
+import { MODE_MODEL } from './scoring.tokens';
 
 /** Share of a trace's fixes that must lie inside the city's area for the trip to count. */
 const MIN_SHARE_IN_AREA = 0.5;
@@ -58,6 +59,7 @@ export class ScoringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cities: CitiesService,
     private readonly ledger: LedgerService,
+    @Inject(MODE_MODEL) private readonly modeModel: ModeModel | null,
   ) {}
 
   async scoreTrip(tripId: string): Promise<ScoringOutcome> {
@@ -70,7 +72,7 @@ export class ScoringService {
     await this.dataSource.query(`UPDATE trips SET status = 'processing' WHERE id = $1 AND status = 'queued'`, [tripId]);
 
     const trace = await this.loadTrace(tripId);
-    const classification = classifyTrace(trace);
+    const classification = classifyTrace(trace, { model: this.modeModel ?? undefined });
     const cityId = trip.city_id ?? trip.participant_city_id ?? (await this.cityOf(trace));
     const profile = cityId ? await this.cities.loadProfile(cityId) : null;
 

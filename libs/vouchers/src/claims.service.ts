@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@muvo/database';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { LedgerService } from '@muvo/ledger';
 import { counter } from '@muvo/observability';
@@ -67,7 +67,8 @@ export class ClaimsService {
       const previous = await this.findByClaimKey(manager, input.participantId, input.idempotencyKey);
       if (previous) return previous;
     }
-    const [offer]: OfferForClaim[] = await manager.query(
+    const [offer] = await rows<OfferForClaim>(
+      manager,
       `UPDATE offers o SET claimed_count = claimed_count + 1
         WHERE o.id = $1 AND o.active
           AND (o.stock IS NULL OR o.claimed_count < o.stock)

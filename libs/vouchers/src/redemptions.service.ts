@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { rows } from '@muvo/database';
 import { counter } from '@muvo/observability';
 import { normalizeVoucherCode } from './voucher-code';
 import { VoucherErrors } from './vouchers.exceptions';
@@ -28,13 +29,13 @@ export class RedemptionsService {
       redemptions.inc({ outcome: 'invalid-code' });
       throw VoucherErrors.voucherNotFound(true);
     }
-    const [redeemed]: { id: string; redeemed_at: Date; offer_id: string; cost_points: number }[] =
-      await this.dataSource.query(
-        `UPDATE vouchers SET status = 'redeemed', redeemed_at = now(), redeemed_by = $3
+    const [redeemed] = await rows<{ id: string; redeemed_at: Date; offer_id: string; cost_points: number }>(
+      this.dataSource,
+      `UPDATE vouchers SET status = 'redeemed', redeemed_at = now(), redeemed_by = $3
         WHERE code = $1 AND merchant_id = $2 AND status = 'active' AND expires_at > now()
         RETURNING id, redeemed_at, offer_id, cost_points`,
-        [code, input.merchantId, input.staffAccountId],
-      );
+      [code, input.merchantId, input.staffAccountId],
+    );
     if (redeemed) {
       redemptions.inc({ outcome: 'redeemed' });
       return {

@@ -1,16 +1,14 @@
 import { loadDotEnv, parseConfig, redactUrl } from '@muvo/config';
+import { assertServicesReachable } from '@muvo/http';
+import { runCommand } from '@muvo/observability';
 import { migrateDatabase } from '../prepare-database';
 
 /** `npm run migration:run`: creates the database if needed and applies pending migrations. */
-async function main(): Promise<void> {
+runCommand(async () => {
   loadDotEnv();
   const config = parseConfig();
+  await assertServicesReachable(config, 'migrate');
   const applied = await migrateDatabase(config);
   const target = redactUrl(config.database.url);
-  console.log(applied.length ? `applied ${applied.join(', ')} to ${target}` : `${target} is up to date`);
-}
-
-main().catch((error: Error) => {
-  console.error(`migration failed: ${error.message}`);
-  process.exit(1);
+  return applied.length ? `applied ${applied.join(', ')} to ${target}` : `${target} is up to date`;
 });

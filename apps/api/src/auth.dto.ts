@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const email = z.email().max(254).describe('Login email (case-insensitive)');
+const password = z.string().min(8, 'must be at least 8 characters').max(256);
+
+export const registerSchema = z
+  .object({
+    email,
+    password,
+    displayName: z.string().trim().min(1).max(60).optional(),
+    cityId: z
+      .string()
+      .min(1)
+      .max(63)
+      .optional()
+      .describe('The city programme to join; inferred from the first trip when omitted'),
+  })
+  .meta({
+    id: 'RegisterRequest',
+    example: {
+      email: 'ada@example.org',
+      password: 'correct horse battery',
+      displayName: 'Ada',
+      cityId: 'palermo-centro',
+    },
+  });
+export type RegisterRequest = z.infer<typeof registerSchema>;
+
+export const loginSchema = z
+  .object({ email, password: z.string().min(1).max(256) })
+  .meta({ id: 'LoginRequest', example: { email: 'ada@example.org', password: 'correct horse battery' } });
+export type LoginRequest = z.infer<typeof loginSchema>;
+
+export const refreshSchema = z.object({ refreshToken: z.string().min(10).max(200) }).meta({ id: 'RefreshRequest' });
+export type RefreshRequest = z.infer<typeof refreshSchema>;
+
+const session = {
+  accessToken: z.string().describe('Bearer token for the api and voucher services'),
+  refreshToken: z.string().describe('Single-use token exchanged at /v1/auth/refresh for a new session'),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().describe('Lifetime of the access token in seconds'),
+};
+
+export const registerResponseSchema = z
+  .object({ participantId: z.uuid(), ...session })
+  .meta({ id: 'RegisterResponse' });
+export const sessionResponseSchema = z
+  .object({ accountId: z.uuid(), role: z.string(), ...session })
+  .meta({ id: 'SessionResponse' });

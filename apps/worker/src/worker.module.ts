@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule } from '@muvo/config';
+import { DatabaseModule } from '@muvo/database';
+import { ObservabilityModule } from '@muvo/observability';
+import { QueueModule } from '@muvo/queue';
+import { ScoringModule } from '@muvo/scoring';
+import { ScoringSweeper } from './scoring-sweeper';
+import { ScoringProcessor } from './scoring.processor';
+
+/** The scoring worker: BullMQ consumers, the overdue-trip sweeper, health and metrics over HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot('muvo-worker'),
+        ObservabilityModule,
+        QueueModule,
+        ScoringModule,
+      ],
+      providers: [ScoringProcessor, ScoringSweeper],
+    };
+  }
+}

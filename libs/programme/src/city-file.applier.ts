@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { generatePassword, IdentityService, type Role } from '@muvo/identity';
+import { deterministicUuid, DomainException } from '@muvo/kernel';
+import type { CityFile } from './city-file.schema';
+
+export interface CreatedAccount {
+  email: string;
+  password: string;
+  role: Role;
+  merchantId?: string;
+}
+
+export interface AppliedCity {
+  cityId: string;
+  /** Accounts created by this application, with their generated passwords (shown only now). */
+  accounts: CreatedAccount[];
+}
+
+interface PersonSpec {
+  email: string;
+  displayName?: string;
+  role: Role;
+  cityId: string;
+  merchantId?: string;
+}
+
+export const merchantIdOf = (cityId: string, merchantKey: string) => deterministicUuid('merchant', cityId, merchantKey);
+export const offerIdOf = (cityId: string, merchantKey: string, offerKey: string) =>
+  deterministicUuid('offer', cityId, merchantKey, offerKey);
+
+/**
+ * Applies a city file declaratively and idempotently: the city, its routes, campaigns, merchants
+ * and offers become what the file says (updated only where they differ, so re-applying the same
+ * file changes nothing), and operators and shop staff get accounts if they have none.
+ *
+ * Things that disappeared from the file are retired, not deleted, when history refers to them:
+ * merchants are suspended and offers closed, so vouchers already claimed stay valid records.
+ */
+@Injectable()
+export class CityFileApplier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identity: IdentityService,
+  ) {}
+
+  apply(file: CityFile): Promise<AppliedCity> {
+    return this.dataSource.transaction(async (manager) => {
+      // One applier per city at a time: concurrent applications of the same file must not race.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('city-file:' || $1))`, [file.id]);
+      await this.upsertCity(manager, file);
+      await this.syncRoutes(manager, file);
+      await this.syncCampaigns(manager, file);
+      await this.syncMerchants(manager, file);
+      const people: PersonSpec[] = [
+        ...file.operators.map((o) => ({ ...o, role: 'operator' as const, cityId: file.id })),
+        ...file.merchants.flatMap((m) =>
+          m.staff.map((s) => ({
+            ...s,
+            role: 'merchant_staff' as const,
+            cityId: file.id,
+            merchantId: merchantIdOf(file.id, m.id),
+          })),
+        ),
+      ];
+      const accounts: CreatedAccount[] = [];
+      for (const person of people) {
+        const created = await this.ensureAccount(manager, person);
+        if (created) accounts.push(created);
+      }
+      return { cityId: file.id, accounts };
+    });
+  }
+
+  private async upsertCity(manager: EntityManager, file: CityFile): Promise<void> {
+    const settings = { rules: file.rules ?? {} };
+    const hash = createHash('sha256').update(JSON.stringify(file)).digest('hex');
+    await manager.query(
+      `INSERT INTO cities (id, name, timezone, area, settings, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, area = EXCLUDED.area,
+              settings = EXCLUDED.settings, source_hash = EXCLUDED.source_hash, updated_at = now()
+        WHERE (cities.name, cities.timezone, cities.area, cities.settings)
+              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.timezone, EXCLUDED.area, EXCLUDED.settings)`,
+      [file.id, file.name, file.timezone, JSON.stringify(file.area), JSON.stringify(settings), hash],
+    );
+  }
+
+  private async syncRoutes(manager: EntityManager, file: CityFile): Promise<void> {
+    for (const route of file.routes) {
+      await manager.query(
+        `INSERT INTO routes (city_id, id, name, corridor_m, geometry) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, corridor_m = EXCLUDED.corridor_m,
+                geometry = EXCLUDED.geometry
+          WHERE (routes.name, routes.corridor_m, routes.geometry)
+                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.corridor_m, EXCLUDED.geometry)`,
+        [file.id, route.id, route.name, route.corridorM, JSON.stringify(route.geometry)],
+      );
+    }
+    await manager.query(`DELETE FROM routes WHERE city_id = $1 AND NOT (id = ANY($2))`, [
+      file.id,
+      file.routes.map((r) => r.id),
+    ]);
+  }
+
+  private async syncCampaigns(manager: EntityManager, file: CityFile): Promise<void> {
+    for (const campaign of file.campaigns) {
+      await manager.query(
+        `INSERT INTO campaigns (city_id, id, name, starts_at, ends_at, rules) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, starts_at = EXCLUDED.starts_at,
+                ends_at = EXCLUDED.ends_at, rules = EXCLUDED.rules
+          WHERE (campaigns.name, campaigns.starts_at, campaigns.ends_at, campaigns.rules)
+                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.starts_at, EXCLUDED.ends_at, EXCLUDED.rules)`,
+        [file.id, campaign.id, campaign.name, campaign.startsAt, campaign.endsAt, JSON.stringify(campaign.rules ?? {})],
+      );
+    }
+    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND NOT (id = ANY($2))`, [
+      file.id,
+      file.campaigns.map((c) => c.id),
+    ]);
+  }
+
+  private async syncMerchants(manager: EntityManager, file: CityFile): Promise<void> {
+    const merchantIds: string[] = [];
+    for (const merchant of file.merchants) {
+      const merchantId = merchantIdOf(file.id, merchant.id);
+      merchantIds.push(merchantId);
+      const [lon, lat] = merchant.location;
+      await manager.query(
+        `INSERT INTO merchants (id, city_id, key, name, lat, lon, address, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved')
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
+                address = EXCLUDED.address, status = 'approved', updated_at = now()
+          WHERE (merchants.name, merchants.lat, merchants.lon, merchants.address, merchants.status)
+                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon, EXCLUDED.address, 'approved')`,
+        [merchantId, file.id, merchant.id, merchant.name, lat, lon, merchant.address ?? null],
+      );
+      const offerIds: string[] = [];
+      for (const offer of merchant.offers) {
+        const offerId = offerIdOf(file.id, merchant.id, offer.id);
+        offerIds.push(offerId);
+        const ttlS = offer.voucherTtlDays ? Math.round(offer.voucherTtlDays * 86_400) : null;
+        await manager
+          .query(
+            `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active,
+                               valid_from, valid_until, voucher_ttl_s)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
+                  cost_points = EXCLUDED.cost_points, stock = EXCLUDED.stock, active = EXCLUDED.active,
+                  valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
+                  voucher_ttl_s = EXCLUDED.voucher_ttl_s, updated_at = now()
+            WHERE (offers.title, offers.description, offers.cost_points, offers.stock, offers.active,
+                   offers.valid_from, offers.valid_until, offers.voucher_ttl_s)
+                  IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.cost_points, EXCLUDED.stock,
+                   EXCLUDED.active, EXCLUDED.valid_from, EXCLUDED.valid_until, EXCLUDED.voucher_ttl_s)`,
+            [
+              offerId,
+              merchantId,
+              file.id,
+              offer.id,
+              offer.title,
+              offer.description ?? null,
+              offer.costPoints,
+              offer.stock ?? null,
+              offer.active,
+              offer.validFrom ?? null,
+              offer.validUntil ?? null,
+              ttlS,
+            ],
+          )
+          .catch((error: { constraint?: string }) => {
+            if (error.constraint === 'offers_stock_not_exceeded') {
+              throw new DomainException(
+                'INVALID_CITY_FILE',
+                'invalid',
+                `offer ${merchant.id}/${offer.id}: stock is below the vouchers already claimed`,
+              );
+            }
+            throw error;
+          });
+      }
+      await manager.query(
+        `UPDATE offers SET active = false, updated_at = now() WHERE merchant_id = $1 AND active AND NOT (id = ANY($2))`,
+        [merchantId, offerIds],
+      );
+    }
+    await manager.query(
+      `UPDATE merchants SET status = 'suspended', updated_at = now()
+        WHERE city_id = $1 AND status <> 'suspended' AND NOT (id = ANY($2))`,
+      [file.id, merchantIds],
+    );
+  }
+
+  private async ensureAccount(manager: EntityManager, person: PersonSpec): Promise<CreatedAccount | null> {
+    const [existing]: { role: Role; city_id: string | null; merchant_id: string | null }[] = await manager.query(
+      `SELECT role, city_id, merchant_id FROM accounts WHERE lower(email) = lower($1)`,
+      [person.email],
+    );
+    if (existing) {
+      const same =
+        existing.role === person.role &&
+        existing.city_id === person.cityId &&
+        (existing.merchant_id ?? undefined) === person.merchantId;
+      if (!same) {
+        throw new DomainException(
+          'ACCOUNT_CONFLICT',
+          'conflict',
+          `${person.email} already has an account as ${existing.role}` +
+            `${existing.merchant_id ? ` of merchant ${existing.merchant_id}` : existing.city_id ? ` in ${existing.city_id}` : ''}; ` +
+            'use another email for this role',
+        );
+      }
+      return null;
+    }
+    const password = generatePassword();
+    await this.identity.createAccount(
+      {
+        email: person.email,
+        password,
+        role: person.role,
+        displayName: person.displayName,
+        cityId: person.cityId,
+        merchantId: person.merchantId,
+      },
+      manager,
+    );
+    return {
+      email: person.email,
+      password,
+      role: person.role,
+      ...(person.merchantId ? { merchantId: person.merchantId } : {}),
+    };
+  }
+}

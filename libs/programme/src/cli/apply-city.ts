@@ -1,0 +1,34 @@
+import { NestFactory } from '@nestjs/core';
+import { type AppConfig, ConfigModule, loadDotEnv, parseConfig } from '@muvo/config';
+import { DatabaseModule, migrateDatabase } from '@muvo/database';
+import { assertServicesReachable } from '@muvo/http';
+import { type AppliedCity, CityFileApplier } from '../city-file.applier';
+import { loadCityFile } from '../city-file.loader';
+import type { CityFile } from '../city-file.schema';
+import { ProgrammeModule } from '../programme.module';
+
+/** Applies a validated city file against the configured database (migrating it first). */
+export async function applyCity(file: CityFile, config: AppConfig): Promise<AppliedCity> {
+  await assertServicesReachable(config, 'city:apply');
+  await migrateDatabase(config);
+  const context = await NestFactory.createApplicationContext(
+    {
+      module: class CityApplyModule {},
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot('muvo-city-apply'), ProgrammeModule],
+    },
+    { logger: ['error'] },
+  );
+  try {
+    return await context.get(CityFileApplier).apply(file);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Loads, validates and applies a city file; warnings about ignored fields go to stderr. */
+export async function applyCityFileAt(path: string, config?: AppConfig): Promise<AppliedCity> {
+  loadDotEnv();
+  const { file, warnings } = loadCityFile(path);
+  for (const warning of warnings) console.error(`warning: ${warning}`);
+  return applyCity(file, config ?? parseConfig());
+}
