@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
 import { type AppConfig, ConfigModule, loadDotEnv, parseConfig } from '@muvo/config';
 import { DatabaseModule, migrateDatabase } from '@muvo/database';
 import { assertServicesReachable } from '@muvo/http';
@@ -6,6 +7,9 @@ import { type AppliedCity, CityFileApplier } from '../city-file.applier';
 import { loadCityFile } from '../city-file.loader';
 import type { CityFile } from '../city-file.schema';
 import { ProgrammeModule } from '../programme.module';
+
+/** The demo city shipped with muvo (real streets of Palermo's historic centre). */
+export const DEMO_CITY_FILE = join(__dirname, '..', '..', '..', '..', 'config', 'cities', 'palermo-centro.yaml');
 
 /** Applies a validated city file against the configured database (migrating it first). */
 export async function applyCity(file: CityFile, config: AppConfig): Promise<AppliedCity> {
