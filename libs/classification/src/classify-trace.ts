@@ -27,6 +27,7 @@ export interface ClassifyOptions {
 }
 
 const V120 = FEATURE_NAMES.indexOf('v_sustained_120s');
+const P85 = FEATURE_NAMES.indexOf('v_p85');
 /** A walking leg this short between two rides of the same mode is a slowdown, not a transfer. */
 const MAX_SANDWICHED_WALK_S = 180;
 /** A leg this short is too little evidence to stand alone: it takes the mode of its longer neighbour. */
@@ -54,6 +55,9 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   if (features[V120] > AIRBORNE_MPS) return { mode: 'unknown', confidence: 0.9, reason: 'airborne' };
   if (!model) return { ...classifyByRules(features), reason: 'rules' };
   const decision = model.decision ?? DEFAULT_DECISION;
+  if (features[V120] <= (decision.walkMaxSustainedMps ?? -1) && features[P85] <= (decision.walkMaxP85Mps ?? Infinity)) {
+    return { mode: 'walk', confidence: 0.8, reason: 'rules' };
+  }
   const probs = gbdtPredict(model.gbdt, modelInput(model, features));
   const classes = model.gbdt.classes as TravelMode[];
   const probabilities: Partial<Record<TravelMode, number>> = {};
@@ -112,7 +116,11 @@ interface DraftLeg extends ModeChoice {
  * same mode are merged. Pure and synchronous.
  */
 export function classifyTrace(trace: Trace, options: ClassifyOptions = {}): ClassificationResult {
-  const analysis = analyseTrace(trace, options);
+  return classifyAnalysis(analyseTrace(trace, options), options);
+}
+
+/** The back half of {@link classifyTrace}: modes for an analysed trace's legs, merged. */
+export function classifyAnalysis(analysis: TraceAnalysis, options: Omit<ClassifyOptions, 'cleaning' | 'motion' | 'segmentation'> = {}): ClassificationResult {
   const { cleaned, motion } = analysis;
   const drafts: DraftLeg[] = analysis.segments.map((segment, i) => {
     let choice = chooseMode(analysis.features[i], options.model);

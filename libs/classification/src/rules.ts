@@ -12,8 +12,8 @@ export function impossibleModes(f: Float64Array): Set<TravelMode> {
   if (v120 > 5 || v30 > 7) out.add('walk');
   // Racing cyclists hold 45 km/h; a commuter's e-bike is limited to 25–45 km/h.
   if (v30 > 13 || v120 > 11) out.add('bike');
-  // City buses and cars on a city trip: above 160 km/h sustained it is a train (or a plane).
-  if (v120 > 45) {
+  // Buses and cars: above about 135 km/h for two minutes it is a train (or a plane).
+  if (v120 > 38) {
     out.add('bus');
     out.add('car');
   }

@@ -272,5 +272,13 @@ export function trainGbdt(set: GbdtTrainingSet, options: GbdtTrainOptions = {}):
     }
     trees.push(roundTrees);
   }
-  return { classes: [...set.classes], features: [...set.features], baseScore, trees };
+  return { classes: [...set.classes], features: [...set.features], baseScore, trees: trees.map((round) => round.map(compactTree)) };
+}
+
+/** Seven significant digits are more than the data's precision, and halve the model file. */
+const sig = (x: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(7)));
+
+/** Rounds thresholds and leaf values to 7 significant digits (cuts are midpoints between data values, far wider apart). */
+function compactTree(tree: GbdtTree): GbdtTree {
+  return { ...tree, threshold: tree.threshold.map((t) => sig(t)), value: tree.value.map(sig) };
 }

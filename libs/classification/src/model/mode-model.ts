@@ -22,6 +22,13 @@ export interface ModeDecision {
    * points per km after walking, so a doubtful bike must not be paid as one.
    */
   bikeMinProbability: number;
+  /**
+   * A leg whose speed over any 2 minutes stays at or below this (m/s), and whose 85th-percentile
+   * step speed is at or below `walkMaxP85Mps`, is walking whatever the model says: at that pace a
+   * vehicle is only crawling, and crawls are brief parts of a ride, not rides.
+   */
+  walkMaxSustainedMps?: number;
+  walkMaxP85Mps?: number;
 }
 
 export interface ModelMetrics {

@@ -4,7 +4,7 @@ import type { LabelledSegment } from './labelled-segments';
 /** How often each simulated mode appears, and its typical trip length (median m, log-sd). */
 const MIX: Array<{ mode: SimulatedMode; share: number; medianM: number; sigma: number; minM: number }> = [
   { mode: 'walk', share: 0.24, medianM: 900, sigma: 0.8, minM: 150 },
-  { mode: 'run', share: 0.02, medianM: 4000, sigma: 0.5, minM: 1000 },
+  { mode: 'run', share: 0, medianM: 4000, sigma: 0.5, minM: 1000 },
   { mode: 'bike', share: 0.17, medianM: 3000, sigma: 0.7, minM: 400 },
   { mode: 'ebike', share: 0.03, medianM: 5000, sigma: 0.6, minM: 800 },
   { mode: 'bus', share: 0.15, medianM: 5000, sigma: 0.7, minM: 800 },
