@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { environmentSchema, type Environment } from './config.schema';
+import { crossFieldProblems, environmentSchema, type Environment } from './config.schema';
 
 /** The validated configuration of every muvo process, built once at boot. */
 export interface AppConfig {
@@ -40,11 +40,13 @@ export class ConfigValidationError extends Error {
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = environmentSchema.safeParse(blankAsUnset);
-  if (!result.success) {
-    throw new ConfigValidationError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`)),
+    ...crossFieldProblems(blankAsUnset),
+  ];
+  if (!result.success || problems.length) throw new ConfigValidationError(problems);
   const e = result.data;
   return {
     env: e.NODE_ENV,

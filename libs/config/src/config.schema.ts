@@ -16,49 +16,54 @@ export const DEVELOPMENT_TOKEN_SECRET = 'muvo-development-secret-change-me-in-pr
  * Every environment variable muvo reads, with its default. Documented one by one in
  * `config/.env.example` and the README; keep the three in step.
  */
-export const environmentSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/muvo'),
-    DATABASE_POOL_SIZE: positiveInt(10),
-    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z
-      .string()
-      .regex(/^[a-zA-Z0-9:_-]+$/)
-      .default('muvo'),
-    HTTP_HOST: z.string().min(1).default('0.0.0.0'),
-    API_PORT: port(3000),
-    VOUCHER_PORT: port(3001),
-    WORKER_PORT: port(3002),
-    HTTP_TRUST_PROXY: flag(false),
-    AUTH_TOKEN_SECRET: z.string().min(32).default(DEVELOPMENT_TOKEN_SECRET),
-    AUTH_ACCESS_TOKEN_TTL_S: positiveInt(900),
-    AUTH_REFRESH_TOKEN_TTL_S: positiveInt(30 * 24 * 3600),
-    PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
-    PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-    TRIP_MAX_POINTS: positiveInt(100_000),
-    TRIP_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
-    TRIP_MAX_AGE_DAYS: positiveInt(3650),
-    TRIP_MAX_FUTURE_SKEW_S: nonNegativeInt(300),
-    SCORING_CONCURRENCY: positiveInt(8),
-    SCORING_ATTEMPTS: positiveInt(8),
-    SCORING_SWEEP_INTERVAL_S: positiveInt(30),
-    SCORING_REQUEUE_AFTER_S: positiveInt(60),
-    MODE_MODEL_PATH: z.string().min(1).optional(),
-    VOUCHER_TTL_S: positiveInt(30 * 24 * 3600),
-    VOUCHER_UNDO_WINDOW_S: positiveInt(300),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.AUTH_TOKEN_SECRET === DEVELOPMENT_TOKEN_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_TOKEN_SECRET'],
-        message: 'must be set to a secret of at least 32 characters in production',
-      });
-    }
-  });
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/muvo'),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default('muvo'),
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  API_PORT: port(3000),
+  VOUCHER_PORT: port(3001),
+  WORKER_PORT: port(3002),
+  HTTP_TRUST_PROXY: flag(false),
+  AUTH_TOKEN_SECRET: z.string().min(32).default(DEVELOPMENT_TOKEN_SECRET),
+  AUTH_ACCESS_TOKEN_TTL_S: positiveInt(900),
+  AUTH_REFRESH_TOKEN_TTL_S: positiveInt(30 * 24 * 3600),
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+  PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  TRIP_MAX_POINTS: positiveInt(100_000),
+  TRIP_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
+  TRIP_MAX_AGE_DAYS: positiveInt(3650),
+  TRIP_MAX_FUTURE_SKEW_S: nonNegativeInt(300),
+  SCORING_CONCURRENCY: positiveInt(8),
+  SCORING_ATTEMPTS: positiveInt(8),
+  SCORING_SWEEP_INTERVAL_S: positiveInt(30),
+  SCORING_REQUEUE_AFTER_S: positiveInt(60),
+  MODE_MODEL_PATH: z.string().min(1).optional(),
+  VOUCHER_TTL_S: positiveInt(30 * 24 * 3600),
+  VOUCHER_UNDO_WINDOW_S: positiveInt(300),
+});
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * Rules across variables, checked on the raw environment so they are reported together with
+ * type errors (a zod refinement would only run once every field is valid).
+ */
+export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (
+    env.NODE_ENV === 'production' &&
+    (env.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET) === DEVELOPMENT_TOKEN_SECRET
+  ) {
+    problems.push('AUTH_TOKEN_SECRET: must be set to a secret of at least 32 characters in production');
+  }
+  return problems;
+}

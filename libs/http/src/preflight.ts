@@ -34,10 +34,14 @@ async function probeRedis(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // connect() rejects with a bland "Connection is closed"; the 'error' event says why.
+  let cause: unknown;
+  redis.on('error', (error) => (cause ??= error));
   try {
     await redis.connect();
     await redis.ping();
+  } catch (error) {
+    throw cause ?? error;
   } finally {
     redis.disconnect();
   }

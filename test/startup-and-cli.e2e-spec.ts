@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { cityFileFor } from './factories/city.factory';
+import { testConfig } from './support/stack';
+
+const ROOT = join(__dirname, '..');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of muvo's entry points from source in its own process, as a user would. */
+function run(entry: string, args: string[], env: Record<string, string>): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_FORMAT: 'json', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('starting muvo and its commands', () => {
+  const config = testConfig();
+  const serviceEnv = {
+    DATABASE_URL: config.database.url,
+    REDIS_URL: config.redis.url,
+    REDIS_PREFIX: config.redis.prefix,
+  };
+
+  it('says in one line per service which one is unreachable, where, and how to start it', async () => {
+    const result = await run('apps/api/src/main.ts', [], {
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/muvo',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^muvo api: cannot reach PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/muvo \(.*ECONNREFUSED.*\)/,
+    );
+    expect(lines[0]).toContain('docker compose up -d postgres redis');
+    expect(lines[0]).not.toContain('secret');
+    expect(lines[1]).toMatch(/^muvo api: cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)/);
+  });
+
+  it('lists every invalid variable at once and refuses the development secret in production', async () => {
+    const result = await run('apps/worker/src/main.ts', [], {
+      ...serviceEnv,
+      WORKER_PORT: 'abc',
+      NODE_ENV: 'production',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('muvo worker: invalid configuration');
+    expect(result.stderr).toMatch(/WORKER_PORT/);
+    expect(result.stderr).toMatch(/AUTH_TOKEN_SECRET: must be set/);
+  });
+
+  it('applies a city file idempotently, printing only JSON with the accounts it created', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
+    const raw = cityFileFor({ budgets: { daily: 10 } } as never);
+    const yamlPath = join(dir, 'city.yaml');
+    writeFileSync(yamlPath, stringify(raw));
+    const first = await run('libs/programme/src/cli/city-apply.cli.ts', ['--', yamlPath], serviceEnv);
+    expect(first.code).toBe(0);
+    const output = JSON.parse(first.stdout);
+    expect(first.stdout.trim().split('\n')).toHaveLength(1);
+    expect(output.cityId).toBe(raw.id);
+    expect(output.accounts).toHaveLength(3);
+    expect(output.accounts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'operator', password: expect.stringMatching(/^\S{20}$/) }),
+        expect.objectContaining({ role: 'merchant_staff', merchantId: expect.any(String) }),
+      ]),
+    );
+    expect(first.stderr).toContain('ignored unknown field budgets');
+
+    const jsonPath = join(dir, 'city.json');
+    writeFileSync(jsonPath, JSON.stringify(raw));
+    const again = await run('libs/programme/src/cli/city-apply.cli.ts', [jsonPath], serviceEnv);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ cityId: raw.id, accounts: [] });
+  });
+
+  it('refuses an invalid city file with the path of each problem and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
+    const raw = cityFileFor();
+    (raw.area as { coordinates: number[][][] }).coordinates[0][1] = [200, 38];
+    raw.timezone = 'Mars/Olympus';
+    const path = join(dir, 'bad.json');
+    writeFileSync(path, JSON.stringify(raw));
+    const result = await run('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('area.coordinates.0.1.0');
+    expect(result.stderr).toContain('timezone');
+    const missing = await run('libs/programme/src/cli/city-apply.cli.ts', [join(dir, 'nope.yaml')], serviceEnv);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('ENOENT');
+  });
+});
