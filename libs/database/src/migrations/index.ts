@@ -1,7 +1,8 @@
 import { Foundation1795317542155 } from './1795317542155-Foundation';
+import { MerchantVouchers1795319378562 } from './1795319378562-MerchantVouchers';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
  * them and the order is reviewed: append new ones at the end.
  */
-export const MIGRATIONS = [Foundation1795317542155];
+export const MIGRATIONS = [Foundation1795317542155, MerchantVouchers1795319378562];
