@@ -157,9 +157,17 @@ export function classifyAnalysis(analysis: TraceAnalysis, options: Omit<Classify
 function joinDrafts(a: DraftLeg, b: DraftLeg, mode: TravelMode): DraftLeg {
   const total = a.durationS + b.durationS || 1;
   const confidenceOf = (leg: DraftLeg) => (leg.mode === mode ? leg.confidence : (leg.probabilities?.[mode] ?? 0.5));
+  let probabilities: DraftLeg['probabilities'] = a.probabilities ?? b.probabilities;
+  if (a.probabilities && b.probabilities) {
+    probabilities = {};
+    for (const m of Object.keys(a.probabilities) as TravelMode[]) {
+      probabilities[m] = Math.round((((a.probabilities[m] ?? 0) * a.durationS + (b.probabilities[m] ?? 0) * b.durationS) / total) * 1000) / 1000;
+    }
+  }
   return {
     mode,
     confidence: (confidenceOf(a) * a.durationS + confidenceOf(b) * b.durationS) / total,
+    ...(probabilities ? { probabilities } : {}),
     reason: a.mode === mode ? a.reason : b.reason,
     from: a.from,
     to: b.to,

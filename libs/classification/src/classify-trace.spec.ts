@@ -1,0 +1,86 @@
+import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
+import { buildTrace } from '@muvo/trace';
+import { classifyTrace } from './classify-trace';
+import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from './model-file';
+import { buildTransitIndex } from './transit/transit-index';
+
+const START = Date.UTC(2026, 2, 2, 8);
+const model = readModeModelFile(DEFAULT_MODE_MODEL_PATH);
+
+describe(classifyTrace.name, () => {
+  it('works without options (speed and stop rules) and keeps the result contract', () => {
+    const path = randomStreetPath({ seed: 1, lengthM: 1500, style: 'grid' });
+    const trace = simulateTrip({ path, mode: 'walk', startTime: START, seed: 1, samplingS: 2 });
+    const result = classifyTrace(trace);
+    expect(result.cleaning.inputPoints).toBe(trace.length);
+    expect(result.legs.length).toBeGreaterThan(0);
+    const leg = result.legs[0];
+    expect(leg.mode).toBe('walk');
+    expect(leg.reason).toBe('rules');
+    expect(leg.startedAt).toBe(result.cleaned.ts[leg.startIndex]);
+    expect(leg.endedAt).toBe(result.cleaned.ts[leg.endIndex]);
+    expect(leg.distanceM).toBeGreaterThan(1000);
+    expect(leg.distanceM).toBeLessThan(2500);
+  });
+
+  it('returns no legs for fewer than two fixes', () => {
+    expect(classifyTrace(buildTrace([{ lat: 1, lon: 1, ts: START }])).legs).toEqual([]);
+  });
+
+  it('splits walk → bus → walk into legs at the walks and names them with the default model', () => {
+    const walk1 = randomStreetPath({ seed: 3, lengthM: 600, style: 'grid', origin: [13.36, 38.11] });
+    const bus = randomStreetPath({ seed: 4, lengthM: 7000, style: 'arterial', origin: walk1[walk1.length - 1] });
+    const walk2 = randomStreetPath({ seed: 5, lengthM: 500, style: 'grid', origin: bus[bus.length - 1] });
+    const journey = simulateJourney({
+      legs: [
+        { path: walk1, mode: 'walk' },
+        { path: bus, mode: 'bus' },
+        { path: walk2, mode: 'walk' },
+      ],
+      startTime: START,
+      seed: 2,
+      samplingS: 2,
+      transferS: 120,
+    });
+    const result = classifyTrace(journey.trace, { model, includeFeatures: true });
+    const modes = result.legs.map((l) => l.mode);
+    expect(modes[0]).toBe('walk');
+    expect(modes[modes.length - 1]).toBe('walk');
+    expect(modes).toContain('bus');
+    for (let i = 1; i < result.legs.length; i++) expect(result.legs[i].startIndex).toBeGreaterThanOrEqual(result.legs[i - 1].endIndex);
+    const busLeg = result.legs.find((l) => l.mode === 'bus')!;
+    expect(busLeg.probabilities?.bus).toBeGreaterThan(0.3);
+    expect(busLeg.features?.v_p85).toBeGreaterThan(3);
+    expect(busLeg.distanceM).toBeGreaterThan(5000);
+  });
+
+  it('never pays a bike for a ride at car speeds (physical limit)', () => {
+    const road = randomStreetPath({ seed: 6, lengthM: 15000, style: 'rail' });
+    const trace = simulateTrip({ path: road, mode: 'car', startTime: START, seed: 6, profile: { lightSpacingM: Infinity, cruiseMps: 25, congestion: 0 } });
+    const modes = classifyTrace(trace, { model }).legs.map((l) => l.mode);
+    expect(modes).not.toContain('bike');
+    expect(modes).not.toContain('walk');
+  });
+
+  it('turns a "bus" far from every bus line into a car when the city has transit data', () => {
+    const road = randomStreetPath({ seed: 7, lengthM: 6000, style: 'arterial', origin: [13.36, 38.11] });
+    const trace = simulateTrip({ path: road, mode: 'bus', startTime: START, seed: 7, samplingS: 2 });
+    const far = road.map(([lon, lat]) => [lon + 0.002, lat + 0.002] as [number, number]); // ~250 m away
+    const transit = buildTransitIndex({ stops: [], shapes: [{ kind: 'bus', coordinates: far }] });
+    const without = classifyTrace(trace, { model }).legs.filter((l) => l.mode === 'bus');
+    const withTransit = classifyTrace(trace, { model, transit }).legs;
+    expect(withTransit.some((l) => l.mode === 'bus')).toBe(false);
+    if (without.length) expect(withTransit.some((l) => l.reason === 'transit-match')).toBe(true);
+  });
+
+  it('confirms a bus that follows a bus line and halts at its stops', () => {
+    const road = randomStreetPath({ seed: 8, lengthM: 6000, style: 'arterial', origin: [13.36, 38.11] });
+    const trace = simulateTrip({ path: road, mode: 'car', startTime: START, seed: 8, samplingS: 2, profile: { stopSpacingM: 400, stopChance: 1, dwellMedianS: 25, congestion: 0, cruiseMps: 11 } });
+    const stops: Array<{ lat: number; lon: number; kind: 'bus' }> = [];
+    for (let i = 0; i < trace.length; i += 3) stops.push({ lat: trace.lat[i], lon: trace.lon[i], kind: 'bus' });
+    const transit = buildTransitIndex({ stops, shapes: [{ kind: 'bus', coordinates: road }] });
+    const legs = classifyTrace(trace, { model, transit }).legs.filter((l) => l.durationS > 300);
+    expect(legs.length).toBeGreaterThan(0);
+    for (const leg of legs) expect(['bus', 'train']).toContain(leg.mode);
+  });
+});
