@@ -23,7 +23,19 @@ export interface AppConfig {
     requeueAfterS: number;
     modeModelPath?: string;
   };
-  vouchers: { ttlS: number; undoWindowS: number };
+  vouchers: {
+    ttlS: number;
+    undoWindowS: number;
+    /** Default city policy: refund an expired voucher's points to the participant. */
+    refundExpired: boolean;
+    /** Default distance from a route within which a shop may join. */
+    merchantCorridorM: number;
+    guessLimit: number;
+    guessWindowS: number;
+    expirySweepIntervalS: number;
+    /** Secret the QR signing key is derived from (the token secret when unset). */
+    qrSecret: string;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -83,7 +95,16 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requeueAfterS: e.SCORING_REQUEUE_AFTER_S,
       modeModelPath: e.MODE_MODEL_PATH,
     },
-    vouchers: { ttlS: e.VOUCHER_TTL_S, undoWindowS: e.VOUCHER_UNDO_WINDOW_S },
+    vouchers: {
+      ttlS: e.VOUCHER_TTL_S,
+      undoWindowS: e.VOUCHER_UNDO_WINDOW_S,
+      refundExpired: e.VOUCHER_REFUND_EXPIRED,
+      merchantCorridorM: e.VOUCHER_MERCHANT_CORRIDOR_M,
+      guessLimit: e.VOUCHER_GUESS_LIMIT,
+      guessWindowS: e.VOUCHER_GUESS_WINDOW_S,
+      expirySweepIntervalS: e.VOUCHER_EXPIRY_SWEEP_INTERVAL_S,
+      qrSecret: e.VOUCHER_QR_SECRET ?? e.AUTH_TOKEN_SECRET,
+    },
   };
 }
 

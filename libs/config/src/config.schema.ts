@@ -49,6 +49,12 @@ export const environmentSchema = z.object({
   MODE_MODEL_PATH: z.string().min(1).optional(),
   VOUCHER_TTL_S: positiveInt(30 * 24 * 3600),
   VOUCHER_UNDO_WINDOW_S: positiveInt(300),
+  VOUCHER_REFUND_EXPIRED: flag(true),
+  VOUCHER_MERCHANT_CORRIDOR_M: positiveInt(250),
+  VOUCHER_GUESS_LIMIT: positiveInt(10),
+  VOUCHER_GUESS_WINDOW_S: positiveInt(900),
+  VOUCHER_EXPIRY_SWEEP_INTERVAL_S: positiveInt(60),
+  VOUCHER_QR_SECRET: z.string().min(32).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
