@@ -1,8 +1,9 @@
 import { Foundation1795317542155 } from './1795317542155-Foundation';
 import { MerchantVouchers1795319378562 } from './1795319378562-MerchantVouchers';
+import { TransitStops1795319560581 } from './1795319560581-TransitStops';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
  * them and the order is reviewed: append new ones at the end.
  */
-export const MIGRATIONS = [Foundation1795317542155, MerchantVouchers1795319378562];
+export const MIGRATIONS = [Foundation1795317542155, MerchantVouchers1795319378562, TransitStops1795319560581];

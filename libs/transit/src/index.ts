@@ -1,0 +1,2 @@
+export * from './gtfs';
+export * from './transit-store';
