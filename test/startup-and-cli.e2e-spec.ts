@@ -96,7 +96,7 @@ describe('starting muvo and its commands', () => {
     expect(JSON.parse(again.stdout)).toEqual({ cityId: raw.id, accounts: [] });
   });
 
-  it('refuses an invalid city file with the path of each problem and writes nothing', async () => {
+  it('refuses an invalid city file, naming the path of each problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
     const raw = cityFileFor();
     (raw.area as { coordinates: number[][][] }).coordinates[0][1] = [200, 38];
