@@ -189,22 +189,12 @@ runCommand(async (args) => {
 
     const clerk = await demoClerk(config, affordable.merchantId, file.id);
     const login = await call(urls.api, 'POST', '/v1/auth/login', clerk);
-    const first = await call(
-      urls.voucher,
-      'POST',
-      '/v1/redemptions',
-      { code: claim.body.code },
-      login.body.accessToken,
-    );
+    const redeem = () =>
+      call(urls.voucher, 'POST', '/v1/redemptions', { code: claim.body.code }, login.body.accessToken);
+    const first = await redeem();
     say(`\nAt the counter of ${affordable.merchantName}, the clerk types ${claim.body.code}:`);
     say(`  → ${first.status} redeemed at ${first.body.redeemedAt}`);
-    const again = await call(
-      urls.voucher,
-      'POST',
-      '/v1/redemptions',
-      { code: claim.body.code },
-      login.body.accessToken,
-    );
+    const again = await redeem();
     say(`  and again → ${again.status} ${again.body.code}: ${again.body.message}`);
     if (applied.accounts.length) {
       say('\nAccounts created by the demo city (passwords are shown only this once):');
