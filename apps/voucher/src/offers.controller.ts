@@ -1,6 +1,5 @@
-import { Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import {
   CurrentPrincipal,
   IdentityService,
@@ -11,11 +10,18 @@ import {
 } from '@muvo/identity';
 import { ClaimsService, OffersService } from '@muvo/vouchers';
 import {
+  type AlongTripsQuery,
+  alongTripsQuerySchema,
   claimedVoucherSchema,
   listOffersQuerySchema,
   type ListOffersQuery,
   offerIdParamSchema,
+  offerListSchema,
+  offerReviewSchema,
+  type OfferReviewRequest,
   offerSchema,
+  updateOfferSchema,
+  type UpdateOfferRequest,
 } from './offers.dto';
 
 @ApiTags('offers')
@@ -30,9 +36,10 @@ export class OffersController {
   @Get()
   @OptionalAuth()
   @ApiOperation({
-    summary: 'Offers open for claims: in the caller’s city by default, near a point, or along a route',
+    summary: 'Offers open for claims: in the caller’s city by default, near a point (nearest first), or along a route',
   })
-  @ApiResponse({ status: 200, standardSchema: z.array(offerSchema) })
+  @ApiResponse({ status: 200, standardSchema: offerListSchema })
+  @ApiResponse({ status: 404, description: 'ROUTE_NOT_FOUND' })
   async list(
     @OptionalPrincipal() principal: Principal | undefined,
     @Query({ schema: listOffersQuerySchema }) query: ListOffersQuery,
@@ -45,6 +52,65 @@ export class OffersController {
     });
   }
 
+  @Get('along-my-trips')
+  @Roles('participant')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Offers at the shops the participant passed on foot, by bike or by transit in their recent scored trips',
+  })
+  @ApiResponse({ status: 200, standardSchema: offerListSchema })
+  async alongMyTrips(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: alongTripsQuerySchema }) query: AlongTripsQuery,
+  ) {
+    const cityId = await this.cityOf(principal);
+    if (!cityId) return [];
+    return this.offers.alongRecentTrips(principal.accountId, cityId, query);
+  }
+
+  @Get(':id')
+  @OptionalAuth()
+  @ApiOperation({
+    summary: 'One offer: public while open, otherwise only to its shop’s staff and the city’s operators',
+  })
+  @ApiResponse({ status: 200, standardSchema: offerSchema })
+  @ApiResponse({ status: 404, description: 'OFFER_NOT_FOUND' })
+  get(@OptionalPrincipal() principal: Principal | undefined, @Param('id', { schema: offerIdParamSchema }) id: string) {
+    return this.offers.getVisible(id, principal);
+  }
+
+  @Patch(':id')
+  @Roles('merchant_staff', 'operator', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change an offer (owner or operator); an owner’s change to what is promised goes back to review',
+  })
+  @ApiResponse({ status: 200, standardSchema: offerSchema })
+  @ApiResponse({ status: 403, description: 'OWNER_REQUIRED' })
+  @ApiResponse({ status: 404, description: 'OFFER_NOT_FOUND' })
+  @ApiResponse({ status: 409, description: 'STOCK_BELOW_CLAIMED' })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: offerIdParamSchema }) id: string,
+    @Body({ schema: updateOfferSchema }) body: UpdateOfferRequest,
+  ) {
+    return this.offers.update(id, principal, body);
+  }
+
+  @Post(':id/review')
+  @Roles('operator', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Approve or reject an offer (operators of the offer’s city)' })
+  @ApiResponse({ status: 201, standardSchema: offerSchema })
+  @ApiResponse({ status: 404, description: 'OFFER_NOT_FOUND' })
+  review(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: offerIdParamSchema }) id: string,
+    @Body({ schema: offerReviewSchema }) body: OfferReviewRequest,
+  ) {
+    return this.offers.review(id, principal, body.decision, body.note);
+  }
+
   @Post(':id/claim')
   @Roles('participant')
   @ApiBearerAuth()
@@ -52,11 +118,13 @@ export class OffersController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retried claim with the same key returns the same voucher',
+    description: 'A retried claim with the same key returns the same voucher; the same key on another offer is refused',
   })
   @ApiResponse({ status: 201, standardSchema: claimedVoucherSchema })
+  @ApiResponse({ status: 403, description: 'OFFER_IN_OTHER_CITY' })
   @ApiResponse({ status: 404, description: 'OFFER_NOT_FOUND' })
-  @ApiResponse({ status: 409, description: 'INSUFFICIENT_POINTS, SOLD_OUT, OFFER_CLOSED' })
+  @ApiResponse({ status: 409, description: 'INSUFFICIENT_POINTS, SOLD_OUT, LIMIT_REACHED, OFFER_CLOSED' })
+  @ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED' })
   async claim(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: offerIdParamSchema }) offerId: string,

@@ -1,13 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CounterWebModule } from '@muvo/counter-web';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { ObservabilityModule } from '@muvo/observability';
 import { VouchersModule } from '@muvo/vouchers';
+import { CounterController } from './counter.controller';
+import { MerchantsController } from './merchants.controller';
 import { OffersController } from './offers.controller';
 import { RedemptionsController } from './redemptions.controller';
+import { ReportsController } from './reports.controller';
+import { StaffInvitationsController } from './staff-invitations.controller';
+import { VoucherExpirySweeper } from './voucher-expiry.sweeper';
+import { VouchersController } from './vouchers.controller';
 
-/** The merchant voucher service: offers, claims and the counter. */
+/** The merchant voucher service: shops, offers, claims, the counter (API and web page), settlement. */
 @Module({})
 export class VoucherModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -19,8 +26,18 @@ export class VoucherModule {
         ObservabilityModule,
         IdentityModule,
         VouchersModule,
+        CounterWebModule,
       ],
-      controllers: [OffersController, RedemptionsController],
+      controllers: [
+        OffersController,
+        VouchersController,
+        MerchantsController,
+        StaffInvitationsController,
+        CounterController,
+        RedemptionsController,
+        ReportsController,
+      ],
+      providers: [VoucherExpirySweeper],
     };
   }
 }

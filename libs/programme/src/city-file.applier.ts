@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { generatePassword, IdentityService, type Role } from '@muvo/identity';
 import { deterministicUuid, DomainException } from '@muvo/kernel';
 import type { CityFile } from './city-file.schema';
+import { cityVoucherPolicy, nearestRoute, shopCorridorM } from '@muvo/vouchers';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
 
 export interface CreatedAccount {
   email: string;
@@ -25,6 +27,7 @@ interface PersonSpec {
   role: Role;
   cityId: string;
   merchantId?: string;
+  owner?: boolean;
 }
 
 export const merchantIdOf = (cityId: string, merchantKey: string) => deterministicUuid('merchant', cityId, merchantKey);
@@ -44,6 +47,7 @@ export class CityFileApplier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   apply(file: CityFile): Promise<AppliedCity> {
@@ -57,11 +61,12 @@ export class CityFileApplier {
       const people: PersonSpec[] = [
         ...file.operators.map((o) => ({ ...o, role: 'operator' as const, cityId: file.id })),
         ...file.merchants.flatMap((m) =>
-          m.staff.map((s) => ({
+          m.staff.map((s, index) => ({
             ...s,
             role: 'merchant_staff' as const,
             cityId: file.id,
             merchantId: merchantIdOf(file.id, m.id),
+            owner: s.owner ?? (index === 0 && !m.staff.some((other) => other.owner)),
           })),
         ),
       ];
@@ -69,13 +74,19 @@ export class CityFileApplier {
       for (const person of people) {
         const created = await this.ensureAccount(manager, person);
         if (created) accounts.push(created);
+        if (person.role === 'merchant_staff') {
+          await manager.query(
+            `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
+            [person.email, !!person.owner],
+          );
+        }
       }
       return { cityId: file.id, accounts };
     });
   }
 
   private async upsertCity(manager: EntityManager, file: CityFile): Promise<void> {
-    const settings = { rules: file.rules ?? {} };
+    const settings = { rules: file.rules ?? {}, ...(file.vouchers ? { vouchers: file.vouchers } : {}) };
     const hash = createHash('sha256').update(JSON.stringify(file)).digest('hex');
     await manager.query(
       `INSERT INTO cities (id, name, timezone, area, settings, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
@@ -123,18 +134,52 @@ export class CityFileApplier {
 
   private async syncMerchants(manager: EntityManager, file: CityFile): Promise<void> {
     const merchantIds: string[] = [];
+    const policy = cityVoucherPolicy(
+      { id: file.id, timezone: file.timezone, settings: { vouchers: file.vouchers } },
+      this.config.vouchers,
+    );
     for (const merchant of file.merchants) {
       const merchantId = merchantIdOf(file.id, merchant.id);
       merchantIds.push(merchantId);
       const [lon, lat] = merchant.location;
+      // Shops join only along the city's routes (a city without routes runs city-wide).
+      const eligible = file.routes.filter(
+        (route) => (nearestRoute(lat, lon, [route])?.distanceM ?? Infinity) <= shopCorridorM(route, policy),
+      );
+      const nearest = nearestRoute(lat, lon, eligible.length ? eligible : file.routes);
+      if (nearest && !eligible.length) {
+        throw new DomainException(
+          'INVALID_CITY_FILE',
+          'invalid',
+          `merchant ${merchant.id} is ${Math.round(nearest.distanceM)} m from the nearest route; shops must be within ` +
+            `${Math.round(shopCorridorM(nearest.route, policy))} m of one (see vouchers.merchantCorridorM)`,
+        );
+      }
       await manager.query(
-        `INSERT INTO merchants (id, city_id, key, name, lat, lon, address, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved')
+        `INSERT INTO merchants (id, city_id, key, name, lat, lon, address, status, description, opening_hours, route_id,
+                                route_distance_m)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
-                address = EXCLUDED.address, status = 'approved', updated_at = now()
-          WHERE (merchants.name, merchants.lat, merchants.lon, merchants.address, merchants.status)
-                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon, EXCLUDED.address, 'approved')`,
-        [merchantId, file.id, merchant.id, merchant.name, lat, lon, merchant.address ?? null],
+                address = EXCLUDED.address, status = 'approved', description = EXCLUDED.description,
+                opening_hours = EXCLUDED.opening_hours, route_id = EXCLUDED.route_id,
+                route_distance_m = EXCLUDED.route_distance_m, updated_at = now()
+          WHERE (merchants.name, merchants.lat, merchants.lon, merchants.address, merchants.status, merchants.description,
+                 merchants.opening_hours, merchants.route_id, merchants.route_distance_m)
+                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon, EXCLUDED.address, 'approved',
+                 EXCLUDED.description, EXCLUDED.opening_hours, EXCLUDED.route_id, EXCLUDED.route_distance_m)`,
+        [
+          merchantId,
+          file.id,
+          merchant.id,
+          merchant.name,
+          lat,
+          lon,
+          merchant.address ?? null,
+          merchant.description ?? null,
+          merchant.openingHours ? JSON.stringify(merchant.openingHours) : null,
+          nearest?.route.id ?? null,
+          nearest ? Math.round(nearest.distanceM) : null,
+        ],
       );
       const offerIds: string[] = [];
       for (const offer of merchant.offers) {
@@ -144,16 +189,19 @@ export class CityFileApplier {
         await manager
           .query(
             `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active,
-                               valid_from, valid_until, voucher_ttl_s)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                               valid_from, valid_until, voucher_ttl_s, per_participant_limit, usable_hours, payout_cents)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
            ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
                   cost_points = EXCLUDED.cost_points, stock = EXCLUDED.stock, active = EXCLUDED.active,
                   valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
-                  voucher_ttl_s = EXCLUDED.voucher_ttl_s, updated_at = now()
+                  voucher_ttl_s = EXCLUDED.voucher_ttl_s, per_participant_limit = EXCLUDED.per_participant_limit,
+                  usable_hours = EXCLUDED.usable_hours, payout_cents = EXCLUDED.payout_cents, updated_at = now()
             WHERE (offers.title, offers.description, offers.cost_points, offers.stock, offers.active,
-                   offers.valid_from, offers.valid_until, offers.voucher_ttl_s)
+                   offers.valid_from, offers.valid_until, offers.voucher_ttl_s, offers.per_participant_limit,
+                   offers.usable_hours, offers.payout_cents)
                   IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.cost_points, EXCLUDED.stock,
-                   EXCLUDED.active, EXCLUDED.valid_from, EXCLUDED.valid_until, EXCLUDED.voucher_ttl_s)`,
+                   EXCLUDED.active, EXCLUDED.valid_from, EXCLUDED.valid_until, EXCLUDED.voucher_ttl_s,
+                   EXCLUDED.per_participant_limit, EXCLUDED.usable_hours, EXCLUDED.payout_cents)`,
             [
               offerId,
               merchantId,
@@ -167,6 +215,9 @@ export class CityFileApplier {
               offer.validFrom ?? null,
               offer.validUntil ?? null,
               ttlS,
+              offer.perParticipantLimit ?? null,
+              offer.usableHours ? JSON.stringify(offer.usableHours) : null,
+              offer.payoutCents,
             ],
           )
           .catch((error: { constraint?: string }) => {
@@ -181,13 +232,15 @@ export class CityFileApplier {
           });
       }
       await manager.query(
-        `UPDATE offers SET active = false, updated_at = now() WHERE merchant_id = $1 AND active AND NOT (id = ANY($2))`,
+        // Offers a shop created through the API are not the file's to retire.
+        `UPDATE offers SET active = false, updated_at = now()
+          WHERE merchant_id = $1 AND active AND source = 'city-file' AND NOT (id = ANY($2))`,
         [merchantId, offerIds],
       );
     }
     await manager.query(
       `UPDATE merchants SET status = 'suspended', updated_at = now()
-        WHERE city_id = $1 AND status <> 'suspended' AND NOT (id = ANY($2))`,
+        WHERE city_id = $1 AND status <> 'suspended' AND source = 'city-file' AND NOT (id = ANY($2))`,
       [file.id, merchantIds],
     );
   }

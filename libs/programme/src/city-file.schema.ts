@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scoringRulesSchema } from '@muvo/scoring';
+import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 const id = z
   .string()
@@ -62,6 +63,12 @@ function buildCityFileSchema(object: typeof z.object) {
     validUntil: isoDateTime.optional(),
     voucherTtlDays: z.number().positive().max(3650).optional(),
     active: z.boolean().default(true),
+    /** Vouchers one participant may claim; unlimited when absent. */
+    perParticipantLimit: z.number().int().positive().max(1000).optional(),
+    /** Days and hours when vouchers can be used at the counter; any time when absent. */
+    usableHours: weeklyScheduleSchema.optional(),
+    /** What the programme pays the shop per redeemed voucher, in cents of the city's currency. */
+    payoutCents: z.number().int().min(0).max(100_000_000).default(0),
   });
 
   const merchant = object({
@@ -69,7 +76,10 @@ function buildCityFileSchema(object: typeof z.object) {
     name: z.string().min(1).max(120),
     location: z.tuple([lon, lat]),
     address: z.string().max(300).optional(),
-    staff: z.array(person).default([]),
+    description: z.string().max(2000).optional(),
+    openingHours: weeklyScheduleSchema.optional(),
+    /** Counter accounts; the first is the shop's owner unless one says `owner: true`. */
+    staff: z.array(person.extend({ owner: z.boolean().optional() })).default([]),
     offers: z
       .array(offer)
       .default([])
@@ -87,6 +97,15 @@ function buildCityFileSchema(object: typeof z.object) {
     timezone,
     area,
     rules: scoringRulesSchema.optional(),
+    /** The city's voucher policy; defaults come from the environment (VOUCHER_*). */
+    vouchers: object({
+      refundExpired: z.boolean().optional(),
+      merchantCorridorM: z.number().positive().max(5000).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"')
+        .optional(),
+    }).optional(),
     routes: z
       .array(
         object({

@@ -1,65 +1,359 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
+import { DomainException, UUID_PATTERN } from '@muvo/kernel';
+import { LedgerService } from '@muvo/ledger';
 import { counter } from '@muvo/observability';
+import { isVoucherQr, readVoucherQr } from './domain/voucher-qr';
+import { isWithinSchedule, localTime, type WeeklySchedule } from './domain/weekly-schedule';
+import { type CounterIdentity, GuessLimiter } from './guess-limiter.service';
+import { MerchantsService } from './merchants.service';
 import { normalizeVoucherCode } from './voucher-code';
+import { VOUCHER_QR_KEY } from './voucher-qr.provider';
+import type { VoucherStatus } from './voucher.entity';
 import { VoucherErrors } from './vouchers.exceptions';
+
+/** A member of staff at their shop's counter. */
+export interface CounterStaff extends CounterIdentity {
+  merchantId: string;
+}
 
 export interface Redemption {
   voucherId: string;
   redeemedAt: string;
   offerId: string;
+  offerTitle: string;
   costPoints: number;
+  /** Until when the shop can undo this redemption. */
+  undoUntil: string;
 }
 
-const redemptions = counter('muvo_voucher_redemptions_total', 'Redemption attempts at the counter', ['outcome']);
+/** What the counter sees of a valid voucher: what it is for, never who holds it. */
+export interface VoucherPreview {
+  voucherId: string;
+  status: 'valid';
+  offerTitle: string;
+  offerDescription: string | null;
+  costPoints: number;
+  claimedAt: string;
+  expiresAt: string;
+  usableHours: WeeklySchedule | null;
+}
+
+export interface CounterRedemption {
+  voucherId: string;
+  offerTitle: string;
+  costPoints: number;
+  redeemedAt: string;
+  staffName: string | null;
+  undone: boolean;
+  /** Set while the redemption can still be undone. */
+  undoUntil: string | null;
+}
+
+interface VoucherLookup {
+  id: string;
+  merchant_id: string;
+  offer_id: string;
+  status: VoucherStatus;
+  cost_points: number;
+  claimed_at: Date;
+  expires_at: Date;
+  redeemed_at: Date | null;
+  title: string;
+  description: string | null;
+  usable_hours: WeeklySchedule | null;
+  timezone: string;
+  city_id: string;
+  expired_now: boolean;
+}
+
+const LOOKUP = `SELECT v.id, v.merchant_id, v.offer_id, v.status, v.cost_points, v.claimed_at, v.expires_at, v.redeemed_at,
+       o.title, o.description, o.usable_hours, c.timezone, o.city_id, v.expires_at <= now() AS expired_now
+  FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN cities c ON c.id = o.city_id`;
 
 /**
- * The counter: a voucher is redeemed by exactly one conditional UPDATE, so any number of
- * concurrent attempts from any number of devices yield one success; the others learn why not.
+ * One statement redeems: the conditional UPDATE lets exactly one of any number of concurrent
+ * attempts through, and the settlement entry is written with it. `$4` false limits it to offers
+ * usable at any time (the common case, checked without a round trip); true once the hours were checked.
+ */
+const REDEEM = `
+WITH r AS (
+  UPDATE vouchers v SET status = 'redeemed', redeemed_at = now(), redeemed_by = $3
+    FROM offers o
+   WHERE v.code = $1 AND v.merchant_id = $2 AND v.status = 'active' AND v.expires_at > now() AND o.id = v.offer_id
+     AND ($4 OR o.usable_hours IS NULL)
+  RETURNING v.id, v.redeemed_at, v.offer_id, v.cost_points, o.city_id, o.title, o.payout_cents),
+e AS (
+  INSERT INTO settlement_entries (id, merchant_id, city_id, kind, voucher_id, offer_id, offer_title, staff_account_id,
+                                  points, amount_cents, occurred_at)
+  SELECT gen_random_uuid(), $2, city_id, 'redemption', id, offer_id, title, $3, cost_points, payout_cents, redeemed_at FROM r)
+SELECT id, redeemed_at, offer_id, cost_points, title FROM r`;
+
+const UNDO = `
+WITH undone AS (
+  UPDATE vouchers SET status = 'active', redeemed_at = NULL, redeemed_by = NULL
+   WHERE id = $1 AND merchant_id = $2 AND status = 'redeemed' AND redeemed_at > now() - make_interval(secs => $3)
+  RETURNING id),
+entry AS (
+  SELECT e.id, e.city_id, e.offer_id, e.offer_title, e.points, e.amount_cents
+    FROM settlement_entries e JOIN undone u ON e.voucher_id = u.id
+   WHERE e.kind = 'redemption' AND NOT EXISTS (SELECT 1 FROM settlement_entries x WHERE x.reverses_entry_id = e.id)
+   ORDER BY e.occurred_at DESC LIMIT 1),
+reversal AS (
+  INSERT INTO settlement_entries (id, merchant_id, city_id, kind, voucher_id, offer_id, offer_title, staff_account_id,
+                                  points, amount_cents, reverses_entry_id)
+  SELECT gen_random_uuid(), $2, city_id, 'redemption-undo', $1, offer_id, offer_title, $4, -points, -amount_cents, id
+    FROM entry
+  RETURNING id)
+SELECT u.id, (SELECT count(*) FROM reversal)::int AS reversed FROM undone u`;
+
+const outcomes = counter('muvo_voucher_redemptions_total', 'Redemption attempts at the counter', ['outcome']);
+const expiries = counter('muvo_vouchers_expired_total', 'Vouchers that expired unused', ['refunded']);
+
+/**
+ * The counter: preview a code, redeem it exactly once, undo a mistake within the window; and the
+ * expiry of unused vouchers, refunded to their holders when the city's policy says so.
  */
 @Injectable()
 export class RedemptionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger(RedemptionsService.name);
 
-  async redeem(input: { code: string; merchantId: string; staffAccountId: string }): Promise<Redemption> {
-    const code = normalizeVoucherCode(input.code);
-    if (!code) {
-      redemptions.inc({ outcome: 'invalid-code' });
-      throw VoucherErrors.voucherNotFound(true);
-    }
-    const [redeemed] = await rows<{ id: string; redeemed_at: Date; offer_id: string; cost_points: number }>(
-      this.dataSource,
-      `UPDATE vouchers SET status = 'redeemed', redeemed_at = now(), redeemed_by = $3
-        WHERE code = $1 AND merchant_id = $2 AND status = 'active' AND expires_at > now()
-        RETURNING id, redeemed_at, offer_id, cost_points`,
-      [code, input.merchantId, input.staffAccountId],
-    );
-    if (redeemed) {
-      redemptions.inc({ outcome: 'redeemed' });
-      return {
-        voucherId: redeemed.id,
-        redeemedAt: redeemed.redeemed_at.toISOString(),
-        offerId: redeemed.offer_id,
-        costPoints: redeemed.cost_points,
-      };
-    }
-    const error = await this.whyNotRedeemable(code, input.merchantId);
-    redemptions.inc({ outcome: error.code.toLowerCase() });
-    throw error;
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly merchants: MerchantsService,
+    private readonly limiter: GuessLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(VOUCHER_QR_KEY) private readonly qrKey: Buffer,
+  ) {}
+
+  async preview(staff: CounterStaff, input: string): Promise<VoucherPreview> {
+    await this.limiter.assertAllowed(staff);
+    const code = await this.codeOf(staff, input);
+    const voucher = await this.checkRedeemable(staff, await this.lookup(code));
+    return {
+      voucherId: voucher.id,
+      status: 'valid',
+      offerTitle: voucher.title,
+      offerDescription: voucher.description,
+      costPoints: voucher.cost_points,
+      claimedAt: voucher.claimed_at.toISOString(),
+      expiresAt: voucher.expires_at.toISOString(),
+      usableHours: voucher.usable_hours,
+    };
   }
 
-  private async whyNotRedeemable(code: string, merchantId: string) {
-    const [voucher]: { merchant_id: string; status: string; expires_at: Date; redeemed_at: Date | null }[] =
-      await this.dataSource.query(`SELECT merchant_id, status, expires_at, redeemed_at FROM vouchers WHERE code = $1`, [
-        code,
+  async redeem(staff: CounterStaff, input: string): Promise<Redemption> {
+    try {
+      await this.limiter.assertAllowed(staff);
+      const code = await this.codeOf(staff, input);
+      const fast = await this.tryRedeem(staff, code, false);
+      if (fast) return fast;
+      // Not redeemable without a look: unknown, another shop's, used, expired, or hours to check.
+      await this.checkRedeemable(staff, await this.lookup(code));
+      const checked = await this.tryRedeem(staff, code, true);
+      if (checked) return checked;
+      // Another counter won the race between the look and the update: say what happened.
+      await this.checkRedeemable(staff, await this.lookup(code));
+      throw new Error(`voucher ${code} was neither redeemed nor refused`);
+    } catch (error) {
+      outcomes.inc({ outcome: error instanceof DomainException ? error.code.toLowerCase() : 'error' });
+      throw error;
+    }
+  }
+
+  /** Puts a redeemed voucher back to valid, by the same shop within the undo window. */
+  async undo(
+    staff: CounterStaff,
+    voucherId: string,
+  ): Promise<{ voucherId: string; status: 'active'; undoneAt: string }> {
+    if (!UUID_PATTERN.test(voucherId)) throw VoucherErrors.voucherIdNotFound(voucherId);
+    const [undone] = await rows<{ id: string; reversed: number }>(this.dataSource, UNDO, [
+      voucherId,
+      staff.merchantId,
+      this.config.vouchers.undoWindowS,
+      staff.staffAccountId,
+    ]);
+    if (undone) {
+      outcomes.inc({ outcome: 'undone' });
+      return { voucherId, status: 'active', undoneAt: new Date().toISOString() };
+    }
+    const [voucher]: { merchant_id: string; status: VoucherStatus }[] = await this.dataSource.query(
+      `SELECT merchant_id, status FROM vouchers WHERE id = $1`,
+      [voucherId],
+    );
+    // Another shop's voucher id is indistinguishable from an unknown one.
+    if (!voucher || voucher.merchant_id !== staff.merchantId) throw VoucherErrors.voucherIdNotFound(voucherId);
+    if (voucher.status !== 'redeemed') throw VoucherErrors.notRedeemed();
+    throw VoucherErrors.undoWindowClosed(this.config.vouchers.undoWindowS);
+  }
+
+  /** The shop's redemptions of one local day (today by default), newest first. */
+  async dayOf(
+    staff: CounterStaff,
+    day?: string,
+  ): Promise<{ day: string; timezone: string; items: CounterRedemption[] }> {
+    const timezone = await this.merchants.timezoneOf((await this.merchants.load(staff.merchantId)).city_id);
+    const date = day ?? localTime(new Date(), timezone).date;
+    const list: {
+      voucher_id: string;
+      offer_title: string;
+      points: number;
+      occurred_at: Date;
+      display_name: string | null;
+      email: string | null;
+      undone: boolean;
+      undoable: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT e.voucher_id, e.offer_title, e.points, e.occurred_at, a.display_name, a.email,
+              EXISTS (SELECT 1 FROM settlement_entries x WHERE x.reverses_entry_id = e.id) AS undone,
+              e.occurred_at > now() - make_interval(secs => $4) AS undoable
+         FROM settlement_entries e LEFT JOIN accounts a ON a.id = e.staff_account_id
+        WHERE e.merchant_id = $1 AND e.kind = 'redemption'
+          AND e.occurred_at >= ($2::date)::timestamp AT TIME ZONE $3
+          AND e.occurred_at < ($2::date + 1)::timestamp AT TIME ZONE $3
+        ORDER BY e.occurred_at DESC LIMIT 1000`,
+      [staff.merchantId, date, timezone, this.config.vouchers.undoWindowS],
+    );
+    return {
+      day: date,
+      timezone,
+      items: list.map((r) => ({
+        voucherId: r.voucher_id,
+        offerTitle: r.offer_title,
+        costPoints: r.points,
+        redeemedAt: r.occurred_at.toISOString(),
+        staffName: r.display_name ?? r.email?.split('@')[0] ?? null,
+        undone: r.undone,
+        undoUntil:
+          !r.undone && r.undoable
+            ? new Date(r.occurred_at.getTime() + this.config.vouchers.undoWindowS * 1000).toISOString()
+            : null,
+      })),
+    };
+  }
+
+  /**
+   * Closes an active voucher past its expiry: refunded through the ledger (the claim is reversed)
+   * when the city's policy says so, otherwise just expired. Safe to run concurrently and repeatedly.
+   */
+  async expire(voucherId: string): Promise<{ status: VoucherStatus; refunded: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [voucher]: { status: VoucherStatus; city_id: string; claim_transfer_id: string | null; due: boolean }[] =
+        await manager.query(
+          `SELECT v.status, o.city_id, v.claim_transfer_id, v.expires_at <= now() AS due
+             FROM vouchers v JOIN offers o ON o.id = v.offer_id WHERE v.id = $1 FOR UPDATE OF v`,
+          [voucherId],
+        );
+      if (!voucher) throw VoucherErrors.voucherIdNotFound(voucherId);
+      if (voucher.status !== 'active' || !voucher.due)
+        return { status: voucher.status, refunded: voucher.status === 'refunded' };
+      const policy = await this.merchants.policy(voucher.city_id, manager);
+      let refundTransferId: string | null = null;
+      if (policy.refundExpired) {
+        const claimTransferId =
+          voucher.claim_transfer_id ??
+          (
+            (await manager.query(`SELECT id FROM ledger_transfers WHERE idempotency_key = $1`, [
+              `voucher-claim:${voucherId}`,
+            ])) as { id: string }[]
+          )[0]?.id;
+        if (claimTransferId) {
+          const { transfer } = await this.ledger.reverse(manager, claimTransferId, {
+            idempotencyKey: `voucher-refund:${voucherId}`,
+            reason: 'voucher expired unused',
+          });
+          refundTransferId = transfer.id;
+        }
+      }
+      const status: VoucherStatus = refundTransferId ? 'refunded' : 'expired';
+      await manager.query(`UPDATE vouchers SET status = $2, refund_transfer_id = $3, closed_at = now() WHERE id = $1`, [
+        voucherId,
+        status,
+        refundTransferId,
       ]);
-    if (!voucher) return VoucherErrors.voucherNotFound();
+      expiries.inc({ refunded: String(!!refundTransferId) });
+      return { status, refunded: !!refundTransferId };
+    });
+  }
+
+  /** Expires (and refunds) a batch of overdue vouchers; returns how many were closed. */
+  async expireDue(limit = 200): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM vouchers WHERE status = 'active' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
+      [limit],
+    );
+    let closed = 0;
+    for (const { id } of due) {
+      try {
+        const outcome = await this.expire(id);
+        if (outcome.status !== 'active') closed++;
+      } catch (error) {
+        this.logger.error({ err: error, voucherId: id }, `could not expire voucher ${id}`);
+      }
+    }
+    return closed;
+  }
+
+  /** The canonical code of what the counter typed or scanned; a forged QR counts as a guess. */
+  private async codeOf(staff: CounterStaff, input: string): Promise<string> {
+    if (isVoucherQr(input)) {
+      const code = readVoucherQr(input, this.qrKey);
+      if (code) return code;
+      await this.limiter.recordFailure(staff);
+      throw VoucherErrors.invalidQr();
+    }
+    const code = normalizeVoucherCode(input);
+    if (!code) throw VoucherErrors.voucherNotFound(true);
+    return code;
+  }
+
+  private async tryRedeem(staff: CounterStaff, code: string, hoursChecked: boolean): Promise<Redemption | null> {
+    const [row] = await rows<{ id: string; redeemed_at: Date; offer_id: string; cost_points: number; title: string }>(
+      this.dataSource,
+      REDEEM,
+      [code, staff.merchantId, staff.staffAccountId, hoursChecked],
+    );
+    if (!row) return null;
+    outcomes.inc({ outcome: 'redeemed' });
+    return {
+      voucherId: row.id,
+      redeemedAt: row.redeemed_at.toISOString(),
+      offerId: row.offer_id,
+      offerTitle: row.title,
+      costPoints: row.cost_points,
+      undoUntil: new Date(row.redeemed_at.getTime() + this.config.vouchers.undoWindowS * 1000).toISOString(),
+    };
+  }
+
+  private async lookup(code: string): Promise<VoucherLookup | undefined> {
+    const [row]: VoucherLookup[] = await this.dataSource.query(`${LOOKUP} WHERE v.code = $1`, [code]);
+    return row;
+  }
+
+  /** Returns the voucher when this shop can redeem it now; otherwise throws why not. */
+  private async checkRedeemable(staff: CounterStaff, voucher: VoucherLookup | undefined): Promise<VoucherLookup> {
+    if (!voucher) {
+      await this.limiter.recordFailure(staff);
+      throw VoucherErrors.voucherNotFound();
+    }
     // Another shop learns nothing about the voucher beyond "not yours".
-    if (voucher.merchant_id !== merchantId) return VoucherErrors.wrongMerchant();
-    if (voucher.status === 'redeemed' && voucher.redeemed_at) return VoucherErrors.alreadyRedeemed(voucher.redeemed_at);
-    if (voucher.status === 'refunded') return VoucherErrors.refunded();
-    return VoucherErrors.expired(voucher.expires_at);
+    if (voucher.merchant_id !== staff.merchantId) {
+      await this.limiter.recordFailure(staff);
+      throw VoucherErrors.wrongMerchant();
+    }
+    if (voucher.status === 'redeemed') throw VoucherErrors.alreadyRedeemed(voucher.redeemed_at!, voucher.title);
+    if (voucher.status !== 'active' || voucher.expired_now) {
+      const closed =
+        voucher.status === 'active' ? await this.expire(voucher.id) : { refunded: voucher.status === 'refunded' };
+      throw VoucherErrors.expired(voucher.expires_at, closed.refunded, voucher.title);
+    }
+    if (!isWithinSchedule(voucher.usable_hours, new Date(), voucher.timezone)) {
+      throw VoucherErrors.notUsableNow(voucher.title, voucher.usable_hours);
+    }
+    return voucher;
   }
 }
