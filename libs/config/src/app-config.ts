@@ -15,13 +15,38 @@ export interface AppConfig {
     passwordHash: { memoryKib: number; iterations: number };
   };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
-  trips: { maxPoints: number; maxBodyBytes: number; maxAgeDays: number; maxFutureSkewS: number };
+  trips: {
+    maxPoints: number;
+    maxBodyBytes: number;
+    maxAgeDays: number;
+    maxFutureSkewS: number;
+    maxXmlElements: number;
+    /** A live trip without a chunk for this long is finished automatically. */
+    liveIdleFinishS: number;
+    liveSweepIntervalS: number;
+  };
+  /** Per-participant request limits of the api, counted in Redis (shared by every api process). */
+  rateLimit: { enabled: boolean; windowS: number; uploads: number; reads: number };
   scoring: {
     concurrency: number;
     attempts: number;
     sweepIntervalS: number;
     requeueAfterS: number;
     modeModelPath?: string;
+    /** Analysis threads of the worker (0: analyse on the main thread). */
+    threads: number;
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+    maxStalledCount: number;
+    shutdownTimeoutMs: number;
+    /** Source ledger accounts are split into this many rows so concurrent credits do not queue on one. */
+    ledgerShards: number;
+    /** Scoring commits without waiting for the WAL flush (safe: a lost commit is re-scored by the sweeper). */
+    asyncCommit: boolean;
+    cityCacheMs: number;
+    /** Test-only fault injection: the worker kills itself after a commit, before the job's ack. */
+    faultCrashAfterCommit: number;
+    leaderboardRebuildIntervalS: number;
   };
   vouchers: {
     ttlS: number;
@@ -87,6 +112,15 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBodyBytes: e.TRIP_MAX_BODY_BYTES,
       maxAgeDays: e.TRIP_MAX_AGE_DAYS,
       maxFutureSkewS: e.TRIP_MAX_FUTURE_SKEW_S,
+      maxXmlElements: e.TRIP_MAX_XML_ELEMENTS,
+      liveIdleFinishS: e.LIVE_TRIP_IDLE_FINISH_S,
+      liveSweepIntervalS: e.LIVE_TRIP_SWEEP_INTERVAL_S,
+    },
+    rateLimit: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      windowS: e.RATE_LIMIT_WINDOW_S,
+      uploads: e.RATE_LIMIT_UPLOADS,
+      reads: e.RATE_LIMIT_READS,
     },
     scoring: {
       concurrency: e.SCORING_CONCURRENCY,
@@ -94,6 +128,16 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepIntervalS: e.SCORING_SWEEP_INTERVAL_S,
       requeueAfterS: e.SCORING_REQUEUE_AFTER_S,
       modeModelPath: e.MODE_MODEL_PATH,
+      threads: e.SCORING_THREADS,
+      lockDurationMs: e.SCORING_LOCK_DURATION_MS,
+      stalledIntervalMs: e.SCORING_STALLED_INTERVAL_MS,
+      maxStalledCount: e.SCORING_MAX_STALLED_COUNT,
+      shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
+      ledgerShards: e.SCORING_LEDGER_SHARDS,
+      asyncCommit: e.SCORING_ASYNC_COMMIT,
+      cityCacheMs: e.SCORING_CITY_CACHE_MS,
+      faultCrashAfterCommit: e.SCORING_FAULT_CRASH_AFTER_COMMIT,
+      leaderboardRebuildIntervalS: e.LEADERBOARD_REBUILD_INTERVAL_S,
     },
     vouchers: {
       ttlS: e.VOUCHER_TTL_S,

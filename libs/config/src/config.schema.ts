@@ -40,13 +40,32 @@ export const environmentSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   TRIP_MAX_POINTS: positiveInt(100_000),
   TRIP_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
-  TRIP_MAX_AGE_DAYS: positiveInt(3650),
+  // Generous on purpose: real recorded traces imported by participants (or by acceptance checks)
+  // may be years old; fixes before 2000-01-01 are refused whatever this says.
+  TRIP_MAX_AGE_DAYS: positiveInt(9125),
   TRIP_MAX_FUTURE_SKEW_S: nonNegativeInt(300),
+  TRIP_MAX_XML_ELEMENTS: positiveInt(300_000),
+  LIVE_TRIP_IDLE_FINISH_S: positiveInt(900),
+  LIVE_TRIP_SWEEP_INTERVAL_S: positiveInt(30),
+  RATE_LIMIT_ENABLED: flag(true),
+  RATE_LIMIT_WINDOW_S: positiveInt(60),
+  RATE_LIMIT_UPLOADS: positiveInt(600),
+  RATE_LIMIT_READS: positiveInt(1200),
   SCORING_CONCURRENCY: positiveInt(8),
   SCORING_ATTEMPTS: positiveInt(8),
   SCORING_SWEEP_INTERVAL_S: positiveInt(30),
   SCORING_REQUEUE_AFTER_S: positiveInt(60),
   MODE_MODEL_PATH: z.string().min(1).optional(),
+  SCORING_THREADS: nonNegativeInt(1),
+  SCORING_LOCK_DURATION_MS: positiveInt(30_000),
+  SCORING_STALLED_INTERVAL_MS: positiveInt(15_000),
+  SCORING_MAX_STALLED_COUNT: nonNegativeInt(3),
+  SCORING_SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
+  SCORING_LEDGER_SHARDS: z.coerce.number().int().min(1).max(256).default(8),
+  SCORING_ASYNC_COMMIT: flag(true),
+  SCORING_CITY_CACHE_MS: nonNegativeInt(5_000),
+  SCORING_FAULT_CRASH_AFTER_COMMIT: z.coerce.number().min(0).max(1).default(0),
+  LEADERBOARD_REBUILD_INTERVAL_S: positiveInt(300),
   VOUCHER_TTL_S: positiveInt(30 * 24 * 3600),
   VOUCHER_UNDO_WINDOW_S: positiveInt(300),
   VOUCHER_REFUND_EXPIRED: flag(true),
@@ -70,6 +89,9 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
     (env.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET) === DEVELOPMENT_TOKEN_SECRET
   ) {
     problems.push('AUTH_TOKEN_SECRET: must be set to a secret of at least 32 characters in production');
+  }
+  if (env.NODE_ENV === 'production' && Number(env.SCORING_FAULT_CRASH_AFTER_COMMIT ?? 0) > 0) {
+    problems.push('SCORING_FAULT_CRASH_AFTER_COMMIT: fault injection is for tests only and refused in production');
   }
   return problems;
 }

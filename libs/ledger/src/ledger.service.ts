@@ -89,65 +89,51 @@ export class LedgerService {
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
       throw new Error(`transfer amount must be a positive integer, got ${request.amount}`);
     }
-    const debitId = await this.accountId(manager, request.debit);
-    const creditId = await this.accountId(manager, request.credit);
-    const inserted: TransferRow[] = await manager
-      .query(
-        `INSERT INTO ledger_transfers
-           (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, reference_id, reverses_transfer_id, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ON CONSTRAINT ledger_transfers_idempotency_key DO NOTHING
-         RETURNING ${TRANSFER_COLUMNS}`,
-        [
-          randomUUID(),
-          request.idempotencyKey,
-          debitId,
-          creditId,
-          request.amount,
-          request.kind,
-          request.referenceId ?? null,
-          request.reversesTransferId ?? null,
-          request.metadata ? JSON.stringify(request.metadata) : null,
-        ],
-      )
+    // One round trip: accounts on first use, the insert at most once per key, balances in a fixed
+    // lock order (see the ledger_transfer function in the ScoringGame migration).
+    const [row]: (TransferRow & { created: boolean })[] = await manager
+      .query(`SELECT * FROM ledger_transfer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
+        randomUUID(),
+        request.idempotencyKey,
+        request.debit.kind,
+        request.debit.ownerId,
+        request.debit.cityId ?? null,
+        SOURCE_ACCOUNT_KINDS.has(request.debit.kind),
+        request.credit.kind,
+        request.credit.ownerId,
+        request.credit.cityId ?? null,
+        SOURCE_ACCOUNT_KINDS.has(request.credit.kind),
+        request.amount,
+        request.kind,
+        request.referenceId ?? null,
+        request.reversesTransferId ?? null,
+        request.metadata ? JSON.stringify(request.metadata) : null,
+      ])
       .catch((error: unknown) => {
         if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && request.reversesTransferId) {
           throw LedgerErrors.alreadyReversed(request.reversesTransferId);
         }
+        if (pgErrorCode(error) === PG_CHECK_VIOLATION && pgConstraint(error) === 'ledger_balance_non_negative') {
+          throw LedgerErrors.insufficientPoints(request.amount);
+        }
         throw error;
       });
-    if (inserted.length === 0) {
-      const [existing]: TransferRow[] = await manager.query(
-        `SELECT ${TRANSFER_COLUMNS} FROM ledger_transfers WHERE idempotency_key = $1`,
-        [request.idempotencyKey],
+    const transfer = toTransfer(row);
+    if (!row.created) {
+      const [accounts]: { debit: string; credit: string }[] = await manager.query(
+        `SELECT (SELECT id FROM ledger_accounts WHERE kind = $1 AND owner_id = $2) AS debit,
+                (SELECT id FROM ledger_accounts WHERE kind = $3 AND owner_id = $4) AS credit`,
+        [request.debit.kind, request.debit.ownerId, request.credit.kind, request.credit.ownerId],
       );
-      const transfer = toTransfer(existing);
       if (
-        transfer.debitAccountId !== debitId ||
-        transfer.creditAccountId !== creditId ||
+        transfer.debitAccountId !== accounts.debit ||
+        transfer.creditAccountId !== accounts.credit ||
         transfer.amount !== request.amount
       ) {
         throw LedgerErrors.idempotencyConflict(request.idempotencyKey);
       }
-      return { transfer, created: false };
     }
-    // A fixed lock order (participants and merchants by id, then source accounts) prevents
-    // deadlocks, and updating the shared source account last keeps its row lock short.
-    const moves = [
-      { id: debitId, delta: -request.amount, source: SOURCE_ACCOUNT_KINDS.has(request.debit.kind) },
-      { id: creditId, delta: request.amount, source: SOURCE_ACCOUNT_KINDS.has(request.credit.kind) },
-    ].sort((a, b) => Number(a.source) - Number(b.source) || a.id.localeCompare(b.id));
-    for (const move of moves) {
-      await manager
-        .query(`UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1`, [move.id, move.delta])
-        .catch((error: unknown) => {
-          if (pgErrorCode(error) === PG_CHECK_VIOLATION && pgConstraint(error) === 'ledger_balance_non_negative') {
-            throw LedgerErrors.insufficientPoints(request.amount);
-          }
-          throw error;
-        });
-    }
-    return { transfer: toTransfer(inserted[0]), created: true };
+    return { transfer, created: row.created };
   }
 
   /** Undoes a transfer with an opposite one (the ledger is never edited). */

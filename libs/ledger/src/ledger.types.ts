@@ -1,11 +1,14 @@
 /**
- * Kinds of ledger account. Points are created by debiting a city's `issuance` account (the only
- * kind allowed below zero) and flow to participants, then to merchants when spent.
+ * Kinds of ledger account. Points are created by debiting a source account — a city's `issuance`
+ * account, or a campaign's `campaign-budget` account for trips inside a budgeted campaign (the
+ * only kinds allowed below zero: their balance is minus what they issued) — and flow to
+ * participants, then to merchants when spent. Sources may be split into shards (owner ids
+ * `<owner>#<n>`) so that concurrent credits do not queue on one row.
  */
-export type LedgerAccountKind = 'participant' | 'issuance' | 'merchant';
+export type LedgerAccountKind = 'participant' | 'issuance' | 'campaign-budget' | 'merchant';
 
 /** Accounts that may go negative: the sources points come from. */
-export const SOURCE_ACCOUNT_KINDS: ReadonlySet<LedgerAccountKind> = new Set(['issuance']);
+export const SOURCE_ACCOUNT_KINDS: ReadonlySet<LedgerAccountKind> = new Set(['issuance', 'campaign-budget']);
 
 export interface LedgerAccountRef {
   kind: LedgerAccountKind;

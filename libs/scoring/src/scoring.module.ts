@@ -3,28 +3,44 @@ import { existsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { CitiesModule } from '@muvo/cities';
 import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification';
+import { GamificationModule } from '@muvo/gamification';
 import { LedgerModule } from '@muvo/ledger';
-import { MODE_MODEL } from './scoring.tokens';
+import { QueueModule } from '@muvo/queue';
+import { AnalysisPool } from './analysis-pool';
+import { ReviewService } from './review.service';
+import { RulesAdminService } from './rules-admin.service';
+import { ScoringFailuresService } from './scoring-failures.service';
+import { MODE_MODEL, MODE_MODEL_PATH } from './scoring.tokens';
 import { ScoringService } from './scoring.service';
 
 @Module({
-  imports: [CitiesModule, LedgerModule],
+  imports: [CitiesModule, LedgerModule, GamificationModule, QueueModule],
   providers: [
     {
-      // Loaded once at boot: MODE_MODEL_PATH, else the committed clean-licence default model.
-      provide: MODE_MODEL,
+      // MODE_MODEL_PATH, else the committed clean-licence default model, else none (speed rules).
+      provide: MODE_MODEL_PATH,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const path = config.scoring.modeModelPath ?? DEFAULT_MODE_MODEL_PATH;
-        if (!config.scoring.modeModelPath && !existsSync(path)) {
-          new Logger('ScoringModule').warn(`no mode model at ${path}; classifying legs with speed rules only`);
-          return null;
-        }
-        return readModeModelFile(path);
+        if (config.scoring.modeModelPath) return config.scoring.modeModelPath;
+        if (existsSync(DEFAULT_MODE_MODEL_PATH)) return DEFAULT_MODE_MODEL_PATH;
+        new Logger('ScoringModule').warn(
+          `no mode model at ${DEFAULT_MODE_MODEL_PATH}; classifying legs with speed rules only`,
+        );
+        return null;
       },
     },
+    {
+      // Loaded once at boot (the analysis threads load their own copy from the same path).
+      provide: MODE_MODEL,
+      inject: [MODE_MODEL_PATH],
+      useFactory: (path: string | null) => (path ? readModeModelFile(path) : null),
+    },
+    AnalysisPool,
     ScoringService,
+    ReviewService,
+    RulesAdminService,
+    ScoringFailuresService,
   ],
-  exports: [ScoringService],
+  exports: [ScoringService, ReviewService, RulesAdminService, ScoringFailuresService, GamificationModule],
 })
 export class ScoringModule {}

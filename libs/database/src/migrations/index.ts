@@ -1,9 +1,17 @@
 import { Foundation1795317542155 } from './1795317542155-Foundation';
 import { MerchantVouchers1795319378562 } from './1795319378562-MerchantVouchers';
 import { TransitStops1795319560581 } from './1795319560581-TransitStops';
+import { ScoringGame1795319665052 } from './1795319665052-ScoringGame';
+import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
  * them and the order is reviewed: append new ones at the end.
  */
-export const MIGRATIONS = [Foundation1795317542155, MerchantVouchers1795319378562, TransitStops1795319560581];
+export const MIGRATIONS = [
+  Foundation1795317542155,
+  MerchantVouchers1795319378562,
+  TransitStops1795319560581,
+  ScoringGame1795319665052,
+  LiveTrips1795320007308,
+];

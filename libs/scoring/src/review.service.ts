@@ -1,0 +1,454 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type TravelMode } from '@muvo/classification';
+import { CitiesService } from '@muvo/cities';
+import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamification';
+import { LedgerService } from '@muvo/ledger';
+import { UUID_PATTERN } from '@muvo/kernel';
+import { rows } from '@muvo/database';
+import { tooFastLegs } from './anti-cheat';
+import { countedDistanceByMode, type LegFacts, priceTrip, type Receipt } from './receipt';
+import { ScoringErrors } from './scoring.exceptions';
+import { campaignAt, legsView, rulesFor, ScoringService } from './scoring.service';
+import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
+
+/** Who decides: an operator of one city (or an admin, of any). */
+export interface Reviewer {
+  accountId: string;
+  role: string;
+  cityId: string | null;
+}
+
+export type ReviewKind = 'flag' | 'dispute';
+export type ReviewStatus = 'open' | 'approved' | 'rejected';
+
+export interface ReviewView {
+  id: string;
+  kind: ReviewKind;
+  status: ReviewStatus;
+  tripId: string;
+  participantId: string;
+  cityId: string;
+  codes: string[];
+  legIndex: number | null;
+  requestedMode: string | null;
+  participantNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  trip: {
+    status: string;
+    startedAt: string;
+    endedAt: string;
+    pointsAwarded: number;
+    provisionalPoints: number | null;
+    flags: { code: string; detail: string }[];
+    legs: unknown[];
+  };
+}
+
+interface ReviewRow {
+  id: string;
+  kind: ReviewKind;
+  status: ReviewStatus;
+  trip_id: string;
+  participant_id: string;
+  city_id: string;
+  codes: string[];
+  leg_index: number | null;
+  requested_mode: string | null;
+  participant_note: string | null;
+  created_at: Date;
+  decided_at: Date | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  trip_status: string;
+  started_at: Date;
+  ended_at: Date;
+  points_awarded: number;
+  receipt: Receipt | null;
+  legs: unknown[] | null;
+}
+
+const REVIEW_COLUMNS = `r.id, r.kind, r.status, r.trip_id, r.participant_id, r.city_id, r.codes, r.leg_index, r.requested_mode,
+  r.participant_note, r.created_at, r.decided_at, r.decided_by, r.decision_note,
+  t.status AS trip_status, t.started_at, t.ended_at, t.points_awarded, t.receipt, t.legs`;
+
+function toView(r: ReviewRow): ReviewView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    tripId: r.trip_id,
+    participantId: r.participant_id,
+    cityId: r.city_id,
+    codes: r.codes,
+    legIndex: r.leg_index,
+    requestedMode: r.requested_mode,
+    participantNote: r.participant_note,
+    createdAt: r.created_at.toISOString(),
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    decidedBy: r.decided_by,
+    decisionNote: r.decision_note,
+    trip: {
+      status: r.trip_status,
+      startedAt: r.started_at.toISOString(),
+      endedAt: r.ended_at.toISOString(),
+      pointsAwarded: r.points_awarded,
+      provisionalPoints: r.receipt?.provisionalPoints ?? null,
+      flags: r.receipt?.flags ?? [],
+      legs: r.receipt?.legs.map(({ facts: _facts, ...leg }) => leg) ?? r.legs ?? [],
+    },
+  };
+}
+
+const subtract = (a: Partial<Record<TravelMode, number>>, b: Partial<Record<TravelMode, number>>) => {
+  const out: Partial<Record<TravelMode, number>> = { ...a };
+  for (const [mode, m] of Object.entries(b)) out[mode as TravelMode] = (out[mode as TravelMode] ?? 0) - (m ?? 0);
+  return out;
+};
+
+/**
+ * The operators' review queue — trips flagged by the anti-cheat checks and legs disputed by
+ * participants — and its decisions: approving a flag credits the trip, approving a dispute
+ * re-prices the trip with the requested mode (a new credit, then a reversal of the old one),
+ * rejecting records the reason. Every decision is audited, in the same transaction.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cities: CitiesService,
+    private readonly ledger: LedgerService,
+    private readonly scoring: ScoringService,
+    private readonly leaderboards: LeaderboardService,
+  ) {}
+
+  private cityFilter(reviewer: Reviewer): string | null {
+    return reviewer.role === 'admin' ? null : reviewer.cityId;
+  }
+
+  async list(
+    reviewer: Reviewer,
+    query: { status?: ReviewStatus; kind?: ReviewKind; limit: number; before?: string },
+  ): Promise<ReviewView[]> {
+    const found: ReviewRow[] = await this.dataSource.query(
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+        WHERE ($1::text IS NULL OR r.city_id = $1) AND ($2::text IS NULL OR r.status = $2)
+          AND ($3::text IS NULL OR r.kind = $3) AND ($4::timestamptz IS NULL OR r.created_at < $4)
+        ORDER BY r.created_at DESC, r.id LIMIT $5`,
+      [this.cityFilter(reviewer), query.status ?? null, query.kind ?? null, query.before ?? null, query.limit],
+    );
+    return found.map(toView);
+  }
+
+  async get(
+    reviewer: Reviewer,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ReviewView> {
+    if (!UUID_PATTERN.test(id)) throw ScoringErrors.reviewNotFound(id);
+    const [row]: ReviewRow[] = await manager.query(
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+        WHERE r.id = $1 AND ($2::text IS NULL OR r.city_id = $2) ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [id, this.cityFilter(reviewer)],
+    );
+    if (!row) throw ScoringErrors.reviewNotFound(id);
+    return toView(row);
+  }
+
+  async approve(reviewer: Reviewer, id: string, note: string | null): Promise<ReviewView> {
+    const credits: BoardCredit[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const review = await this.openReview(manager, reviewer, id);
+      const status = await lockTrip(manager, review.tripId, review.participantId);
+      if (review.kind === 'flag') {
+        if (status !== 'flagged') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
+        const credit = await this.repriceAndCredit(manager, review, null, 'approved', note);
+        if (credit) credits.push(credit);
+      } else {
+        if (status !== 'scored') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
+        const credit = await this.repriceAndCredit(
+          manager,
+          review,
+          { legIndex: review.legIndex!, mode: review.requestedMode as TravelMode },
+          'dispute-approved',
+          note,
+        );
+        if (credit) credits.push(credit);
+      }
+      await this.decide(manager, reviewer, review, 'approved', note);
+    });
+    for (const credit of credits) await this.leaderboards.applyCredit(credit);
+    return this.get(reviewer, id);
+  }
+
+  async reject(reviewer: Reviewer, id: string, reason: string): Promise<ReviewView> {
+    await this.dataSource.transaction(async (manager) => {
+      const review = await this.openReview(manager, reviewer, id);
+      const status = await lockTrip(manager, review.tripId, review.participantId);
+      const [trip]: { receipt: Receipt }[] = await manager.query(`SELECT receipt FROM trips WHERE id = $1`, [
+        review.tripId,
+      ]);
+      const receipt = trip.receipt;
+      const at = new Date().toISOString();
+      if (review.kind === 'flag') {
+        if (status !== 'flagged') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
+        receipt.codes = [...new Set([...receipt.codes, 'REJECTED_BY_OPERATOR' as const])];
+        receipt.decisions = [...(receipt.decisions ?? []), { kind: 'rejected', at, note: reason }];
+        await manager.query(
+          `UPDATE trips SET status = 'rejected', receipt = $2, flags = array_append(flags, 'REJECTED_BY_OPERATOR') WHERE id = $1`,
+          [review.tripId, JSON.stringify(receipt)],
+        );
+      } else {
+        receipt.decisions = [...(receipt.decisions ?? []), { kind: 'dispute-rejected', at, note: reason }];
+        await manager.query(`UPDATE trips SET receipt = $2 WHERE id = $1`, [review.tripId, JSON.stringify(receipt)]);
+      }
+      await this.decide(manager, reviewer, review, 'rejected', reason);
+    });
+    return this.get(reviewer, id);
+  }
+
+  private async openReview(manager: EntityManager, reviewer: Reviewer, id: string): Promise<ReviewView> {
+    const review = await this.get(reviewer, id, manager, true);
+    if (review.status !== 'open') throw ScoringErrors.reviewDecided(id, review.status);
+    return review;
+  }
+
+  private async decide(
+    manager: EntityManager,
+    reviewer: Reviewer,
+    review: ReviewView,
+    status: 'approved' | 'rejected',
+    note: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE trip_reviews SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
+      [review.id, status, reviewer.accountId, note],
+    );
+    await audit(manager, {
+      actorId: reviewer.accountId,
+      actorRole: reviewer.role,
+      cityId: review.cityId,
+      action: `review.${status}`,
+      subject: `trip-review:${review.id}`,
+      details: {
+        kind: review.kind,
+        tripId: review.tripId,
+        codes: review.codes,
+        note,
+        requestedMode: review.requestedMode,
+      },
+    });
+  }
+
+  /**
+   * Prices the trip again from the facts its receipt recorded — with the disputed leg's mode
+   * replaced when `change` is given — credits the new amount and reverses the previous credit.
+   * Day totals, streaks and badges move by the difference.
+   */
+  private async repriceAndCredit(
+    manager: EntityManager,
+    review: ReviewView,
+    change: { legIndex: number; mode: TravelMode } | null,
+    decision: 'approved' | 'dispute-approved',
+    note: string | null,
+  ): Promise<BoardCredit | null> {
+    const [trip]: {
+      receipt: Receipt;
+      city_id: string;
+      campaign_id: string | null;
+      local_day: string;
+      points_awarded: number;
+      credit_transfer_id: string | null;
+      status: string;
+      started_ms: string;
+      ended_ms: string;
+      team_id: string | null;
+      team_city_id: string | null;
+      co2_avoided_g: number;
+    }[] = await manager.query(
+      `SELECT t.receipt, t.city_id, t.campaign_id, to_char(t.local_day, 'YYYY-MM-DD') AS local_day, t.points_awarded,
+              t.credit_transfer_id, t.status, t.co2_avoided_g,
+              extract(epoch FROM t.started_at) * 1000 AS started_ms, extract(epoch FROM t.ended_at) * 1000 AS ended_ms,
+              m.team_id, m.city_id AS team_city_id
+         FROM trips t LEFT JOIN team_members m ON m.participant_id = t.participant_id WHERE t.id = $1`,
+      [review.tripId],
+    );
+    const profile = await this.cities.loadProfile(trip.city_id, manager);
+    if (!profile) throw ScoringErrors.tripNotReviewable('out of any city');
+    const old = trip.receipt;
+    const facts: LegFacts[] = old.legs.map((leg) => ({ ...leg.facts }));
+    if (change) facts[change.legIndex] = { ...facts[change.legIndex], mode: change.mode };
+    const campaign = trip.campaign_id
+      ? (profile.campaigns.find((c) => c.id === trip.campaign_id) ?? null)
+      : campaignAt(profile.campaigns, Number(trip.started_ms));
+    const rules = rulesFor(profile, campaign);
+    const budget = campaign && rules.budget ? this.scoring.budgetOf(profile, campaign, rules, trip.local_day) : null;
+    const context = await loadScoringFacts(manager, {
+      tripId: review.tripId,
+      participantId: review.participantId,
+      localDay: trip.local_day,
+      startedAt: Number(trip.started_ms),
+      endedAt: Number(trip.ended_ms),
+      fingerprint: null,
+      budget,
+    });
+    const wasCredited = trip.status === 'scored';
+    const oldCounted = wasCredited ? countedDistanceByMode(old) : {};
+    const day = { ...context.day };
+    if (wasCredited) {
+      // The day already holds this trip: price it against the day without it.
+      day.distanceMByMode = subtract(day.distanceMByMode, oldCounted);
+      day.pointsToday -= trip.points_awarded;
+      day.tripsToday -= trip.points_awarded > 0 ? 1 : 0;
+      if (day.budgetRemaining !== null) day.budgetRemaining += trip.points_awarded;
+      day.streakDays = old.context?.streakDays ?? day.streakDays;
+      day.firstTrip = old.context?.firstTrip ?? day.firstTrip;
+    }
+    const receipt = priceTrip(facts, rules, day, {
+      cityId: trip.city_id,
+      campaignId: campaign?.id ?? null,
+      timezone: profile.city.timezone,
+    });
+    receipt.flags = old.flags;
+    receipt.decisions = [
+      ...(old.decisions ?? []),
+      { kind: decision, at: new Date().toISOString(), ...(note ? { note } : {}) },
+    ];
+    const points = receipt.totalPoints;
+    const teamId = trip.team_city_id === trip.city_id ? trip.team_id : null;
+    const base = {
+      participantId: review.participantId,
+      cityId: trip.city_id,
+      campaignId: campaign?.id ?? null,
+      localDay: trip.local_day,
+      teamId,
+      tripId: review.tripId,
+    };
+    const credit = await this.scoring.credit(manager, {
+      ...base,
+      points,
+      idempotencyKey: wasCredited ? `trip-credit:${review.tripId}:review:${review.id}` : `trip-credit:${review.tripId}`,
+    });
+    if (wasCredited && trip.credit_transfer_id) {
+      await this.ledger.reverse(manager, trip.credit_transfer_id, {
+        idempotencyKey: `reversal:${trip.credit_transfer_id}`,
+        reason: `dispute ${review.id} approved: leg ${change?.legIndex} is ${change?.mode}`,
+      });
+    }
+    await writeTrip(manager, {
+      tripId: review.tripId,
+      participantId: review.participantId,
+      status: 'scored',
+      cityId: trip.city_id,
+      adoptCity: false,
+      campaignId: campaign?.id ?? null,
+      localDay: trip.local_day,
+      legs: legsView(facts),
+      receipt,
+      points,
+      distanceM: facts.reduce((sum, leg) => sum + leg.distanceM, 0),
+      co2AvoidedG: receipt.co2AvoidedG,
+      creditTransferId: credit?.transferId ?? null,
+      fingerprint: null,
+    });
+    if (!credit && wasCredited) {
+      await manager.query(`UPDATE trips SET credit_transfer_id = NULL WHERE id = $1`, [review.tripId]);
+    }
+    const counted = countedDistanceByMode(receipt);
+    await addToParticipant(manager, {
+      participantId: review.participantId,
+      cityId: trip.city_id,
+      localDay: trip.local_day,
+      trips: (points > 0 ? 1 : 0) - (wasCredited && trip.points_awarded > 0 ? 1 : 0),
+      points: points - (wasCredited ? trip.points_awarded : 0),
+      distanceM: subtract(counted, oldCounted),
+      co2AvoidedG: receipt.co2AvoidedG - (wasCredited ? trip.co2_avoided_g : 0),
+      tripId: review.tripId,
+    });
+    const delta = points - (wasCredited ? trip.points_awarded : 0);
+    return delta
+      ? {
+          cityId: trip.city_id,
+          participantId: review.participantId,
+          teamId,
+          week: isoWeek(trip.local_day),
+          campaignId: campaign?.id ?? null,
+          points: delta,
+        }
+      : null;
+  }
+
+  /** A participant disputes the mode of one leg of their own scored trip: once per leg, within the city's window. */
+  async dispute(
+    participantId: string,
+    tripId: string,
+    request: { legIndex: number; mode: TravelMode; note?: string | null },
+  ): Promise<ReviewView> {
+    if (!UUID_PATTERN.test(tripId)) throw ScoringErrors.tripNotFound(tripId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [trip]: {
+        status: string;
+        city_id: string | null;
+        receipt: Receipt | null;
+        scored_at: Date | null;
+        campaign_id: string | null;
+      }[] = await manager.query(
+        `SELECT status, city_id, receipt, scored_at, campaign_id FROM trips WHERE id = $1 AND participant_id = $2 FOR UPDATE`,
+        [tripId, participantId],
+      );
+      if (!trip) throw ScoringErrors.tripNotFound(tripId);
+      if (trip.status !== 'scored' || !trip.city_id || !trip.receipt?.legs)
+        throw ScoringErrors.notDisputable(trip.status);
+      const legs = trip.receipt.legs;
+      const leg = legs[request.legIndex];
+      if (!leg) throw ScoringErrors.invalidLeg(request.legIndex, legs.length);
+      if (leg.mode === request.mode) throw ScoringErrors.sameMode(leg.mode);
+      const profile = await this.cities.loadProfile(trip.city_id, manager);
+      const campaign = profile?.campaigns.find((c) => c.id === trip.campaign_id) ?? null;
+      const rules = rulesFor(profile!, campaign);
+      const closesAt = new Date((trip.scored_at ?? new Date()).getTime() + rules.disputeWindowHours * 3600_000);
+      if (Date.now() > closesAt.getTime()) throw ScoringErrors.disputeWindowClosed(closesAt.toISOString());
+      // The operator sees whether the requested mode is physically plausible for the leg.
+      const codes = tooFastLegs([{ ...leg.facts, mode: request.mode }], rules).map((f) => f.code);
+      const inserted = await rows<{ id: string }>(
+        manager,
+        `INSERT INTO trip_reviews (id, trip_id, city_id, participant_id, kind, codes, leg_index, requested_mode, participant_note)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'dispute', $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [tripId, trip.city_id, participantId, codes, request.legIndex, request.mode, request.note ?? null],
+      );
+      if (!inserted.length) throw ScoringErrors.disputeExists(request.legIndex);
+      await audit(manager, {
+        actorId: participantId,
+        actorRole: 'participant',
+        cityId: trip.city_id,
+        action: 'dispute.opened',
+        subject: `trip-review:${inserted[0].id}`,
+        details: { tripId, legIndex: request.legIndex, from: leg.mode, to: request.mode },
+      });
+      return inserted[0].id;
+    });
+    return this.get({ accountId: participantId, role: 'admin', cityId: null }, id);
+  }
+
+  /** A participant's own disputes on a trip. */
+  async disputesOf(participantId: string, tripId: string): Promise<ReviewView[]> {
+    if (!UUID_PATTERN.test(tripId)) throw ScoringErrors.tripNotFound(tripId);
+    const [trip] = await this.dataSource.query(`SELECT 1 FROM trips WHERE id = $1 AND participant_id = $2`, [
+      tripId,
+      participantId,
+    ]);
+    if (!trip) throw ScoringErrors.tripNotFound(tripId);
+    const found: ReviewRow[] = await this.dataSource.query(
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+        WHERE r.trip_id = $1 AND r.kind = 'dispute' ORDER BY r.leg_index`,
+      [tripId],
+    );
+    return found.map(toView);
+  }
+}

@@ -1,0 +1,102 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { UUID_PATTERN } from '@muvo/kernel';
+import { JobName, jobIdOf, QueueName } from '@muvo/queue';
+import type { Reviewer } from './review.service';
+import { ScoringErrors } from './scoring.exceptions';
+import { audit } from './scoring-store';
+
+export interface FailedScoring {
+  tripId: string;
+  cityId: string | null;
+  jobId: string;
+  attempts: number;
+  error: string;
+  failedAt: string;
+  retries: number;
+  tripStatus: string;
+}
+
+/**
+ * Scoring jobs that gave up (every retry failed, or the job stalled too often): recorded in
+ * PostgreSQL so they survive Redis, shown to the city's operators, and retried on demand. The
+ * sweeper leaves their trips alone until then, so a poison trip does not loop forever.
+ */
+@Injectable()
+export class ScoringFailuresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Scoring) private readonly queue: Queue,
+  ) {}
+
+  async record(tripId: string, jobId: string, attempts: number, error: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO scoring_failures (trip_id, city_id, job_id, attempts, error)
+       SELECT t.id, COALESCE(t.city_id, a.city_id), $2, $3, $4 FROM trips t JOIN accounts a ON a.id = t.participant_id
+        WHERE t.id = $1 AND t.status IN ('queued', 'processing')
+       ON CONFLICT (trip_id) DO UPDATE SET job_id = EXCLUDED.job_id, attempts = EXCLUDED.attempts, error = EXCLUDED.error,
+              failed_at = now(), retried_at = NULL`,
+      [tripId, jobId, attempts, error.slice(0, 2000)],
+    );
+  }
+
+  async list(reviewer: Reviewer, limit = 100): Promise<FailedScoring[]> {
+    const found: {
+      trip_id: string;
+      city_id: string | null;
+      job_id: string;
+      attempts: number;
+      error: string;
+      failed_at: Date;
+      retries: number;
+      status: string;
+    }[] = await this.dataSource.query(
+      `SELECT f.trip_id, f.city_id, f.job_id, f.attempts, f.error, f.failed_at, f.retries, t.status
+         FROM scoring_failures f JOIN trips t ON t.id = f.trip_id
+        WHERE f.retried_at IS NULL AND ($1::text IS NULL OR f.city_id = $1)
+        ORDER BY f.failed_at DESC LIMIT $2`,
+      [reviewer.role === 'admin' ? null : reviewer.cityId, limit],
+    );
+    return found.map((f) => ({
+      tripId: f.trip_id,
+      cityId: f.city_id,
+      jobId: f.job_id,
+      attempts: f.attempts,
+      error: f.error,
+      failedAt: f.failed_at.toISOString(),
+      retries: f.retries,
+      tripStatus: f.status,
+    }));
+  }
+
+  /** Puts a failed trip back in the queue (a fresh job with a fresh set of attempts). */
+  async retry(reviewer: Reviewer, tripId: string): Promise<FailedScoring> {
+    if (!UUID_PATTERN.test(tripId)) throw ScoringErrors.failedJobNotFound(tripId);
+    const [failure] = (await this.list(reviewer, 10_000)).filter((f) => f.tripId === tripId);
+    if (!failure) throw ScoringErrors.failedJobNotFound(tripId);
+    const item = { name: JobName.ScoreTrip as const, data: { tripId } };
+    const job = await this.queue.getJob(jobIdOf(item));
+    if (job && (await job.isFailed())) await job.remove();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE trips SET status = 'queued' WHERE id = $1 AND status IN ('queued', 'processing')`, [
+        tripId,
+      ]);
+      await manager.query(`UPDATE scoring_failures SET retried_at = now(), retries = retries + 1 WHERE trip_id = $1`, [
+        tripId,
+      ]);
+      await audit(manager, {
+        actorId: reviewer.accountId,
+        actorRole: reviewer.role,
+        cityId: failure.cityId,
+        action: 'scoring.retried',
+        subject: `trip:${tripId}`,
+        details: { error: failure.error, attempts: failure.attempts },
+      });
+    });
+    await this.queue.add(item.name, item.data, { jobId: jobIdOf(item) });
+    return { ...failure, retries: failure.retries + 1 };
+  }
+}
