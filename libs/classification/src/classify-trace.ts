@@ -41,12 +41,16 @@ export interface ModeChoice {
 }
 
 /** Maps the pipeline's feature vector onto the model's feature order (models list names they use). */
+const columnsOfModel = new WeakMap<ModeModel, Int32Array>();
+
 function modelInput(model: ModeModel, features: Float64Array): Float64Array {
-  const x = new Float64Array(model.gbdt.features.length);
-  model.gbdt.features.forEach((name, i) => {
-    const j = FEATURE_NAMES.indexOf(name as never);
-    x[i] = j >= 0 ? features[j] : NaN;
-  });
+  let columns = columnsOfModel.get(model);
+  if (!columns) {
+    columns = Int32Array.from(model.gbdt.features, (name) => FEATURE_NAMES.indexOf(name as never));
+    columnsOfModel.set(model, columns);
+  }
+  const x = new Float64Array(columns.length);
+  for (let i = 0; i < columns.length; i++) x[i] = columns[i] >= 0 ? features[columns[i]] : NaN;
   return x;
 }
 
