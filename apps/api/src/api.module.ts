@@ -1,13 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, ConfigModule } from '@muvo/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
-import { ObservabilityModule } from '@muvo/observability';
+import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { TrackingModule } from '@muvo/tracking';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
+import { LiveTripsController } from './live-trips.controller';
+import { TripBodyParsers } from './trips.body-parsers';
 import { TripsController } from './trips.controller';
+import { rateLimitOptions } from './trips.rate-limit';
 
 /** The trip-ingestion API: accounts, trip uploads and reads, balances. */
 @Module({})
@@ -22,8 +26,10 @@ export class ApiModule {
         IdentityModule,
         TrackingModule,
         LedgerModule,
+        ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
       ],
-      controllers: [AuthController, TripsController, MeController],
+      controllers: [AuthController, TripsController, LiveTripsController, MeController],
+      providers: [TripBodyParsers],
     };
   }
 }

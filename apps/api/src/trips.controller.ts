@@ -1,77 +1,187 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
-import { parseJsonPoints } from '@muvo/trace';
-import { TripIngestionService, TripQueryService } from '@muvo/tracking';
+import { allocateTrace, traceToGeoJson, traceToGpx, tracePoints } from '@muvo/trace';
+import { mapLineOf, parseTraceUpload, TripIngestionService, TripQueryService, type UploadLimits } from '@muvo/tracking';
 import {
   acceptedTripSchema,
+  errorResponse,
+  exportQuerySchema,
+  type ExportQuery,
   listTripsQuerySchema,
   type ListTripsQuery,
+  NOT_FOUND,
+  toTripSummary,
   toTripView,
+  TRACE_REQUEST_BODY,
   tripIdParamSchema,
   tripPageSchema,
   tripViewSchema,
-  uploadPointsSchema,
+  UPLOAD_ERRORS,
 } from './trips.dto';
+import { ParticipantRateLimitGuard } from './trips.rate-limit';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Up to 200 printable ASCII characters. The same key with the same trace answers the original trip ' +
+    '(`Idempotent-Replayed: true`); with another body, 422 IDEMPOTENCY_KEY_REUSED. Keys are kept as long as the trip.',
+};
+const MOCK_HEADER = {
+  name: 'X-Mock-Location',
+  required: false,
+  description: '`true` when the app saw a mock location provider (also `mockLocation: true` in a JSON body)',
+};
+
+/** `mockLocation` of a JSON body or the `X-Mock-Location` header (for file uploads). */
+export function mockLocationOf(body: unknown, header: string | undefined): boolean {
+  if (header !== undefined && /^(1|true|yes)$/i.test(header.trim())) return true;
+  return typeof body === 'object' && body !== null && (body as { mockLocation?: unknown }).mockLocation === true;
+}
+
+export function uploadLimits(config: AppConfig, minPoints = 2): UploadLimits {
+  const { maxPoints, maxAgeDays, maxFutureSkewS, maxXmlElements } = config.trips;
+  return { maxPoints, maxAgeDays, maxFutureSkewS, maxXmlElements, minPoints };
+}
 
 @ApiTags('trips')
 @ApiBearerAuth()
 @Roles('participant')
+@UseGuards(ParticipantRateLimitGuard)
 @Controller('v1/trips')
 export class TripsController {
+  private readonly limits: UploadLimits;
+
   constructor(
     private readonly ingestion: TripIngestionService,
     private readonly queries: TripQueryService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limits = uploadLimits(config);
+  }
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Upload a whole trip; scoring happens asynchronously' })
-  @ApiBody({ schema: z.toJSONSchema(uploadPointsSchema, { target: 'openapi-3.0' }) as object })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key + same body returns the original answer',
+  @ApiOperation({
+    summary: 'Upload a whole trip; scoring happens asynchronously',
+    description:
+      'Answers once the trace is durably stored. One trip per upload: the tracks and segments of a file are merged.',
+    requestBody: TRACE_REQUEST_BODY,
   })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiHeader(MOCK_HEADER)
   @ApiResponse({ status: 202, standardSchema: acceptedTripSchema })
-  @ApiResponse({
-    status: 400,
-    description: 'MALFORMED_JSON, MALFORMED_TRACE, INVALID_COORDINATES, INVALID_TIMESTAMP, TOO_FEW_POINTS…',
-  })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE, TOO_MANY_POINTS' })
-  @ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED' })
+  @ApiResponse(
+    errorResponse(
+      422,
+      ['IDEMPOTENCY_KEY_REUSED'],
+      'this Idempotency-Key was already used with a different request body',
+    ),
+  )
+  @ApiResponse(UPLOAD_ERRORS[0])
+  @ApiResponse(UPLOAD_ERRORS[1])
+  @ApiResponse(UPLOAD_ERRORS[2])
+  @ApiResponse(UPLOAD_ERRORS[3])
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('x-mock-location') mockHeader?: string,
   ) {
-    const trace = parseJsonPoints(body, this.config.trips);
+    const { trace, format } = parseTraceUpload(body, this.limits);
     const accepted = await this.ingestion.acceptWholeTrip({
       participantId: principal.accountId,
       cityId: principal.cityId,
       trace,
-      format: 'json',
+      format,
       idempotencyKey,
+      mockLocation: mockLocationOf(body, mockHeader),
     });
+    if (!accepted.created) void reply.header('idempotent-replayed', 'true');
     return { tripId: accepted.tripId, status: accepted.status };
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller's trips, newest first" })
+  @ApiOperation({ summary: "The caller's trips, newest first (by start time), in pages" })
   @ApiResponse({ status: 200, standardSchema: tripPageSchema })
+  @ApiResponse(errorResponse(400, ['INVALID_CURSOR', 'VALIDATION_FAILED'], 'the cursor is not one this API returned'))
   async list(@CurrentPrincipal() principal: Principal, @Query({ schema: listTripsQuerySchema }) query: ListTripsQuery) {
     const page = await this.queries.listOwnTrips(principal.accountId, query);
-    return { items: page.items.map(toTripView), nextCursor: page.nextCursor };
+    return { items: page.items.map(toTripSummary), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of the caller’s trips with its legs and scoring receipt' })
+  @ApiOperation({
+    summary: 'One of the caller’s trips: status, legs, scoring receipt, and the cleaned geometry for the map',
+  })
   @ApiResponse({ status: 200, standardSchema: tripViewSchema })
-  @ApiResponse({ status: 404, description: 'TRIP_NOT_FOUND (also for other people’s trips)' })
+  @ApiResponse({ ...NOT_FOUND, description: 'TRIP_NOT_FOUND (also for other people’s trips)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: tripIdParamSchema }) id: string) {
-    return toTripView(await this.queries.getOwnTrip(principal.accountId, id));
+    const { trip, trace } = await this.queries.getOwnTripWithTrace(principal.accountId, id);
+    return toTripView(trip, trace ? mapLineOf(trace) : null);
+  }
+
+  @Get(':id/export')
+  @ApiOperation({
+    summary: 'Download the trip’s trace (all fixes as stored) as GPX 1.1, GeoJSON or JSON points',
+    description: 'Data portability: the file can be uploaded again as is.',
+  })
+  @ApiProduces('application/gpx+xml', 'application/geo+json', 'application/json')
+  @ApiResponse({
+    status: 200,
+    description: 'The trace file, as an attachment',
+    content: {
+      'application/gpx+xml': {
+        schema: { type: 'string' },
+        example:
+          '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="muvo" xmlns="http://www.topografix.com/GPX/1/1">…</gpx>',
+      },
+      'application/geo+json': {
+        schema: { type: 'object' },
+        example: {
+          type: 'Feature',
+          properties: {
+            tripId: '0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10',
+            coordinateProperties: { times: ['2026-11-22T08:00:00.000Z'] },
+          },
+          geometry: { type: 'LineString', coordinates: [[13.3617, 38.1157]] },
+        },
+      },
+    },
+  } as never)
+  @ApiResponse({ ...NOT_FOUND, description: 'TRIP_NOT_FOUND (also for other people’s trips)' })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: tripIdParamSchema }) id: string,
+    @Query({ schema: exportQuerySchema }) query: ExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { trip, trace } = await this.queries.getOwnTripWithTrace(principal.accountId, id);
+    const points = trace ?? allocateTrace(0);
+    const name = `muvo-trip-${trip.id}`;
+    const attach = (extension: string, type: string) =>
+      reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}.${extension}"`);
+    switch (query.format) {
+      case 'gpx':
+        attach('gpx', 'application/gpx+xml; charset=utf-8');
+        return traceToGpx(points, { name: `Trip ${trip.startedAt.toISOString()}` });
+      case 'geojson':
+        attach('geojson', 'application/geo+json; charset=utf-8');
+        return traceToGeoJson(points, {
+          tripId: trip.id,
+          startedAt: trip.startedAt.toISOString(),
+          status: trip.status,
+        });
+      case 'json':
+        attach('json', 'application/json; charset=utf-8');
+        return {
+          tripId: trip.id,
+          points: tracePoints(points).map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })),
+        };
+    }
   }
 }

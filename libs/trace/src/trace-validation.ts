@@ -1,12 +1,24 @@
 import { DomainException } from '@muvo/kernel';
-import { buildTrace, type Trace, type TracePoint } from './trace';
+import type { Trace } from './trace';
 
 /** Limits an uploaded trace must respect (from config: TRIP_MAX_POINTS, TRIP_MAX_AGE_DAYS…). */
 export interface TraceLimits {
   maxPoints: number;
   maxAgeDays: number;
   maxFutureSkewS: number;
+  /** Fewest distinct fixes accepted: 2 for a trip (the default), 1 for a chunk of a live trip. */
+  minPoints?: number;
 }
+
+/**
+ * No fix a participant uploads is older than this, whatever TRIP_MAX_AGE_DAYS says: consumer GPS
+ * tracking starts around 2000 (selective availability was switched off in May 2000). It also
+ * catches clients that send epoch seconds or a zeroed clock where milliseconds were expected.
+ */
+export const EARLIEST_FIX_MS = Date.UTC(2000, 0, 1);
+
+/** Epoch values below this are read as seconds (1e11 ms is March 1973, before any GPS fix). */
+const EPOCH_SECONDS_BELOW = 1e11;
 
 export const TraceErrors = {
   malformed: (message: string) => new DomainException('MALFORMED_TRACE', 'invalid', message),
@@ -20,9 +32,12 @@ export const TraceErrors = {
       field,
     }),
   tooFewPoints: (count: number) =>
-    new DomainException('TOO_FEW_POINTS', 'invalid', `a trip needs at least 2 points with distinct timestamps, got ${count}`, {
-      count,
-    }),
+    new DomainException(
+      'TOO_FEW_POINTS',
+      'invalid',
+      `a trip needs at least 2 points with distinct timestamps, got ${count}`,
+      { count },
+    ),
   tooManyPoints: (count: number, max: number) =>
     new DomainException('TOO_MANY_POINTS', 'too-large', `a trip may have at most ${max} points, got ${count}`, {
       count,
@@ -30,96 +45,140 @@ export const TraceErrors = {
     }),
   timestampInFuture: (index: number) =>
     new DomainException('TIMESTAMP_IN_FUTURE', 'invalid', `point ${index}: timestamp is in the future`, { index }),
-  timestampTooOld: (index: number, maxAgeDays: number) =>
-    new DomainException('TIMESTAMP_TOO_OLD', 'invalid', `point ${index}: timestamp is older than ${maxAgeDays} days`, {
-      index,
-      maxAgeDays,
-    }),
+  timestampTooOld: (index: number, earliest: number) =>
+    new DomainException(
+      'TIMESTAMP_TOO_OLD',
+      'invalid',
+      `point ${index}: timestamp is before ${new Date(earliest).toISOString()}, the oldest accepted`,
+      { index, earliest: new Date(earliest).toISOString() },
+    ),
 };
 
-/** ISO 8601 date-time; an offset-less value is taken as UTC (never as the server's local time). */
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** Epoch milliseconds of a point's `ts` (ISO 8601 string or epoch milliseconds), NaN if invalid. */
-export function parsePointTime(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  if (typeof value !== 'string' || value.length > 40) return NaN;
-  const match = ISO_DATE_TIME.exec(value);
-  if (!match) return NaN;
-  const [, , month, day, hour, minute, second] = match;
-  if (+month < 1 || +month > 12 || +day < 1 || +day > 31 || +hour > 23 || +minute > 59 || +(second ?? 0) > 60) return NaN;
-  const zoned = match[8] ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`;
-  return Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+/** Two decimal digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-function checkRange(trace: Trace, limits: TraceLimits, now: number): void {
-  const oldest = now - limits.maxAgeDays * 86_400_000;
-  const newest = now + limits.maxFutureSkewS * 1000;
-  for (let i = 0; i < trace.length; i++) {
-    if (trace.ts[i] > newest) throw TraceErrors.timestampInFuture(i);
-    if (trace.ts[i] < oldest) throw TraceErrors.timestampTooOld(i, limits.maxAgeDays);
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 / RFC 3339 date-time, NaN when it is not one:
+ * `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH[:]MM|±HH]` (`T` may be a space). A value without an
+ * offset is UTC, never the server's local time. Hand-written because it runs for every point of
+ * every upload: a regular expression plus `Date.parse` costs several allocations per point.
+ */
+export function parseIsoDateTime(s: string): number {
+  const len = s.length;
+  if (len < 16 || len > 40) return NaN;
+  const c = (i: number) => s.charCodeAt(i);
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  if (century < 0 || yy < 0 || c(4) !== 45 || c(7) !== 45 || c(13) !== 58) return NaN;
+  const year = century * 100 + yy;
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const separator = c(10);
+  if (separator !== 84 && separator !== 116 && separator !== 32) return NaN; // T, t, space
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (i < len && c(i) === 58) {
+    second = twoDigits(s, 17);
+    if (second < 0) return NaN;
+    i = 19;
+    if (i < len && (c(i) === 46 || c(i) === 44)) {
+      i++;
+      const start = i;
+      let scale = 100;
+      while (i < len && c(i) >= 48 && c(i) <= 57) {
+        millis += (c(i) - 48) * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i === start || i - start > 9) return NaN;
+      millis = Math.floor(millis);
+    }
   }
+  let offsetMinutes = 0;
+  if (i < len) {
+    const zone = c(i);
+    if (zone === 90 || zone === 122) {
+      i++; // Z, z
+    } else if (zone === 43 || zone === 45) {
+      const hours = twoDigits(s, i + 1);
+      if (hours < 0 || hours > 18) return NaN;
+      i += 3;
+      if (i < len && c(i) === 58) i++;
+      let minutes = 0;
+      if (i < len) {
+        minutes = twoDigits(s, i);
+        if (minutes < 0 || minutes > 59) return NaN;
+        i += 2;
+      }
+      offsetMinutes = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
+    } else {
+      return NaN;
+    }
+  }
+  if (i !== len) return NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second > 60) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+}
+
+/** Epoch milliseconds from a number: epoch milliseconds, or epoch seconds below 1e11. */
+export function epochMillis(value: number): number {
+  if (!Number.isFinite(value)) return NaN;
+  return Math.abs(value) < EPOCH_SECONDS_BELOW ? Math.round(value * 1000) : value;
+}
+
+const ALL_DIGITS = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Epoch milliseconds of a point's `ts`: an ISO 8601 date-time, epoch milliseconds (a number or a
+ * string of digits), or epoch seconds (values below 1e11, as some exporters write). NaN if invalid.
+ */
+export function parsePointTime(value: unknown): number {
+  if (typeof value === 'number') return epochMillis(value);
+  if (typeof value !== 'string') return NaN;
+  const parsed = parseIsoDateTime(value);
+  if (parsed === parsed) return parsed; // not NaN
+  return value.length <= 20 && ALL_DIGITS.test(value) ? epochMillis(Number(value)) : NaN;
+}
+
+/** The accepted time window of fixes at `now`: [earliest, latest] in epoch milliseconds. */
+export function acceptedTimeWindow(limits: TraceLimits, now: number): { earliest: number; latest: number } {
+  return {
+    earliest: Math.max(EARLIEST_FIX_MS, now - limits.maxAgeDays * 86_400_000),
+    latest: now + limits.maxFutureSkewS * 1000,
+  };
 }
 
 /**
  * Checks a trace parsed from any format against the upload limits: point count, coordinates,
  * timestamps neither in the future nor too old. Timestamps repeated by the device were already
- * folded by `buildTrace`; fewer than two distinct fixes is an error.
+ * folded when the trace was built; fewer than two distinct fixes is an error.
  */
 export function validateTrace(trace: Trace, limits: TraceLimits, now = Date.now()): Trace {
   if (trace.length > limits.maxPoints) throw TraceErrors.tooManyPoints(trace.length, limits.maxPoints);
+  const { earliest, latest } = acceptedTimeWindow(limits, now);
   for (let i = 0; i < trace.length; i++) {
     const lat = trace.lat[i];
     const lon = trace.lon[i];
     if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
       throw TraceErrors.invalidCoordinates(i, 'lat must be within [-90, 90] and lon within [-180, 180]');
     }
+    const ts = trace.ts[i];
+    if (!(ts <= latest)) throw TraceErrors.timestampInFuture(i);
+    if (!(ts >= earliest)) throw TraceErrors.timestampTooOld(i, earliest);
   }
-  checkRange(trace, limits, now);
-  if (trace.length < 2) throw TraceErrors.tooFewPoints(trace.length);
+  if (trace.length < (limits.minPoints ?? 2)) throw TraceErrors.tooFewPoints(trace.length);
   return trace;
-}
-
-function optionalNonNegative(point: Record<string, unknown>, field: string, index: number): number | null {
-  const value = point[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw TraceErrors.invalidValue(index, field);
-  return value;
-}
-
-/**
- * Parses the JSON upload body `{points: [{lat, lon, ts, accuracy?, speed?, altitude?}], …}` into
- * a validated trace. A hand-written loop rather than a schema library: it runs on every point of
- * every upload (hundreds of thousands per second in the ingestion benchmark).
- */
-export function parseJsonPoints(body: unknown, limits: TraceLimits, now = Date.now()): Trace {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw TraceErrors.malformed('the body must be a JSON object with a "points" array');
-  }
-  const raw = (body as { points?: unknown }).points;
-  if (!Array.isArray(raw)) throw TraceErrors.malformed('"points" must be an array of {lat, lon, ts}');
-  if (raw.length > limits.maxPoints) throw TraceErrors.tooManyPoints(raw.length, limits.maxPoints);
-  const points: TracePoint[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const p = raw[i] as Record<string, unknown>;
-    if (typeof p !== 'object' || p === null) throw TraceErrors.malformed(`point ${i} must be an object {lat, lon, ts}`);
-    const { lat, lon } = p;
-    if (typeof lat !== 'number' || typeof lon !== 'number' || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-      throw TraceErrors.invalidCoordinates(i, 'lat must be a number within [-90, 90] and lon within [-180, 180]');
-    }
-    const ts = parsePointTime(p.ts);
-    if (Number.isNaN(ts)) {
-      throw TraceErrors.invalidTimestamp(i, 'ts must be an ISO 8601 date-time or epoch milliseconds');
-    }
-    points[i] = {
-      lat,
-      lon,
-      ts,
-      accuracy: optionalNonNegative(p, 'accuracy', i),
-      speed: optionalNonNegative(p, 'speed', i),
-      altitude: p.altitude === undefined || p.altitude === null ? null : Number(p.altitude),
-    };
-    if (points[i].altitude !== null && !Number.isFinite(points[i].altitude)) points[i].altitude = null;
-  }
-  return validateTrace(buildTrace(points), limits, now);
 }

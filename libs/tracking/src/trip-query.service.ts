@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '@muvo/kernel';
-import { TripEntity } from './trip.entity';
+import type { Trace } from '@muvo/trace';
+import { loadTripTrace } from './trace-store';
+import { TripEntity, type TripStatus } from './trip.entity';
 import { TrackingErrors } from './tracking.exceptions';
 
 export interface TripPage {
@@ -34,14 +36,24 @@ export class TripQueryService {
     return trip;
   }
 
+  /** The trip and its whole trace (null while a live trip has no point yet). */
+  async getOwnTripWithTrace(participantId: string, tripId: string): Promise<{ trip: TripEntity; trace: Trace | null }> {
+    const trip = await this.getOwnTrip(participantId, tripId);
+    return { trip, trace: await loadTripTrace(this.dataSource, trip.id) };
+  }
+
   /** Newest first (by start time), keyset-paginated so pages stay stable while trips arrive. */
-  async listOwnTrips(participantId: string, options: { limit: number; cursor?: string }): Promise<TripPage> {
+  async listOwnTrips(
+    participantId: string,
+    options: { limit: number; cursor?: string; status?: TripStatus },
+  ): Promise<TripPage> {
     const query = this.dataSource.manager
       .createQueryBuilder(TripEntity, 't')
       .where('t.participantId = :participantId', { participantId })
       .orderBy('t.startedAt', 'DESC')
       .addOrderBy('t.id', 'DESC')
       .limit(options.limit + 1);
+    if (options.status) query.andWhere('t.status = :status', { status: options.status });
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
       query.andWhere('(t.startedAt, t.id) < (:startedAt, :id)', after);

@@ -70,4 +70,15 @@ export class TripEntity {
 
   @Column('text', { array: true })
   flags: string[];
+
+  /** Live trips: when the last chunk arrived (the idle sweep finishes silent trips). */
+  @Column('timestamptz', { name: 'last_chunk_at', nullable: true })
+  lastChunkAt: Date | null;
+
+  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  finishedAt: Date | null;
+
+  /** `upload` (a whole trip), `client` (a live trip finished by the app) or `idle` (by the sweep). */
+  @Column('text', { name: 'finish_reason', nullable: true })
+  finishReason: 'upload' | 'client' | 'idle' | null;
 }

@@ -1,4 +1,7 @@
-export { parseFixTime } from './geojson-traces';
-export { parseGeoJson, parseGpx, parseKml } from './parse-trace-file';
-export { parseUntrustedXml } from './safe-xml';
+export { acceptFix, featuresToTraces, geoJsonFeatures, parseFixTime, type TraceFileOptions } from './geojson-traces';
+export { isJsonPointsBody, parseJsonPoints } from './json-points';
+export { parseGeoJson, parseGpx, parseKml, type XmlTraceFileOptions } from './parse-trace-file';
+export { parseUntrustedXml, xmlTextOf, type XmlLimits } from './safe-xml';
+export { TraceColumns } from './trace-columns';
 export { TraceFormatException, type TraceFormatErrorCode } from './trace-format.exception';
+export { MUVO_GPX_NAMESPACE, traceToGeoJson, traceToGpx } from './write-trace-file';

@@ -33,7 +33,8 @@ describe('trace file formats', () => {
 
   describe(parseKml.name, () => {
     it('reads a gx:Track', () => {
-      const [trace] = parseKml(`<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
+      const [trace] =
+        parseKml(`<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
         <Placemark><gx:Track><when>2026-03-02T08:00:00Z</when><when>2026-03-02T08:00:10Z</when>
         <gx:coord>13.36 38.11 10</gx:coord><gx:coord>13.37 38.12 11</gx:coord></gx:Track></Placemark></kml>`);
       expect(trace.length).toBe(2);
@@ -47,7 +48,13 @@ describe('trace file formats', () => {
       const [trace] = parseGeoJson({
         type: 'Feature',
         properties: { coordinateProperties: { times: ['2026-03-02T08:00:00Z', '2026-03-02T08:00:04Z'] } },
-        geometry: { type: 'LineString', coordinates: [[13.36, 38.11], [13.361, 38.111]] },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [13.36, 38.11],
+            [13.361, 38.111],
+          ],
+        },
       });
       expect(trace.length).toBe(2);
       expect(trace.lat[0]).toBe(38.11);
@@ -59,7 +66,12 @@ describe('trace file formats', () => {
         properties: { time: ts, accuracy },
         geometry: { type: 'Point', coordinates: [lon, 45] },
       });
-      const [trace] = parseGeoJson(JSON.stringify({ type: 'FeatureCollection', features: [point(7.001, 1_772_438_405_000, 8), point(7, 1_772_438_400_000, 5)] }));
+      const [trace] = parseGeoJson(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [point(7.001, 1_772_438_405_000, 8), point(7, 1_772_438_400_000, 5)],
+        }),
+      );
       expect(Array.from(trace.lon)).toEqual([7, 7.001]);
       expect(Array.from(trace.accuracy!)).toEqual([5, 8]);
     });

@@ -1,0 +1,100 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parse as parseQueryString } from 'node:querystring';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import {
+  decodeContentEncoding,
+  firstSignificantChar,
+  gunzipIfCompressed,
+  looksGzipped,
+  RawTraceUpload,
+  UploadErrors,
+} from '@muvo/tracking';
+
+/** Content types read as JSON (after `Content-Encoding` is undone): JSON points and GeoJSON. */
+export const JSON_TYPES = ['application/json', 'application/geo+json', 'application/vnd.geo+json', 'text/json'];
+
+/**
+ * Content types kept as bytes for the trip parsers, which recognise GPX, KML or JSON from the
+ * content: the proper types and the generic ones devices and tools really send.
+ */
+export const TRACE_FILE_TYPES = [
+  'application/gpx+xml',
+  'application/gpx',
+  'application/vnd.google-earth.kml+xml',
+  'application/vnd.google-earth.kml',
+  'application/kml+xml',
+  'application/xml',
+  'text/xml',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'text/plain',
+  'application/gzip',
+  'application/x-gzip',
+];
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * Registers the api's body parsers on Fastify (before it starts listening):
+ * - every body may carry `Content-Encoding: gzip | deflate | br`, undone with the decompressed size
+ *   capped at TRIP_MAX_BODY_BYTES (a decompression bomb gets 413, not the server's memory);
+ * - JSON keeps Fastify's protection against prototype poisoning;
+ * - trace files arrive as {@link RawTraceUpload} bytes, a gzip file sent as is included;
+ * - `curl --data-binary @trip.gpx` sends a form content type: a form body that is really a trace
+ *   file is treated as one. Other content types get 415 from Fastify.
+ */
+@Injectable()
+export class TripBodyParsers implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const maxBytes = this.config.trips.maxBodyBytes;
+    const options = { parseAs: 'buffer' as const, bodyLimit: maxBytes };
+    const decode = (request: FastifyRequest, body: Buffer) =>
+      decodeContentEncoding(body, request.headers['content-encoding'] as string | undefined, maxBytes);
+    const secureJson = fastify.getDefaultJsonParser('error', 'error');
+    const parseJson = (request: FastifyRequest, data: Buffer) =>
+      new Promise<unknown>((resolve, reject) =>
+        secureJson(request, data.toString('utf8'), (error, value) =>
+          error ? reject(UploadErrors.malformedJson(error.message)) : resolve(value),
+        ),
+      );
+
+    for (const type of [...JSON_TYPES, FORM_TYPE]) {
+      if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+    }
+    fastify.addContentTypeParser(JSON_TYPES, options, async (request: FastifyRequest, body: Buffer) => {
+      const data = await decode(request, body);
+      // An empty JSON body means "no body" (clients send the header on body-less POSTs).
+      return data.length === 0 ? undefined : parseJson(request, data);
+    });
+    fastify.addContentTypeParser(TRACE_FILE_TYPES, options, async (request: FastifyRequest, body: Buffer) => {
+      const data = await gunzipIfCompressed(await decode(request, body), maxBytes);
+      return new RawTraceUpload(mediaTypeOf(request), data);
+    });
+    fastify.addContentTypeParser(FORM_TYPE, options, async (request: FastifyRequest, body: Buffer) => {
+      const data = await decode(request, body);
+      const first = firstSignificantChar(data);
+      if (looksGzipped(data) || first === '<' || first === '{' || first === '[') {
+        return new RawTraceUpload(mediaTypeOf(request), await gunzipIfCompressed(data, maxBytes));
+      }
+      const form = parseQueryString(data.toString('utf8'));
+      // Same rule as JSON bodies: a "__proto__" key could poison objects built from the form.
+      if (Object.hasOwn(form, '__proto__')) throw UploadErrors.malformedJson('forbidden "__proto__" key');
+      return { ...form };
+    });
+  }
+}
+
+function mediaTypeOf(request: FastifyRequest): string {
+  return String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+}
