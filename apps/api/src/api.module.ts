@@ -5,7 +5,14 @@ import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
+import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
+import { AchievementsController } from './achievements.controller';
+import { AdminReviewsController } from './admin-reviews.controller';
+import { AdminRulesController } from './admin-rules.controller';
+import { AdminScoringController } from './admin-scoring.controller';
+import { DisputesController } from './disputes.controller';
+import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
 import { LiveTripsController } from './live-trips.controller';
@@ -26,9 +33,21 @@ export class ApiModule {
         IdentityModule,
         TrackingModule,
         LedgerModule,
+        ScoringModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
       ],
-      controllers: [AuthController, TripsController, LiveTripsController, MeController],
+      controllers: [
+        AuthController,
+        TripsController,
+        LiveTripsController,
+        MeController,
+        DisputesController,
+        AchievementsController,
+        LeaderboardsController,
+        AdminReviewsController,
+        AdminRulesController,
+        AdminScoringController,
+      ],
       providers: [TripBodyParsers],
     };
   }

@@ -57,6 +57,7 @@ export class CityFileApplier {
       await this.upsertCity(manager, file);
       await this.syncRoutes(manager, file);
       await this.syncCampaigns(manager, file);
+      await this.syncTeams(manager, file);
       await this.syncMerchants(manager, file);
       const people: PersonSpec[] = [
         ...file.operators.map((o) => ({ ...o, role: 'operator' as const, cityId: file.id })),
@@ -112,6 +113,21 @@ export class CityFileApplier {
     await manager.query(`DELETE FROM routes WHERE city_id = $1 AND NOT (id = ANY($2))`, [
       file.id,
       file.routes.map((r) => r.id),
+    ]);
+  }
+
+  private async syncTeams(manager: EntityManager, file: CityFile): Promise<void> {
+    for (const team of file.teams) {
+      await manager.query(
+        `INSERT INTO teams (city_id, id, name, kind) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+          WHERE (teams.name, teams.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
+        [file.id, team.id, team.name, team.kind],
+      );
+    }
+    await manager.query(`DELETE FROM teams WHERE city_id = $1 AND NOT (id = ANY($2))`, [
+      file.id,
+      file.teams.map((t) => t.id),
     ]);
   }
 

@@ -129,6 +129,17 @@ function buildCityFileSchema(object: typeof z.object) {
       )
       .default([])
       .superRefine((items, ctx) => uniqueIds(items, ctx, 'campaign')),
+    /** Teams and neighbourhoods participants can join (team leaderboards). */
+    teams: z
+      .array(
+        object({
+          id,
+          name: z.string().min(1).max(120),
+          kind: z.enum(['team', 'neighbourhood']).default('team'),
+        }),
+      )
+      .default([])
+      .superRefine((items, ctx) => uniqueIds(items, ctx, 'team')),
     operators: z.array(person).default([]),
     merchants: z
       .array(merchant)

@@ -121,23 +121,25 @@ export function looksSynthetic(e: RegularityEvidence): boolean {
 }
 
 /**
- * The fastest average speed (km/h) held over `windowS`, by displacement (not path length, which
- * GPS jitter inflates at 1 Hz) between fixes `[from, to]` of a cleaned trace.
+ * The speed (km/h) a leg held for several minutes: the leg's fixes `[from, to]` of a cleaned trace
+ * are cut into consecutive windows of `windowS`, each window's speed is its displacement (not its
+ * path length, which GPS jitter inflates at 1 Hz) over its duration, and the third fastest window
+ * is returned — so one GPS spike, which spoils at most the two windows it touches, cannot make a
+ * walk look like a car ride. Legs with fewer than three windows return their slowest window.
  */
 export function sustainedKmh(trace: Trace, from: number, to: number, windowS = 60): number {
-  let best = 0;
-  let j = from;
-  for (let i = from; i <= to; i++) {
-    if (j < i) j = i;
+  const speeds: number[] = [];
+  let i = from;
+  while (i < to) {
+    let j = i;
     while (j < to && (trace.ts[j] - trace.ts[i]) / 1000 < windowS) j++;
     const dt = (trace.ts[j] - trace.ts[i]) / 1000;
-    if (dt < windowS) break;
-    const v = haversineM(trace.lat[i], trace.lon[i], trace.lat[j], trace.lon[j]) / dt;
-    if (v > best) best = v;
+    if (dt <= 0) break;
+    if (dt >= windowS / 2) speeds.push(haversineM(trace.lat[i], trace.lon[i], trace.lat[j], trace.lon[j]) / dt);
+    i = j;
   }
-  if (best === 0 && to > from) {
-    const dt = (trace.ts[to] - trace.ts[from]) / 1000;
-    if (dt > 0) best = haversineM(trace.lat[from], trace.lon[from], trace.lat[to], trace.lon[to]) / dt;
-  }
-  return Math.round(best * 3.6 * 10) / 10;
+  if (!speeds.length) return 0;
+  speeds.sort((a, b) => b - a);
+  const held = speeds[Math.min(2, speeds.length - 1)];
+  return Math.round(held * 3.6 * 10) / 10;
 }

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
+import { ReviewService } from '@muvo/scoring';
+import {
+  approveSchema,
+  type ApproveRequest,
+  idParamSchema,
+  rejectSchema,
+  type RejectRequest,
+  reviewListQuerySchema,
+  type ReviewListQuery,
+  reviewPageSchema,
+  reviewSchema,
+} from './admin.dto';
+import { reviewerOf } from './admin-scope';
+
+@ApiTags('admin: review queue')
+@ApiBearerAuth()
+@Roles('operator', 'admin')
+@Controller('v1/admin/reviews')
+export class AdminReviewsController {
+  constructor(private readonly reviews: ReviewService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Flagged trips and disputed legs of the operator’s city, newest first' })
+  @ApiResponse({ status: 200, standardSchema: reviewPageSchema })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: reviewListQuerySchema }) query: ReviewListQuery,
+  ) {
+    return { items: await this.reviews.list(reviewerOf(principal), query) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One review with the trip’s receipt, flags and evidence' })
+  @ApiResponse({ status: 200, standardSchema: reviewSchema })
+  @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND (also for another city’s review)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
+    return this.reviews.get(reviewerOf(principal), id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Approve: a flagged trip is credited; a disputed leg is re-priced with the requested mode (reversal and re-credit)',
+  })
+  @ApiResponse({ status: 200, standardSchema: reviewSchema })
+  @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND' })
+  @ApiResponse({ status: 409, description: 'REVIEW_ALREADY_DECIDED, TRIP_STATE_CHANGED, INSUFFICIENT_POINTS' })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: idParamSchema }) id: string,
+    @Body({ schema: approveSchema }) body: ApproveRequest,
+  ) {
+    return this.reviews.approve(reviewerOf(principal), id, body.note ?? null);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject with a reason: a flagged trip becomes rejected; a dispute is closed' })
+  @ApiResponse({ status: 200, standardSchema: reviewSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (a reason is required)' })
+  @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND' })
+  @ApiResponse({ status: 409, description: 'REVIEW_ALREADY_DECIDED' })
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: idParamSchema }) id: string,
+    @Body({ schema: rejectSchema }) body: RejectRequest,
+  ) {
+    return this.reviews.reject(reviewerOf(principal), id, body.reason);
+  }
+}
