@@ -36,19 +36,23 @@ export class CounterWebModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const headers = (reply: { header(name: string, value: string): unknown }) => {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('referrer-policy', 'no-referrer');
+      reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+    };
     await fastify.register(fastifyStatic, {
       root: counterWebRoot(),
       prefix: '/counter/',
-      index: ['index.html'],
-      decorateReply: false,
+      index: false,
       maxAge: '5m',
-      redirect: true,
-      setHeaders: (res) => {
-        res.header('content-security-policy', CONTENT_SECURITY_POLICY);
-        res.header('x-content-type-options', 'nosniff');
-        res.header('referrer-policy', 'no-referrer');
-        res.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
-      },
+      setHeaders: headers,
+    });
+    // The page itself at /counter and /counter/ (the router ignores trailing slashes).
+    fastify.get('/counter', (_request, reply) => {
+      headers(reply);
+      return reply.sendFile('index.html');
     });
   }
 }
