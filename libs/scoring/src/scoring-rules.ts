@@ -67,7 +67,7 @@ export type CheatAction = 'flag' | 'reject' | 'off';
 
 const rate = z.number().min(0).max(1000);
 const modeRecord = <T extends z.ZodType>(value: T) =>
-  z.object(Object.fromEntries(TRAVEL_MODES.map((m) => [m, value])) as Record<TravelMode, T>).partial();
+  z.strictObject(Object.fromEntries(TRAVEL_MODES.map((m) => [m, value])) as Record<TravelMode, T>).partial();
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time "HH:MM"');
 const weekday = z.number().int().min(1).max(7).describe('ISO weekday, 1 = Monday … 7 = Sunday');

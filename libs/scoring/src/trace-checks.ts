@@ -29,10 +29,13 @@ export function findTeleports(trace: Trace): TeleportEvidence {
     if (d < TELEPORT_MIN_M) continue;
     const dt = Math.max(0.001, (trace.ts[i] - trace.ts[i - 1]) / 1000);
     if (d / dt < TELEPORT_MIN_MPS) continue;
-    if (i + 1 < trace.length) {
-      const back = haversineM(trace.lat[i - 1], trace.lon[i - 1], trace.lat[i + 1], trace.lon[i + 1]);
-      if (back < d / 2) continue;
-    }
+    // A spike goes out and comes straight back: neither its way out nor its way back is a teleport.
+    if (
+      i + 1 < trace.length &&
+      haversineM(trace.lat[i - 1], trace.lon[i - 1], trace.lat[i + 1], trace.lon[i + 1]) < d / 2
+    )
+      continue;
+    if (i >= 2 && haversineM(trace.lat[i - 2], trace.lon[i - 2], trace.lat[i], trace.lon[i]) < d / 2) continue;
     evidence.count++;
     if (d > evidence.longestM) {
       evidence.longestM = Math.round(d);
