@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { JobName, JobProducer } from '@muvo/queue';
+import { buildTrace, encodeTrace } from '@muvo/trace';
+import { request, waitFor } from './support/http-client';
+import type { TestStack } from './support/stack';
+
+export const FINAL = ['scored', 'flagged', 'rejected'];
+
+/** Polls a trip until the worker has finished with it. */
+export async function finishedTrip(apiUrl: string, token: string, tripId: string, timeoutMs = 20_000) {
+  return waitFor(
+    async () => {
+      const trip = await request(apiUrl, 'GET', `/v1/trips/${tripId}`, { token });
+      return FINAL.includes(trip.body.status) ? trip.body : undefined;
+    },
+    timeoutMs,
+    `trip ${tripId} to be scored`,
+  );
+}
+
+/** What a naive cheat uploads: points interpolated along a polyline at a constant speed, one a second. */
+export function interpolatedBody(path: [number, number][], speedMps: number, startTime: number) {
+  const points: { lat: number; lon: number; ts: string }[] = [];
+  let t = startTime;
+  for (let i = 1; i < path.length; i++) {
+    const [a, b] = [path[i - 1], path[i]];
+    const dx = (b[0] - a[0]) * 111_320 * Math.cos((a[1] * Math.PI) / 180);
+    const dy = (b[1] - a[1]) * 110_540;
+    const steps = Math.max(1, Math.round(Math.hypot(dx, dy) / speedMps));
+    for (let s = 0; s < steps; s++) {
+      points.push({
+        lon: a[0] + ((b[0] - a[0]) * s) / steps,
+        lat: a[1] + ((b[1] - a[1]) * s) / steps,
+        ts: new Date(t).toISOString(),
+      });
+      t += 1000;
+    }
+  }
+  return { points };
+}
+
+/**
+ * Stores a trip the way ingestion does (row + one trace chunk, `queued`) with raw chunk bytes of
+ * the caller's choosing, and enqueues it: for jobs that must fail.
+ */
+export async function insertTrip(
+  stack: TestStack,
+  participantId: string,
+  cityId: string,
+  data: Buffer,
+  span: { startedAt: number; endedAt: number },
+): Promise<string> {
+  const db = stack.api.app.get(DataSource);
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
+     VALUES ($1, $2, $3, 'queued', 'json', $4, 2, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0))`,
+    [id, participantId, cityId, `test-${id}`, span.startedAt, span.endedAt],
+  );
+  await db.query(`INSERT INTO trace_chunks (trip_id, seq, point_count, data) VALUES ($1, 0, 2, $2)`, [id, data]);
+  await stack.api.app.get(JobProducer).add({ name: JobName.ScoreTrip, data: { tripId: id } });
+  return id;
+}
+
+export function encodedPoints(points: { lat: number; lon: number; ts: string }[]): Buffer {
+  return encodeTrace(buildTrace(points.map((p) => ({ lat: p.lat, lon: p.lon, ts: Date.parse(p.ts) }))));
+}
