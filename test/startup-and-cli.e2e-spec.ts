@@ -96,6 +96,18 @@ describe('starting muvo and its commands', () => {
     expect(JSON.parse(again.stdout)).toEqual({ cityId: raw.id, accounts: [] });
   });
 
+  it('applies a shop placed off every route as the operator wrote it, with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
+    const raw = cityFileFor();
+    (raw.merchants as { location: number[] }[])[0].location = [13.345, 38.1];
+    const path = join(dir, 'far-shop.json');
+    writeFileSync(path, JSON.stringify(raw));
+    const result = await run('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).cityId).toBe(raw.id);
+    expect(result.stderr).toMatch(/warning: merchant bar is \d+ m from the nearest route/);
+  });
+
   it('refuses an invalid city file, naming the path of each problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
     const raw = cityFileFor();

@@ -12,7 +12,11 @@ import { ProgrammeModule } from '../programme.module';
 export const DEMO_CITY_FILE = join(__dirname, '..', '..', '..', '..', 'config', 'cities', 'palermo-centro.yaml');
 
 /** Applies a validated city file against the configured database (migrating it first). */
-export async function applyCity(file: CityFile, config: AppConfig): Promise<AppliedCity> {
+export async function applyCity(
+  file: CityFile,
+  config: AppConfig,
+  warn: (message: string) => void = (message) => console.error(`warning: ${message}`),
+): Promise<AppliedCity> {
   await assertServicesReachable(config, 'city:apply');
   await migrateDatabase(config);
   const context = await NestFactory.createApplicationContext(
@@ -23,7 +27,7 @@ export async function applyCity(file: CityFile, config: AppConfig): Promise<Appl
     { logger: ['error'] },
   );
   try {
-    return await context.get(CityFileApplier).apply(file);
+    return await context.get(CityFileApplier).apply(file, warn);
   } finally {
     await context.close();
   }
