@@ -110,13 +110,13 @@ export class LiveTripsController {
     @Headers('x-mock-location') mockHeader?: string,
   ) {
     const tripId = ownTripId(id);
-    const { trace } = parseTraceUpload(body, this.chunkLimits);
+    const parsed = parseTraceUpload(body, this.chunkLimits);
     return this.ingestion.appendChunk({
       participantId: principal.accountId,
       tripId,
       seq,
-      trace,
-      mockLocation: mockLocationOf(body, mockHeader),
+      trace: parsed.trace,
+      mockLocation: mockLocationOf(parsed, mockHeader),
     });
   }
 

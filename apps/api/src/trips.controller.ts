@@ -36,10 +36,9 @@ const MOCK_HEADER = {
   description: '`true` when the app saw a mock location provider (also `mockLocation: true` in a JSON body)',
 };
 
-/** `mockLocation` of a JSON body or the `X-Mock-Location` header (for file uploads). */
-export function mockLocationOf(body: unknown, header: string | undefined): boolean {
-  if (header !== undefined && /^(1|true|yes)$/i.test(header.trim())) return true;
-  return typeof body === 'object' && body !== null && (body as { mockLocation?: unknown }).mockLocation === true;
+/** `mockLocation: true` in a JSON body, or the `X-Mock-Location` header (for file uploads). */
+export function mockLocationOf(parsed: { mockLocation: boolean }, header: string | undefined): boolean {
+  return parsed.mockLocation || (header !== undefined && /^(1|true|yes)$/i.test(header.trim()));
 }
 
 export function uploadLimits(config: AppConfig, minPoints = 2): UploadLimits {
@@ -92,14 +91,14 @@ export class TripsController {
     @Headers('idempotency-key') idempotencyKey?: string,
     @Headers('x-mock-location') mockHeader?: string,
   ) {
-    const { trace, format } = parseTraceUpload(body, this.limits);
+    const parsed = parseTraceUpload(body, this.limits);
     const accepted = await this.ingestion.acceptWholeTrip({
       participantId: principal.accountId,
       cityId: principal.cityId,
-      trace,
-      format,
+      trace: parsed.trace,
+      format: parsed.format,
       idempotencyKey,
-      mockLocation: mockLocationOf(body, mockHeader),
+      mockLocation: mockLocationOf(parsed, mockHeader),
     });
     if (!accepted.created) void reply.header('idempotent-replayed', 'true');
     return { tripId: accepted.tripId, status: accepted.status };

@@ -178,12 +178,10 @@ export const tripViewSchema = z
     },
   });
 
-export const tripPageSchema = z
-  .object({ items: z.array(tripSummarySchema), nextCursor: z.string().nullable() })
-  .meta({
-    id: 'TripPage',
-    example: { items: [EXAMPLE_TRIP], nextCursor: 'MjAyNi0xMS0yMlQwODowMDowMC4wMDBafDBiNmY1YTRl' },
-  });
+export const tripPageSchema = z.object({ items: z.array(tripSummarySchema), nextCursor: z.string().nullable() }).meta({
+  id: 'TripPage',
+  example: { items: [EXAMPLE_TRIP], nextCursor: 'MjAyNi0xMS0yMlQwODowMDowMC4wMDBafDBiNmY1YTRl' },
+});
 
 export type TripSummary = z.infer<typeof tripSummarySchema>;
 export type TripView = z.infer<typeof tripViewSchema>;

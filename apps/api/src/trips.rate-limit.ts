@@ -71,12 +71,12 @@ const isRead = (context: ExecutionContext) => {
  */
 export function rateLimitOptions(config: AppConfig, redis: Redis): ThrottlerModuleOptions {
   const { enabled, windowS, uploads, reads } = config.rateLimit;
+  // A throttler's own skipIf replaces the module-wide one, so `enabled` is checked in each.
   return {
     storage: new RedisThrottlerStorage(redis, config.redis.prefix),
-    skipIf: () => !enabled,
     throttlers: [
-      { name: 'uploads', ttl: windowS * 1000, limit: uploads, skipIf: isRead },
-      { name: 'reads', ttl: windowS * 1000, limit: reads, skipIf: (context) => !isRead(context) },
+      { name: 'uploads', ttl: windowS * 1000, limit: uploads, skipIf: (context) => !enabled || isRead(context) },
+      { name: 'reads', ttl: windowS * 1000, limit: reads, skipIf: (context) => !enabled || !isRead(context) },
     ],
   };
 }

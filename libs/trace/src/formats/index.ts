@@ -5,3 +5,4 @@ export { parseUntrustedXml, xmlTextOf, type XmlLimits } from './safe-xml';
 export { TraceColumns } from './trace-columns';
 export { TraceFormatException, type TraceFormatErrorCode } from './trace-format.exception';
 export { MUVO_GPX_NAMESPACE, traceToGeoJson, traceToGpx } from './write-trace-file';
+export { scanJsonPoints, type ScannedJsonPoints } from './json-points-scanner';

@@ -6,6 +6,7 @@ import {
   parseGpx,
   parseJsonPoints,
   parseKml,
+  scanJsonPoints,
   type Trace,
   TraceErrors,
   type TraceLimits,
@@ -48,6 +49,8 @@ export const UploadErrors = {
 export interface ParsedUpload {
   trace: Trace;
   format: UploadFormat;
+  /** The JSON body said `"mockLocation": true` (the app saw a mock location provider). */
+  mockLocation: boolean;
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -90,9 +93,11 @@ function parseJsonText(data: Buffer): unknown {
 
 function fromJsonValue(value: unknown, limits: UploadLimits, now: number): ParsedUpload {
   if (value === undefined || value === null || value === '') throw UploadErrors.emptyBody();
-  if (isJsonPointsBody(value)) return { trace: parseJsonPoints(value, limits, now), format: 'json' };
+  const mockLocation = (value as { mockLocation?: unknown }).mockLocation === true;
+  if (isJsonPointsBody(value)) return { trace: parseJsonPoints(value, limits, now), format: 'json', mockLocation };
   if (typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
-    return { trace: finishFileTrace(parseGeoJson(value as object, { strict: true }), limits, now), format: 'geojson' };
+    const trace = finishFileTrace(parseGeoJson(value as object, { strict: true }), limits, now);
+    return { trace, format: 'geojson', mockLocation };
   }
   throw TraceErrors.malformed(
     'the JSON body must be {points: [...]} or GeoJSON (FeatureCollection, Feature, LineString…)',
@@ -119,7 +124,11 @@ export function parseTraceUpload(body: unknown, limits: UploadLimits, now = Date
   const { data } = body;
   if (data.length === 0) throw UploadErrors.emptyBody();
   const first = firstSignificantChar(data);
-  if (first === '{' || first === '[') return fromJsonValue(parseJsonText(data), limits, now);
+  if (first === '{' || first === '[' || body.mediaType.endsWith('json')) {
+    const scanned = scanJsonPoints(data, limits, now);
+    if (scanned) return { ...scanned, format: 'json' };
+    return fromJsonValue(parseJsonText(data), limits, now);
+  }
   if (first !== '<') {
     throw UploadErrors.unsupportedFormat(`could not recognise the ${body.mediaType || 'untyped'} body as a trace`);
   }
@@ -128,5 +137,5 @@ export function parseTraceUpload(body: unknown, limits: UploadLimits, now = Date
   if (!dialect) throw UploadErrors.unsupportedFormat('the XML document is neither GPX nor KML');
   const options = { strict: true, maxMarkup: limits.maxXmlElements };
   const traces = dialect === 'gpx' ? parseGpx(text, options) : parseKml(text, options);
-  return { trace: finishFileTrace(traces, limits, now), format: dialect };
+  return { trace: finishFileTrace(traces, limits, now), format: dialect, mockLocation: false };
 }
