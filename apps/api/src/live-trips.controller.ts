@@ -63,7 +63,7 @@ export class LiveTripsController {
   )
   async start(
     @CurrentPrincipal() principal: Principal,
-    @Body({ schema: startLiveTripSchema }) body: StartLiveTripRequest | undefined,
+    @Body({ schema: startLiveTripSchema.optional() }) body: StartLiveTripRequest | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {

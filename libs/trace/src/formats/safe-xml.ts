@@ -16,6 +16,13 @@ function countMarkup(text: string, stopAfter: number): number {
   return count;
 }
 
+/** Refuses a document that declares a DTD or entities (see {@link parseUntrustedXml}). */
+export function refuseUnsafeXml(text: string): void {
+  if (DTD_OR_ENTITY.test(text)) {
+    throw new TraceFormatException('UNSAFE_XML', 'XML documents with a DOCTYPE or ENTITY declaration are not accepted');
+  }
+}
+
 /**
  * Parses untrusted XML. Documents that declare a DTD or entities are refused before parsing:
  * GPX and KML never need them, and refusing them rules out entity expansion ("billion laughs")
@@ -24,9 +31,7 @@ function countMarkup(text: string, stopAfter: number): number {
  * memory and time one upload may take.
  */
 export function parseUntrustedXml(text: string, limits: XmlLimits = {}): Document {
-  if (DTD_OR_ENTITY.test(text)) {
-    throw new TraceFormatException('UNSAFE_XML', 'XML documents with a DOCTYPE or ENTITY declaration are not accepted');
-  }
+  refuseUnsafeXml(text);
   if (limits.maxMarkup !== undefined && countMarkup(text, limits.maxMarkup) > limits.maxMarkup) {
     throw new DomainException(
       'TRACE_TOO_COMPLEX',

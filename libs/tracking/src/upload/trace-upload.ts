@@ -6,6 +6,7 @@ import {
   parseGpx,
   parseJsonPoints,
   parseKml,
+  refuseUnsafeXml,
   scanJsonPoints,
   type Trace,
   TraceErrors,
@@ -133,6 +134,7 @@ export function parseTraceUpload(body: unknown, limits: UploadLimits, now = Date
     throw UploadErrors.unsupportedFormat(`could not recognise the ${body.mediaType || 'untyped'} body as a trace`);
   }
   const text = xmlTextOf(data);
+  refuseUnsafeXml(text);
   const dialect = xmlDialect(text);
   if (!dialect) throw UploadErrors.unsupportedFormat('the XML document is neither GPX nor KML');
   const options = { strict: true, maxMarkup: limits.maxXmlElements };
