@@ -112,24 +112,27 @@ describe('trip upload formats', () => {
     it('takes GeoJSON as togeojson makes it from a real GPX file (LineString, MultiLineString, coordTimes)', async () => {
       const file = realGpxFiles.find((f) => f.includes('multitrack')) ?? realGpxFiles[0];
       const text = readFileSync(join(GPX_DIR, file), 'utf8');
-      const collection = gpxToGeoJson(new DOMParser().parseFromString(text, 'text/xml') as never);
+      type Line = { geometry: { type: string; coordinates: number[][] } | null; properties: unknown };
+      const collection = gpxToGeoJson(new DOMParser().parseFromString(text, 'text/xml') as never) as unknown as {
+        features: Line[];
+      };
       const expected = mergeTraces(parseGpx(text));
       const asGeoJson = await uploadRaw(JSON.stringify(collection), 'application/geo+json');
       expect(asGeoJson.status).toBe(202);
       await expectStored(asGeoJson.body.tripId, expected);
 
       // The same features as one MultiLineString with the older `coordTimes` property, sent as plain JSON.
-      const lines = collection.features.filter((f) => f.geometry?.type === 'LineString');
+      const lines = collection.features.filter((f: Line) => f.geometry?.type === 'LineString');
       const multi = {
         type: 'Feature',
         properties: {
           coordTimes: lines.map(
-            (f) => (f.properties as { coordinateProperties: { times: string[] } }).coordinateProperties.times,
+            (f: Line) => (f.properties as { coordinateProperties: { times: string[] } }).coordinateProperties.times,
           ),
         },
         geometry: {
           type: 'MultiLineString',
-          coordinates: lines.map((f) => (f.geometry as { coordinates: number[][] }).coordinates),
+          coordinates: lines.map((f: Line) => f.geometry!.coordinates),
         },
       };
       const other = await registerParticipant(stack.api.url);

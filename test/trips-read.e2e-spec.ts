@@ -166,7 +166,7 @@ describe('trips: reads, idempotency, access and limits', () => {
     const eve = await registerParticipant(stack.api.url);
     const base = Date.now() - 30 * 3_600_000;
     const statuses: number[] = [];
-    let limited: Awaited<ReturnType<typeof request>> | undefined;
+    let limited: { body: { code: string }; headers: Headers } | undefined;
     for (let i = 0; i < 82; i++) {
       const response = await as(eve, i % 2 ? second.url : stack.api.url)('POST', '/v1/trips', {
         body: walk(base + i * 600_000, 3),
