@@ -14,7 +14,7 @@ import {
   startLiveTripSchema,
   type StartLiveTripRequest,
 } from './live-trips.dto';
-import { errorResponse, NOT_FOUND, TRACE_REQUEST_BODY, tripIdParamSchema, UPLOAD_ERRORS } from './trips.dto';
+import { errorResponse, NOT_FOUND, TRACE_REQUEST_BODY, tripIdParamSchema, ApiUploadErrors } from './trips.dto';
 import { mockLocationOf, uploadLimits } from './trips.controller';
 import { ParticipantRateLimitGuard } from './trips.rate-limit';
 
@@ -98,10 +98,7 @@ export class LiveTripsController {
       'chunk 3 was already received with other points; number each chunk once',
     ),
   )
-  @ApiResponse(UPLOAD_ERRORS[0])
-  @ApiResponse(UPLOAD_ERRORS[1])
-  @ApiResponse(UPLOAD_ERRORS[2])
-  @ApiResponse(UPLOAD_ERRORS[3])
+  @ApiUploadErrors()
   async chunk(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: tripIdParamSchema }) id: string,

@@ -19,7 +19,7 @@ import {
   tripIdParamSchema,
   tripPageSchema,
   tripViewSchema,
-  UPLOAD_ERRORS,
+  ApiUploadErrors,
 } from './trips.dto';
 import { ParticipantRateLimitGuard } from './trips.rate-limit';
 
@@ -80,10 +80,7 @@ export class TripsController {
       'this Idempotency-Key was already used with a different request body',
     ),
   )
-  @ApiResponse(UPLOAD_ERRORS[0])
-  @ApiResponse(UPLOAD_ERRORS[1])
-  @ApiResponse(UPLOAD_ERRORS[2])
-  @ApiResponse(UPLOAD_ERRORS[3])
+  @ApiUploadErrors()
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,

@@ -1,4 +1,5 @@
-import type { ApiResponseOptions } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type MapLine, TRIP_STATUSES, type TripEntity } from '@muvo/tracking';
 
@@ -224,7 +225,7 @@ export function errorResponse(status: number, codes: string[], message: string):
   } as ApiResponseOptions;
 }
 
-export const UPLOAD_ERRORS = [
+const UPLOAD_ERRORS = [
   errorResponse(
     400,
     [
@@ -257,5 +258,8 @@ export const UPLOAD_ERRORS = [
   ),
   errorResponse(429, ['RATE_LIMITED'], 'too many requests; retry in 12 s'),
 ];
+
+/** The 400/413/415/429 answers every trace upload (whole trip or chunk) may get. */
+export const ApiUploadErrors = () => applyDecorators(...UPLOAD_ERRORS.map((response) => ApiResponse(response)));
 
 export const NOT_FOUND = errorResponse(404, ['TRIP_NOT_FOUND'], 'no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10');
