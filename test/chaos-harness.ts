@@ -8,7 +8,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { type AppConfig, parseConfig } from '@muvo/config';
 import { JobName, QueueName, redisOptionsFromUrl } from '@muvo/queue';
-import { createRandom, type Random, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
+import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
 import { tracePoints } from '@muvo/trace';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { API_APP } from '../apps/api/src/api.app';
@@ -178,43 +178,41 @@ class WorkerProcess {
   }
 }
 
-function uploadBodies(options: ChaosOptions, random: Random, cityArea: [number, number]) {
-  const bodies: { participant: number; body: { points: unknown[] } }[] = [];
-  const modes = ['walk', 'bike', 'bus', 'walk', 'bike'] as const;
-  const base = Date.now() - 40 * 86_400_000;
-  for (let i = 0; i < options.trips; i++) {
-    const participant = i % options.participants;
-    // Replays now and then: another participant uploads the very trip someone else did.
-    if (i > options.participants && random.chance(0.03)) {
-      const original = bodies[Math.floor(random.uniform(0, bodies.length))];
-      bodies.push({ participant, body: original.body });
-      continue;
-    }
-    const mode = modes[i % modes.length];
-    const seed = options.seed * 100_000 + i;
-    const path = randomStreetPath({
-      seed,
-      lengthM: mode === 'walk' ? Math.min(options.tripLengthM, 2500) : options.tripLengthM,
-      style: styleFor(mode, createRandom(seed)),
-      origin: [cityArea[0] + random.uniform(-0.06, 0.06), cityArea[1] + random.uniform(-0.06, 0.06)],
-    });
-    // One trip per participant per 3-hour slot: no overlaps by construction.
-    const slot = Math.floor(i / options.participants);
-    const startTime = base + slot * 3 * 3600_000 + random.uniform(0, 600_000);
-    const trace = simulateTrip({ path, mode, startTime, seed, samplingS: options.samplingS });
-    bodies.push({
-      participant,
-      body: {
-        points: tracePoints(trace).map((p) => ({
-          lat: p.lat,
-          lon: p.lon,
-          ts: p.ts,
-          ...(p.accuracy != null ? { accuracy: p.accuracy } : {}),
-        })),
-      },
-    });
+/**
+ * The upload body of trip `i`, computed when needed (deterministic from the seed): participant
+ * `i % participants`, one trip per participant per 3-hour slot (no overlaps by construction), and
+ * now and then a replay of an earlier trip by another participant.
+ */
+function tripBody(options: ChaosOptions, i: number): { participant: number; body: { points: unknown[] } } {
+  const participant = i % options.participants;
+  const r = createRandom(options.seed * 7919 + i);
+  if (i > options.participants * 2 && r.chance(0.03)) {
+    const original = Math.floor(r.uniform(0, i - options.participants));
+    return { participant, body: tripBody(options, original).body };
   }
-  return bodies;
+  const modes = ['walk', 'bike', 'bus', 'walk', 'bike'] as const;
+  const mode = modes[i % modes.length];
+  const seed = options.seed * 1_000_003 + i;
+  const path = randomStreetPath({
+    seed,
+    lengthM: mode === 'walk' ? Math.min(options.tripLengthM, 2500) : options.tripLengthM,
+    style: styleFor(mode, createRandom(seed)),
+    origin: [13.36 + r.uniform(-0.06, 0.06), 38.12 + r.uniform(-0.06, 0.06)],
+  });
+  const slot = Math.floor(i / options.participants);
+  const startTime = Date.UTC(2026, 0, 1) + slot * 3 * 3600_000 + r.uniform(0, 600_000);
+  const trace = simulateTrip({ path, mode, startTime, seed, samplingS: options.samplingS });
+  return {
+    participant,
+    body: {
+      points: tracePoints(trace).map((p) => ({
+        lat: p.lat,
+        lon: p.lon,
+        ts: p.ts,
+        ...(p.accuracy != null ? { accuracy: p.accuracy } : {}),
+      })),
+    },
+  };
 }
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
@@ -275,7 +273,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       },
       rules: { dailyCap: { points: null, trips: null } },
     }).file;
-    const bodies = uploadBodies(options, random, [13.36, 38.12]);
     await applyCity(cityFile, config);
     api = await startApp(API_APP, config);
     for (const w of workers) w.start();
@@ -291,7 +288,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         return { id: registered.body.participantId as string, token: registered.body.accessToken as string };
       }),
     );
-    log(`${bodies.length} trips for ${tokens.length} participants ready`);
+    log(`${tokens.length} participants registered`);
 
     const tripIds: string[] = [];
     let uploading = true;
@@ -300,8 +297,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       let next = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (next < bodies.length) {
-            const { participant, body } = bodies[next++];
+          while (next < options.trips) {
+            const { participant, body } = tripBody(options, next++);
             for (let attempt = 0; ; attempt++) {
               const response = await request(api!.url, 'POST', '/v1/trips', {
                 token: tokens[participant].token,

@@ -168,7 +168,7 @@ export async function writeTrip(manager: EntityManager, u: TripUpdate): Promise<
     `WITH trip AS (
        UPDATE trips SET status = $2, city_id = COALESCE(city_id, $3), campaign_id = $4, local_day = $5::date,
                         legs = $6, receipt = $7, flags = $8, points_awarded = $9, distance_m = $10,
-                        co2_avoided_g = $11, credit_transfer_id = COALESCE($12, credit_transfer_id), scored_at = now()
+                        co2_avoided_g = $11, credit_transfer_id = COALESCE($12, credit_transfer_id), scored_at = clock_timestamp()
         WHERE id = $1 RETURNING id),
      fingerprint AS (
        INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
