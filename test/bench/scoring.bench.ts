@@ -16,6 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
@@ -25,7 +26,7 @@ import { migrateDatabase } from '@muvo/database';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { JobName, QueueName, redisOptionsFromUrl } from '@muvo/queue';
 import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
-import { encodeTrace, type Trace } from '@muvo/trace';
+import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
 import { startApp } from '../support/stack';
 
@@ -47,7 +48,7 @@ function baseTraces(): Trace[] {
     ['bike', 4.5],
     ['bus', 5],
   ] as const;
-  for (let i = 0; i < BASE_TRACES; i++) {
+  for (let i = 0; traces.length < BASE_TRACES; i++) {
     const [mode, speed] = modes[i % modes.length];
     const seed = 5000 + i;
     const r = createRandom(seed);
@@ -65,7 +66,10 @@ function baseTraces(): Trace[] {
       samplingS: 1,
       device: { kind: 'logger' },
     });
-    traces.push(trace);
+    // Exactly the first 20 minutes (the simulator's trips vary in length, a few last for hours).
+    let end = 0;
+    while (end < trace.length && trace.ts[end] - trace.ts[0] < 1200_000) end++;
+    if (end >= 900) traces.push(sliceTrace(trace, 0, end));
   }
   return traces;
 }
@@ -89,19 +93,44 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
+/** CPU seconds used so far by processes whose command name matches (from /proc; Linux only). */
+function cpuSeconds(match: (comm: string, pid: number) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!match(comm, Number(entry))) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
 class WorkerProcess {
-  private child?: ChildProcess;
+  child?: ChildProcess;
   constructor(private readonly env: Record<string, string>) {}
   start(): void {
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+    this.child = spawn(
+      process.execPath,
+      [...profile, '-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
@@ -275,30 +304,33 @@ async function main(): Promise<void> {
     const enqueue = async (ids: string[]) => {
       for (let i = 0; i < ids.length; i += 1000) {
         await queue.addBulk(
-          ids
-            .slice(i, i + 1000)
-            .map((tripId) => ({
-              name: JobName.ScoreTrip,
-              data: { tripId },
-              opts: { jobId: `${JobName.ScoreTrip}-${tripId}` },
-            })),
+          ids.slice(i, i + 1000).map((tripId) => ({
+            name: JobName.ScoreTrip,
+            data: { tripId },
+            opts: { jobId: `${JobName.ScoreTrip}-${tripId}` },
+          })),
         );
       }
     };
-    const waitFinal = async (ids: string[], timeoutS: number) => {
+    /** Waits until every trip is final: polls the queue's completed count (cheap), then asks PostgreSQL once. */
+    const completed = async () => (await queue.getJobCounts('completed')).completed;
+    const waitFinal = async (ids: string[], timeoutS: number, completedBefore: number | null) => {
       const deadline = Date.now() + timeoutS * 1000;
+      const viaQueue = completedBefore !== null;
       for (;;) {
-        const { rows } = await db.query(
-          `SELECT count(*) FILTER (WHERE status IN ('scored', 'flagged', 'rejected'))::int AS final,
-                  count(*) FILTER (WHERE status = 'scored' AND points_awarded > 0)::int AS credited,
-                  extract(epoch FROM max(scored_at)) * 1000 AS last
-             FROM trips WHERE id = ANY($1)`,
-          [ids],
-        );
-        if (rows[0].final === ids.length) return { credited: rows[0].credited as number, last: Number(rows[0].last) };
-        if (Date.now() > deadline)
-          throw new Error(`only ${rows[0].final} of ${ids.length} trips scored in ${timeoutS} s`);
-        await sleep(50);
+        const ready = viaQueue ? (await completed()) - completedBefore >= ids.length : true;
+        if (ready) {
+          const { rows } = await db.query(
+            `SELECT count(*) FILTER (WHERE status IN ('scored', 'flagged', 'rejected'))::int AS final,
+                    count(*) FILTER (WHERE status = 'scored' AND points_awarded > 0)::int AS credited,
+                    extract(epoch FROM max(scored_at)) * 1000 AS last
+               FROM trips WHERE id = ANY($1)`,
+            [ids],
+          );
+          if (rows[0].final === ids.length) return { credited: rows[0].credited as number, last: Number(rows[0].last) };
+        }
+        if (Date.now() > deadline) throw new Error(`not every one of ${ids.length} trips was scored in ${timeoutS} s`);
+        await sleep(viaQueue ? 50 : 500);
       }
     };
 
@@ -308,6 +340,7 @@ async function main(): Promise<void> {
       { label: 'sharded sources (8), async commit', shards: '8', asyncCommit: 'true' },
     ];
     const saturation: Record<string, number> = {};
+    const ceilings: Record<string, number> = {};
     for (const v of variants) {
       const worker = new WorkerProcess({
         ...env,
@@ -319,105 +352,138 @@ async function main(): Promise<void> {
       worker.start();
       cleanups.push(() => worker.stop());
       const warm = await storeTrips(300);
+      const beforeWarm = await completed();
       await enqueue(warm);
-      await waitFinal(warm, 120);
+      await waitFinal(warm, 120, beforeWarm);
       const ids = await storeTrips(TRIPS);
       await db.query('CHECKPOINT');
+      const before = await completed();
+      const workerPid = worker.child!.pid!;
+      const cpu = () => ({
+        worker: cpuSeconds((_, pid) => pid === workerPid),
+        postgres: cpuSeconds((comm) => comm === 'postgres'),
+        redis: cpuSeconds((comm) => comm.startsWith('redis-server')),
+        all: cpuSeconds(() => true),
+      });
+      const cpuBefore = cpu();
       const started = Date.now();
       await enqueue(ids);
-      const { credited, last } = await waitFinal(ids, 600);
+      const { credited, last } = await waitFinal(ids, 600, before);
+      const cpuAfter = cpu();
       const seconds = (last - started) / 1000;
       saturation[v.label] = TRIPS / seconds;
+      const perTrip = (k: keyof typeof cpuBefore) => ((cpuAfter[k] - cpuBefore[k]) / TRIPS) * 1000;
+      const ours = perTrip('worker') + perTrip('postgres') + perTrip('redis');
+      const others = (Math.max(0, perTrip('all') - ours) * (TRIPS / seconds)) / 10;
+      ceilings[v.label] = 2000 / ours;
       log(
         `credited end to end, ${v.label.padEnd(47)} ${(TRIPS / seconds).toFixed(0)} trips/s ` +
           `(${TRIPS} trips in ${seconds.toFixed(1)} s, ${credited} with points)`,
+      );
+      log(
+        `   CPU per trip: worker ${perTrip('worker').toFixed(2)} ms, PostgreSQL ${perTrip('postgres').toFixed(2)} ms, ` +
+          `Redis ${perTrip('redis').toFixed(2)} ms → ceiling on 2 idle cores ${(2000 / ours).toFixed(0)} trips/s; ` +
+          `other processes on the machine used ${others.toFixed(0)}% of a core meanwhile`,
       );
       await worker.stop();
     }
     const ours = saturation[variants[1].label];
 
-    // 4. Latency at a steady 100 uploads/s through the real api.
-    const worker = new WorkerProcess({
-      ...env,
-      SCORING_CONCURRENCY: '24',
-      SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
-    });
-    worker.start();
-    cleanups.push(() => worker.stop());
-    const warm = await storeTrips(200);
-    await enqueue(warm);
-    await waitFinal(warm, 120);
-    const api = await startApp(API_APP, config);
-    cleanups.push(() => api.app.close());
-    const tokens: string[] = [];
-    for (let i = 0; i < 100; i++) {
-      const response = await fetch(`${api.url}/v1/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `steady-${i}-${Date.now()}@example.org`, password: 'bench-password-1', cityId }),
+    // 4. Latency at a steady 100 uploads/s through the real api (BENCH_STEADY_S=0 skips it).
+    let p95 = NaN;
+    if (STEADY_S > 0) {
+      const worker = new WorkerProcess({
+        ...env,
+        SCORING_CONCURRENCY: '24',
+        SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
       });
-      tokens.push(((await response.json()) as { accessToken: string }).accessToken);
-    }
-    const total = STEADY_RATE * STEADY_S;
-    const bodies = Array.from({ length: Math.min(total, 600) }, (_, i) => {
-      const trace = traces[i % traces.length];
-      const startTime = Date.now() - 30 * 86_400_000 + Math.floor(i / 100) * 3600_000;
-      const shift = startTime - trace.ts[0];
-      const r = createRandom(i);
-      const dLat = r.uniform(-0.01, 0.01);
-      return Array.from({ length: trace.length }, (_, k) => ({
-        lat: trace.lat[k] + dLat,
-        lon: trace.lon[k],
-        ts: trace.ts[k] + shift,
-      }));
-    });
-    const uploaded: string[] = [];
-    const startedAt = Date.now();
-    const inflight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = startedAt + (i * 1000) / STEADY_RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await sleep(wait);
-      const points = bodies[i % bodies.length];
-      // A later round of the same body moves a day forward: a new trip, no overlap, no replay.
-      const round = Math.floor(i / bodies.length);
-      const body = round
-        ? points.map((p) => ({ ...p, ts: p.ts + round * 86_400_000, lat: p.lat + round * 0.001 }))
-        : points;
-      inflight.push(
-        fetch(`${api.url}/v1/trips`, {
+      worker.start();
+      cleanups.push(() => worker.stop());
+      const warm = await storeTrips(200);
+      const beforeWarm = await completed();
+      await enqueue(warm);
+      await waitFinal(warm, 120, beforeWarm);
+      const api = await startApp(API_APP, config);
+      cleanups.push(() => api.app.close());
+      const tokens: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        const response = await fetch(`${api.url}/v1/auth/register`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
-          body: JSON.stringify({ points: body }),
-        }).then(async (response) => {
-          const json = (await response.json()) as { tripId?: string };
-          if (response.status !== 202 || !json.tripId)
-            throw new Error(`upload refused: ${response.status} ${JSON.stringify(json)}`);
-          uploaded.push(json.tripId);
-        }),
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email: `steady-${i}-${Date.now()}@example.org`,
+            password: 'bench-password-1',
+            cityId,
+          }),
+        });
+        tokens.push(((await response.json()) as { accessToken: string }).accessToken);
+      }
+      const total = STEADY_RATE * STEADY_S;
+      const bodies = Array.from({ length: Math.min(total, 600) }, (_, i) => {
+        const trace = traces[i % traces.length];
+        const startTime = Date.now() - 30 * 86_400_000 + Math.floor(i / 100) * 3600_000;
+        const shift = startTime - trace.ts[0];
+        const r = createRandom(i);
+        const dLat = r.uniform(-0.01, 0.01);
+        return Array.from({ length: trace.length }, (_, k) => ({
+          lat: trace.lat[k] + dLat,
+          lon: trace.lon[k],
+          ts: trace.ts[k] + shift,
+        }));
+      });
+      const uploaded: string[] = [];
+      const startedAt = Date.now();
+      const inflight: Promise<void>[] = [];
+      for (let i = 0; i < total; i++) {
+        const due = startedAt + (i * 1000) / STEADY_RATE;
+        const wait = due - Date.now();
+        if (wait > 0) await sleep(wait);
+        const points = bodies[i % bodies.length];
+        // A later round of the same body moves a day forward: a new trip, no overlap, no replay.
+        const round = Math.floor(i / bodies.length);
+        const body = round
+          ? points.map((p) => ({ ...p, ts: p.ts + round * 86_400_000, lat: p.lat + round * 0.001 }))
+          : points;
+        inflight.push(
+          fetch(`${api.url}/v1/trips`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
+            body: JSON.stringify({ points: body }),
+          }).then(async (response) => {
+            const json = (await response.json()) as { tripId?: string };
+            if (response.status !== 202 || !json.tripId)
+              throw new Error(`upload refused: ${response.status} ${JSON.stringify(json)}`);
+            uploaded.push(json.tripId);
+          }),
+        );
+        inflight[inflight.length - 1].catch(() => undefined);
+      }
+      await Promise.all(inflight);
+      const offered = total / ((Date.now() - startedAt) / 1000);
+      await waitFinal(uploaded, 300, null);
+      const { rows } = await db.query(
+        `SELECT extract(epoch FROM scored_at - received_at) * 1000 AS ms FROM trips WHERE id = ANY($1) ORDER BY 1`,
+        [uploaded],
+      );
+      const latencies = rows.map((r: { ms: string }) => Number(r.ms));
+      const p50 = percentile(latencies, 0.5);
+      p95 = percentile(latencies, 0.95);
+      const p99 = percentile(latencies, 0.99);
+      log(
+        `steady ${offered.toFixed(0)} uploads/s for ${STEADY_S} s, upload → credited: p50 ${p50.toFixed(0)} ms, ` +
+          `p95 ${p95.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
       );
     }
-    await Promise.all(inflight);
-    const offered = total / ((Date.now() - startedAt) / 1000);
-    await waitFinal(uploaded, 300);
-    const { rows } = await db.query(
-      `SELECT extract(epoch FROM scored_at - received_at) * 1000 AS ms FROM trips WHERE id = ANY($1) ORDER BY 1`,
-      [uploaded],
-    );
-    const latencies = rows.map((r: { ms: string }) => Number(r.ms));
-    const p50 = percentile(latencies, 0.5);
-    const p95 = percentile(latencies, 0.95);
-    const p99 = percentile(latencies, 0.99);
-    log(
-      `steady ${offered.toFixed(0)} uploads/s for ${STEADY_S} s, upload → credited: p50 ${p50.toFixed(0)} ms, ` +
-        `p95 ${p95.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
-    );
 
     const foundation = saturation[variants[0].label];
     log('');
     log(`ratio end to end / offline classification: ${(ours / offline).toFixed(2)}   (target ≥ 0.30)`);
     log(`ratio end to end / no-op BullMQ loop:      ${(ours / noopRate).toFixed(3)}`);
     log(`ratio sharded+async / foundation ledger:   ${(ours / foundation).toFixed(2)}`);
+    log(
+      `CPU ceiling (2 idle cores / CPU per trip):  ${ceilings[variants[1].label].toFixed(0)} trips/s, ` +
+        `${(ceilings[variants[1].label] / offline).toFixed(2)} of offline classification`,
+    );
     log(
       `trips credited/s: ${ours.toFixed(0)} (target ≥ 300) ${ours >= 300 ? 'MET' : 'MISSED'}; ` +
         `ratio ${(ours / offline).toFixed(2)} (target ≥ 0.3) ${ours / offline >= 0.3 ? 'MET' : 'MISSED'}; ` +
@@ -428,6 +494,10 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await db.end();
+    if (process.env.BENCH_KEEP_DB === '1') {
+      log(`kept database ${config.database.url}`);
+      return;
+    }
     const admin = new URL(config.database.url);
     const name = admin.pathname.slice(1);
     admin.pathname = '/postgres';

@@ -13,6 +13,22 @@ import { compareFingerprints, decodeSamples, isReplay, neighbourCells } from './
  * combined on purpose: the worker runs them hundreds of times a second.
  */
 
+/**
+ * Runs a hot statement as a named prepared statement on the transaction's connection, so that
+ * PostgreSQL plans it once per connection instead of on every trip (planning these multi-part
+ * statements cost more than running them). Falls back to a plain query outside a transaction.
+ */
+async function prepared<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PreparingClient } | undefined)
+    ?.databaseConnection;
+  if (!client) return rows<T>(manager, text, values);
+  return (await client.query({ name: `muvo-${name}`, text, values })).rows as T[];
+}
+
+interface PreparingClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /** Serialises everything that reads or changes a participant's day (bands, caps, overlaps). */
 const participantLock = `pg_advisory_xact_lock(hashtextextended('muvo:participant:' || $2, 0))`;
 
@@ -27,7 +43,9 @@ export async function lockTrip(
   participantId: string,
   fingerprintCells: string | null = null,
 ): Promise<TripStatus | null> {
-  const [row]: { status: TripStatus }[] = await manager.query(
+  const [row] = await prepared<{ status: TripStatus }>(
+    manager,
+    'lock-trip',
     `SELECT t.status
        FROM (SELECT ${participantLock}, pg_advisory_xact_lock(hashtextextended('muvo:fingerprint:' || $3, 0))) l,
             trips t
@@ -77,7 +95,9 @@ export async function loadScoringFacts(
     budget: { accounts: string[]; allowanceToDate: number } | null;
   },
 ): Promise<ScoringFacts> {
-  const [row]: ContextRow[] = await manager.query(
+  const [row] = await prepared<ContextRow>(
+    manager,
+    'scoring-facts',
     `SELECT
        (SELECT row_to_json(d) FROM (SELECT trips, points, distance_m FROM participant_days
                                      WHERE participant_id = $1 AND day = $2::date) d) AS today,
@@ -164,7 +184,9 @@ export interface TripUpdate {
 
 /** Records the trip's outcome (and its fingerprint, once) in one statement. */
 export async function writeTrip(manager: EntityManager, u: TripUpdate): Promise<void> {
-  await manager.query(
+  await prepared(
+    manager,
+    'write-trip',
     `WITH trip AS (
        UPDATE trips SET status = $2, city_id = COALESCE(city_id, $3), campaign_id = $4, local_day = $5::date,
                         legs = $6, receipt = $7, flags = $8, points_awarded = $9, distance_m = $10,
@@ -218,7 +240,7 @@ export interface CreditDelta {
  */
 export async function addToParticipant(manager: EntityManager, d: CreditDelta): Promise<string[]> {
   const distance = JSON.stringify(d.distanceM);
-  const [totals] = await rows<{
+  const [totals] = await prepared<{
     trips: number;
     points: string;
     distance_m: Record<string, number>;
@@ -228,6 +250,7 @@ export async function addToParticipant(manager: EntityManager, d: CreditDelta): 
     previous_best: number;
   }>(
     manager,
+    'add-to-participant',
     `WITH day AS (
        INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
        VALUES ($1, $3::date, $2, $4, $5, $6::jsonb, $7)

@@ -139,9 +139,6 @@ export class ScoringService {
     analysis: TripAnalysis,
   ): Promise<ScoringOutcome & { credit: BoardCredit | null }> {
     const tripId = trip.id;
-    // Scoring is re-derivable from the stored trace: a commit lost to a database crash leaves the
-    // trip unfinished and the sweeper scores it again, so it need not wait for the WAL flush.
-    if (this.config.scoring.asyncCommit) await manager.query(`SET LOCAL synchronous_commit = off`);
     const cells = `${analysis.fingerprint.startCell}|${analysis.fingerprint.endCell}`;
     const locked = await lockTrip(manager, tripId, trip.participant_id, cells);
     if (!locked || FINAL_TRIP_STATUSES.has(locked) || locked === 'receiving') {
@@ -367,17 +364,23 @@ export class ScoringService {
     };
   }
 
-  /** Loads the trip and marks it `processing` (if it was queued) in one statement. */
+  /**
+   * Loads the trip and marks it `processing` (if it was queued) in one statement. With
+   * `SCORING_ASYNC_COMMIT` the worker's connection stops waiting for WAL flushes from here on
+   * (`set_config` for the session): everything the worker writes can be derived again from the
+   * stored trace, and the sweeper does so for a trip whose commit a database crash lost.
+   */
   private async claimTrip(tripId: string): Promise<TripRow | undefined> {
     const [row]: TripRow[] = await this.dataSource.query(
-      `WITH claimed AS (UPDATE trips SET status = 'processing' WHERE id = $1 AND status = 'queued' RETURNING id)
+      `WITH settings AS (SELECT set_config('synchronous_commit', 'off', false) WHERE $2),
+            claimed AS (UPDATE trips SET status = 'processing' WHERE id = $1 AND status = 'queued' RETURNING id)
        SELECT t.id, t.participant_id, t.city_id, t.status, t.mock_location, a.city_id AS participant_city_id,
-              m.team_id, m.city_id AS team_city_id
+              m.team_id, m.city_id AS team_city_id, (SELECT count(*) FROM settings) AS async
          FROM trips t
          JOIN accounts a ON a.id = t.participant_id
          LEFT JOIN team_members m ON m.participant_id = t.participant_id
         WHERE t.id = $1`,
-      [tripId],
+      [tripId, this.config.scoring.asyncCommit],
     );
     return row;
   }

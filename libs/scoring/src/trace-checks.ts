@@ -72,30 +72,36 @@ export function measureRegularity(trace: Trace): RegularityEvidence {
   const speeds: number[] = [];
   let straight = 0;
   let triples = 0;
-  const cosLat = Math.cos((trace.lat[0] ?? 0) * DEG);
-  const x = (i: number) => trace.lon[i] * DEG * 6371008.8 * cosLat;
-  const y = (i: number) => trace.lat[i] * DEG * 6371008.8;
+  // Local planar metres: plenty accurate over the few metres between neighbouring fixes.
+  const kx = DEG * 6371008.8 * Math.cos((trace.lat[0] ?? 0) * DEG);
+  const ky = DEG * 6371008.8;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = trace.lon[i] * kx;
+    y[i] = trace.lat[i] * ky;
+  }
+  const minTurnSin = Math.sin(0.05 * DEG);
   for (let i = 1; i < n; i++) {
     const dt = Math.round(trace.ts[i] - trace.ts[i - 1]);
     dts.set(dt, (dts.get(dt) ?? 0) + 1);
-    const step = Math.hypot(x(i) - x(i - 1), y(i) - y(i - 1));
-    if (step > 0.5 && dt > 0) speeds.push(step / (dt / 1000));
+    const ax = x[i] - x[i - 1];
+    const ay = y[i] - y[i - 1];
+    const la = Math.sqrt(ax * ax + ay * ay);
+    if (la > 0.5 && dt > 0) speeds.push(la / (dt / 1000));
     if (i + 1 >= n) continue;
-    const ax = x(i) - x(i - 1);
-    const ay = y(i) - y(i - 1);
-    const bx = x(i + 1) - x(i);
-    const by = y(i + 1) - y(i);
-    const la = Math.hypot(ax, ay);
-    const lb = Math.hypot(bx, by);
+    const bx = x[i + 1] - x[i];
+    const by = y[i + 1] - y[i];
+    const lb = Math.sqrt(bx * bx + by * by);
     if (la < 0.5 || lb < 0.5) continue;
     triples++;
-    // Distance of fix i from the chord (i-1, i+1), and the heading change at i.
-    const cx = x(i + 1) - x(i - 1);
-    const cy = y(i + 1) - y(i - 1);
-    const chord = Math.hypot(cx, cy);
-    lateral.push(chord > 0 ? Math.abs(cx * (y(i) - y(i - 1)) - cy * (x(i) - x(i - 1))) / chord : 0);
-    const turn = Math.abs(Math.atan2(ax * by - ay * bx, ax * bx + ay * by));
-    if (turn < 0.05 * DEG) straight++;
+    // Distance of fix i from the chord (i-1, i+1), and whether the heading changes at i at all.
+    const cx = ax + bx;
+    const cy = ay + by;
+    const chord = Math.sqrt(cx * cx + cy * cy);
+    const cross = ax * by - ay * bx;
+    lateral.push(chord > 0 ? Math.abs(cx * ay - cy * ax) / chord : 0);
+    if (Math.abs(cross) < minTurnSin * la * lb && ax * bx + ay * by > 0) straight++;
   }
   let common = 0;
   for (const count of dts.values()) common = Math.max(common, count);
