@@ -7,10 +7,9 @@
  *   npm run chaos                      # defaults below
  *   CHAOS_TRIPS=20000 CHAOS_DUPLICATES=5 CHAOS_SEED=3 npm run chaos
  */
-import { Client } from 'pg';
 import { loadDotEnv, parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
-import { runChaos } from './chaos-harness';
+import { dropDatabase, runChaos } from './chaos-harness';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -47,15 +46,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ ok, ...result, wallClockS: Math.round((Date.now() - started) / 1000) }, null, 2));
     process.exitCode = ok ? 0 : 1;
   } finally {
-    if (process.env.CHAOS_KEEP_DB !== '1') {
-      const admin = new URL(databaseUrl);
-      const name = admin.pathname.slice(1);
-      admin.pathname = '/postgres';
-      const client = new Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    }
+    if (process.env.CHAOS_KEEP_DB !== '1') await dropDatabase(databaseUrl);
   }
 }
 

@@ -28,6 +28,7 @@ import { JobName, QueueName, redisOptionsFromUrl } from '@muvo/queue';
 import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
 import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
+import { dropDatabase } from '../chaos-harness';
 import { startApp } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -498,13 +499,7 @@ async function main(): Promise<void> {
       log(`kept database ${config.database.url}`);
       return;
     }
-    const admin = new URL(config.database.url);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(config.database.url);
   }
 }
 
