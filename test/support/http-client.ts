@@ -13,7 +13,12 @@ export interface RequestOptions {
 }
 
 /** A real HTTP request to a running app; JSON in and out unless `raw` is given. */
-export async function request<T = any>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+export async function request<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | Uint8Array | undefined = options.raw;
@@ -21,7 +26,8 @@ export async function request<T = any>(baseUrl: string, method: string, path: st
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  // The cast spans the DOM and undici typings of fetch, which disagree on Uint8Array bodies.
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body as unknown as BodyInit | undefined });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -33,7 +39,11 @@ export async function request<T = any>(baseUrl: string, method: string, path: st
 }
 
 /** Polls `probe` until it returns a defined value or the time runs out. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -13,6 +13,8 @@ export interface AppConfig {
     accessTokenTtlS: number;
     refreshTokenTtlS: number;
     passwordHash: { memoryKib: number; iterations: number };
+    /** Wrong passwords allowed per email within the window before logins wait. */
+    loginFailures: { limit: number; windowS: number };
   };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
   trips: {
@@ -105,6 +107,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlS: e.AUTH_ACCESS_TOKEN_TTL_S,
       refreshTokenTtlS: e.AUTH_REFRESH_TOKEN_TTL_S,
       passwordHash: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, iterations: e.PASSWORD_HASH_ITERATIONS },
+      loginFailures: { limit: e.LOGIN_FAILURE_LIMIT, windowS: e.LOGIN_FAILURE_WINDOW_S },
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
     trips: {

@@ -36,6 +36,8 @@ export const environmentSchema = z.object({
   AUTH_REFRESH_TOKEN_TTL_S: positiveInt(30 * 24 * 3600),
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
   PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
+  LOGIN_FAILURE_LIMIT: positiveInt(10),
+  LOGIN_FAILURE_WINDOW_S: positiveInt(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   TRIP_MAX_POINTS: positiveInt(100_000),

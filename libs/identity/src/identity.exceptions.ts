@@ -16,5 +16,12 @@ export const IdentityErrors = {
     new DomainException('REFRESH_TOKEN_INVALID', 'unauthenticated', 'the refresh token is not valid'),
   roleForbidden: (allowed: readonly string[]) =>
     new DomainException('ROLE_FORBIDDEN', 'forbidden', `this action is reserved to: ${allowed.join(', ')}`),
+  tooManyLoginAttempts: (retryAfterS: number) =>
+    new DomainException(
+      'TOO_MANY_LOGIN_ATTEMPTS',
+      'rate-limited',
+      `too many wrong passwords for this email; try again in ${retryAfterS} s`,
+      { retryAfterS },
+    ),
   unknownCity: (cityId: string) => new DomainException('UNKNOWN_CITY', 'invalid', `no city with id "${cityId}"`),
 };

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
+import { FailureWindows } from '@muvo/observability';
 import { AccountEntity, type Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
 import { PasswordHasher } from './password-hasher';
@@ -56,6 +57,8 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Absent in command-line contexts without Redis, which never log anyone in. */
+    @Optional() private readonly failures?: FailureWindows,
   ) {}
 
   /** Creates an account; `EMAIL_TAKEN` when the email (case-insensitive) exists, `UNKNOWN_CITY` for a bad city. */
@@ -91,7 +94,18 @@ export class IdentityService {
     return { account, session: await this.openSession(account) };
   }
 
+  /**
+   * Verifies the password; after LOGIN_FAILURE_LIMIT wrong ones for an email within the window,
+   * further attempts on it wait (429 with Retry-After), whatever the password, so guessing does
+   * not scale. Counted per email rather than per address: a counter or a school shares one IP.
+   */
   async login(email: string, password: string): Promise<{ account: AccountEntity; session: Session }> {
+    const throttleKey = this.failures?.key('login', email.trim().toLowerCase());
+    const { limit, windowS } = this.config.auth.loginFailures;
+    if (throttleKey) {
+      const retryAfterS = await this.failures!.retryAfterS([throttleKey], limit);
+      if (retryAfterS !== null) throw IdentityErrors.tooManyLoginAttempts(retryAfterS);
+    }
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
@@ -99,7 +113,10 @@ export class IdentityService {
       .where('lower(a.email) = lower(:email)', { email: email.trim() })
       .getOne();
     const ok = await this.hasher.verify(account?.passwordHash, password);
-    if (!account || !ok) throw IdentityErrors.invalidCredentials();
+    if (!account || !ok) {
+      if (throttleKey) await this.failures!.record([throttleKey], windowS);
+      throw IdentityErrors.invalidCredentials();
+    }
     return { account, session: await this.openSession(account) };
   }
 

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import type { Redis } from 'ioredis';
 import { Public } from '@muvo/http';
 import { metricsRegistry } from './metrics';
-import { REDIS_CLIENT } from './redis.module';
+import { REDIS_CLIENT } from './redis.tokens';
 
 const CHECK_TIMEOUT_MS = 1_500;
 

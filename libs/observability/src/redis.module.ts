@@ -2,9 +2,9 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import IORedis, { type Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { redisOptionsFromUrl } from '@muvo/queue';
+import { FailureWindows } from './failure-windows.service';
+import { REDIS_CLIENT } from './redis.tokens';
 
-/** Injection token of the process's shared ioredis client (not BullMQ's). */
-export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
 @Injectable()
 class RedisClientCloser implements OnApplicationShutdown {
@@ -28,7 +28,8 @@ class RedisClientCloser implements OnApplicationShutdown {
         new IORedis({ ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: 3, connectionName: 'muvo' }),
     },
     RedisClientCloser,
+    FailureWindows,
   ],
-  exports: [REDIS_CLIENT],
+  exports: [REDIS_CLIENT, FailureWindows],
 })
 export class RedisModule {}

@@ -1,15 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { counter, REDIS_CLIENT } from '@muvo/observability';
+import { counter, FailureWindows } from '@muvo/observability';
 import { VoucherErrors } from './vouchers.exceptions';
-
-/** Counts a failure on every key and starts the window on the first one. */
-const RECORD_FAILURE = `
-for i, key in ipairs(KEYS) do
-  if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
-end
-return 0`;
 
 const guessesBlocked = counter(
   'muvo_voucher_guesses_blocked_total',
@@ -33,34 +25,26 @@ export interface CounterIdentity {
  */
 @Injectable()
 export class GuessLimiter {
-  private readonly prefix: string;
-
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly failures: FailureWindows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.prefix = `${config.redis.prefix}:voucher-guess:`;
-  }
+  ) {}
 
   private keys(who: CounterIdentity): string[] {
-    const keys = [`${this.prefix}staff:${who.staffAccountId}`];
-    if (who.deviceId) keys.push(`${this.prefix}device:${who.deviceId}`);
+    const keys = [this.failures.key('voucher-guess', `staff:${who.staffAccountId}`)];
+    if (who.deviceId) keys.push(this.failures.key('voucher-guess', `device:${who.deviceId}`));
     return keys;
   }
 
   /** Throws TOO_MANY_UNKNOWN_CODES (429, with retryAfterS) while the staff account or device is over the limit. */
   async assertAllowed(who: CounterIdentity): Promise<void> {
-    const keys = this.keys(who);
-    const counts = await this.redis.mget(...keys);
-    const over = keys.filter((_, i) => Number(counts[i] ?? 0) >= this.config.vouchers.guessLimit);
-    if (over.length === 0) return;
-    const ttls = await Promise.all(over.map((k) => this.redis.pttl(k)));
+    const retryAfterS = await this.failures.retryAfterS(this.keys(who), this.config.vouchers.guessLimit);
+    if (retryAfterS === null) return;
     guessesBlocked.inc();
-    throw VoucherErrors.guessingLimited(Math.max(1, Math.ceil(Math.max(...ttls) / 1000)));
+    throw VoucherErrors.guessingLimited(retryAfterS);
   }
 
   async recordFailure(who: CounterIdentity): Promise<void> {
-    const keys = this.keys(who);
-    await this.redis.eval(RECORD_FAILURE, keys.length, ...keys, this.config.vouchers.guessWindowS * 1000);
+    await this.failures.record(this.keys(who), this.config.vouchers.guessWindowS);
   }
 }

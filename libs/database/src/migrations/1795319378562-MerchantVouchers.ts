@@ -119,7 +119,9 @@ export class MerchantVouchers1795319378562 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX settlement_entries_merchant ON settlement_entries (merchant_id, occurred_at)`);
     await q.query(`CREATE INDEX settlement_entries_city ON settlement_entries (city_id, occurred_at)`);
-    await q.query(`CREATE INDEX settlement_entries_voucher ON settlement_entries (voucher_id) WHERE voucher_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX settlement_entries_voucher ON settlement_entries (voucher_id) WHERE voucher_id IS NOT NULL`,
+    );
     for (const table of ['settlement_entries', 'settlements']) {
       await q.query(`
         CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
@@ -133,7 +135,9 @@ export class MerchantVouchers1795319378562 implements MigrationInterface {
     await q.query(`
       ALTER TABLE vouchers DROP CONSTRAINT IF EXISTS vouchers_refund_has_transfer,
         DROP COLUMN IF EXISTS claim_transfer_id, DROP COLUMN IF EXISTS refund_transfer_id, DROP COLUMN IF EXISTS closed_at`);
-    await q.query(`ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_owner_is_staff, DROP COLUMN IF EXISTS merchant_owner`);
+    await q.query(
+      `ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_owner_is_staff, DROP COLUMN IF EXISTS merchant_owner`,
+    );
     await q.query(`
       ALTER TABLE offers DROP CONSTRAINT IF EXISTS offers_claimed_non_negative, DROP CONSTRAINT IF EXISTS offers_validity_window,
         DROP COLUMN IF EXISTS status, DROP COLUMN IF EXISTS per_participant_limit, DROP COLUMN IF EXISTS usable_hours,
