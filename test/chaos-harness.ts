@@ -45,6 +45,8 @@ export interface ChaosOptions {
 
 export interface ChaosResult {
   operations: number;
+  /** Distinct trips created (an upload that repeats an earlier one returns the same trip). */
+  trips: number;
   uploads: number;
   duplicateDeliveries: number;
   workerKills: number;
@@ -148,8 +150,12 @@ class WorkerProcess {
     private readonly env: NodeJS.ProcessEnv,
     private readonly log: (line: string) => void,
   ) {}
+  private alive(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
   start(): void {
-    if (this.stopping) return;
+    // Never two at once: a restart scheduled by the chaos may meet one started by the settling.
+    if (this.stopping || this.alive()) return;
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
       cwd: ROOT,
       env: this.env,
@@ -201,7 +207,9 @@ function tripBody(options: ChaosOptions, i: number): { participant: number; body
   const participant = i % options.participants;
   const r = createRandom(options.seed * 7919 + i);
   if (i > options.participants * 2 && r.chance(0.03)) {
-    const original = Math.floor(r.uniform(0, i - options.participants));
+    // Another participant's trip (the same participant's replay is the same upload, deduplicated by the api).
+    let original = Math.floor(r.uniform(0, i - options.participants));
+    if (original % options.participants === participant) original = Math.max(0, original - 1);
     return { participant, body: tripBody(options, original).body };
   }
   const modes = ['walk', 'bike', 'bus', 'walk', 'bike'] as const;
@@ -385,7 +393,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await queue.addBulk(jobs);
       result.duplicateDeliveries += jobs.length;
     }
-    for (const w of workers) if (!w.child || w.child.exitCode !== null || w.child.signalCode !== null) w.start();
+    for (const w of workers) w.start();
 
     const settleBy = Date.now() + options.settleS * 1000;
     let pending = Infinity;
@@ -407,7 +415,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`settled: ${pending} trip(s) not final`);
     return {
       ...result,
-      ...(await checkInvariants(db, tripIds, cityFile.id)),
+      trips: new Set(tripIds).size,
+      ...(await checkInvariants(db, [...new Set(tripIds)], cityFile.id)),
       workerCrashesAfterCommit: workers.reduce((a, w) => a + w.crashes, 0),
       elapsedS: (Date.now() - started) / 1000,
       operations: result.uploads + result.duplicateDeliveries + result.workerKills + result.redisRestarts,

@@ -35,6 +35,7 @@ describe('scoring under faults', () => {
     expect(result.duplicateDeliveries).toBeGreaterThanOrEqual(600);
     // And nothing broke.
     expect(result.stuck).toBe(0);
+    expect(result.trips).toBe(300);
     expect((result.statuses.scored ?? 0) + (result.statuses.flagged ?? 0) + (result.statuses.rejected ?? 0)).toBe(300);
     expect(result.statuses.scored).toBeGreaterThan(200);
     expect(result.creditTransfers).toBe(result.creditedTrips);
