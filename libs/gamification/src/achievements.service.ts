@@ -29,8 +29,10 @@ export class AchievementsService {
       best_streak: number;
       last_day: string | null;
     }[] = await this.dataSource.query(
-      `SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak, to_char(last_day, 'YYYY-MM-DD') AS last_day
-         FROM participant_stats WHERE participant_id = $1`,
+      // A streak is current while its last day is today or yesterday in the city's time zone.
+      `SELECT s.trips, s.points, s.distance_m, s.co2_avoided_g, s.best_streak, to_char(s.last_day, 'YYYY-MM-DD') AS last_day,
+              CASE WHEN s.last_day >= (now() AT TIME ZONE c.timezone)::date - 1 THEN s.current_streak ELSE 0 END AS current_streak
+         FROM participant_stats s JOIN cities c ON c.id = s.city_id WHERE s.participant_id = $1`,
       [participantId],
     );
     const badges: { badge: string; earned_at: Date }[] = await this.dataSource.query(
