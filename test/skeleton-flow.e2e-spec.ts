@@ -121,6 +121,20 @@ describe('a trip through all three apps', () => {
     expect(audit.total).toBe(0);
   });
 
+  it('places a participant who registered without a city in the city where their first trip happened', async () => {
+    const participant = await registerParticipant(stack.api.url);
+    expect((await api('GET', '/v1/me', { token: participant.token })).body.cityId).toBeNull();
+    const upload = await api('POST', '/v1/trips', {
+      token: participant.token,
+      body: uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 21 }),
+    });
+    const trip = await scoredTrip(participant.token, upload.body.tripId);
+    expect(trip.receipt.cityId).toBeDefined();
+    const me = await api('GET', '/v1/me', { token: participant.token });
+    expect(me.body.cityId).toBe(trip.receipt.cityId);
+    expect(typeof me.body.cityId).toBe('string');
+  });
+
   it('answers bad requests with the right status and code', async () => {
     const participant = await registerParticipant(stack.api.url);
     const other = await registerParticipant(stack.api.url);

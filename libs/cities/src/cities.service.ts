@@ -13,9 +13,33 @@ export interface CityProfile {
   campaigns: CampaignEntity[];
 }
 
+interface CityFootprint {
+  id: string;
+  area: CityEntity['area'];
+  surfaceM2: number;
+  bbox: [minLon: number, minLat: number, maxLon: number, maxLat: number];
+}
+
+/** How long the list of city areas is reused: cities change rarely, participants' first trips often. */
+const FOOTPRINTS_TTL_MS = 10_000;
+
+function footprintOf(city: Pick<CityEntity, 'id' | 'area'>): CityFootprint {
+  const positions = (city.area.type === 'Polygon' ? [city.area.coordinates] : city.area.coordinates).flat(2);
+  const lons = positions.map((p) => p[0]);
+  const lats = positions.map((p) => p[1]);
+  return {
+    id: city.id,
+    area: city.area,
+    surfaceM2: areaM2(city.area),
+    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+  };
+}
+
 /** Read access to cities, their routes and campaigns. */
 @Injectable()
 export class CitiesService {
+  private footprints?: { at: number; list: Promise<CityFootprint[]> };
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findCity(id: string, manager: EntityManager = this.dataSource.manager): Promise<CityEntity | null> {
@@ -41,9 +65,18 @@ export class CitiesService {
    * neighbourhood programme inside a metropolitan one).
    */
   async findCityContaining(lat: number, lon: number): Promise<CityEntity | null> {
-    const cities = await this.dataSource.manager.find(CityEntity);
-    const containing = cities.filter((c) => isInArea(lat, lon, c.area));
-    if (containing.length <= 1) return containing[0] ?? null;
-    return containing.sort((a, b) => areaM2(a.area) - areaM2(b.area))[0];
+    if (!this.footprints || Date.now() - this.footprints.at > FOOTPRINTS_TTL_MS) {
+      const list = this.dataSource.manager
+        .find(CityEntity, { select: { id: true, area: true } })
+        .then((cities) => cities.map(footprintOf).sort((a, b) => a.surfaceM2 - b.surfaceM2));
+      this.footprints = { at: Date.now(), list };
+      list.catch(() => (this.footprints = undefined));
+    }
+    const smallestFirst = await this.footprints.list;
+    const match = smallestFirst.find(
+      ({ bbox, area }) =>
+        lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3] && isInArea(lat, lon, area),
+    );
+    return match ? this.findCity(match.id) : null;
   }
 }
