@@ -33,7 +33,7 @@ export interface ClassifiedLeg {
   /** Epoch milliseconds. */
   startedAt: number;
   endedAt: number;
-  /** Path length at the classifier's time resolution (fixes ≥ 4 s apart, so 1 Hz jitter does not inflate it). */
+  /** Path length over fixes ≥ 4 s apart (so 1 Hz jitter does not inflate it). */
   distanceM: number;
   durationS: number;
   /** Why this mode (see {@link ClassificationReason}). */

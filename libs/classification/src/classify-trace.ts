@@ -1,10 +1,16 @@
 import type { Trace } from '@muvo/trace';
-import type { ClassificationReason, ClassificationResult, ClassifiedLeg, CleaningStats, TravelMode } from './classification.types';
+import type {
+  ClassificationReason,
+  ClassificationResult,
+  ClassifiedLeg,
+  CleaningStats,
+  TravelMode,
+} from './classification.types';
 import { gbdtPredict } from './model/gbdt';
 import { DEFAULT_DECISION, ModeModel } from './model/mode-model';
 import { cleanTrace, CleaningOptions } from './pipeline/clean-trace';
 import { FEATURE_NAMES, featureRecord, legFeatures } from './pipeline/leg-features';
-import { computeMotion, Motion, MotionOptions } from './pipeline/motion';
+import { computeMotion, legDistanceM, Motion, MotionOptions } from './pipeline/motion';
 import { MotionSegment, segmentMotion, SegmentationOptions } from './pipeline/segment-trace';
 import { AIRBORNE_MPS, classifyByRules, impossibleModes } from './rules';
 import { adjustForTransit, TransitIndex } from './transit/transit-index';
@@ -66,7 +72,7 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   const classes = model.gbdt.classes as TravelMode[];
   const probabilities: Partial<Record<TravelMode, number>> = {};
   classes.forEach((c, i) => (probabilities[c] = Math.round(probs[i] * 1000) / 1000));
-  const impossible = impossibleModes(features);
+  const impossible = decision.physicalLimits === false ? new Set<TravelMode>() : impossibleModes(features);
   const order = classes.map((_, i) => i).sort((a, b) => probs[b] - probs[a]);
   let reason: ClassificationReason = 'model';
   for (const i of order) {
@@ -79,7 +85,8 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
       reason = 'doubtful-bike';
       continue;
     }
-    if (probs[i] < decision.unknownBelow) return { mode: 'unknown', confidence: 1 - probs[i], reason: 'low-confidence', probabilities };
+    if (probs[i] < decision.unknownBelow)
+      return { mode: 'unknown', confidence: 1 - probs[i], reason: 'low-confidence', probabilities };
     return { mode, confidence: probs[i], reason, probabilities };
   }
   return { mode: 'unknown', confidence: 0.5, reason, probabilities };
@@ -102,8 +109,10 @@ export function analyseTrace(
   const { cleaned, stats } = cleanTrace(trace, options.cleaning);
   const motion = computeMotion(cleaned, { ...options.model?.pipeline?.motion, ...options.motion });
   const segments =
-    cleaned.length < 2 ? [] : segmentMotion(motion, cleaned.lat, cleaned.lon, { ...options.model?.pipeline?.segmentation, ...options.segmentation });
-  const features = segments.map((s) => legFeatures(motion, s.from, s.to, cleaned.lat, cleaned.lon));
+    cleaned.length < 2
+      ? []
+      : segmentMotion(motion, { ...options.model?.pipeline?.segmentation, ...options.segmentation });
+  const features = segments.map((s) => legFeatures(motion, s.from, s.to));
   return { cleaned, cleaning: stats, motion, segments, features };
 }
 
@@ -124,18 +133,34 @@ export function classifyTrace(trace: Trace, options: ClassifyOptions = {}): Clas
 }
 
 /** The back half of {@link classifyTrace}: modes for an analysed trace's legs, merged. */
-export function classifyAnalysis(analysis: TraceAnalysis, options: Omit<ClassifyOptions, 'cleaning' | 'motion' | 'segmentation'> = {}): ClassificationResult {
+export function classifyAnalysis(
+  analysis: TraceAnalysis,
+  options: Omit<ClassifyOptions, 'cleaning' | 'motion' | 'segmentation'> = {},
+): ClassificationResult {
   const { cleaned, motion } = analysis;
-  const drafts: DraftLeg[] = analysis.segments.map((segment, i) => {
-    let choice = chooseMode(analysis.features[i], options.model);
-    if (options.transit) choice = adjustForTransit(choice, cleaned, motion, segment, options.transit);
-    return { ...choice, from: segment.from, to: segment.to, durationS: motion.t[segment.to] - motion.t[segment.from] };
-  });
-  const legs = mergeDrafts(drafts).map((d): ClassifiedLeg => {
+  const draftOf = (from: number, to: number, features: Float64Array): DraftLeg => {
+    let choice = chooseMode(features, options.model);
+    if (options.transit)
+      choice = adjustForTransit(choice, cleaned, motion, { from, to, walkLike: false }, options.transit);
+    return { ...choice, from, to, durationS: motion.t[to] - motion.t[from] };
+  };
+  let drafts: DraftLeg[] = analysis.segments.map((segment, i) =>
+    draftOf(segment.from, segment.to, analysis.features[i]),
+  );
+  const decision = options.model?.decision;
+  if (options.model && (decision?.rejoinMaxS ?? 0) > 0) {
+    drafts = rejoinRides(drafts, decision!.rejoinMaxS!, decision!.rejoinMinConfidence ?? 0.5, (from, to) =>
+      draftOf(from, to, legFeatures(motion, from, to)),
+    );
+  }
+  const legs = mergeDrafts(
+    drafts,
+    decision?.maxSandwichedWalkS ?? MAX_SANDWICHED_WALK_S,
+    decision?.minLegS ?? MIN_LEG_S,
+  ).map((d): ClassifiedLeg => {
     const startIndex = motion.index[d.from];
     const endIndex = motion.index[d.to];
-    let distanceM = 0;
-    for (let k = d.from + 1; k <= d.to; k++) distanceM += motion.stepM[k];
+    const distanceM = legDistanceM(motion, cleaned, d.from, d.to);
     const leg: ClassifiedLeg = {
       mode: d.mode,
       confidence: Math.round(d.confidence * 1000) / 1000,
@@ -152,7 +177,7 @@ export function classifyAnalysis(analysis: TraceAnalysis, options: Omit<Classify
     let maxGap = 0;
     for (let k = d.from + 1; k <= d.to; k++) if (motion.gap[k] && motion.stepS[k] > maxGap) maxGap = motion.stepS[k];
     leg.maxGapS = Math.round(maxGap);
-    if (options.includeFeatures) leg.features = featureRecord(legFeatures(motion, d.from, d.to, cleaned.lat, cleaned.lon));
+    if (options.includeFeatures) leg.features = featureRecord(legFeatures(motion, d.from, d.to));
     return leg;
   });
   return { cleaned, legs, cleaning: analysis.cleaning };
@@ -165,7 +190,10 @@ function joinDrafts(a: DraftLeg, b: DraftLeg, mode: TravelMode): DraftLeg {
   if (a.probabilities && b.probabilities) {
     probabilities = {};
     for (const m of Object.keys(a.probabilities) as TravelMode[]) {
-      probabilities[m] = Math.round((((a.probabilities[m] ?? 0) * a.durationS + (b.probabilities[m] ?? 0) * b.durationS) / total) * 1000) / 1000;
+      probabilities[m] =
+        Math.round(
+          (((a.probabilities[m] ?? 0) * a.durationS + (b.probabilities[m] ?? 0) * b.durationS) / total) * 1000,
+        ) / 1000;
     }
   }
   return {
@@ -180,10 +208,41 @@ function joinDrafts(a: DraftLeg, b: DraftLeg, mode: TravelMode): DraftLeg {
 }
 
 /**
+ * A ride is not interrupted by what happens inside it: a crawl in a jam or a long red light can
+ * look like walking (or cycling) for a minute or two. A short leg between two motorised or cycled
+ * legs is joined with both when the three together are confidently one non-walking mode.
+ * Shortest middles first; repeated until nothing joins.
+ */
+function rejoinRides(
+  drafts: DraftLeg[],
+  maxMiddleS: number,
+  minConfidence: number,
+  classify: (from: number, to: number) => DraftLeg,
+): DraftLeg[] {
+  const riding = (leg: DraftLeg) => leg.mode !== 'walk' && leg.mode !== 'unknown';
+  const tried = new Set<string>();
+  for (;;) {
+    let best = -1;
+    for (let i = 1; i + 1 < drafts.length; i++) {
+      const [a, m, b] = [drafts[i - 1], drafts[i], drafts[i + 1]];
+      if (!riding(a) || !riding(b) || m.durationS > maxMiddleS || a.to !== m.from || m.to !== b.from) continue;
+      if (tried.has(`${a.from}:${b.to}`)) continue;
+      if (best < 0 || m.durationS < drafts[best].durationS) best = i;
+    }
+    if (best < 0) return drafts;
+    const a = drafts[best - 1];
+    const b = drafts[best + 1];
+    tried.add(`${a.from}:${b.to}`);
+    const union = classify(a.from, b.to);
+    if (riding(union) && union.confidence >= minConfidence) drafts.splice(best - 1, 3, union);
+  }
+}
+
+/**
  * Joins contiguous legs of the same mode, and folds a short walking leg between two rides of
  * the same mode into the ride (a slow crawl in traffic, not a transfer).
  */
-function mergeDrafts(drafts: DraftLeg[]): DraftLeg[] {
+function mergeDrafts(drafts: DraftLeg[], maxSandwichedWalkS: number, minLegS: number): DraftLeg[] {
   const out: DraftLeg[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const leg = drafts[i];
@@ -193,7 +252,7 @@ function mergeDrafts(drafts: DraftLeg[]): DraftLeg[] {
       last &&
       next &&
       leg.mode === 'walk' &&
-      leg.durationS < MAX_SANDWICHED_WALK_S &&
+      leg.durationS < maxSandwichedWalkS &&
       last.mode === next.mode &&
       last.mode !== 'walk' &&
       last.mode !== 'unknown' &&
@@ -207,22 +266,26 @@ function mergeDrafts(drafts: DraftLeg[]): DraftLeg[] {
     if (last && last.mode === leg.mode && last.to === leg.from) out[out.length - 1] = joinDrafts(last, leg, leg.mode);
     else out.push(leg);
   }
-  return out.length > 1 ? absorbShortLegs(out) : out;
+  return out.length > 1 ? absorbShortLegs(out, minLegS) : out;
 }
 
-/** Folds legs shorter than {@link MIN_LEG_S} into their longer contiguous neighbour, shortest first. */
-function absorbShortLegs(legs: DraftLeg[]): DraftLeg[] {
+/** Folds legs shorter than `minLegS` into their longer contiguous neighbour, shortest first. */
+function absorbShortLegs(legs: DraftLeg[], minLegS: number): DraftLeg[] {
   for (;;) {
     let shortest = -1;
     for (let i = 0; i < legs.length; i++) {
-      const contiguous = (i > 0 && legs[i - 1].to === legs[i].from) || (i + 1 < legs.length && legs[i].to === legs[i + 1].from);
-      if (legs[i].durationS < MIN_LEG_S && contiguous && (shortest < 0 || legs[i].durationS < legs[shortest].durationS)) shortest = i;
+      const contiguous =
+        (i > 0 && legs[i - 1].to === legs[i].from) || (i + 1 < legs.length && legs[i].to === legs[i + 1].from);
+      if (legs[i].durationS < minLegS && contiguous && (shortest < 0 || legs[i].durationS < legs[shortest].durationS))
+        shortest = i;
     }
     if (shortest < 0) return legs;
     const before = shortest > 0 && legs[shortest - 1].to === legs[shortest].from ? legs[shortest - 1] : null;
-    const after = shortest + 1 < legs.length && legs[shortest].to === legs[shortest + 1].from ? legs[shortest + 1] : null;
+    const after =
+      shortest + 1 < legs.length && legs[shortest].to === legs[shortest + 1].from ? legs[shortest + 1] : null;
     const host = before && (!after || before.durationS >= after.durationS) ? before : after!;
-    const merged = host === before ? joinDrafts(before!, legs[shortest], host.mode) : joinDrafts(legs[shortest], after!, host.mode);
+    const merged =
+      host === before ? joinDrafts(before!, legs[shortest], host.mode) : joinDrafts(legs[shortest], after!, host.mode);
     const at = host === before ? shortest - 1 : shortest;
     legs.splice(at, 2, merged);
     // The host may now touch a neighbour of its own mode.

@@ -3,15 +3,19 @@ import { FEATURE_NAMES, FeatureName } from './pipeline/leg-features';
 
 const I = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<FeatureName, number>;
 
-/** Modes a leg cannot be, whatever a model says: physical limits (m/s over ≥ 30 s or 120 s). */
+/**
+ * Modes a leg cannot be, whatever a model says: physical limits on the speed held over a minute
+ * or two (m/s). Windows shorter than that are left to the model: one GPS jump of a few hundred
+ * metres lifts a 30 s average by 10 m/s, and GPS jumps happen on foot too.
+ */
 export function impossibleModes(f: Float64Array): Set<TravelMode> {
   const out = new Set<TravelMode>();
-  const v30 = f[I.v_sustained_30s];
+  const v60 = f[I.v_sustained_60s];
   const v120 = f[I.v_sustained_120s];
   // Runners sprint, but nobody walks or runs 2 minutes at 18 km/h in a city trip.
-  if (v120 > 5 || v30 > 7) out.add('walk');
+  if (v120 > 5) out.add('walk');
   // Racing cyclists hold 45 km/h; a commuter's e-bike is limited to 25–45 km/h.
-  if (v30 > 13 || v120 > 11) out.add('bike');
+  if (v60 > 12.5 || v120 > 11) out.add('bike');
   // Buses and cars: above about 135 km/h for two minutes it is a train (or a plane).
   if (v120 > 38) {
     out.add('bus');
@@ -35,9 +39,10 @@ export function classifyByRules(f: Float64Array): { mode: TravelMode; confidence
   const v120 = f[I.v_sustained_120s];
   if (v120 > AIRBORNE_MPS) return { mode: 'unknown', confidence: 0.5 };
   if (p85 <= 2.2 && v30 <= 3) return { mode: 'walk', confidence: 0.7 };
-  if (v120 > 38 || p95 > 35 || (f[I.gap_dist_frac] > 0.5 && f[I.gap_speed] > 6)) return { mode: 'train', confidence: 0.5 };
+  if (v120 > 38 || p95 > 35 || (f[I.gap_dist_frac] > 0.5 && f[I.gap_speed] > 6))
+    return { mode: 'train', confidence: 0.5 };
   if (p95 <= 7.5 && v30 <= 8.5 && f[I.moving_speed] >= 2.3) return { mode: 'bike', confidence: 0.5 };
   if (p85 <= 2.2) return { mode: 'walk', confidence: 0.4 };
-  if (f[I.long_stop_rate_per_km] > 1 && p95 < 17) return { mode: 'bus', confidence: 0.4 };
+  if (f[I.mid_stop_rate_per_km] > 1 && p95 < 17) return { mode: 'bus', confidence: 0.4 };
   return { mode: 'car', confidence: 0.4 };
 }

@@ -18,20 +18,32 @@ export interface DeviceProfile {
   outageEveryS: number;
   /** Static navigation: while standing still the receiver repeats its last position instead of wandering. */
   staticHold: boolean;
+  /**
+   * Loggers set to record by distance: a fix whenever the traveller has moved this far (m) since
+   * the last one, or `intervalS` has passed (0: by time only). Slow stretches then get few fixes.
+   */
+  distanceTriggerM: number;
 }
 
+/**
+ * A recording device as they come: dedicated GPS loggers mostly record every 1–5 s (2 s is the
+ * commonest setting), some every 10–15 s or by distance; phones every 1–10 s. Receivers filter
+ * their output, so fix-to-fix scatter is small next to the slowly wandering error.
+ */
 export function drawDevice(r: Random, intervalS?: number): DeviceProfile {
   const kind = r.chance(0.5) ? 'logger' : 'phone';
-  const interval = intervalS ?? (kind === 'logger' ? r.pick([1, 1, 1, 2, 2, 3, 5, 5, 10, 15, 30]) : r.pick([1, 1, 2, 3, 5, 10]));
+  const interval =
+    intervalS ?? (kind === 'logger' ? r.pick([1, 2, 2, 2, 2, 2, 3, 5, 5, 10, 15]) : r.pick([1, 2, 3, 5, 5, 10]));
   return {
     kind,
     intervalS: interval,
     sigmaM: clamp(r.logNormal(4, 0.4), 1.5, 15),
     tauS: r.uniform(40, 240),
-    whiteM: r.uniform(0.3, kind === 'logger' ? 2 : 1.2),
+    whiteM: kind === 'logger' ? r.uniform(0.1, 0.8) : r.uniform(0.3, 1.5),
     sleepsWhenStill: kind === 'phone' && interval >= 5 && r.chance(0.5),
     outageEveryS: r.chance(0.3) ? r.uniform(1800, 7200) : r.uniform(150, 1200),
     staticHold: r.chance(0.6),
+    distanceTriggerM: intervalS === undefined && kind === 'logger' && r.chance(0.15) ? r.uniform(10, 50) : 0,
   };
 }
 
@@ -40,12 +52,37 @@ export function drawDevice(r: Random, intervalS?: number): DeviceProfile {
  * (phones: milliseconds; loggers: whole seconds that sometimes slip by one), missed fixes, outages
  * and, for power-saving phones, silence while standing still.
  */
-export function sampleTimes(durationS: number, device: DeviceProfile, stillAt: (t: number) => boolean, r: Random): number[] {
+export function sampleTimes(
+  durationS: number,
+  device: DeviceProfile,
+  stillAt: (t: number) => boolean,
+  r: Random,
+  distanceAt?: (t: number) => number,
+): number[] {
   const times: number[] = [];
   let t = r.uniform(0, Math.min(device.intervalS, 2));
   let outageUntil = -1;
   let nextOutage = r.exponential(device.outageEveryS);
   let stillSince = -1;
+  if (device.distanceTriggerM > 0 && distanceAt) {
+    // By distance: check every second, record after enough metres or the longest interval.
+    let lastT = -Infinity;
+    let lastS = -Infinity;
+    for (t = Math.round(t); t <= durationS; t++) {
+      if (t >= nextOutage) {
+        outageUntil = t + clamp(r.logNormal(50, 1.2), 5, 1800);
+        nextOutage = outageUntil + r.exponential(device.outageEveryS);
+      }
+      if (t < outageUntil) continue;
+      const s = distanceAt(t);
+      if (s - lastS >= device.distanceTriggerM || t - lastT >= Math.max(device.intervalS, 30)) {
+        times.push(t);
+        lastT = t;
+        lastS = s;
+      }
+    }
+    return times;
+  }
   while (t <= durationS) {
     if (t >= nextOutage) {
       outageUntil = t + clamp(r.logNormal(50, 1.2), 5, 1800);
@@ -56,7 +93,11 @@ export function sampleTimes(durationS: number, device: DeviceProfile, stillAt: (
     const asleep = device.sleepsWhenStill && stillSince >= 0 && t - stillSince > 30;
     if (t >= outageUntil && !asleep && !r.chance(0.01)) times.push(t);
     if (device.kind === 'logger') t += device.intervalS + (r.chance(0.03) ? 1 : 0);
-    else t += device.intervalS * clamp(r.normal(1, 0.02), 0.9, 1.1) + (r.chance(0.02) ? device.intervalS : 0) + r.normal(0, 0.03);
+    else
+      t +=
+        device.intervalS * clamp(r.normal(1, 0.02), 0.9, 1.1) +
+        (r.chance(0.02) ? device.intervalS : 0) +
+        r.normal(0, 0.03);
   }
   return times;
 }

@@ -52,14 +52,15 @@ function buildConstraints(line: Polyline, p: MotionProfile, r: Random, zones: Ar
     if (r.chance(p.redChance)) c.push({ s, maxMps: 0, waitS: r.uniform(p.redWaitS[0], p.redWaitS[1]) });
   }
   for (const s of placeAlong(line.lengthM, p.stopSpacingM, r, 0.35)) {
-    if (r.chance(p.stopChance)) c.push({ s, maxMps: 0, waitS: clamp(r.logNormal(p.dwellMedianS, 0.5), 3, 8 * p.dwellMedianS) });
+    if (r.chance(p.stopChance))
+      c.push({ s, maxMps: 0, waitS: clamp(r.logNormal(p.dwellMedianS, 0.5), 3, 8 * p.dwellMedianS) });
   }
   for (const s of placeAlong(line.lengthM, p.pauseSpacingM, r, 0.9)) {
     c.push({ s, maxMps: 0, waitS: clamp(r.logNormal(p.pauseMedianS, 0.8), 2, 600) });
   }
   for (const [from, to] of zones) {
-    for (let s = from + r.uniform(10, 80); s < to; s += r.uniform(15, 150)) {
-      c.push({ s, maxMps: 0, waitS: r.uniform(1, 25) });
+    for (let s = from + r.uniform(10, 80); s < to; s += r.uniform(30, 250)) {
+      c.push({ s, maxMps: 0, waitS: r.uniform(2, 40) });
     }
   }
   const turns = turnAngles(line);
@@ -89,6 +90,8 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
   let s = 0;
   let v = 0;
   let wander = 0;
+  let jitter = 0;
+  const jitterTau = 6;
   let next = 0;
   let time = 0;
   const dt = 1;
@@ -96,7 +99,8 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
   const maxSteps = 200000;
   while (next < constraints.length && t.length < maxSteps) {
     wander += (-wander / tau) * dt + p.cruiseWander * Math.sqrt((2 * dt) / tau) * r.normal();
-    const cruise = inZone(s) ? p.crawlMps * (1 + 0.3 * wander) : p.cruiseMps * (1 + wander);
+    jitter += (-jitter / jitterTau) * dt + (p.speedJitter ?? 0) * Math.sqrt((2 * dt) / jitterTau) * r.normal();
+    const cruise = (inZone(s) ? p.crawlMps * (1 + 0.3 * wander) : p.cruiseMps * (1 + wander)) * (1 + jitter);
     let allowed = Math.max(0.3, cruise);
     for (let k = next; k < constraints.length; k++) {
       const d = constraints[k].s - s;

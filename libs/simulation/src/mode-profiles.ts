@@ -2,7 +2,8 @@ import type { Random } from './random';
 import { clamp } from './random';
 
 /** Modes the simulator knows: the five classified modes and a few variants of them. */
-export type SimulatedMode = 'walk' | 'run' | 'bike' | 'ebike' | 'bus' | 'tram' | 'car' | 'taxi' | 'metro' | 'train' | 'highspeed';
+export type SimulatedMode =
+  'walk' | 'run' | 'bike' | 'ebike' | 'bus' | 'tram' | 'car' | 'taxi' | 'metro' | 'train' | 'highspeed';
 
 /** The classified mode a simulated mode counts as. */
 export const TRAVEL_MODE_OF: Record<SimulatedMode, 'walk' | 'bike' | 'bus' | 'car' | 'train'> = {
@@ -30,6 +31,11 @@ export interface MotionProfile {
   cruiseMps: number;
   /** Relative wander of the preferred speed (Ornstein–Uhlenbeck, per trip). */
   cruiseWander: number;
+  /**
+   * Relative second-to-second fluctuation of the speed (an Ornstein–Uhlenbeck process of a few
+   * seconds: pedalling, gear changes, the car in front). Real traces rarely hold a speed exactly.
+   */
+  speedJitter: number;
   maxAccel: number;
   comfortDecel: number;
   /** Lateral acceleration accepted in turns and corner radius: turn speed = √(a·R). */
@@ -56,14 +62,22 @@ export interface MotionProfile {
 }
 
 export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
-  const none = { stopSpacingM: Infinity, stopChance: 0, dwellMedianS: 0, undergroundShare: 0, pauseSpacingM: Infinity, pauseMedianS: 0 };
-  const congestion = r.chance(0.6) ? r.uniform(0, 0.1) : r.uniform(0.1, 0.5);
+  const none = {
+    stopSpacingM: Infinity,
+    stopChance: 0,
+    dwellMedianS: 0,
+    undergroundShare: 0,
+    pauseSpacingM: Infinity,
+    pauseMedianS: 0,
+  };
+  const congestion = r.chance(0.7) ? r.uniform(0, 0.1) : r.uniform(0.1, 0.4);
   switch (mode) {
     case 'walk':
       return {
         ...none,
         cruiseMps: clamp(r.normal(1.25, 0.2), 0.6, 1.8),
         cruiseWander: r.uniform(0.05, 0.2),
+        speedJitter: r.uniform(0.05, 0.15),
         maxAccel: 0.8,
         comfortDecel: 1,
         lateralAccel: 2,
@@ -78,20 +92,28 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         shielding: 1,
       };
     case 'run':
-      return { ...drawProfile('walk', r), cruiseMps: clamp(r.normal(3.1, 0.4), 2.3, 4.2), maxAccel: 1.5, pauseSpacingM: Infinity, redChance: 0.2 };
+      return {
+        ...drawProfile('walk', r),
+        cruiseMps: clamp(r.normal(3.1, 0.4), 2.3, 4.2),
+        maxAccel: 1.5,
+        pauseSpacingM: Infinity,
+        redChance: 0.2,
+      };
     case 'bike':
     case 'ebike':
       return {
         ...none,
-        cruiseMps: mode === 'ebike' ? clamp(r.normal(6, 0.7), 4.5, 7.5) : clamp(r.logNormal(3.9, 0.25), 2.2, 7.5),
-        cruiseWander: r.uniform(0.05, 0.15),
-        maxAccel: r.uniform(0.5, 1.2),
-        comfortDecel: r.uniform(1, 2),
+        cruiseMps: mode === 'ebike' ? clamp(r.normal(5.5, 0.7), 4, 7.5) : clamp(r.logNormal(3.4, 0.22), 2, 6.5),
+        cruiseWander: r.uniform(0.1, 0.25),
+        speedJitter: r.uniform(0.08, 0.2),
+        maxAccel: r.uniform(0.4, 1),
+        comfortDecel: r.uniform(0.8, 1.6),
         lateralAccel: 2.5,
         cornerRadiusM: r.uniform(4, 8),
-        lightSpacingM: r.uniform(200, 600),
-        redChance: r.uniform(0.3, 0.55),
-        redWaitS: [5, 75],
+        lightSpacingM: r.uniform(250, 700),
+        // Cyclists filter through queues and roll through many reds.
+        redChance: r.uniform(0.15, 0.4),
+        redWaitS: [3, 45],
         congestion: r.chance(0.2) ? r.uniform(0, 0.2) : 0,
         crawlMps: r.uniform(1.5, 3),
         pauseSpacingM: r.uniform(2000, 8000),
@@ -102,15 +124,17 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
     case 'taxi':
       return {
         ...none,
-        cruiseMps: clamp(r.logNormal(14, 0.35), 7, 33),
-        cruiseWander: r.uniform(0.08, 0.2),
-        maxAccel: r.uniform(1.5, 3),
-        comfortDecel: r.uniform(1.8, 3),
+        cruiseMps: clamp(r.logNormal(14, 0.4), 6, 33),
+        cruiseWander: r.uniform(0.1, 0.25),
+        speedJitter: r.uniform(0.05, 0.15),
+        // Everyday driving, not the car's limits: 1–2 m/s² away from lights.
+        maxAccel: r.uniform(1, 2.2),
+        comfortDecel: r.uniform(1.2, 2.2),
         lateralAccel: r.uniform(2, 3.5),
         cornerRadiusM: r.uniform(8, 15),
-        lightSpacingM: r.uniform(400, 1200),
-        redChance: r.uniform(0.3, 0.5),
-        redWaitS: [5, 100],
+        lightSpacingM: r.uniform(500, 1500),
+        redChance: r.uniform(0.25, 0.45),
+        redWaitS: [10, 90],
         congestion,
         crawlMps: r.uniform(1.5, 5),
         shielding: r.uniform(1.1, 1.6),
@@ -119,18 +143,20 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
     case 'tram':
       return {
         ...none,
-        cruiseMps: clamp(r.logNormal(mode === 'tram' ? 10 : 11, 0.22), 6, 20),
-        cruiseWander: r.uniform(0.06, 0.15),
-        maxAccel: r.uniform(0.8, 1.4),
-        comfortDecel: r.uniform(1, 1.6),
+        cruiseMps: clamp(r.logNormal(mode === 'tram' ? 10 : 10.5, 0.25), 6, 18),
+        cruiseWander: r.uniform(0.1, 0.2),
+        speedJitter: r.uniform(0.06, 0.15),
+        // Standing passengers: buses pull away gently (0.6–1.1 m/s²).
+        maxAccel: r.uniform(0.6, 1.1),
+        comfortDecel: r.uniform(0.8, 1.3),
         lateralAccel: r.uniform(1.2, 2),
         cornerRadiusM: r.uniform(10, 20),
-        lightSpacingM: r.uniform(300, 800),
-        redChance: mode === 'tram' ? 0.25 : r.uniform(0.35, 0.6),
-        redWaitS: [5, 100],
-        stopSpacingM: r.uniform(300, 700),
-        stopChance: r.uniform(0.65, 0.95),
-        dwellMedianS: r.uniform(12, 35),
+        lightSpacingM: r.uniform(400, 1000),
+        redChance: mode === 'tram' ? 0.25 : r.uniform(0.3, 0.5),
+        redWaitS: [5, 90],
+        stopSpacingM: r.uniform(450, 1000),
+        stopChance: r.uniform(0.6, 0.9),
+        dwellMedianS: r.uniform(10, 25),
         congestion: mode === 'tram' ? congestion / 3 : congestion * 0.7,
         crawlMps: r.uniform(1.5, 4.5),
         pauseSpacingM: Infinity,
@@ -143,16 +169,17 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         ...none,
         cruiseMps: clamp(r.normal(19, 3), 13, 25),
         cruiseWander: 0.05,
-        maxAccel: r.uniform(0.9, 1.3),
-        comfortDecel: r.uniform(0.9, 1.3),
+        speedJitter: r.uniform(0.01, 0.04),
+        maxAccel: r.uniform(0.6, 1.1),
+        comfortDecel: r.uniform(0.6, 1.1),
         lateralAccel: 1,
         cornerRadiusM: 300,
         lightSpacingM: Infinity,
         redChance: 0,
         redWaitS: [0, 0],
-        stopSpacingM: r.uniform(800, 2200),
+        stopSpacingM: r.uniform(1000, 2500),
         stopChance: 1,
-        dwellMedianS: r.uniform(20, 40),
+        dwellMedianS: r.uniform(15, 35),
         congestion: 0,
         crawlMps: 0,
         shielding: r.uniform(1.5, 2.5),
@@ -164,16 +191,17 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         ...none,
         cruiseMps: mode === 'highspeed' ? r.uniform(55, 85) : clamp(r.logNormal(30, 0.3), 16, 50),
         cruiseWander: 0.04,
-        maxAccel: r.uniform(0.3, 0.8),
-        comfortDecel: r.uniform(0.5, 0.9),
+        speedJitter: r.uniform(0.01, 0.03),
+        maxAccel: r.uniform(0.3, 0.7),
+        comfortDecel: r.uniform(0.4, 0.8),
         lateralAccel: 0.8,
         cornerRadiusM: 1500,
         lightSpacingM: Infinity,
         redChance: 0,
         redWaitS: [0, 0],
-        stopSpacingM: mode === 'highspeed' ? r.uniform(30000, 120000) : r.uniform(2500, 20000),
-        stopChance: r.uniform(0.6, 1),
-        dwellMedianS: r.uniform(30, 120),
+        stopSpacingM: mode === 'highspeed' ? r.uniform(30000, 120000) : r.uniform(3000, 25000),
+        stopChance: r.uniform(0.5, 1),
+        dwellMedianS: r.uniform(20, 90),
         congestion: 0,
         crawlMps: 0,
         shielding: r.uniform(1.5, 2.5),

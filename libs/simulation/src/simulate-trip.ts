@@ -54,16 +54,23 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
     return truth.s[i] + f * (truth.s[i + 1] - truth.s[i]);
   };
   const vAt = (t: number) => truth.v[Math.min(truth.v.length - 1, Math.max(0, Math.round(t)))];
-  const times = sampleTimes(truth.durationS, device, (t) => vAt(t) < 0.2, r).filter((t) => {
+  const times = sampleTimes(truth.durationS, device, (t) => vAt(t) < 0.2, r, sAt).filter((t) => {
     const s = sAt(t);
     return !tunnels.some(([a, b]) => s > a && s < b);
   });
   const walking = options.mode === 'walk' || options.mode === 'run';
   // On foot the receiver is in a pocket or bag, next to buildings: worse sky view than on the road.
   const errors = positionErrors(times, device, walking ? r.uniform(1, 1.8) : profile.shielding, r);
-  const trace = allocateTrace(times.length, { accuracy: device.kind === 'phone', speed: device.kind === 'phone', altitude: true });
+  const trace = allocateTrace(times.length, {
+    accuracy: device.kind === 'phone',
+    speed: device.kind === 'phone',
+    altitude: true,
+  });
   const hint = { segment: 1 };
   let lateral = r.normal(0, walking ? 2 : 1);
+  // Cyclists weave: a quick sideways wobble on top of the slow drift across the lane.
+  const cycling = options.mode === 'bike' || options.mode === 'ebike';
+  let wobble = 0;
   let altitude = r.uniform(0, 300);
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
@@ -71,8 +78,9 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
     const p = positionAt(line, sAt(t), hint);
     // Where on the street: sidewalk side, lane, swerves — a slow lateral wander off the centre line.
     lateral = lateral * Math.exp(-dt / 40) + Math.sqrt(1 - Math.exp((-2 * dt) / 40)) * r.normal(0, walking ? 2 : 1);
-    const east = errors.east[i] + lateral * Math.cos(p.bearing);
-    const north = errors.north[i] - lateral * Math.sin(p.bearing);
+    if (cycling) wobble = wobble * Math.exp(-dt / 5) + Math.sqrt(1 - Math.exp((-2 * dt) / 5)) * r.normal(0, 0.8);
+    const east = errors.east[i] + (lateral + wobble) * Math.cos(p.bearing);
+    const north = errors.north[i] - (lateral + wobble) * Math.sin(p.bearing);
     const fix = offsetM(p.lat, p.lon, east, north);
     trace.ts[i] = Math.round(options.startTime + t * 1000);
     if (device.kind === 'logger') trace.ts[i] = Math.round(trace.ts[i] / 1000) * 1000;

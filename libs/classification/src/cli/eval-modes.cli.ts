@@ -4,18 +4,26 @@ import { classifyTrace } from '../classify-trace';
 import { DEFAULT_MODE_MODEL_PATH, findRepoRoot, readModeModelFile } from '../model-file';
 import { confusionMatrixPng } from '../training/confusion-png';
 import { crossValidate } from '../training/cross-validate';
-import { evaluatePredictions, formatReport, predictSegments, SegmentPrediction } from '../training/evaluation';
+import {
+  evaluatePredictions,
+  formatReport,
+  predictSegments,
+  predictWholeSegments,
+  SegmentPrediction,
+} from '../training/evaluation';
 import { readLabelledSegments } from '../training/labelled-segments';
 import { personGroups } from '../training/person-groups';
 import { syntheticSegments } from '../training/synthetic-corpus';
-import { DEFAULT_TRAINING, legRows } from '../training/train-model';
+import { DEFAULT_TRAINING, segmentRows } from '../training/train-model';
 import { numberFlag, parseArgs, runCli, stringFlag } from './cli-support';
 
 const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
        npm run eval:modes -- --cv K [--simulate N] [--png FILE] DIR...
-  Evaluates on labelled JSON-lines data under DIR..., scoring each labelled segment by the mode
-  covering most of its classified duration, and prints the confusion matrix, per-mode precision
-  and recall, accuracy, car-as-bike rate and bike precision, overall, per source and per person.
+  Evaluates on labelled JSON-lines data under DIR... and prints the confusion matrix, per-mode
+  precision and recall, accuracy, car-as-bike rate and bike precision, overall and per source:
+    pipeline       each labelled segment through the whole pipeline (cleaning, segmentation into
+                   legs, classification), scored by the mode covering most of its legs' duration
+    segment-level  each labelled segment classified whole, as one leg (no segmentation)
   --model FILE  the model to evaluate (default: the committed default model); its training people
                 must not be in DIR (the default model never saw GeoLife or Go!Track people)
   --cv K        instead: train local models in person-grouped K-fold cross-validation (linked
@@ -29,7 +37,9 @@ function perPersonTable(predictions: readonly SegmentPrediction[]): string {
   const lines = ['person                  segments  accuracy'];
   for (const [user, list] of [...groups.entries()].sort()) {
     const right = list.filter((p) => p.truth === p.predicted).length;
-    lines.push(`${user.padEnd(24)}${String(list.length).padStart(8)}  ${((100 * right) / list.length).toFixed(1).padStart(7)}%`);
+    lines.push(
+      `${user.padEnd(24)}${String(list.length).padStart(8)}  ${((100 * right) / list.length).toFixed(1).padStart(7)}%`,
+    );
   }
   return lines.join('\n');
 }
@@ -40,24 +50,36 @@ runCli(() => {
   const segments = readLabelledSegments(args.positional);
   const people = new Set(personGroups(segments).values());
   let predictions: SegmentPrediction[];
+  let whole: SegmentPrediction[];
   let title: string;
   const k = numberFlag(args, 'cv', 0);
   if (k > 1) {
     const simulate = numberFlag(args, 'simulate', 0);
-    const extraRows = simulate > 0 ? legRows(syntheticSegments(simulate, 1), DEFAULT_TRAINING.pipeline) : [];
-    predictions = crossValidate(segments, k, { ...DEFAULT_TRAINING, name: 'cv', extraRows });
+    const extraRows = simulate > 0 ? segmentRows(syntheticSegments(simulate, 1), DEFAULT_TRAINING.pipeline) : [];
+    ({ pipeline: predictions, whole } = crossValidate(segments, k, { ...DEFAULT_TRAINING, name: 'cv', extraRows }));
     title = `local model, person-grouped ${k}-fold CV (${people.size} person groups)${simulate ? ` + ${simulate} simulated trips` : ''}`;
   } else {
     const path = stringFlag(args, 'model') ?? process.env.MODE_MODEL_PATH ?? DEFAULT_MODE_MODEL_PATH;
     const model = readModeModelFile(path);
     predictions = predictSegments(segments, (s) => classifyTrace(s.trace, { model }));
+    whole = predictWholeSegments(segments, model);
     title = `${model.name} (${path.replace(`${findRepoRoot()}/`, '')})`;
   }
   const report = evaluatePredictions(predictions);
-  const out: string[] = [formatReport(report, title)];
+  const out: string[] = [
+    formatReport(report, `${title}\npipeline: each labelled segment cleaned, cut into legs and classified`),
+  ];
+  out.push(
+    '',
+    formatReport(evaluatePredictions(whole), 'segment-level: each labelled segment classified whole, as one leg'),
+  );
   const sources = [...new Set(predictions.map((p) => p.source))];
   if (sources.length > 1) {
-    for (const source of sources) out.push('', formatReport(evaluatePredictions(predictions.filter((p) => p.source === source)), `-- ${source} only`));
+    for (const source of sources)
+      out.push(
+        '',
+        formatReport(evaluatePredictions(predictions.filter((p) => p.source === source)), `-- ${source} only`),
+      );
   }
   if (args.flags.has('per-person')) out.push('', perPersonTable(predictions));
   const png = resolve(stringFlag(args, 'png') ?? join(findRepoRoot(), 'test/output/mode-confusion.png'));

@@ -29,6 +29,18 @@ export interface ModeDecision {
    */
   walkMaxSustainedMps?: number;
   walkMaxP85Mps?: number;
+  /** Apply the physical limits of {@link impossibleModes} over the model (default true). */
+  physicalLimits?: boolean;
+  /**
+   * A leg of at most this many seconds between two rides is joined with them when the three together
+   * are confidently (≥ `rejoinMinConfidence`) one riding mode (0 or absent: never).
+   */
+  rejoinMaxS?: number;
+  rejoinMinConfidence?: number;
+  /** A walking leg shorter than this (s) between two rides of the same mode is a slowdown, not a transfer (default 180). */
+  maxSandwichedWalkS?: number;
+  /** A leg shorter than this (s) is too little evidence to stand alone: it takes the mode of its longer neighbour (default 90). */
+  minLegS?: number;
 }
 
 export interface ModelMetrics {
@@ -59,9 +71,16 @@ export const DEFAULT_DECISION: ModeDecision = { unknownBelow: 0, bikeMinProbabil
 /** Throws unless `value` looks like a {@link ModeModel} whose classes are travel modes. */
 export function assertModeModel(value: unknown): asserts value is ModeModel {
   const m = value as Partial<ModeModel> | null;
-  if (!m || m.format !== 'muvo-mode-model' || m.version !== 1) throw new Error('not a muvo mode model (format/version)');
+  if (!m || m.format !== 'muvo-mode-model' || m.version !== 1)
+    throw new Error('not a muvo mode model (format/version)');
   const g = m.gbdt;
-  if (!g || !Array.isArray(g.classes) || !Array.isArray(g.features) || !Array.isArray(g.trees) || !Array.isArray(g.baseScore)) {
+  if (
+    !g ||
+    !Array.isArray(g.classes) ||
+    !Array.isArray(g.features) ||
+    !Array.isArray(g.trees) ||
+    !Array.isArray(g.baseScore)
+  ) {
     throw new Error('mode model has no valid gbdt section');
   }
   const known = new Set<string>(['walk', 'bike', 'bus', 'train', 'car']);

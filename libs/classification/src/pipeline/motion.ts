@@ -4,19 +4,28 @@ const EARTH_RADIUS_M = 6371008.8;
 const RAD = Math.PI / 180;
 
 export interface MotionOptions {
-  /** Fixes closer in time than this are skipped, so 1 s loggers and 10 s phones give comparable speeds. */
+  /**
+   * Fixes closer in time than this are skipped. 0 (the default) keeps every fix: speeds come from
+   * {@link MotionOptions.smoothS} windows instead, so 1 s loggers keep their acceleration and
+   * stop-and-go detail without their jitter. (Models trained before native-rate motion used 4.)
+   */
   minStepS?: number;
+  /**
+   * Half-width (s) of the window a step's speed is measured over: the chord from the last fix at
+   * least this long before the step's middle to the first fix at least this long after it. Chords
+   * over a few seconds cancel the metre-level jitter that 1 Hz step lengths add up.
+   */
+  smoothS?: number;
   /** A step longer than this is a gap (tunnel, metro, phone asleep), not motion. */
   gapS?: number;
 }
 
-export const DEFAULT_MOTION: Required<MotionOptions> = { minStepS: 4, gapS: 60 };
+export const DEFAULT_MOTION: Required<MotionOptions> = { minStepS: 0, smoothS: 4, gapS: 60 };
 
 /**
- * The kinematics of a cleaned trace at a common time resolution: a subset of its fixes no closer
- * than `minStepS` apart, and for each step `k` (from fix `k-1` to fix `k`; entry 0 is unused)
- * its length, duration, speed and bearing. Everything downstream (segmentation, features) reads
- * these arrays only.
+ * The kinematics of a cleaned trace: its fixes (minus multipath spikes), and for each step `k`
+ * (from fix `k-1` to fix `k`; entry 0 is unused) its length, duration, robust speed and bearing.
+ * Everything downstream (segmentation, features, transit matching) reads these arrays only.
  */
 export interface Motion {
   /** Number of kept fixes. */
@@ -25,9 +34,12 @@ export interface Motion {
   readonly index: Int32Array;
   /** Seconds since the first fix. */
   readonly t: Float64Array;
+  /** Local plane (metres east and north of the first fix), for chords and bearings. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
   readonly stepM: Float64Array;
   readonly stepS: Float64Array;
-  /** m/s; over a gap, the chord speed across it. */
+  /** m/s of the step, measured over the smoothing window around it; over a gap, the chord speed across it. */
   readonly speed: Float64Array;
   /** Radians clockwise from north; NaN when the step is too short to have a direction. */
   readonly bearing: Float64Array;
@@ -36,49 +48,66 @@ export interface Motion {
   readonly gapS: number;
 }
 
-function distanceM(trace: Trace, i: number, j: number): number {
-  const dy = (trace.lat[j] - trace.lat[i]) * RAD * EARTH_RADIUS_M;
-  const dx = (trace.lon[j] - trace.lon[i]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[i] + trace.lat[j]) * 0.5 * RAD);
-  return Math.sqrt(dx * dx + dy * dy);
-}
-
 /**
- * Removes out-and-back excursions among the kept fixes: a fix that lies well off the way from its
- * predecessor to its successor (multipath, a reflection off a building) adds two fast steps that
- * no vehicle made. Corners survive: turning at speed keeps the detour small relative to the chord.
+ * Removes out-and-back excursions: a fix that lies well off the way from its predecessor to its
+ * successor (multipath, a reflection off a building) adds two fast steps that no vehicle made.
+ * Corners survive: turning at speed keeps the detour small relative to the chord.
  */
-function dropSpikes(trace: Trace, index: Int32Array, count: number): number {
+function dropSpikes(x: Float64Array, y: Float64Array, index: Int32Array, count: number): number {
+  if (count < 3) return count;
+  const dist = (i: number, j: number) => {
+    const dx = x[j] - x[i];
+    const dy = y[j] - y[i];
+    return Math.sqrt(dx * dx + dy * dy);
+  };
   let out = 1;
   for (let k = 1; k < count - 1; k++) {
     const a = index[out - 1];
     const i = index[k];
     const b = index[k + 1];
-    const ab = distanceM(trace, a, b);
-    const detour = (distanceM(trace, a, i) + distanceM(trace, i, b) - ab) / 2;
-    if (detour > 15 && detour > ab) continue;
+    const ai = dist(a, i);
+    // A detour over 15 m needs a leg over 15 m: most fixes are decided by one distance.
+    if (ai > 15) {
+      const ab = dist(a, b);
+      const detour = (ai + dist(i, b) - ab) / 2;
+      if (detour > 15 && detour > ab) continue;
+    }
     index[out++] = i;
   }
-  if (count > 1) index[out++] = index[count - 1];
-  return count > 1 ? out : count;
+  index[out++] = index[count - 1];
+  return out;
 }
 
-/** Builds {@link Motion} in one pass (equirectangular steps: exact enough for steps of a few km). */
+/** Builds {@link Motion} in linear time (a local equirectangular plane: exact enough for features). */
 export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion {
   const minStepMs = (options.minStepS ?? DEFAULT_MOTION.minStepS) * 1000;
+  const h = options.smoothS ?? DEFAULT_MOTION.smoothS;
   const gapS = options.gapS ?? DEFAULT_MOTION.gapS;
   const n = trace.length;
+  // Plane coordinates of every fix (spike removal needs them before the subset is known).
+  const lat0 = n > 0 ? trace.lat[0] : 0;
+  const lon0 = n > 0 ? trace.lon[0] : 0;
+  const kx = RAD * EARTH_RADIUS_M * Math.cos(lat0 * RAD);
+  const ky = RAD * EARTH_RADIUS_M;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    px[i] = (trace.lon[i] - lon0) * kx;
+    py[i] = (trace.lat[i] - lat0) * ky;
+  }
   const index = new Int32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    if (count === 0 || trace.ts[i] - trace.ts[index[count - 1]] >= minStepMs) index[count++] = i;
+    if (count === 0 || minStepMs <= 0 || trace.ts[i] - trace.ts[index[count - 1]] >= minStepMs) index[count++] = i;
   }
-  // Keep the last fix when it is far enough from the last kept one to be a step of its own.
   if (n > 1 && index[count - 1] !== n - 1) {
     if (count === 1 || trace.ts[n - 1] - trace.ts[index[count - 1]] >= minStepMs / 2) index[count++] = n - 1;
     else index[count - 1] = n - 1;
   }
-  count = dropSpikes(trace, index, count);
+  count = dropSpikes(px, py, index, count);
   const t = new Float64Array(count);
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
   const stepM = new Float64Array(count);
   const stepS = new Float64Array(count);
   const speed = new Float64Array(count);
@@ -88,17 +117,64 @@ export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion
   for (let k = 0; k < count; k++) {
     const i = index[k];
     t[k] = (trace.ts[i] - t0) / 1000;
+    x[k] = px[i];
+    y[k] = py[i];
     if (k === 0) continue;
     const j = index[k - 1];
-    const dy = (trace.lat[i] - trace.lat[j]) * RAD * EARTH_RADIUS_M;
-    const dx = (trace.lon[i] - trace.lon[j]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[i] + trace.lat[j]) * 0.5 * RAD);
+    // Step lengths with the step's own latitude once far from the first fix (long rail legs).
+    const midLat = (trace.lat[i] + trace.lat[j]) * 0.5;
+    const kxStep = Math.abs(midLat - lat0) < 0.1 ? kx : RAD * EARTH_RADIUS_M * Math.cos(midLat * RAD);
+    const dy = (trace.lat[i] - trace.lat[j]) * ky;
+    const dx = (trace.lon[i] - trace.lon[j]) * kxStep;
     const d = Math.sqrt(dx * dx + dy * dy);
-    const dt = t[k] - t[k - 1];
     stepM[k] = d;
-    stepS[k] = dt;
-    speed[k] = dt > 0 ? d / dt : 0;
+    stepS[k] = t[k] - t[k - 1];
     if (d > 3) bearing[k] = Math.atan2(dx, dy);
-    if (dt > gapS) gap[k] = 1;
+    if (stepS[k] > gapS) gap[k] = 1;
   }
-  return { count, index: index.subarray(0, count), t, stepM, stepS, speed, bearing, gap, gapS };
+  // Windowed speeds: for step k (fixes k-1..k), the chord from `lo` (last fix ≥ h before the
+  // step's middle) to `hi` (first fix ≥ h after it), never across a gap.
+  let lo = 0;
+  let hi = 0;
+  let runStart = 0;
+  for (let k = 1; k < count; k++) {
+    if (gap[k]) {
+      speed[k] = stepS[k] > 0 ? stepM[k] / stepS[k] : 0;
+      runStart = k;
+      continue;
+    }
+    const mid = (t[k - 1] + t[k]) / 2;
+    if (lo < runStart) lo = runStart;
+    while (lo + 1 <= k - 1 && mid - t[lo + 1] >= h) lo++;
+    if (hi < k) hi = k;
+    while (hi + 1 < count && !gap[hi + 1] && t[hi] - mid < h) hi++;
+    const span = t[hi] - t[lo];
+    if (hi - lo <= 1 || span <= 0) speed[k] = stepS[k] > 0 ? stepM[k] / stepS[k] : 0;
+    else {
+      const dx = x[hi] - x[lo];
+      const dy = y[hi] - y[lo];
+      speed[k] = Math.sqrt(dx * dx + dy * dy) / span;
+    }
+  }
+  return { count, index: index.subarray(0, count), t, x, y, stepM, stepS, speed, bearing, gap, gapS };
+}
+
+/**
+ * Path length of the motion fixes `[from, to]` summed over steps at least `minStepS` apart, so
+ * that 1 Hz jitter does not inflate it: the distance legs are measured (and paid) by.
+ */
+export function legDistanceM(motion: Motion, trace: Trace, from: number, to: number, minStepS = 4): number {
+  let total = 0;
+  let anchor = from;
+  for (let k = from + 1; k <= to; k++) {
+    if (motion.t[k] - motion.t[anchor] < minStepS && k < to) continue;
+    const a = motion.index[anchor];
+    const b = motion.index[k];
+    const dy = (trace.lat[b] - trace.lat[a]) * RAD * EARTH_RADIUS_M;
+    const dx =
+      (trace.lon[b] - trace.lon[a]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[a] + trace.lat[b]) * 0.5 * RAD);
+    total += Math.sqrt(dx * dx + dy * dy);
+    anchor = k;
+  }
+  return total;
 }

@@ -33,26 +33,29 @@ export interface MotionSegment {
   walkLike: boolean;
 }
 
-const EARTH_RADIUS_M = 6371008.8;
-const RAD = Math.PI / 180;
-
 /** Motion fixes that start and end stays, as `[from, to]` pairs of motion indices. */
-export function findStays(motion: Motion, lat: Float64Array, lon: Float64Array, o: Required<SegmentationOptions>): Array<[number, number]> {
+export function findStays(motion: Motion, o: Required<SegmentationOptions>): Array<[number, number]> {
   const stays: Array<[number, number]> = [];
   const r2 = o.stayRadiusM * o.stayRadiusM;
+  const { x, y, t } = motion;
+  const within = (i: number, j: number) => {
+    const dx = x[j] - x[i];
+    const dy = y[j] - y[i];
+    return dx * dx + dy * dy <= r2;
+  };
   let i = 0;
+  let ahead = 0;
   while (i < motion.count - 1) {
-    const a = motion.index[i];
-    const cosLat = Math.cos(lat[a] * RAD);
-    let j = i + 1;
-    for (; j < motion.count; j++) {
-      const b = motion.index[j];
-      const dy = (lat[b] - lat[a]) * RAD * EARTH_RADIUS_M;
-      const dx = (lon[b] - lon[a]) * RAD * EARTH_RADIUS_M * cosLat;
-      if (dx * dx + dy * dy > r2) break;
+    // A stay from i must still be within the radius `stayMinS` later: one look rules out moving fixes.
+    while (ahead < motion.count - 1 && t[ahead] - t[i] < o.stayMinS) ahead++;
+    if (t[ahead] - t[i] < o.stayMinS || !within(i, ahead)) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < motion.count && within(i, j)) j++;
     j--;
-    if (j > i && motion.t[j] - motion.t[i] >= o.stayMinS) {
+    if (j > i && t[j] - t[i] >= o.stayMinS) {
       stays.push([i, j]);
       i = j + 1;
     } else i++;
@@ -73,29 +76,22 @@ interface Run {
  * before them (waiting at a stop belongs to the walk to it; a red light to the car). Stays
  * split the trace and belong to no segment.
  */
-export function segmentMotion(
-  motion: Motion,
-  lat: Float64Array,
-  lon: Float64Array,
-  options: SegmentationOptions = {},
-): MotionSegment[] {
+export function segmentMotion(motion: Motion, options: SegmentationOptions = {}): MotionSegment[] {
   const o = { ...DEFAULT_SEGMENTATION, ...options };
   if (motion.count < 2) return [];
   const segments: MotionSegment[] = [];
   let start = 0;
-  for (const [stayFrom, stayTo] of findStays(motion, lat, lon, o)) {
-    if (stayFrom > start) segmentSpan(motion, lat, lon, start, stayFrom, o, segments);
+  for (const [stayFrom, stayTo] of findStays(motion, o)) {
+    if (stayFrom > start) segmentSpan(motion, start, stayFrom, o, segments);
     start = stayTo;
   }
-  if (motion.count - 1 > start) segmentSpan(motion, lat, lon, start, motion.count - 1, o, segments);
+  if (motion.count - 1 > start) segmentSpan(motion, start, motion.count - 1, o, segments);
   return segments;
 }
 
 /** Segments the motion fixes `[first, last]` (steps `first+1 .. last`). */
 function segmentSpan(
   motion: Motion,
-  lat: Float64Array,
-  lon: Float64Array,
   first: number,
   last: number,
   o: Required<SegmentationOptions>,
@@ -114,30 +110,40 @@ function segmentSpan(
     if (last && last.walk === walk) last.to = k;
     else runs.push({ from: k, to: k, walk });
   }
-  absorbShortRuns(motion, runs, o, lat, lon);
+  // Time actually spent moving at walking pace, by step (prefix sums): standing (a bus at its stop,
+  // a car at a light) is no evidence of walking, so it never makes a walk long enough to split a ride.
+  const walking = new Float64Array(last - first + 1);
+  for (let k = first + 1; k <= last; k++) {
+    const v = motion.speed[k];
+    const isWalking = !motion.gap[k] && v >= o.stillMaxSpeedMps && v <= o.walkMaxSpeedMps;
+    walking[k - first] = walking[k - first - 1] + (isWalking ? motion.stepS[k] : 0);
+  }
+  const evidence = (run: Run) =>
+    run.walk ? walking[run.to - first] - walking[run.from - 1 - first] : motion.t[run.to] - motion.t[run.from - 1];
+  absorbShortRuns(motion, runs, o, evidence);
   for (const run of runs) out.push({ from: run.from - 1, to: run.to, walkLike: run.walk });
 }
 
-function runDuration(motion: Motion, run: Run): number {
-  return motion.t[run.to] - motion.t[run.from - 1];
-}
-
-function runDisplacementM(motion: Motion, run: Run, lat: Float64Array, lon: Float64Array): number {
-  const a = motion.index[run.from - 1];
-  const b = motion.index[run.to];
-  const dy = (lat[b] - lat[a]) * RAD * EARTH_RADIUS_M;
-  const dx = (lon[b] - lon[a]) * RAD * EARTH_RADIUS_M * Math.cos(lat[a] * RAD);
+function runDisplacementM(motion: Motion, run: Run): number {
+  const dx = motion.x[run.to] - motion.x[run.from - 1];
+  const dy = motion.y[run.to] - motion.y[run.from - 1];
   return Math.sqrt(dx * dx + dy * dy);
 }
 
-function absorbShortRuns(motion: Motion, runs: Run[], o: Required<SegmentationOptions>, lat: Float64Array, lon: Float64Array): void {
+/** Absorbs runs whose evidence (walking time for walk runs, duration for the others) is too short, least evidence first. */
+function absorbShortRuns(
+  motion: Motion,
+  runs: Run[],
+  o: Required<SegmentationOptions>,
+  evidence: (run: Run) => number,
+): void {
   while (runs.length > 1) {
     let shortest = -1;
     let shortestS = Infinity;
     for (let r = 0; r < runs.length; r++) {
-      const d = runDuration(motion, runs[r]);
+      const d = evidence(runs[r]);
       const tooShort = runs[r].walk
-        ? d < o.minWalkRunS || runDisplacementM(motion, runs[r], lat, lon) < o.minWalkRunM
+        ? d < o.minWalkRunS || runDisplacementM(motion, runs[r]) < o.minWalkRunM
         : d < o.minMoveRunS;
       if (tooShort && d < shortestS) {
         shortest = r;

@@ -1,9 +1,16 @@
 import { classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import type { LabelledSegment } from './labelled-segments';
-import { predictSegments, SegmentPrediction } from './evaluation';
+import { predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
 import { groupFolds } from './person-groups';
-import { LegRow, legRows, trainModeModel, TrainModelOptions } from './train-model';
+import { TrainingRow, segmentRows, trainModeModel, TrainModelOptions } from './train-model';
+
+export interface CrossValidation {
+  /** The full pipeline on each labelled segment (cleaning, segmentation into legs, classification). */
+  pipeline: SegmentPrediction[];
+  /** Each labelled segment classified whole, as one leg. */
+  whole: SegmentPrediction[];
+}
 
 /**
  * Person-grouped k-fold cross-validation: every person (with the ids linked to them) is in
@@ -13,17 +20,21 @@ import { LegRow, legRows, trainModeModel, TrainModelOptions } from './train-mode
 export function crossValidate(
   segments: readonly LabelledSegment[],
   k: number,
-  options: TrainModelOptions & { extraRows?: readonly LegRow[]; onFold?: (fold: number, model: ModeModel) => void },
-): SegmentPrediction[] {
+  options: TrainModelOptions & {
+    extraRows?: readonly TrainingRow[];
+    onFold?: (fold: number, model: ModeModel) => void;
+  },
+): CrossValidation {
   const foldOf = groupFolds(segments, k);
-  const rows = legRows(segments, options.pipeline);
-  const predictions: SegmentPrediction[] = [];
+  const rows = segmentRows(segments, options.pipeline);
+  const result: CrossValidation = { pipeline: [], whole: [] };
   for (let fold = 0; fold < k; fold++) {
     const train = rows.filter((r) => foldOf.get(r.user) !== fold);
     const model = trainModeModel([...train, ...(options.extraRows ?? [])], options);
     options.onFold?.(fold, model);
     const test = segments.filter((s) => foldOf.get(s.user) === fold);
-    predictions.push(...predictSegments(test, (s) => classifyTrace(s.trace, { model })));
+    result.pipeline.push(...predictSegments(test, (s) => classifyTrace(s.trace, { model })));
+    result.whole.push(...predictWholeSegments(test, model));
   }
-  return predictions;
+  return result;
 }

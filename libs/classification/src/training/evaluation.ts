@@ -1,4 +1,9 @@
 import type { ClassificationResult, TravelMode } from '../classification.types';
+import { chooseMode } from '../classify-trace';
+import type { ModeModel } from '../model/mode-model';
+import { cleanTrace } from '../pipeline/clean-trace';
+import { legFeatures } from '../pipeline/leg-features';
+import { computeMotion } from '../pipeline/motion';
 import type { LabelledSegment, ModelMode } from './labelled-segments';
 import { MODEL_MODES } from './labelled-segments';
 
@@ -48,6 +53,22 @@ export function predictSegments(
     if (!s.mode) continue;
     const { mode, share } = segmentMode(classify(s));
     out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted: mode, share });
+  }
+  return out;
+}
+
+/**
+ * Segment-level predictions: each labelled segment classified as one leg (features over its whole
+ * cleaned trace, the model and its decision rules), without the pipeline's segmentation. The gap
+ * to {@link predictSegments} is what cutting trips into legs costs.
+ */
+export function predictWholeSegments(segments: readonly LabelledSegment[], model: ModeModel): SegmentPrediction[] {
+  const out: SegmentPrediction[] = [];
+  for (const s of segments) {
+    if (!s.mode) continue;
+    const motion = computeMotion(cleanTrace(s.trace).cleaned, model.pipeline?.motion);
+    const predicted = motion.count < 2 ? 'unknown' : chooseMode(legFeatures(motion, 0, motion.count - 1), model).mode;
+    out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted, share: 1 });
   }
   return out;
 }
@@ -117,11 +138,21 @@ const pct = (x: number) => (Number.isNaN(x) ? '   n/a' : `${(100 * x).toFixed(1)
 export function formatReport(report: EvaluationReport, title: string): string {
   const lines: string[] = [title, ''];
   const w = 8;
-  lines.push(['truth \\ predicted'.padEnd(18), ...PREDICTED_MODES.map((m) => m.padStart(w)), 'recall'.padStart(w)].join(''));
+  lines.push(
+    ['truth \\ predicted'.padEnd(18), ...PREDICTED_MODES.map((m) => m.padStart(w)), 'recall'.padStart(w)].join(''),
+  );
   MODEL_MODES.forEach((mode, r) => {
-    lines.push([mode.padEnd(18), ...report.matrix[r].map((v) => String(v).padStart(w)), pct(report.perMode[mode].recall).padStart(w)].join(''));
+    lines.push(
+      [
+        mode.padEnd(18),
+        ...report.matrix[r].map((v) => String(v).padStart(w)),
+        pct(report.perMode[mode].recall).padStart(w),
+      ].join(''),
+    );
   });
-  lines.push(['precision'.padEnd(18), ...MODEL_MODES.map((m) => pct(report.perMode[m].precision).padStart(w))].join(''));
+  lines.push(
+    ['precision'.padEnd(18), ...MODEL_MODES.map((m) => pct(report.perMode[m].precision).padStart(w))].join(''),
+  );
   lines.push('');
   lines.push(`segments ${report.segments} from ${report.people} people`);
   lines.push(`accuracy (5 modes, unknown counted wrong) ${pct(report.accuracy)}`);

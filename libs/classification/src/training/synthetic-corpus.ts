@@ -1,20 +1,77 @@
-import { createRandom, randomStreetPath, simulateTrip, SimulatedMode, styleFor, TRAVEL_MODE_OF } from '@muvo/simulation';
+import {
+  createRandom,
+  drawDevice,
+  randomStreetPath,
+  simulateJourney,
+  simulateTrip,
+  SimulatedMode,
+  styleFor,
+  TRAVEL_MODE_OF,
+} from '@muvo/simulation';
+import type { Trace } from '@muvo/trace';
 import type { LabelledSegment } from './labelled-segments';
 
-/** How often each simulated mode appears, and its typical trip length (median m, log-sd). */
+/**
+ * How often each simulated mode appears, and its typical trip length (median m, log-sd). Lengths
+ * follow what people record per mode (the medians of the labelled data's segments: walks of about
+ * 600 m, rides of 3–9 km, rail from metro hops to long-distance trains).
+ */
 const MIX: Array<{ mode: SimulatedMode; share: number; medianM: number; sigma: number; minM: number }> = [
-  { mode: 'walk', share: 0.24, medianM: 900, sigma: 0.8, minM: 150 },
+  { mode: 'walk', share: 0.24, medianM: 600, sigma: 1, minM: 100 },
   { mode: 'run', share: 0, medianM: 4000, sigma: 0.5, minM: 1000 },
   { mode: 'bike', share: 0.17, medianM: 3000, sigma: 0.7, minM: 400 },
   { mode: 'ebike', share: 0.03, medianM: 5000, sigma: 0.6, minM: 800 },
-  { mode: 'bus', share: 0.15, medianM: 5000, sigma: 0.7, minM: 800 },
-  { mode: 'tram', share: 0.04, medianM: 4000, sigma: 0.6, minM: 800 },
-  { mode: 'car', share: 0.12, medianM: 8000, sigma: 0.8, minM: 1000 },
-  { mode: 'taxi', share: 0.06, medianM: 6000, sigma: 0.7, minM: 1000 },
-  { mode: 'metro', share: 0.09, medianM: 8000, sigma: 0.6, minM: 1500 },
-  { mode: 'train', share: 0.06, medianM: 30000, sigma: 0.8, minM: 3000 },
+  { mode: 'bus', share: 0.15, medianM: 3500, sigma: 0.8, minM: 700 },
+  { mode: 'tram', share: 0.04, medianM: 3500, sigma: 0.6, minM: 700 },
+  { mode: 'car', share: 0.12, medianM: 9000, sigma: 0.9, minM: 1000 },
+  { mode: 'taxi', share: 0.06, medianM: 7000, sigma: 0.8, minM: 1000 },
+  { mode: 'metro', share: 0.09, medianM: 6000, sigma: 0.6, minM: 1500 },
+  { mode: 'train', share: 0.06, medianM: 15000, sigma: 0.9, minM: 3000 },
   { mode: 'highspeed', share: 0.02, medianM: 120000, sigma: 0.5, minM: 30000 },
 ];
+
+/**
+ * People label a ride from when they set off for it to when they are done with it, so a labelled
+ * "bus" often begins with the walk to the stop and the wait, and ends with a few steps: this share
+ * of simulated rides carries such edges, with the ride's label.
+ */
+const LABELLED_EDGES_SHARE = 0.35;
+
+function ride(mode: SimulatedMode, lengthM: number, seed: number, r: ReturnType<typeof createRandom>): Trace {
+  const startTime = Date.UTC(2024, 0, 1) + Math.floor(r.uniform(0, 365 * 86400)) * 1000;
+  // A quarter of car trips are on urban motorways / ring roads: no lights, higher speeds.
+  const motorway = (mode === 'car' || mode === 'taxi') && r.chance(0.25);
+  const walking = mode === 'walk' || mode === 'run';
+  // Trips head somewhere; walks are often strolls.
+  const directness = walking ? r.uniform(0, 0.5) : r.uniform(0.5, 0.95);
+  const path = randomStreetPath({ seed, lengthM, style: motorway ? 'rail' : styleFor(mode, r), directness });
+  const profile = motorway ? { lightSpacingM: Infinity, cruiseMps: r.uniform(15, 27) } : undefined;
+  if (walking || !r.chance(LABELLED_EDGES_SHARE)) return simulateTrip({ path, mode, startTime, seed, profile });
+  const device = drawDevice(createRandom(seed ^ 0x2545f491));
+  const before = r.chance(0.7)
+    ? randomStreetPath({
+        seed: seed + 1,
+        lengthM: r.uniform(30, 250),
+        style: 'grid',
+        origin: path[0] as [number, number],
+      })
+    : null;
+  const after = r.chance(0.6)
+    ? randomStreetPath({
+        seed: seed + 2,
+        lengthM: r.uniform(20, 200),
+        style: 'grid',
+        origin: path[path.length - 1] as [number, number],
+      })
+    : null;
+  const legs = [
+    ...(before ? [{ path: before.reverse(), mode: 'walk' as const }] : []),
+    { path, mode },
+    ...(after ? [{ path: after, mode: 'walk' as const }] : []),
+  ];
+  return simulateJourney({ legs, startTime, seed, device, samplingS: device.intervalS, transferS: r.uniform(0, 240) })
+    .trace;
+}
 
 /**
  * `count` simulated single-mode trips with their labels, in muvo's own licence: random street,
@@ -30,12 +87,7 @@ export function syntheticSegments(count: number, seed = 1): LabelledSegment[] {
     const entry = MIX.find((m) => (u -= m.share) < 0) ?? MIX[0];
     const tripSeed = seed * 1_000_003 + i;
     const lengthM = Math.max(entry.minM, r.logNormal(entry.medianM, entry.sigma));
-    // A quarter of car trips are on urban motorways / ring roads: no lights, higher speeds.
-    const motorway = (entry.mode === 'car' || entry.mode === 'taxi') && r.chance(0.25);
-    const path = randomStreetPath({ seed: tripSeed, lengthM, style: motorway ? 'rail' : styleFor(entry.mode, r) });
-    const startTime = Date.UTC(2024, 0, 1) + Math.floor(r.uniform(0, 365 * 86400)) * 1000;
-    const profile = motorway ? { lightSpacingM: Infinity, cruiseMps: r.uniform(17, 30) } : undefined;
-    const trace = simulateTrip({ path, mode: entry.mode, startTime, seed: tripSeed, profile });
+    const trace = ride(entry.mode, lengthM, tripSeed, r);
     if (trace.length < 10 || trace.ts[trace.length - 1] - trace.ts[0] < 60_000) continue;
     out.push({
       id: `sim-${seed}-${i}`,
