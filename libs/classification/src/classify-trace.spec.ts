@@ -1,6 +1,8 @@
 import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
 import { buildTrace } from '@muvo/trace';
 import { classifyTrace } from './classify-trace';
+import type { GbdtTree } from './model/gbdt';
+import type { ModeModel } from './model/mode-model';
 import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from './model-file';
 import { buildTransitIndex } from './transit/transit-index';
 
@@ -47,7 +49,8 @@ describe(classifyTrace.name, () => {
     expect(modes[0]).toBe('walk');
     expect(modes[modes.length - 1]).toBe('walk');
     expect(modes).toContain('bus');
-    for (let i = 1; i < result.legs.length; i++) expect(result.legs[i].startIndex).toBeGreaterThanOrEqual(result.legs[i - 1].endIndex);
+    for (let i = 1; i < result.legs.length; i++)
+      expect(result.legs[i].startIndex).toBeGreaterThanOrEqual(result.legs[i - 1].endIndex);
     const busLeg = result.legs.find((l) => l.mode === 'bus')!;
     expect(busLeg.probabilities?.bus).toBeGreaterThan(0.3);
     expect(busLeg.features?.v_p85).toBeGreaterThan(3);
@@ -56,7 +59,13 @@ describe(classifyTrace.name, () => {
 
   it('never pays a bike for a ride at car speeds (physical limit)', () => {
     const road = randomStreetPath({ seed: 6, lengthM: 15000, style: 'rail' });
-    const trace = simulateTrip({ path: road, mode: 'car', startTime: START, seed: 6, profile: { lightSpacingM: Infinity, cruiseMps: 25, congestion: 0 } });
+    const trace = simulateTrip({
+      path: road,
+      mode: 'car',
+      startTime: START,
+      seed: 6,
+      profile: { lightSpacingM: Infinity, cruiseMps: 25, congestion: 0 },
+    });
     const modes = classifyTrace(trace, { model }).legs.map((l) => l.mode);
     expect(modes).not.toContain('bike');
     expect(modes).not.toContain('walk');
@@ -75,12 +84,70 @@ describe(classifyTrace.name, () => {
 
   it('confirms a bus that follows a bus line and halts at its stops', () => {
     const road = randomStreetPath({ seed: 8, lengthM: 6000, style: 'arterial', origin: [13.36, 38.11] });
-    const trace = simulateTrip({ path: road, mode: 'car', startTime: START, seed: 8, samplingS: 2, profile: { stopSpacingM: 400, stopChance: 1, dwellMedianS: 25, congestion: 0, cruiseMps: 11 } });
+    const trace = simulateTrip({
+      path: road,
+      mode: 'car',
+      startTime: START,
+      seed: 8,
+      samplingS: 2,
+      profile: { stopSpacingM: 400, stopChance: 1, dwellMedianS: 25, congestion: 0, cruiseMps: 11 },
+    });
     const stops: Array<{ lat: number; lon: number; kind: 'bus' }> = [];
     for (let i = 0; i < trace.length; i += 3) stops.push({ lat: trace.lat[i], lon: trace.lon[i], kind: 'bus' });
     const transit = buildTransitIndex({ stops, shapes: [{ kind: 'bus', coordinates: road }] });
     const legs = classifyTrace(trace, { model, transit }).legs.filter((l) => l.durationS > 300);
     expect(legs.length).toBeGreaterThan(0);
     for (const leg of legs) expect(['bus', 'train']).toContain(leg.mode);
+  });
+});
+
+describe('rejoining rides', () => {
+  /** A stub model: walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
+  const leaf = (value: number): GbdtTree => ({
+    feature: [-1],
+    threshold: [0],
+    left: [-1],
+    right: [-1],
+    value: [value],
+    missingLeft: [0],
+  });
+  const split = (below: number, above: number): GbdtTree => ({
+    feature: [0, -1, -1],
+    threshold: [3, 0, 0],
+    left: [1, -1, -1],
+    right: [2, -1, -1],
+    value: [0, below, above],
+    missingLeft: [0, 0, 0],
+  });
+  const stub = (rejoinMaxS: number): ModeModel => ({
+    format: 'muvo-mode-model',
+    version: 1,
+    name: 'stub',
+    trainedAt: '2026-01-01T00:00:00Z',
+    gbdt: {
+      classes: ['walk', 'bike', 'bus', 'car', 'train'],
+      features: ['v_p85'],
+      baseScore: [0, 0, 0, 0, 0],
+      trees: [[split(5, -5), leaf(-5), split(-5, 5), leaf(-5), leaf(-5)]],
+    },
+    decision: { unknownBelow: 0, bikeMinProbability: 0, rejoinMaxS, rejoinMinConfidence: 0.6 },
+    provenance: { sources: [] },
+  });
+  /** Ride 5 minutes at 10 m/s, crawl `crawlS` at 1.3 m/s, ride 5 minutes: 1 Hz, due north. */
+  const ride = (crawlS: number) => {
+    const speeds = [...new Array(300).fill(10), ...new Array(crawlS).fill(1.3), ...new Array(300).fill(10)];
+    let s = 0;
+    return buildTrace(speeds.map((v, i) => ((s += v), { lat: 45 + s / 111195, lon: 7, ts: START + i * 1000 })));
+  };
+
+  it('joins a crawl longer than a sandwiched walk with the ride around it when the whole is confidently a ride', () => {
+    expect(classifyTrace(ride(240), { model: stub(0) }).legs.map((l) => l.mode)).toEqual(['bus', 'walk', 'bus']);
+    const legs = classifyTrace(ride(240), { model: stub(600) }).legs;
+    expect(legs.map((l) => l.mode)).toEqual(['bus']);
+    expect(legs[0].durationS).toBeGreaterThan(830);
+  });
+
+  it('keeps a walk longer than rejoinMaxS as a leg of its own', () => {
+    expect(classifyTrace(ride(700), { model: stub(600) }).legs.map((l) => l.mode)).toEqual(['bus', 'walk', 'bus']);
   });
 });

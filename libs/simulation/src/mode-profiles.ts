@@ -132,7 +132,7 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         comfortDecel: r.uniform(1.2, 2.2),
         lateralAccel: r.uniform(2, 3.5),
         cornerRadiusM: r.uniform(8, 15),
-        lightSpacingM: r.uniform(500, 1500),
+        lightSpacingM: r.uniform(600, 1800),
         redChance: r.uniform(0.25, 0.45),
         redWaitS: [10, 90],
         congestion,
@@ -179,11 +179,12 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         redWaitS: [0, 0],
         stopSpacingM: r.uniform(1000, 2500),
         stopChance: 1,
-        dwellMedianS: r.uniform(15, 35),
+        dwellMedianS: r.uniform(20, 50),
         congestion: 0,
         crawlMps: 0,
         shielding: r.uniform(1.5, 2.5),
-        undergroundShare: r.chance(0.25) ? 0 : r.uniform(0.5, 1),
+        // Many lines run elevated or at grade (light rail, outer sections); the rest is mostly tunnel.
+        undergroundShare: r.chance(0.5) ? 0 : r.uniform(0.5, 1),
       };
     case 'train':
     case 'highspeed':

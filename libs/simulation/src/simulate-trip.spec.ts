@@ -36,7 +36,13 @@ describe(simulateTrip.name, () => {
     ['bus', 3, 12],
     ['car', 4, 25],
   ] as const)('moves a %s at a plausible average speed', (mode, min, max) => {
-    const { truth } = simulateTripDetailed({ path: street, mode, startTime: START, seed: 5, profile: { congestion: 0 } });
+    const { truth } = simulateTripDetailed({
+      path: street,
+      mode,
+      startTime: START,
+      seed: 5,
+      profile: { congestion: 0 },
+    });
     const average = truth.s[truth.s.length - 1] / truth.durationS;
     expect(average).toBeGreaterThan(min);
     expect(average).toBeLessThan(max);
@@ -46,7 +52,13 @@ describe(simulateTrip.name, () => {
   });
 
   it('stops at bus stops: the bus stands still for a while several times', () => {
-    const { truth } = simulateTripDetailed({ path: street, mode: 'bus', startTime: START, seed: 8, profile: { congestion: 0, redChance: 0 } });
+    const { truth } = simulateTripDetailed({
+      path: street,
+      mode: 'bus',
+      startTime: START,
+      seed: 8,
+      profile: { congestion: 0, redChance: 0 },
+    });
     let stops = 0;
     for (let i = 1; i < truth.v.length; i++) if (truth.v[i] === 0 && truth.v[i - 1] > 0) stops++;
     expect(stops).toBeGreaterThanOrEqual(3);
@@ -84,7 +96,14 @@ describe(simulateTrip.name, () => {
 
   it('records nothing underground on a metro ride', () => {
     const rail = randomStreetPath({ seed: 2, lengthM: 8000, style: 'rail' });
-    const { trace, truth } = simulateTripDetailed({ path: rail, mode: 'metro', startTime: START, seed: 9, samplingS: 1, profile: { undergroundShare: 0.8 } });
+    const { trace, truth } = simulateTripDetailed({
+      path: rail,
+      mode: 'metro',
+      startTime: START,
+      seed: 9,
+      samplingS: 1,
+      profile: { undergroundShare: 0.8 },
+    });
     expect(trace.length).toBeLessThan(truth.durationS * 0.5);
   });
 });
@@ -105,5 +124,46 @@ describe(simulateJourney.name, () => {
     expect(journey.legs.map((l) => l.mode)).toEqual(['walk', 'bus']);
     expect(journey.legs[1].startIndex).toBe(journey.legs[0].endIndex + 1);
     expect(journey.legs[1].endIndex).toBe(journey.trace.length - 1);
+  });
+});
+
+describe('device and route realism', () => {
+  it('records by distance when the logger is set so: fewer fixes while crawling than while cruising', () => {
+    const { trace, truth } = simulateTripDetailed({
+      path: street,
+      mode: 'bus',
+      startTime: START,
+      seed: 31,
+      device: { kind: 'logger', intervalS: 5, distanceTriggerM: 30, outageEveryS: 1e9 },
+      profile: { congestion: 0 },
+    });
+    const t0 = trace.ts[0];
+    let fast = 0;
+    let slowFixes = 0;
+    let fastFixes = 0;
+    let slow = 0;
+    for (let i = 0; i < truth.t.length; i++) truth.v[i] > 8 ? fast++ : truth.v[i] < 3 ? slow++ : 0;
+    for (let i = 0; i < trace.length; i++) {
+      const v = truth.v[Math.min(truth.v.length - 1, Math.round((trace.ts[i] - t0) / 1000))];
+      if (v > 8) fastFixes++;
+      else if (v < 3) slowFixes++;
+    }
+    // Fixes per second: about one per 30 m travelled, one per 30 s at most while (nearly) standing.
+    expect(fastFixes / fast).toBeGreaterThan(0.2);
+    expect(slowFixes / slow).toBeLessThan(0.15);
+  });
+
+  it('draws goal-directed routes when asked: straighter than a random walk over the network', () => {
+    const straightness = (directness: number) => {
+      let total = 0;
+      for (let seed = 1; seed <= 20; seed++) {
+        const path = randomStreetPath({ seed, lengthM: 5000, style: 'grid', directness });
+        const [a, b] = [path[0], path[path.length - 1]];
+        total += haversineM(a[1], a[0], b[1], b[0]) / 5000;
+      }
+      return total / 20;
+    };
+    expect(straightness(0.9)).toBeGreaterThan(straightness(0) + 0.15);
+    expect(straightness(0.9)).toBeGreaterThan(0.6);
   });
 });

@@ -58,7 +58,8 @@ function step(r: Random, style: PathStyle): { lengthM: number; turn: number } {
         turn: r.chance(0.25) ? r.pick([-1, 1]) * (Math.PI / 2 + r.normal(0, 0.1)) : r.normal(0, 0.08),
       };
     case 'rail':
-      return { lengthM: r.uniform(800, 4000), turn: r.normal(0, 0.25) };
+      // Urban and regional lines bend often (radii of a few hundred metres along streets and rivers).
+      return { lengthM: r.uniform(500, 3000), turn: r.normal(0, 0.35) };
   }
 }
 
@@ -113,7 +114,7 @@ export function styleFor(mode: SimulatedMode, r: Random): PathStyle {
       return r.pick(['grid', 'arterial', 'arterial']);
     case 'car':
     case 'taxi':
-      return r.pick(['grid', 'arterial', 'arterial', 'arterial']);
+      return r.pick(['grid', 'arterial', 'arterial', 'arterial', 'arterial']);
     case 'metro':
     case 'train':
     case 'highspeed':

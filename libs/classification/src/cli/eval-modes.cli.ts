@@ -7,6 +7,8 @@ import { crossValidate } from '../training/cross-validate';
 import {
   evaluatePredictions,
   formatReport,
+  joinTrips,
+  predictJoinedTrips,
   predictSegments,
   predictWholeSegments,
   SegmentPrediction,
@@ -24,6 +26,8 @@ const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
     pipeline       each labelled segment through the whole pipeline (cleaning, segmentation into
                    legs, classification), scored by the mode covering most of its legs' duration
     segment-level  each labelled segment classified whole, as one leg (no segmentation)
+    trips          each person's consecutive labelled segments (gaps under 10 min) joined into one
+                   trace and classified once; each segment scored by the legs covering its time
   --model FILE  the model to evaluate (default: the committed default model); its training people
                 must not be in DIR (the default model never saw GeoLife or Go!Track people)
   --cv K        instead: train local models in person-grouped K-fold cross-validation (linked
@@ -51,18 +55,24 @@ runCli(() => {
   const people = new Set(personGroups(segments).values());
   let predictions: SegmentPrediction[];
   let whole: SegmentPrediction[];
+  let trips: SegmentPrediction[];
   let title: string;
   const k = numberFlag(args, 'cv', 0);
   if (k > 1) {
     const simulate = numberFlag(args, 'simulate', 0);
     const extraRows = simulate > 0 ? segmentRows(syntheticSegments(simulate, 1), DEFAULT_TRAINING.pipeline) : [];
-    ({ pipeline: predictions, whole } = crossValidate(segments, k, { ...DEFAULT_TRAINING, name: 'cv', extraRows }));
+    ({
+      pipeline: predictions,
+      whole,
+      trips,
+    } = crossValidate(segments, k, { ...DEFAULT_TRAINING, name: 'cv', extraRows }));
     title = `local model, person-grouped ${k}-fold CV (${people.size} person groups)${simulate ? ` + ${simulate} simulated trips` : ''}`;
   } else {
     const path = stringFlag(args, 'model') ?? process.env.MODE_MODEL_PATH ?? DEFAULT_MODE_MODEL_PATH;
     const model = readModeModelFile(path);
     predictions = predictSegments(segments, (s) => classifyTrace(s.trace, { model }));
     whole = predictWholeSegments(segments, model);
+    trips = predictJoinedTrips(joinTrips(segments), (trace) => classifyTrace(trace, { model }));
     title = `${model.name} (${path.replace(`${findRepoRoot()}/`, '')})`;
   }
   const report = evaluatePredictions(predictions);
@@ -72,6 +82,15 @@ runCli(() => {
   out.push(
     '',
     formatReport(evaluatePredictions(whole), 'segment-level: each labelled segment classified whole, as one leg'),
+  );
+  const joined = joinTrips(segments);
+  const multi = joined.filter((t) => new Set(t.parts.map((p) => p.mode)).size > 1).length;
+  out.push(
+    '',
+    formatReport(
+      evaluatePredictions(trips),
+      `trips: consecutive segments joined (${joined.length} trips, ${multi} with several modes), each classified once`,
+    ),
   );
   const sources = [...new Set(predictions.map((p) => p.source))];
   if (sources.length > 1) {

@@ -1,7 +1,7 @@
 import { classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import type { LabelledSegment } from './labelled-segments';
-import { predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
+import { joinTrips, predictJoinedTrips, predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
 import { groupFolds } from './person-groups';
 import { TrainingRow, segmentRows, trainModeModel, TrainModelOptions } from './train-model';
 
@@ -10,6 +10,8 @@ export interface CrossValidation {
   pipeline: SegmentPrediction[];
   /** Each labelled segment classified whole, as one leg. */
   whole: SegmentPrediction[];
+  /** Each person's consecutive segments joined into trips, each trip through the pipeline ({@link joinTrips}). */
+  trips: SegmentPrediction[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function crossValidate(
 ): CrossValidation {
   const foldOf = groupFolds(segments, k);
   const rows = segmentRows(segments, options.pipeline);
-  const result: CrossValidation = { pipeline: [], whole: [] };
+  const result: CrossValidation = { pipeline: [], whole: [], trips: [] };
   for (let fold = 0; fold < k; fold++) {
     const train = rows.filter((r) => foldOf.get(r.user) !== fold);
     const model = trainModeModel([...train, ...(options.extraRows ?? [])], options);
@@ -35,6 +37,7 @@ export function crossValidate(
     const test = segments.filter((s) => foldOf.get(s.user) === fold);
     result.pipeline.push(...predictSegments(test, (s) => classifyTrace(s.trace, { model })));
     result.whole.push(...predictWholeSegments(test, model));
+    result.trips.push(...predictJoinedTrips(joinTrips(test), (trace) => classifyTrace(trace, { model })));
   }
   return result;
 }

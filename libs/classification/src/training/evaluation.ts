@@ -1,3 +1,4 @@
+import { mergeTraces, Trace } from '@muvo/trace';
 import type { ClassificationResult, TravelMode } from '../classification.types';
 import { chooseMode } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
@@ -69,6 +70,79 @@ export function predictWholeSegments(segments: readonly LabelledSegment[], model
     const motion = computeMotion(cleanTrace(s.trace).cleaned, model.pipeline?.motion);
     const predicted = motion.count < 2 ? 'unknown' : chooseMode(legFeatures(motion, 0, motion.count - 1), model).mode;
     out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted, share: 1 });
+  }
+  return out;
+}
+
+/** A person's consecutive labelled segments joined into one recorded trip. */
+export interface JoinedTrip {
+  trace: Trace;
+  parts: LabelledSegment[];
+}
+
+/**
+ * Joins each person's labelled segments that follow one another within `maxGapS` (and do not
+ * overlap) into trips, as the person recorded them: walk to the stop, bus, walk on. Classifying the
+ * joined trace tests segmentation where it matters, at real changes of mode.
+ */
+export function joinTrips(segments: readonly LabelledSegment[], maxGapS = 600): JoinedTrip[] {
+  const byUser = new Map<string, LabelledSegment[]>();
+  for (const s of segments)
+    if (s.mode && s.trace.length > 1) (byUser.get(s.user) ?? byUser.set(s.user, []).get(s.user)!).push(s);
+  const trips: JoinedTrip[] = [];
+  const first = (s: LabelledSegment) => s.trace.ts[0];
+  const last = (s: LabelledSegment) => s.trace.ts[s.trace.length - 1];
+  for (const list of byUser.values()) {
+    list.sort((a, b) => first(a) - first(b));
+    let parts: LabelledSegment[] = [];
+    const flush = () => {
+      if (parts.length) trips.push({ trace: mergeTraces(parts.map((p) => p.trace)), parts });
+      parts = [];
+    };
+    for (const s of list) {
+      const previous = parts[parts.length - 1];
+      if (previous && (first(s) <= last(previous) || first(s) - last(previous) > maxGapS * 1000)) flush();
+      parts.push(s);
+    }
+    flush();
+  }
+  return trips;
+}
+
+/**
+ * Predictions for the labelled segments of joined trips: each trip classified once, each segment
+ * given the mode of the legs covering most of its time span (`unknown` when no leg covers it).
+ */
+export function predictJoinedTrips(
+  trips: readonly JoinedTrip[],
+  classify: (trace: Trace) => ClassificationResult,
+): SegmentPrediction[] {
+  const out: SegmentPrediction[] = [];
+  for (const trip of trips) {
+    const { legs } = classify(trip.trace);
+    for (const s of trip.parts) {
+      const from = s.trace.ts[0];
+      const to = s.trace.ts[s.trace.length - 1];
+      const byMode = new Map<TravelMode, number>();
+      let total = 0;
+      for (const leg of legs) {
+        const overlap = Math.min(to, leg.endedAt) - Math.max(from, leg.startedAt);
+        if (overlap <= 0) continue;
+        byMode.set(leg.mode, (byMode.get(leg.mode) ?? 0) + overlap);
+        total += overlap;
+      }
+      let predicted: TravelMode = 'unknown';
+      let best = 0;
+      for (const [mode, d] of byMode) if (d > best) [predicted, best] = [mode, d];
+      out.push({
+        id: s.id,
+        user: s.user,
+        source: s.source,
+        truth: s.mode!,
+        predicted,
+        share: total > 0 ? best / total : 0,
+      });
+    }
   }
   return out;
 }

@@ -39,8 +39,8 @@ const LABELLED_EDGES_SHARE = 0.35;
 
 function ride(mode: SimulatedMode, lengthM: number, seed: number, r: ReturnType<typeof createRandom>): Trace {
   const startTime = Date.UTC(2024, 0, 1) + Math.floor(r.uniform(0, 365 * 86400)) * 1000;
-  // A quarter of car trips are on urban motorways / ring roads: no lights, higher speeds.
-  const motorway = (mode === 'car' || mode === 'taxi') && r.chance(0.25);
+  // Many car trips use urban motorways / ring roads: no lights, higher speeds, gentle curves.
+  const motorway = (mode === 'car' || mode === 'taxi') && r.chance(0.4);
   const walking = mode === 'walk' || mode === 'run';
   // Trips head somewhere; walks are often strolls.
   const directness = walking ? r.uniform(0, 0.5) : r.uniform(0.5, 0.95);

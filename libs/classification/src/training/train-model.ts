@@ -60,35 +60,48 @@ export interface TrainModelOptions {
 }
 
 /**
- * Trains a mode model on labelled segments' rows. Each class gets the total weight of `classPrior`
- * (equal by default) so the model's prior is chosen, not an accident of the training mix; within a
- * class, sources are weighted by `sourceWeights` and people evened out by `personBalance`.
+ * Training weight of each row. Each class gets the total weight of `classPrior` (equal by default)
+ * so the model's prior is chosen, not an accident of the training mix; within a class, sources
+ * are weighted by `sourceWeights` and people evened out by `personBalance`. Rows' weights average 1.
  */
+export function trainingWeights(
+  rows: readonly TrainingRow[],
+  options: Pick<TrainModelOptions, 'classPrior' | 'sourceWeights' | 'personBalance'>,
+): Float64Array {
+  const weight = new Float64Array(rows.length);
+  const personClass = new Map<string, number>();
+  const key = (row: TrainingRow) => `${row.user}\u0000${row.mode}`;
+  rows.forEach((row, i) => {
+    weight[i] = options.sourceWeights?.[row.source] ?? 1;
+    personClass.set(key(row), (personClass.get(key(row)) ?? 0) + weight[i]);
+  });
+  const balance = options.personBalance ?? 0;
+  const classWeight = new Float64Array(MODEL_MODES.length);
+  rows.forEach((row, i) => {
+    if (balance > 0) weight[i] /= personClass.get(key(row))! ** balance;
+    classWeight[MODEL_MODES.indexOf(row.mode)] += weight[i];
+  });
+  const priorTotal = MODEL_MODES.reduce((a, m) => a + (options.classPrior?.[m] ?? 1), 0);
+  const target = MODEL_MODES.map((m) => (rows.length * (options.classPrior?.[m] ?? 1)) / priorTotal);
+  rows.forEach((row, i) => {
+    const c = MODEL_MODES.indexOf(row.mode);
+    weight[i] *= classWeight[c] > 0 ? target[c] / classWeight[c] : 0;
+  });
+  return weight;
+}
+
+/** Trains a mode model on labelled segments' rows, weighted by {@link trainingWeights}. */
 export function trainModeModel(rows: readonly TrainingRow[], options: TrainModelOptions): ModeModel {
   const features = options.features ?? MODEL_FEATURES;
   const columns = features.map((f) => FEATURE_NAMES.indexOf(f as never));
   const p = features.length;
   const x = new Float64Array(rows.length * p);
   const y = new Uint8Array(rows.length);
-  const weight = new Float64Array(rows.length);
-  const classWeight = new Float64Array(MODEL_MODES.length);
-  const personClass = new Map<string, number>();
   rows.forEach((row, i) => {
     columns.forEach((c, j) => (x[i * p + j] = row.features[c]));
     y[i] = MODEL_MODES.indexOf(row.mode);
-    weight[i] = options.sourceWeights?.[row.source] ?? 1;
-    const key = `${row.user}\u0000${row.mode}`;
-    personClass.set(key, (personClass.get(key) ?? 0) + weight[i]);
   });
-  const balance = options.personBalance ?? 0;
-  rows.forEach((row, i) => {
-    if (balance > 0) weight[i] /= personClass.get(`${row.user}\u0000${row.mode}`)! ** balance;
-    classWeight[y[i]] += weight[i];
-  });
-  // Each class's total weight follows `classPrior` (default: equal), not the training mix.
-  const priorTotal = MODEL_MODES.reduce((a, m) => a + (options.classPrior?.[m] ?? 1), 0);
-  const target = MODEL_MODES.map((m) => (rows.length * (options.classPrior?.[m] ?? 1)) / priorTotal);
-  for (let i = 0; i < rows.length; i++) weight[i] *= classWeight[y[i]] > 0 ? target[y[i]] / classWeight[y[i]] : 0;
+  const weight = trainingWeights(rows, options);
   const gbdt = trainGbdt({ x, y, weight, classes: [...MODEL_MODES], features: [...features] }, options.gbdt);
   return {
     format: 'muvo-mode-model',
