@@ -1,5 +1,5 @@
 import { mergeTraces, Trace } from '@muvo/trace';
-import type { ClassificationResult, TravelMode } from '../classification.types';
+import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
 import { chooseMode } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import { cleanTrace } from '../pipeline/clean-trace';
@@ -27,10 +27,19 @@ export interface SegmentPrediction {
  * them), `unknown` when it produced no leg.
  */
 export function segmentMode(result: ClassificationResult): { mode: TravelMode; share: number } {
+  return dominantMode(result.legs, (leg) => Math.max(leg.durationS, 1));
+}
+
+/** The mode with the most weight among legs (`weight` ≤ 0 ignores a leg), and its share. */
+function dominantMode(
+  legs: readonly ClassifiedLeg[],
+  weight: (leg: ClassifiedLeg) => number,
+): { mode: TravelMode; share: number } {
   const byMode = new Map<TravelMode, number>();
   let total = 0;
-  for (const leg of result.legs) {
-    const d = Math.max(leg.durationS, 1);
+  for (const leg of legs) {
+    const d = weight(leg);
+    if (d <= 0) continue;
     byMode.set(leg.mode, (byMode.get(leg.mode) ?? 0) + d);
     total += d;
   }
@@ -123,25 +132,8 @@ export function predictJoinedTrips(
     for (const s of trip.parts) {
       const from = s.trace.ts[0];
       const to = s.trace.ts[s.trace.length - 1];
-      const byMode = new Map<TravelMode, number>();
-      let total = 0;
-      for (const leg of legs) {
-        const overlap = Math.min(to, leg.endedAt) - Math.max(from, leg.startedAt);
-        if (overlap <= 0) continue;
-        byMode.set(leg.mode, (byMode.get(leg.mode) ?? 0) + overlap);
-        total += overlap;
-      }
-      let predicted: TravelMode = 'unknown';
-      let best = 0;
-      for (const [mode, d] of byMode) if (d > best) [predicted, best] = [mode, d];
-      out.push({
-        id: s.id,
-        user: s.user,
-        source: s.source,
-        truth: s.mode!,
-        predicted,
-        share: total > 0 ? best / total : 0,
-      });
+      const { mode, share } = dominantMode(legs, (leg) => Math.min(to, leg.endedAt) - Math.max(from, leg.startedAt));
+      out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode!, predicted: mode, share });
     }
   }
   return out;
