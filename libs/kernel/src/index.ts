@@ -1,2 +1,3 @@
 export * from './domain.exception';
 export * from './ids';
+export * from './local-time';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localTime as cityWallClock } from '@muvo/kernel';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -43,38 +44,10 @@ export const weeklyScheduleSchema = z
     },
   });
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timezone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timezone, f);
-  }
-  return f;
-}
-
 /** The local calendar date, weekday and minute of the day of an instant in a time zone. */
 export function localTime(at: Date, timezone: string): { date: string; weekday: Weekday; minute: number } {
-  const parts = Object.fromEntries(
-    formatter(timezone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: parts.weekday.toLowerCase().slice(0, 3) as Weekday,
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const local = cityWallClock(at.getTime(), timezone);
+  return { date: local.day, weekday: WEEKDAYS[local.weekday - 1], minute: local.minute };
 }
 
 /** Whether an instant falls in one of the schedule's windows; a missing schedule means "any time". */

@@ -20,11 +20,17 @@ function formatter(timezone: string): Intl.DateTimeFormat {
 
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** A moment as a person in `timezone` reads it: local date (YYYY-MM-DD), "HH:MM", ISO weekday. */
+/**
+ * A moment as a person in `timezone` reads it: local date (YYYY-MM-DD), "HH:MM", ISO weekday
+ * (1 = Monday) and minute of the day. Scoring (peak hours, daily bands, streaks), leaderboards
+ * (weeks) and the counter (opening hours, "today") all need the city's wall clock, and they must
+ * agree on it, so there is one reading.
+ */
 export interface LocalTime {
   day: string;
   time: string;
   weekday: number;
+  minute: number;
 }
 
 export function localTime(epochMs: number, timezone: string): LocalTime {
@@ -34,6 +40,7 @@ export function localTime(epochMs: number, timezone: string): LocalTime {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     time: `${parts.hour}:${parts.minute}`,
     weekday: WEEKDAY[parts.weekday] ?? 1,
+    minute: Number(parts.hour) * 60 + Number(parts.minute),
   };
 }
 
