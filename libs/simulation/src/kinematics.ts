@@ -114,8 +114,14 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
     const step = v * dt;
     time += dt;
     while (next < constraints.length - 1 && constraints[next].maxMps > 0 && constraints[next].s <= s + step) next++;
-    const stop = constraints[next];
+    // A stop within the arrival margin counts as reached even behind a corner that is closer still:
+    // braking for the stop would otherwise halt short of the corner and wait there forever.
+    let ahead = next;
+    while (ahead < constraints.length - 1 && constraints[ahead].maxMps > 0 && constraints[ahead].s <= s + step + 2)
+      ahead++;
+    const stop = constraints[ahead];
     if (stop.maxMps === 0 && s + step >= stop.s - 2) {
+      next = ahead;
       // Arrive at the stop, then wait there.
       s = stop.s;
       v = 0;

@@ -51,6 +51,19 @@ describe(simulateTrip.name, () => {
     expect(maxAccel).toBeLessThan(3.5); // m/s per 1 s step: no vehicle here does more
   });
 
+  // These seeds drew a stop a metre beyond a corner: braking for the stop halted the vehicle short of
+  // the corner, and it stood there until the 200,000-step guard (a 55-hour "trip").
+  it.each([
+    ['bus', 203],
+    ['car', 133],
+    ['bike', 125],
+  ] as const)('reaches the end of the route: a %s (seed %i) never stalls before a stop behind a corner', (mode, seed) => {
+    const path = randomStreetPath({ seed, lengthM: 3000, style: 'grid' });
+    const { truth } = simulateTripDetailed({ path, mode, startTime: START, seed });
+    expect(truth.s[truth.s.length - 1]).toBeGreaterThan(2990);
+    expect(truth.durationS).toBeLessThan(3600);
+  });
+
   it('stops at bus stops: the bus stands still for a while several times', () => {
     const { truth } = simulateTripDetailed({
       path: street,
