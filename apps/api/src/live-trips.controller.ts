@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { parsePointTime } from '@muvo/trace';
-import { parseTraceUpload, TrackingErrors, TripIngestionService, type UploadLimits } from '@muvo/tracking';
+import { TraceUploadParser, TrackingErrors, TripIngestionService, type UploadLimits } from '@muvo/tracking';
 import {
   chunkAcceptedSchema,
   chunkSeqParamSchema,
@@ -38,6 +38,7 @@ export class LiveTripsController {
 
   constructor(
     private readonly ingestion: TripIngestionService,
+    private readonly uploads: TraceUploadParser,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // A chunk may hold a single fix; the whole trip needs two.
@@ -107,7 +108,7 @@ export class LiveTripsController {
     @Headers('x-mock-location') mockHeader?: string,
   ) {
     const tripId = ownTripId(id);
-    const parsed = parseTraceUpload(body, this.chunkLimits);
+    const parsed = await this.uploads.parse(body, this.chunkLimits);
     return this.ingestion.appendChunk({
       participantId: principal.accountId,
       tripId,

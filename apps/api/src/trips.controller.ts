@@ -4,7 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { allocateTrace, traceToGeoJson, traceToGpx, tracePoints } from '@muvo/trace';
-import { mapLineOf, parseTraceUpload, TripIngestionService, TripQueryService, type UploadLimits } from '@muvo/tracking';
+import {
+  mapLineOf,
+  TraceUploadParser,
+  TripIngestionService,
+  TripQueryService,
+  type UploadLimits,
+} from '@muvo/tracking';
 import {
   acceptedTripSchema,
   errorResponse,
@@ -57,6 +63,7 @@ export class TripsController {
   constructor(
     private readonly ingestion: TripIngestionService,
     private readonly queries: TripQueryService,
+    private readonly uploads: TraceUploadParser,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = uploadLimits(config);
@@ -88,7 +95,7 @@ export class TripsController {
     @Headers('idempotency-key') idempotencyKey?: string,
     @Headers('x-mock-location') mockHeader?: string,
   ) {
-    const parsed = parseTraceUpload(body, this.limits);
+    const parsed = await this.uploads.parse(body, this.limits);
     const accepted = await this.ingestion.acceptWholeTrip({
       participantId: principal.accountId,
       cityId: principal.cityId,

@@ -23,6 +23,10 @@ export interface AppConfig {
     maxAgeDays: number;
     maxFutureSkewS: number;
     maxXmlElements: number;
+    /** Threads that parse GPX/KML uploads off the event loop (0: parse on the main thread). */
+    xmlThreads: number;
+    /** GPX/KML bodies up to this size are parsed inline: handing them to a thread costs more. */
+    xmlInlineMaxBytes: number;
     /** A live trip without a chunk for this long is finished automatically. */
     liveIdleFinishS: number;
     liveSweepIntervalS: number;
@@ -116,6 +120,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAgeDays: e.TRIP_MAX_AGE_DAYS,
       maxFutureSkewS: e.TRIP_MAX_FUTURE_SKEW_S,
       maxXmlElements: e.TRIP_MAX_XML_ELEMENTS,
+      xmlThreads: e.TRIP_XML_THREADS,
+      xmlInlineMaxBytes: e.TRIP_XML_INLINE_MAX_BYTES,
       liveIdleFinishS: e.LIVE_TRIP_IDLE_FINISH_S,
       liveSweepIntervalS: e.LIVE_TRIP_SWEEP_INTERVAL_S,
     },

@@ -47,6 +47,8 @@ export const environmentSchema = z.object({
   TRIP_MAX_AGE_DAYS: positiveInt(9125),
   TRIP_MAX_FUTURE_SKEW_S: nonNegativeInt(300),
   TRIP_MAX_XML_ELEMENTS: positiveInt(300_000),
+  TRIP_XML_THREADS: nonNegativeInt(1),
+  TRIP_XML_INLINE_MAX_BYTES: nonNegativeInt(64 * 1024),
   LIVE_TRIP_IDLE_FINISH_S: positiveInt(900),
   LIVE_TRIP_SWEEP_INTERVAL_S: positiveInt(30),
   RATE_LIMIT_ENABLED: flag(true),

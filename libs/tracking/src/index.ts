@@ -7,4 +7,5 @@ export * from './tracking.exceptions';
 export * from './tracking.module';
 export * from './upload/body-decoding';
 export * from './upload/trace-upload';
+export * from './upload/trace-upload.parser';
 export * from './trip-geometry';

@@ -5,10 +5,11 @@ import { LiveTripSweeper } from './live-trip.sweeper';
 import { TripIngestionService } from './trip-ingestion.service';
 import { TripQueryService } from './trip-query.service';
 import { TripEntity } from './trip.entity';
+import { TraceUploadParser } from './upload/trace-upload.parser';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TripEntity]), QueueModule],
-  providers: [TripIngestionService, TripQueryService, LiveTripSweeper],
-  exports: [TripIngestionService, TripQueryService, LiveTripSweeper],
+  providers: [TripIngestionService, TripQueryService, LiveTripSweeper, TraceUploadParser],
+  exports: [TripIngestionService, TripQueryService, LiveTripSweeper, TraceUploadParser],
 })
 export class TrackingModule {}
