@@ -171,6 +171,37 @@ ${points.map((p) => `<gx:coord>${p.lon} ${p.lat} ${p.altitude ?? 0}</gx:coord>`)
       expect(stored.body.points.map((p: ExportedPoint) => Date.parse(p.ts))).toEqual(points.map((p) => p.ts));
     });
 
+    it('takes a Garmin TCX activity built from a real GPX file: laps joined, position-less trackpoints skipped', async () => {
+      const file = realGpxFiles.find((f) => f.includes('runs_gpx_1681613317')) ?? realGpxFiles[0];
+      const expected = mergeTraces(parseGpx(readFileSync(join(GPX_DIR, file), 'utf8')));
+      const points = tracePoints(expected);
+      const half = Math.floor(points.length / 2);
+      const trackpoint = (p: (typeof points)[number]) =>
+        `<Trackpoint><Time>${new Date(p.ts).toISOString()}</Time><Position><LatitudeDegrees>${p.lat}</LatitudeDegrees>` +
+        `<LongitudeDegrees>${p.lon}</LongitudeDegrees></Position><AltitudeMeters>${p.altitude ?? 0}</AltitudeMeters></Trackpoint>`;
+      // A heart-rate-only sample, as watches write while the GPS has no fix: not a position.
+      const heartRateOnly = `<Trackpoint><Time>${new Date(points[1].ts - 500).toISOString()}</Time><HeartRateBpm><Value>131</Value></HeartRateBpm></Trackpoint>`;
+      const lap = (slice: typeof points, extra = '') =>
+        `<Lap StartTime="${new Date(slice[0].ts).toISOString()}"><Track>${extra}${slice.map(trackpoint).join('\n')}</Track></Lap>`;
+      const tcx = `<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">
+<Id>${new Date(points[0].ts).toISOString()}</Id>${lap(points.slice(0, half), heartRateOnly)}${lap(points.slice(half))}
+</Activity></Activities></TrainingCenterDatabase>`;
+      const other = await registerParticipant(stack.api.url);
+      const upload = await request(stack.api.url, 'POST', '/v1/trips', {
+        token: other.token,
+        raw: tcx,
+        headers: { 'content-type': 'application/vnd.garmin.tcx+xml' },
+      });
+      expect(upload.status).toBe(202);
+      const trip = await request(stack.api.url, 'GET', `/v1/trips/${upload.body.tripId}`, { token: other.token });
+      expect(trip.body).toMatchObject({ sourceFormat: 'tcx', pointCount: expected.length });
+      const stored = await request(stack.api.url, 'GET', `/v1/trips/${upload.body.tripId}/export?format=json`, {
+        token: other.token,
+      });
+      expect(stored.body.points.map((p: ExportedPoint) => Date.parse(p.ts))).toEqual(points.map((p) => p.ts));
+    });
+
     it('takes a gzip-compressed GPX body, and a .gpx.gz file sent as is', async () => {
       const file = realGpxFiles.find((f) => f.includes('run_gpxtpx')) ?? realGpxFiles[0];
       const text = readFileSync(join(GPX_DIR, file), 'utf8');

@@ -38,6 +38,10 @@ const gpx = (points: string, extra = '') =>
 const trkpt = (lat: string | number, lon: string | number, time: string) =>
   `<trkpt lat="${lat}" lon="${lon}"><time>${time}</time></trkpt>`;
 const validPoints = trkpt(38.11, 13.36, iso(0)) + trkpt(38.12, 13.37, iso(5));
+const tcx = (trackpoints: string) =>
+  `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Biking"><Lap><Track>${trackpoints}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
+const tcxPoint = (lat: number, lon: number, time: string) =>
+  `<Trackpoint><Time>${time}</Time><Position><LatitudeDegrees>${lat}</LatitudeDegrees><LongitudeDegrees>${lon}</LongitudeDegrees></Position></Trackpoint>`;
 const geoLine = (coordinates: unknown[], times: unknown[]) =>
   json({
     type: 'Feature',
@@ -278,6 +282,20 @@ const CORPUS: Case[] = [
     name: 'KML with an untimed LineString',
     body: `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><LineString><coordinates>13.3,38.1 13.4,38.2</coordinates></LineString></Placemark></kml>`,
     type: 'application/vnd.google-earth.kml+xml',
+    status: 400,
+    code: 'NO_TRACK',
+  },
+  {
+    name: 'TCX with a latitude out of range',
+    body: tcx(tcxPoint(95, 13.3, iso(0)) + tcxPoint(38.1, 13.3, iso(5))),
+    type: 'application/vnd.garmin.tcx+xml',
+    status: 400,
+    code: 'INVALID_COORDINATES',
+  },
+  {
+    name: 'TCX whose trackpoints have no position (an indoor workout)',
+    body: tcx(`<Trackpoint><Time>${iso(0)}</Time></Trackpoint><Trackpoint><Time>${iso(5)}</Time></Trackpoint>`),
+    type: 'application/vnd.garmin.tcx+xml',
     status: 400,
     code: 'NO_TRACK',
   },

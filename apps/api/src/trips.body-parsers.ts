@@ -16,7 +16,7 @@ import {
 export const JSON_TYPES = ['application/json', 'application/geo+json', 'application/vnd.geo+json', 'text/json'];
 
 /**
- * Content types kept as bytes for the trip parsers, which recognise GPX, KML or JSON from the
+ * Content types kept as bytes for the trip parsers, which recognise GPX, KML, TCX or JSON from the
  * content: the proper types and the generic ones devices and tools really send.
  */
 export const TRACE_FILE_TYPES = [
@@ -25,6 +25,8 @@ export const TRACE_FILE_TYPES = [
   'application/vnd.google-earth.kml+xml',
   'application/vnd.google-earth.kml',
   'application/kml+xml',
+  'application/vnd.garmin.tcx+xml',
+  'application/tcx+xml',
   'application/xml',
   'text/xml',
   'application/octet-stream',

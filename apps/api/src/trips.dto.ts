@@ -48,6 +48,16 @@ const KML_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
   </gx:Track></Placemark>
 </kml>`;
 
+const TCX_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+  <Activities><Activity Sport="Biking"><Id>2026-11-22T08:00:00Z</Id>
+    <Lap StartTime="2026-11-22T08:00:00Z"><Track>
+      <Trackpoint><Time>2026-11-22T08:00:00Z</Time><Position><LatitudeDegrees>38.1157</LatitudeDegrees><LongitudeDegrees>13.3617</LongitudeDegrees></Position></Trackpoint>
+      <Trackpoint><Time>2026-11-22T08:03:10Z</Time><Position><LatitudeDegrees>38.1176</LatitudeDegrees><LongitudeDegrees>13.3601</LongitudeDegrees></Position></Trackpoint>
+    </Track></Lap>
+  </Activity></Activities>
+</TrainingCenterDatabase>`;
+
 const GEOJSON_EXAMPLE = {
   type: 'Feature',
   properties: { coordinateProperties: { times: ['2026-11-22T08:00:00Z', '2026-11-22T08:03:10Z'] } },
@@ -65,7 +75,7 @@ export const TRACE_REQUEST_BODY = {
   required: true,
   description:
     'A trace as JSON points, GeoJSON (LineString/MultiLineString with `coordinateProperties.times` or `coordTimes`, ' +
-    'or timestamped Point features), GPX 1.0/1.1 (tracks, segments, timed routes; one trip) or KML (`gx:Track`). ' +
+    'or timestamped Point features), GPX 1.0/1.1 (tracks, segments, timed routes; one trip), KML (`gx:Track`) or Garmin TCX (laps joined). ' +
     'The format is recognised from the content, so generic types (`application/xml`, `text/xml`, ' +
     '`application/octet-stream`, `application/json` holding GeoJSON) work too. `Content-Encoding: gzip|deflate|br` is ' +
     'accepted. Fixes without a time are dropped; repeated timestamps are folded.',
@@ -77,6 +87,7 @@ export const TRACE_REQUEST_BODY = {
     'application/geo+json': { schema: { type: 'object' }, example: GEOJSON_EXAMPLE },
     'application/gpx+xml': { schema: { type: 'string' }, example: GPX_EXAMPLE },
     'application/vnd.google-earth.kml+xml': { schema: { type: 'string' }, example: KML_EXAMPLE },
+    'application/vnd.garmin.tcx+xml': { schema: { type: 'string' }, example: TCX_EXAMPLE },
   },
 };
 
@@ -254,7 +265,7 @@ const UPLOAD_ERRORS = [
   errorResponse(
     415,
     ['UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_TRACE_FORMAT', 'UNSUPPORTED_CONTENT_ENCODING'],
-    'the XML document is neither GPX nor KML; send JSON points, GeoJSON, GPX 1.0/1.1 or KML',
+    'the XML document is not GPX, KML or TCX; send JSON points, GeoJSON, GPX 1.0/1.1, KML or TCX',
   ),
   errorResponse(429, ['RATE_LIMITED'], 'too many requests; retry in 12 s'),
 ];

@@ -1,4 +1,4 @@
-import { kml } from '@tmcw/togeojson';
+import { kml, tcx } from '@tmcw/togeojson';
 import type { Element } from '@xmldom/xmldom';
 import { buildTrace, Trace, TracePoint } from '../trace';
 import {
@@ -149,6 +149,18 @@ export function parseKml(text: string, options: XmlTraceFileOptions = {}): Trace
   if (doc.documentElement?.localName !== 'kml')
     throw new TraceFormatException('INVALID_TRACE_FILE', 'not a KML document');
   return guarded(() => requireTraces(featuresToTraces(kml(doc).features as never, options), 'KML'));
+}
+
+/**
+ * Parses a Garmin Training Center (TCX) document, what Garmin Connect, many bike computers and
+ * older Strava exports produce: one trace per lap, from the trackpoints that have a position
+ * (laps are joined into one trip by the caller, like a GPX file's segments).
+ */
+export function parseTcx(text: string, options: XmlTraceFileOptions = {}): Trace[] {
+  const doc = parseUntrustedXml(text, options);
+  if (doc.documentElement?.localName !== 'TrainingCenterDatabase')
+    throw new TraceFormatException('INVALID_TRACE_FILE', 'not a TCX document');
+  return guarded(() => requireTraces(featuresToTraces(tcx(doc).features as never, options), 'TCX'));
 }
 
 /**

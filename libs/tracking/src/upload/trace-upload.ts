@@ -6,6 +6,7 @@ import {
   parseGpx,
   parseJsonPoints,
   parseKml,
+  parseTcx,
   refuseUnsafeXml,
   scanJsonPoints,
   type Trace,
@@ -16,7 +17,7 @@ import {
 } from '@muvo/trace';
 
 /** Wire names of the upload formats (stored as `trips.source_format`). */
-export type UploadFormat = 'json' | 'geojson' | 'gpx' | 'kml';
+export type UploadFormat = 'json' | 'geojson' | 'gpx' | 'kml' | 'tcx';
 
 /** Limits of one upload, from config (TRIP_MAX_POINTS, TRIP_MAX_XML_ELEMENTS…). */
 export interface UploadLimits extends TraceLimits {
@@ -43,7 +44,7 @@ export const UploadErrors = {
     new DomainException(
       'UNSUPPORTED_TRACE_FORMAT',
       'unsupported-media-type',
-      `${what}; send JSON points, GeoJSON, GPX 1.0/1.1 or KML`,
+      `${what}; send JSON points, GeoJSON, GPX 1.0/1.1, KML or TCX`,
     ),
 };
 
@@ -73,12 +74,16 @@ export function firstSignificantChar(data: Uint8Array): string {
   return '';
 }
 
-/** GPX or KML, from the name of the document's root element. */
-function xmlDialect(text: string): 'gpx' | 'kml' | null {
+const XML_PARSERS = { gpx: parseGpx, kml: parseKml, tcx: parseTcx } as const;
+type XmlDialect = keyof typeof XML_PARSERS;
+
+/** GPX, KML or TCX, from the name of the document's root element. */
+function xmlDialect(text: string): XmlDialect | null {
   // Skip the declaration, comments and processing instructions before the root element.
   const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:[\w.-]+:)?([\w.-]+)/.exec(text.slice(0, 64 * 1024));
   const name = root?.[1].toLowerCase();
   if (name === 'gpx' || name === 'kml') return name;
+  if (name === 'trainingcenterdatabase') return 'tcx';
   return null;
 }
 
@@ -136,8 +141,7 @@ export function parseTraceUpload(body: unknown, limits: UploadLimits, now = Date
   const text = xmlTextOf(data);
   refuseUnsafeXml(text);
   const dialect = xmlDialect(text);
-  if (!dialect) throw UploadErrors.unsupportedFormat('the XML document is neither GPX nor KML');
-  const options = { strict: true, maxMarkup: limits.maxXmlElements };
-  const traces = dialect === 'gpx' ? parseGpx(text, options) : parseKml(text, options);
+  if (!dialect) throw UploadErrors.unsupportedFormat('the XML document is not GPX, KML or TCX');
+  const traces = XML_PARSERS[dialect](text, { strict: true, maxMarkup: limits.maxXmlElements });
   return { trace: finishFileTrace(traces, limits, now), format: dialect, mockLocation: false };
 }
