@@ -16,8 +16,10 @@ export function impossibleModes(f: Float64Array): Set<TravelMode> {
   // Nobody runs 2 minutes at 25 km/h, or walks or runs 5 minutes at 16 km/h, in a city trip. (A
   // tighter walking limit cost 1.4 points in person-grouped CV: people's walks include GPS jumps.)
   if (v120 > 7 || v300 > 4.5) out.add('walk');
-  // Racing cyclists hold 45 km/h; a commuter's e-bike is limited to 25–45 km/h.
-  if (v60 > 12.5 || v120 > 11) out.add('bike');
+  // A commuter's e-bike is limited to 25–45 km/h, but road cyclists hold 30–40 km/h and descend
+  // at 60 km/h for a minute or two (a real 50 km ride in the Alps: 58 km/h over 60 s, 51 over 120 s,
+  // 42 over 5 min); beyond that it is a motor vehicle.
+  if (v60 > 17.5 || v120 > 15 || v300 > 12.5) out.add('bike');
   // Buses and cars: above about 135 km/h for two minutes it is a train (or a plane).
   if (v120 > 38) {
     out.add('bus');

@@ -9,6 +9,8 @@ interface Constraint {
   s: number;
   maxMps: number;
   waitS: number;
+  /** The wait is spent indoors (no GNSS fix). */
+  indoors?: boolean;
 }
 
 /** Ground truth of a simulated movement at 1 s resolution. */
@@ -18,6 +20,8 @@ export interface GroundTruth {
   /** Distance travelled along the path, metres. */
   s: Float64Array;
   v: Float64Array;
+  /** 1 while the traveller is indoors (an errand on foot): no fix can be recorded. */
+  indoors: Uint8Array;
   durationS: number;
 }
 
@@ -58,9 +62,12 @@ function buildConstraints(line: Polyline, p: MotionProfile, r: Random, zones: Ar
   for (const s of placeAlong(line.lengthM, p.pauseSpacingM, r, 0.9)) {
     c.push({ s, maxMps: 0, waitS: clamp(r.logNormal(p.pauseMedianS, 0.8), 2, 600) });
   }
+  for (const s of placeAlong(line.lengthM, p.errandSpacingM ?? Infinity, r, 0.9)) {
+    c.push({ s, maxMps: 0, waitS: clamp(r.logNormal(p.errandMedianS, 0.7), 60, 3600), indoors: true });
+  }
   for (const [from, to] of zones) {
-    for (let s = from + r.uniform(10, 80); s < to; s += r.uniform(30, 250)) {
-      c.push({ s, maxMps: 0, waitS: r.uniform(2, 40) });
+    for (let s = from + r.uniform(10, 80); s < to; s += r.uniform(60, 400)) {
+      c.push({ s, maxMps: 0, waitS: r.uniform(2, 30) });
     }
   }
   const turns = turnAngles(line);
@@ -87,6 +94,7 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
   const t: number[] = [0];
   const sArr: number[] = [0];
   const vArr: number[] = [0];
+  const indoors: number[] = [0];
   let s = 0;
   let v = 0;
   let wander = 0;
@@ -128,11 +136,13 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
       t.push(time);
       sArr.push(s);
       vArr.push(0);
+      indoors.push(0);
       for (let w = 0; w < Math.round(stop.waitS); w++) {
         time += dt;
         t.push(time);
         sArr.push(s);
         vArr.push(0);
+        indoors.push(stop.indoors && w > 0 && w < Math.round(stop.waitS) - 1 ? 1 : 0);
       }
       next++;
       continue;
@@ -141,6 +151,13 @@ export function drivePath(line: Polyline, p: MotionProfile, r: Random): GroundTr
     t.push(time);
     sArr.push(s);
     vArr.push(v);
+    indoors.push(0);
   }
-  return { t: Float64Array.from(t), s: Float64Array.from(sArr), v: Float64Array.from(vArr), durationS: time };
+  return {
+    t: Float64Array.from(t),
+    s: Float64Array.from(sArr),
+    v: Float64Array.from(vArr),
+    indoors: Uint8Array.from(indoors),
+    durationS: time,
+  };
 }

@@ -3,7 +3,7 @@ import { clamp } from './random';
 
 /** Modes the simulator knows: the five classified modes and a few variants of them. */
 export type SimulatedMode =
-  'walk' | 'run' | 'bike' | 'ebike' | 'bus' | 'tram' | 'car' | 'taxi' | 'metro' | 'train' | 'highspeed';
+  'walk' | 'run' | 'bike' | 'ebike' | 'roadbike' | 'bus' | 'tram' | 'car' | 'taxi' | 'metro' | 'train' | 'highspeed';
 
 /** The classified mode a simulated mode counts as. */
 export const TRAVEL_MODE_OF: Record<SimulatedMode, 'walk' | 'bike' | 'bus' | 'car' | 'train'> = {
@@ -11,6 +11,7 @@ export const TRAVEL_MODE_OF: Record<SimulatedMode, 'walk' | 'bike' | 'bus' | 'ca
   run: 'walk',
   bike: 'bike',
   ebike: 'bike',
+  roadbike: 'bike',
   bus: 'bus',
   tram: 'bus',
   car: 'car',
@@ -55,6 +56,12 @@ export interface MotionProfile {
   /** Pauses unrelated to traffic (a walker looking at a window), mean spacing m and duration s. */
   pauseSpacingM: number;
   pauseMedianS: number;
+  /**
+   * Errands on foot (a shop, a building): mean spacing (m) and median duration (s). They are spent
+   * indoors, where the receiver gets no fix: the recording pauses and resumes where the walk goes on.
+   */
+  errandSpacingM: number;
+  errandMedianS: number;
   /** The vehicle shields the antenna (multiplies GPS error). */
   shielding: number;
   /** Share of the path underground (no GNSS fixes). */
@@ -69,6 +76,8 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
     undergroundShare: 0,
     pauseSpacingM: Infinity,
     pauseMedianS: 0,
+    errandSpacingM: Infinity,
+    errandMedianS: 0,
   };
   const congestion = r.chance(0.7) ? r.uniform(0, 0.1) : r.uniform(0.1, 0.4);
   switch (mode) {
@@ -89,6 +98,8 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         crawlMps: 0,
         pauseSpacingM: r.uniform(100, 1000),
         pauseMedianS: r.uniform(10, 60),
+        errandSpacingM: r.chance(0.3) ? r.uniform(300, 2000) : Infinity,
+        errandMedianS: r.uniform(120, 900),
         shielding: 1,
       };
     case 'run':
@@ -97,7 +108,22 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         cruiseMps: clamp(r.normal(3.1, 0.4), 2.3, 4.2),
         maxAccel: 1.5,
         pauseSpacingM: Infinity,
+        errandSpacingM: Infinity,
         redChance: 0.2,
+      };
+    case 'roadbike':
+      // Sport rides on a road bike: 25–35 km/h on the flat, much faster downhill and slower up
+      // (a wide, slow wander of the preferred speed stands in for the terrain), few lights.
+      return {
+        ...drawProfile('bike', r),
+        cruiseMps: clamp(r.normal(8, 1), 6, 10.5),
+        cruiseWander: r.uniform(0.2, 0.35),
+        maxAccel: r.uniform(0.6, 1.2),
+        lightSpacingM: r.uniform(1500, 5000),
+        redChance: r.uniform(0.2, 0.5),
+        congestion: 0,
+        pauseSpacingM: r.uniform(10000, 30000),
+        pauseMedianS: 60,
       };
     case 'bike':
     case 'ebike':
@@ -169,7 +195,8 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         ...none,
         cruiseMps: clamp(r.normal(19, 3), 13, 25),
         cruiseWander: 0.05,
-        speedJitter: r.uniform(0.01, 0.04),
+        // Rail vehicles hold their speed smoothly: no traffic ahead, heavy, under a controller.
+        speedJitter: r.uniform(0.003, 0.012),
         maxAccel: r.uniform(0.6, 1.1),
         comfortDecel: r.uniform(0.6, 1.1),
         lateralAccel: 1,
@@ -184,7 +211,7 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         crawlMps: 0,
         shielding: r.uniform(1.5, 2.5),
         // Many lines run elevated or at grade (light rail, outer sections); the rest is mostly tunnel.
-        undergroundShare: r.chance(0.5) ? 0 : r.uniform(0.5, 1),
+        undergroundShare: r.chance(0.35) ? 0 : r.uniform(0.3, 0.9),
       };
     case 'train':
     case 'highspeed':
@@ -192,7 +219,7 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         ...none,
         cruiseMps: mode === 'highspeed' ? r.uniform(55, 85) : clamp(r.logNormal(30, 0.3), 16, 50),
         cruiseWander: 0.04,
-        speedJitter: r.uniform(0.01, 0.03),
+        speedJitter: r.uniform(0.002, 0.008),
         maxAccel: r.uniform(0.3, 0.7),
         comfortDecel: r.uniform(0.4, 0.8),
         lateralAccel: 0.8,

@@ -35,6 +35,7 @@ describe(simulateTrip.name, () => {
     ['bike', 2.5, 7],
     ['bus', 3, 12],
     ['car', 4, 25],
+    ['roadbike', 5, 11],
   ] as const)('moves a %s at a plausible average speed', (mode, min, max) => {
     const { truth } = simulateTripDetailed({
       path: street,
@@ -57,12 +58,15 @@ describe(simulateTrip.name, () => {
     ['bus', 203],
     ['car', 133],
     ['bike', 125],
-  ] as const)('reaches the end of the route: a %s (seed %i) never stalls before a stop behind a corner', (mode, seed) => {
-    const path = randomStreetPath({ seed, lengthM: 3000, style: 'grid' });
-    const { truth } = simulateTripDetailed({ path, mode, startTime: START, seed });
-    expect(truth.s[truth.s.length - 1]).toBeGreaterThan(2990);
-    expect(truth.durationS).toBeLessThan(3600);
-  });
+  ] as const)(
+    'reaches the end of the route: a %s (seed %i) never stalls before a stop behind a corner',
+    (mode, seed) => {
+      const path = randomStreetPath({ seed, lengthM: 3000, style: 'grid' });
+      const { truth } = simulateTripDetailed({ path, mode, startTime: START, seed });
+      expect(truth.s[truth.s.length - 1]).toBeGreaterThan(2990);
+      expect(truth.durationS).toBeLessThan(3600);
+    },
+  );
 
   it('stops at bus stops: the bus stands still for a while several times', () => {
     const { truth } = simulateTripDetailed({
@@ -107,17 +111,43 @@ describe(simulateTrip.name, () => {
     expect(lag1 / lag0).toBeGreaterThan(0.8);
   });
 
-  it('records nothing underground on a metro ride', () => {
-    const rail = randomStreetPath({ seed: 2, lengthM: 8000, style: 'rail' });
+  it('records no fix while a walker is indoors on an errand, and resumes where the walk goes on', () => {
     const { trace, truth } = simulateTripDetailed({
-      path: rail,
-      mode: 'metro',
+      path: street,
+      mode: 'walk',
       startTime: START,
-      seed: 9,
+      seed: 21,
       samplingS: 1,
-      profile: { undergroundShare: 0.8 },
+      device: { outageEveryS: 1e9, sleepsWhenStill: false },
+      profile: { errandSpacingM: 1000, errandMedianS: 600, pauseSpacingM: Infinity },
     });
-    expect(trace.length).toBeLessThan(truth.durationS * 0.5);
+    const indoorS = truth.indoors.reduce((a, b) => a + b, 0);
+    expect(indoorS).toBeGreaterThan(300);
+    let longestGapS = 0;
+    for (let i = 1; i < trace.length; i++) longestGapS = Math.max(longestGapS, (trace.ts[i] - trace.ts[i - 1]) / 1000);
+    expect(longestGapS).toBeGreaterThan(60);
+    const end = street[street.length - 1];
+    expect(haversineM(trace.lat[trace.length - 1], trace.lon[trace.length - 1], end[1], end[0])).toBeLessThan(60);
+  });
+
+  it('underground, a logger records nothing and a phone only rare network fixes far off the line', () => {
+    const rail = randomStreetPath({ seed: 2, lengthM: 8000, style: 'rail' });
+    const ride = (kind: 'logger' | 'phone') =>
+      simulateTripDetailed({
+        path: rail,
+        mode: 'metro',
+        startTime: START,
+        seed: 9,
+        samplingS: 1,
+        profile: { undergroundShare: 0.8 },
+        device: { kind, outageEveryS: 1e9, sleepsWhenStill: false },
+      });
+    const logger = ride('logger');
+    const phone = ride('phone');
+    expect(phone.trace.length).toBeGreaterThan(logger.trace.length);
+    expect(phone.trace.length).toBeLessThan(logger.trace.length + 0.1 * phone.truth.durationS);
+    // The extra fixes are network positions: their reported accuracy is tens to hundreds of metres.
+    expect(Math.max(...phone.trace.accuracy!)).toBeGreaterThan(50);
   });
 });
 

@@ -28,14 +28,32 @@ export interface SimulatedTrip {
   device: DeviceProfile;
 }
 
+/**
+ * Underground sections: the share of the path in tunnels, in one to four sections (lines dip
+ * under city centres and surface between them), placed deterministically from the seed.
+ */
 function underground(profile: MotionProfile, lengthM: number, seed: number): Array<[number, number]> {
   if (profile.undergroundShare <= 0) return [];
-  // One contiguous tunnel section, placed deterministically from the seed.
   const r = createRandom(seed ^ 0x5bd1e995);
-  const len = profile.undergroundShare * lengthM;
-  const from = r.uniform(0, lengthM - len);
-  return [[from, from + len]];
+  const sections = 1 + Math.floor(r.uniform(0, 4));
+  const len = (profile.undergroundShare * lengthM) / sections;
+  const surface = (lengthM - len * sections) / (sections + 1);
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i < sections; i++) {
+    s += surface * r.uniform(0.3, 1.7);
+    const from = Math.min(s, lengthM - len * (sections - i));
+    out.push([from, from + len]);
+    s = from + len;
+  }
+  return out;
 }
+
+/**
+ * Underground, a phone still reports a position now and then: a fix from a station's Wi-Fi or a
+ * cell tower, tens to hundreds of metres off (what makes real metro legs jump). Loggers record nothing.
+ */
+const TUNNEL_FIX_CHANCE = 0.03;
 
 /**
  * Simulates one trip along `path` and returns the full record: the trace a device would have
@@ -54,10 +72,15 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
     return truth.s[i] + f * (truth.s[i + 1] - truth.s[i]);
   };
   const vAt = (t: number) => truth.v[Math.min(truth.v.length - 1, Math.max(0, Math.round(t)))];
-  const times = sampleTimes(truth.durationS, device, (t) => vAt(t) < 0.2, r, sAt).filter((t) => {
+  const inTunnel = (t: number) => {
     const s = sAt(t);
-    return !tunnels.some(([a, b]) => s > a && s < b);
-  });
+    return tunnels.some(([a, b]) => s > a && s < b);
+  };
+  const times = sampleTimes(truth.durationS, device, (t) => vAt(t) < 0.2, r, sAt).filter(
+    (t) =>
+      !truth.indoors[Math.min(truth.indoors.length - 1, Math.round(t))] &&
+      (!inTunnel(t) || (device.kind === 'phone' && r.chance(TUNNEL_FIX_CHANCE))),
+  );
   const walking = options.mode === 'walk' || options.mode === 'run';
   // On foot the receiver is in a pocket or bag, next to buildings: worse sky view than on the road.
   const errors = positionErrors(times, device, walking ? r.uniform(1, 1.8) : profile.shielding, r);
@@ -69,7 +92,7 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
   const hint = { segment: 1 };
   let lateral = r.normal(0, walking ? 2 : 1);
   // Cyclists weave: a quick sideways wobble on top of the slow drift across the lane.
-  const cycling = options.mode === 'bike' || options.mode === 'ebike';
+  const cycling = options.mode === 'bike' || options.mode === 'ebike' || options.mode === 'roadbike';
   let wobble = 0;
   let altitude = r.uniform(0, 300);
   for (let i = 0; i < times.length; i++) {
@@ -79,8 +102,16 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
     // Where on the street: sidewalk side, lane, swerves — a slow lateral wander off the centre line.
     lateral = lateral * Math.exp(-dt / 40) + Math.sqrt(1 - Math.exp((-2 * dt) / 40)) * r.normal(0, walking ? 2 : 1);
     if (cycling) wobble = wobble * Math.exp(-dt / 5) + Math.sqrt(1 - Math.exp((-2 * dt) / 5)) * r.normal(0, 0.8);
-    const east = errors.east[i] + (lateral + wobble) * Math.cos(p.bearing);
-    const north = errors.north[i] - (lateral + wobble) * Math.sin(p.bearing);
+    let east = errors.east[i] + (lateral + wobble) * Math.cos(p.bearing);
+    let north = errors.north[i] - (lateral + wobble) * Math.sin(p.bearing);
+    let networkAccuracy = 0;
+    if (tunnels.length && inTunnel(t)) {
+      const off = r.logNormal(120, 0.7);
+      networkAccuracy = Math.min(2000, Math.max(20, off * r.logNormal(1, 0.4)));
+      const angle = r.uniform(0, 2 * Math.PI);
+      east += off * Math.sin(angle);
+      north += off * Math.cos(angle);
+    }
     const fix = offsetM(p.lat, p.lon, east, north);
     trace.ts[i] = Math.round(options.startTime + t * 1000);
     if (device.kind === 'logger') trace.ts[i] = Math.round(trace.ts[i] / 1000) * 1000;
@@ -89,7 +120,7 @@ export function simulateTripDetailed(options: SimulateTripOptions): SimulatedTri
     trace.lon[i] = held ? trace.lon[i - 1] : Math.round(fix.lon * 1e7) / 1e7;
     altitude += r.normal(0, 0.3 * Math.sqrt(dt));
     trace.altitude![i] = Math.round((altitude + r.normal(0, 4)) * 10) / 10;
-    if (trace.accuracy) trace.accuracy[i] = Math.round(errors.accuracy[i] * 10) / 10;
+    if (trace.accuracy) trace.accuracy[i] = Math.round((networkAccuracy || errors.accuracy[i]) * 10) / 10;
     if (trace.speed) trace.speed[i] = Math.max(0, Math.round((vAt(t) + r.normal(0, 0.25)) * 100) / 100);
   }
   return { trace: dedupeTimes(trace), truth, profile, device };

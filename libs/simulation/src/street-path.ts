@@ -109,12 +109,14 @@ export function styleFor(mode: SimulatedMode, r: Random): PathStyle {
     case 'bike':
     case 'ebike':
       return r.pick(['grid', 'organic', 'arterial', 'grid']);
+    case 'roadbike':
+      return r.pick(['arterial', 'organic', 'rail']);
     case 'bus':
     case 'tram':
       return r.pick(['grid', 'arterial', 'arterial']);
     case 'car':
     case 'taxi':
-      return r.pick(['grid', 'arterial', 'arterial', 'arterial', 'arterial']);
+      return r.pick(['grid', 'arterial', 'arterial', 'arterial', 'arterial', 'arterial']);
     case 'metro':
     case 'train':
     case 'highspeed':
