@@ -1,10 +1,10 @@
-import { gbdtPredict } from './gbdt';
+import { averageGbdt, gbdtPredict, gbdtScores } from './gbdt';
 import { trainGbdt } from './gbdt-train';
 
 /** Three classes separated by x0 (x1 is noise; x2 is missing for a third of the rows). */
 function dataset(n: number, seed: number) {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const x = new Float64Array(n * 3);
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -40,5 +40,21 @@ describe('gradient-boosted trees', () => {
     const copy = JSON.parse(JSON.stringify(model));
     expect(gbdtPredict(copy, [3.1, 0.5, 0.2])).toEqual(gbdtPredict(model, [3.1, 0.5, 0.2]));
     expect(trainGbdt(train, { rounds: 30, maxDepth: 3, seed: 3 })).toEqual(model);
+  });
+
+  it('averages models into one whose scores are the mean of theirs', () => {
+    const other = trainGbdt(dataset(600, 8), { rounds: 20, maxDepth: 2, seed: 5 });
+    const average = averageGbdt([model, other]);
+    expect(average.trees).toHaveLength(model.trees.length + other.trees.length);
+    for (const x of [
+      [0.5, 0.1, NaN],
+      [3.1, 0.5, 0.2],
+      [5.2, 0.9, 0.4],
+    ]) {
+      const a = gbdtScores(model, x);
+      const b = gbdtScores(other, x);
+      Array.from(gbdtScores(average, x)).forEach((s, c) => expect(s).toBeCloseTo((a[c] + b[c]) / 2, 9));
+    }
+    expect(() => averageGbdt([model, { ...other, classes: ['a', 'c', 'b'] }])).toThrow(/share classes/);
   });
 });

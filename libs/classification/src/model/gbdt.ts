@@ -64,3 +64,26 @@ export function softmax(scores: Float64Array): Float64Array {
 export function gbdtPredict(model: GbdtModel, x: ArrayLike<number>): Float64Array {
   return softmax(gbdtScores(model, x));
 }
+
+/**
+ * The average of several models over the same classes and features, as one model: softmax of the
+ * mean of their scores. Each tree's leaves are divided by the number of models, so inference stays
+ * one pass over all trees. Averaging models trained on different draws of data (bagging) cuts the
+ * variance one draw leaves in the model.
+ */
+export function averageGbdt(models: readonly GbdtModel[]): GbdtModel {
+  if (models.length === 0) throw new Error('averageGbdt needs at least one model');
+  const [first] = models;
+  for (const m of models) {
+    if (m.classes.join() !== first.classes.join() || m.features.join() !== first.features.join())
+      throw new Error('averageGbdt: models must share classes and features');
+  }
+  const k = models.length;
+  const scale = (tree: GbdtTree): GbdtTree => ({ ...tree, value: tree.value.map((v) => v / k) });
+  return {
+    classes: [...first.classes],
+    features: [...first.features],
+    baseScore: first.baseScore.map((_, c) => models.reduce((a, m) => a + m.baseScore[c], 0) / k),
+    trees: models.flatMap((m) => m.trees.map((round) => round.map(scale))),
+  };
+}
