@@ -21,6 +21,7 @@ import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { generateVoucherCode } from '@muvo/vouchers';
+import { cityFileFor } from '../factories/city.factory';
 
 const ROOT = join(__dirname, '..', '..');
 const COUNTERS = 100;
@@ -163,38 +164,7 @@ async function main(): Promise<void> {
       offers: [{ id: 'coffee', title: 'Coffee', costPoints: 10 }],
     }));
     const applied = await applyCity(
-      validateCityFile({
-        id: `bench-${tag}`,
-        name: 'Bench city',
-        timezone: 'Europe/Rome',
-        area: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [13.33, 38.09],
-              [13.39, 38.09],
-              [13.39, 38.15],
-              [13.33, 38.15],
-              [13.33, 38.09],
-            ],
-          ],
-        },
-        routes: [
-          {
-            id: 'maqueda',
-            name: 'Via Maqueda',
-            corridorM: 150,
-            geometry: {
-              type: 'LineString',
-              coordinates: [
-                [13.3666, 38.1098],
-                [13.3574, 38.1203],
-              ],
-            },
-          },
-        ],
-        merchants: shops,
-      }).file,
+      validateCityFile(cityFileFor({ id: `bench-${tag}`, name: 'Bench city', operators: [], merchants: shops })).file,
       config,
     );
 
