@@ -217,6 +217,24 @@ ${points.map((p) => `<gx:coord>${p.lon} ${p.lat} ${p.altitude ?? 0}</gx:coord>`)
       });
       expect(asFile.status).toBe(202);
     });
+
+    it('takes a real GPX file attached to a form (multipart/form-data), as a browser file input sends it', async () => {
+      const file = realGpxFiles.find((f) => f.includes('korita')) ?? realGpxFiles[0];
+      const bytes = readFileSync(join(GPX_DIR, file));
+      const expected = mergeTraces(parseGpx(bytes.toString('utf8')));
+      const form = new FormData();
+      form.append('note', 'Sunday ride');
+      // Browsers know no type for .gpx: the part says application/octet-stream.
+      form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), file);
+      // Encoded exactly as fetch would send it, boundary included.
+      const encoded = new Response(form);
+      const body = new Uint8Array(await encoded.arrayBuffer());
+      const upload = await uploadRaw(body, encoded.headers.get('content-type')!);
+      expect(upload.status).toBe(202);
+      await expectStored(upload.body.tripId, expected);
+      const trip = await request(stack.api.url, 'GET', `/v1/trips/${upload.body.tripId}`, { token: participant.token });
+      expect(trip.body.sourceFormat).toBe('gpx');
+    });
   });
 
   it('stores JSON points with ISO or epoch-millisecond times, sorted, repeated timestamps folded', async () => {

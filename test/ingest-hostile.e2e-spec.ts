@@ -38,6 +38,15 @@ const gpx = (points: string, extra = '') =>
 const trkpt = (lat: string | number, lon: string | number, time: string) =>
   `<trkpt lat="${lat}" lon="${lon}"><time>${time}</time></trkpt>`;
 const validPoints = trkpt(38.11, 13.36, iso(0)) + trkpt(38.12, 13.37, iso(5));
+const BOUNDARY = 'muvo-test-boundary';
+/** A multipart/form-data body, written out by hand so that broken ones can be sent too. */
+const multipart = (parts: { name: string; filename?: string; value: string }[]) =>
+  parts
+    .map(
+      (p) =>
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"\r\nContent-Type: application/gpx+xml` : ''}\r\n\r\n${p.value}\r\n`,
+    )
+    .join('') + `--${BOUNDARY}--\r\n`;
 const tcx = (trackpoints: string) =>
   `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Biking"><Lap><Track>${trackpoints}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
 const tcxPoint = (lat: number, lon: number, time: string) =>
@@ -298,6 +307,39 @@ const CORPUS: Case[] = [
     type: 'application/vnd.garmin.tcx+xml',
     status: 400,
     code: 'NO_TRACK',
+  },
+  {
+    name: 'a multipart form without a file',
+    body: multipart([{ name: 'note', value: 'my ride' }]),
+    type: `multipart/form-data; boundary=${BOUNDARY}`,
+    status: 400,
+    code: 'NO_TRACE_FILE',
+  },
+  {
+    name: 'a multipart form with two files',
+    body: multipart([
+      { name: 'file', filename: 'a.gpx', value: gpx(validPoints) },
+      { name: 'file', filename: 'b.gpx', value: gpx(validPoints) },
+    ]),
+    type: `multipart/form-data; boundary=${BOUNDARY}`,
+    status: 400,
+    code: 'ONE_FILE_PER_UPLOAD',
+  },
+  {
+    name: 'a multipart form without a boundary',
+    body: multipart([{ name: 'file', filename: 'a.gpx', value: gpx(validPoints) }]),
+    type: 'multipart/form-data',
+    status: 400,
+    code: 'MALFORMED_MULTIPART',
+  },
+  {
+    name: 'a multipart file holding a GPX with a coordinate out of range',
+    body: multipart([
+      { name: 'file', filename: 'a.gpx', value: gpx(trkpt(95, 13.3, iso(0)) + trkpt(38.1, 13.3, iso(5))) },
+    ]),
+    type: `multipart/form-data; boundary=${BOUNDARY}`,
+    status: 400,
+    code: 'INVALID_COORDINATES',
   },
   // GeoJSON
   {

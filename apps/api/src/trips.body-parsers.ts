@@ -9,6 +9,7 @@ import {
   gunzipIfCompressed,
   looksGzipped,
   RawTraceUpload,
+  readMultipartFile,
   UploadErrors,
 } from '@muvo/tracking';
 
@@ -37,6 +38,7 @@ export const TRACE_FILE_TYPES = [
 ];
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+const MULTIPART_TYPE = 'multipart/form-data';
 
 /**
  * Routes whose JSON bodies are handed over as bytes: trace uploads are read straight into typed
@@ -51,7 +53,9 @@ const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:se
  * - JSON keeps Fastify's protection against prototype poisoning;
  * - trace files arrive as {@link RawTraceUpload} bytes, a gzip file sent as is included;
  * - `curl --data-binary @trip.gpx` sends a form content type: a form body that is really a trace
- *   file is treated as one. Other content types get 415 from Fastify.
+ *   file is treated as one;
+ * - a `multipart/form-data` form (a browser's file input, `curl -F file=@ride.gpx`) gives its one file.
+ * Other content types get 415 from Fastify.
  */
 @Injectable()
 export class TripBodyParsers implements OnModuleInit {
@@ -89,6 +93,10 @@ export class TripBodyParsers implements OnModuleInit {
     fastify.addContentTypeParser(TRACE_FILE_TYPES, options, async (request: FastifyRequest, body: Buffer) => {
       const data = await gunzipIfCompressed(await decode(request, body), maxBytes);
       return new RawTraceUpload(mediaTypeOf(request), data);
+    });
+    fastify.addContentTypeParser(MULTIPART_TYPE, options, async (request: FastifyRequest, body: Buffer) => {
+      const file = await readMultipartFile(request.headers, await decode(request, body));
+      return new RawTraceUpload(file.mediaType, await gunzipIfCompressed(file.data, maxBytes));
     });
     fastify.addContentTypeParser(FORM_TYPE, options, async (request: FastifyRequest, body: Buffer) => {
       const data = await decode(request, body);

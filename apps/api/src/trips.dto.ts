@@ -77,7 +77,8 @@ export const TRACE_REQUEST_BODY = {
     'A trace as JSON points, GeoJSON (LineString/MultiLineString with `coordinateProperties.times` or `coordTimes`, ' +
     'or timestamped Point features), GPX 1.0/1.1 (tracks, segments, timed routes; one trip), KML (`gx:Track`) or Garmin TCX (laps joined). ' +
     'The format is recognised from the content, so generic types (`application/xml`, `text/xml`, ' +
-    '`application/octet-stream`, `application/json` holding GeoJSON) work too. `Content-Encoding: gzip|deflate|br` is ' +
+    '`application/octet-stream`, `application/json` holding GeoJSON) work too, and so does a form with one file ' +
+    '(`multipart/form-data`, as from a browser file input). `Content-Encoding: gzip|deflate|br` is ' +
     'accepted. Fixes without a time are dropped; repeated timestamps are folded.',
   content: {
     'application/json': {
@@ -88,6 +89,15 @@ export const TRACE_REQUEST_BODY = {
     'application/gpx+xml': { schema: { type: 'string' }, example: GPX_EXAMPLE },
     'application/vnd.google-earth.kml+xml': { schema: { type: 'string' }, example: KML_EXAMPLE },
     'application/vnd.garmin.tcx+xml': { schema: { type: 'string' }, example: TCX_EXAMPLE },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'one trace file, any of the formats above' },
+        },
+      },
+    },
   },
 };
 

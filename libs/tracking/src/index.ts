@@ -6,6 +6,7 @@ export * from './trip.entity';
 export * from './tracking.exceptions';
 export * from './tracking.module';
 export * from './upload/body-decoding';
+export * from './upload/multipart-upload';
 export * from './upload/trace-upload';
 export * from './upload/trace-upload.parser';
 export * from './trip-geometry';
