@@ -27,22 +27,67 @@ export interface GbdtModel {
   trees: GbdtTree[][];
 }
 
-function treeValue(tree: GbdtTree, x: ArrayLike<number>): number {
-  let node = 0;
-  while (tree.feature[node] >= 0) {
-    const v = x[tree.feature[node]];
-    const goLeft = Number.isNaN(v) ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
-    node = goLeft ? tree.left[node] : tree.right[node];
-  }
-  return tree.value[node];
+/**
+ * A model's trees packed into typed arrays, all trees end to end (node ids offset per tree): the
+ * JSON arrays are generic `number[]`s, and a bagged model reads thousands of nodes per leg.
+ */
+interface PackedTrees {
+  /** First node of tree `round * classes + class`. */
+  root: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+  missingLeft: Uint8Array;
+}
+
+const packedOf = new WeakMap<GbdtModel, PackedTrees>();
+
+function pack(model: GbdtModel): PackedTrees {
+  const k = model.classes.length;
+  const trees = model.trees.flat();
+  const nodes = trees.reduce((a, t) => a + t.feature.length, 0);
+  const packed: PackedTrees = {
+    root: new Int32Array(model.trees.length * k),
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+    missingLeft: new Uint8Array(nodes),
+  };
+  let offset = 0;
+  trees.forEach((tree, i) => {
+    packed.root[i] = offset;
+    for (let n = 0; n < tree.feature.length; n++) {
+      packed.feature[offset + n] = tree.feature[n];
+      packed.threshold[offset + n] = tree.threshold[n];
+      packed.left[offset + n] = offset + tree.left[n];
+      packed.right[offset + n] = offset + tree.right[n];
+      packed.value[offset + n] = tree.value[n];
+      packed.missingLeft[offset + n] = tree.missingLeft[n];
+    }
+    offset += tree.feature.length;
+  });
+  return packed;
 }
 
 /** Raw additive scores (logits) per class. */
 export function gbdtScores(model: GbdtModel, x: ArrayLike<number>): Float64Array {
   const k = model.classes.length;
   const scores = Float64Array.from(model.baseScore);
-  for (const round of model.trees) {
-    for (let c = 0; c < k; c++) scores[c] += treeValue(round[c], x);
+  let packed = packedOf.get(model);
+  if (!packed) packedOf.set(model, (packed = pack(model)));
+  const { root, feature, threshold, left, right, value, missingLeft } = packed;
+  for (let i = 0; i < root.length; i++) {
+    let node = root[i];
+    while (feature[node] >= 0) {
+      const v = x[feature[node]];
+      const goLeft = v !== v ? missingLeft[node] === 1 : v <= threshold[node];
+      node = goLeft ? left[node] : right[node];
+    }
+    scores[i % k] += value[node];
   }
   return scores;
 }
