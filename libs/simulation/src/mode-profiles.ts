@@ -154,8 +154,8 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         cruiseWander: r.uniform(0.1, 0.25),
         speedJitter: r.uniform(0.05, 0.15),
         // Everyday driving, not the car's limits: 1–2 m/s² away from lights.
-        maxAccel: r.uniform(1, 2.2),
-        comfortDecel: r.uniform(1.2, 2.2),
+        maxAccel: r.uniform(0.8, 1.8),
+        comfortDecel: r.uniform(0.9, 1.8),
         lateralAccel: r.uniform(2, 3.5),
         cornerRadiusM: r.uniform(8, 15),
         lightSpacingM: r.uniform(600, 1800),
@@ -182,8 +182,8 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
         redWaitS: [5, 90],
         stopSpacingM: r.uniform(450, 1000),
         stopChance: r.uniform(0.6, 0.9),
-        dwellMedianS: r.uniform(10, 25),
-        congestion: mode === 'tram' ? congestion / 3 : congestion * 0.7,
+        dwellMedianS: r.uniform(6, 18),
+        congestion: mode === 'tram' ? congestion / 3 : congestion,
         crawlMps: r.uniform(1.5, 4.5),
         pauseSpacingM: Infinity,
         pauseMedianS: 0,
@@ -193,7 +193,7 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
     case 'metro':
       return {
         ...none,
-        cruiseMps: clamp(r.normal(19, 3), 13, 25),
+        cruiseMps: clamp(r.normal(18, 2.5), 13, 25),
         cruiseWander: 0.05,
         // Rail vehicles hold their speed smoothly: no traffic ahead, heavy, under a controller.
         speedJitter: r.uniform(0.003, 0.012),
@@ -217,7 +217,7 @@ export function drawProfile(mode: SimulatedMode, r: Random): MotionProfile {
     case 'highspeed':
       return {
         ...none,
-        cruiseMps: mode === 'highspeed' ? r.uniform(55, 85) : clamp(r.logNormal(30, 0.3), 16, 50),
+        cruiseMps: mode === 'highspeed' ? r.uniform(55, 85) : clamp(r.logNormal(26, 0.3), 16, 45),
         cruiseWander: 0.04,
         speedJitter: r.uniform(0.002, 0.008),
         maxAccel: r.uniform(0.3, 0.7),

@@ -26,9 +26,9 @@ const MIX: Array<{ mode: SimulatedMode; share: number; medianM: number; sigma: n
   { mode: 'tram', share: 0.04, medianM: 3500, sigma: 0.6, minM: 700, maxM: 20000 },
   { mode: 'car', share: 0.12, medianM: 9000, sigma: 0.9, minM: 1000, maxM: 80000 },
   { mode: 'taxi', share: 0.06, medianM: 7000, sigma: 0.8, minM: 1000, maxM: 50000 },
-  { mode: 'metro', share: 0.09, medianM: 6000, sigma: 0.6, minM: 1500, maxM: 40000 },
-  { mode: 'train', share: 0.06, medianM: 15000, sigma: 0.9, minM: 3000, maxM: 200000 },
-  { mode: 'highspeed', share: 0.02, medianM: 120000, sigma: 0.5, minM: 30000, maxM: 400000 },
+  { mode: 'metro', share: 0.11, medianM: 6000, sigma: 0.6, minM: 1500, maxM: 40000 },
+  { mode: 'train', share: 0.05, medianM: 15000, sigma: 0.9, minM: 3000, maxM: 200000 },
+  { mode: 'highspeed', share: 0.01, medianM: 120000, sigma: 0.5, minM: 30000, maxM: 400000 },
 ];
 
 /**
