@@ -3,10 +3,17 @@ import { tracePoints } from '@muvo/trace';
 
 export type SimulatedMode = Parameters<typeof simulateTrip>[0]['mode'];
 
-/** A realistic upload body: muvo's simulator along a real street, ending a minute ago by default. */
+/**
+ * A realistic upload body: muvo's simulator along a real street. Without `startTime` the trip
+ * starts an hour ago, or earlier when it lasts longer (errands, slow traffic), so that it always
+ * ends in the past: the api refuses fixes from the future.
+ */
 export function uploadBody(options: { path: [number, number][]; mode: SimulatedMode; seed: number; startTime?: number }) {
-  const startTime = options.startTime ?? Date.now() - 60 * 60_000;
-  const trace = simulateTrip({ path: options.path, mode: options.mode, startTime, seed: options.seed });
+  const simulate = (startTime: number) =>
+    simulateTrip({ path: options.path, mode: options.mode, startTime, seed: options.seed });
+  let trace = simulate(options.startTime ?? Date.now() - 60 * 60_000);
+  const overrunMs = trace.ts[trace.length - 1] - (Date.now() - 60_000);
+  if (options.startTime === undefined && overrunMs > 0) trace = simulate(trace.ts[0] - overrunMs);
   return {
     points: tracePoints(trace).map((p) => ({
       lat: p.lat,

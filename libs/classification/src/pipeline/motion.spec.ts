@@ -23,6 +23,29 @@ function walk(n: number, mps: number, dtS: number, noiseM: number, seed = 1): Tr
   }));
 }
 
+/**
+ * Walking north like {@link walk}, with GPS error as receivers make it: drifting, not white (each
+ * second keeps 95% of the last error), about `sigmaM` metres on each axis.
+ */
+function driftingWalk(n: number, mps: number, sigmaM: number, seed = 1): TracePoint[] {
+  const r = jitter(seed);
+  const keep = 0.95;
+  // Uniform(-1, 1) has standard deviation 1/sqrt(3); the innovation keeps the error's spread at sigmaM.
+  const innovation = sigmaM * Math.sqrt(3 * (1 - keep * keep));
+  let ex = r() * sigmaM;
+  let ey = r() * sigmaM;
+  return Array.from({ length: n }, (_, i) => {
+    ex = keep * ex + innovation * r();
+    ey = keep * ey + innovation * r();
+    return {
+      lat: 45 + (i * mps + ey) / M_PER_DEG,
+      lon: 7 + ex / (M_PER_DEG * Math.cos((45 * Math.PI) / 180)),
+      ts: T0 + i * 1000,
+      accuracy: 2 * sigmaM,
+    };
+  });
+}
+
 const median = (values: ArrayLike<number>, from = 1) => {
   const v = Array.from(values)
     .slice(from)
@@ -82,5 +105,34 @@ describe(legDistanceM.name, () => {
     const d = legDistanceM(motion, trace, 0, motion.count - 1);
     expect(d).toBeGreaterThan(1000 * 0.97);
     expect(d).toBeLessThan(1000 * 1.15);
+  });
+
+  it('does not pay a poor phone for its noise: a 1 km walk at ±20 m accuracy measures about 1 km', () => {
+    const points = driftingWalk(715, 1.4, 10, 7);
+    const measure = (trace: ReturnType<typeof buildTrace>) => {
+      const motion = computeMotion(trace);
+      return legDistanceM(motion, trace, 0, motion.count - 1);
+    };
+    // Told nothing about accuracy, the drift adds up; told 20 m, steps within the noise do not count.
+    const blind = measure(buildTrace(points.map(({ accuracy: _, ...p }) => p)));
+    const honest = measure(buildTrace(points));
+    expect(blind).toBeGreaterThan(1000 * 1.1);
+    expect(honest).toBeGreaterThan(1000 * 0.95);
+    expect(honest).toBeLessThan(1000 * 1.1);
+    expect(honest).toBeLessThan(blind);
+  });
+
+  it('counts a fraction of the drift of a phone lying still for half an hour', () => {
+    const points = driftingWalk(1800, 0, 10, 11);
+    const measure = (trace: ReturnType<typeof buildTrace>) => {
+      const motion = computeMotion(trace);
+      return legDistanceM(motion, trace, 0, motion.count - 1);
+    };
+    const blind = measure(buildTrace(points.map(({ accuracy: _, ...p }) => p)));
+    const honest = measure(buildTrace(points));
+    // Still wrongly counted: half an hour of drift wanders past the accuracy radius now and then.
+    // Stops this long are cut out of legs by segmentation anyway.
+    expect(blind).toBeGreaterThan(1_000);
+    expect(honest).toBeLessThan(blind / 3);
   });
 });
