@@ -63,6 +63,7 @@ export const environmentSchema = z.object({
   SCORING_STALLED_INTERVAL_MS: positiveInt(15_000),
   SCORING_MAX_STALLED_COUNT: nonNegativeInt(3),
   SCORING_SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
+  SCORING_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(64),
   SCORING_LEDGER_SHARDS: z.coerce.number().int().min(1).max(256).default(8),
   SCORING_ASYNC_COMMIT: flag(true),
   SCORING_CITY_CACHE_MS: nonNegativeInt(5_000),
