@@ -343,6 +343,7 @@ async function main(): Promise<void> {
     const saturation: Record<string, number> = {};
     const ceilings: Record<string, number> = {};
     for (const v of variants) {
+      if (process.env.BENCH_VARIANTS && !process.env.BENCH_VARIANTS.split(',').includes(v.shards)) continue;
       const worker = new WorkerProcess({
         ...env,
         SCORING_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '24',
@@ -506,7 +507,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: Error) => {
-    console.error(error.stack ?? error.message);
+    console.error(error.stack ?? error.message, (error as Error & { cause?: unknown }).cause ?? '');
     process.exit(1);
   },
 );
