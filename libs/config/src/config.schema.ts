@@ -53,7 +53,7 @@ export const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_S: positiveInt(60),
   RATE_LIMIT_UPLOADS: positiveInt(600),
   RATE_LIMIT_READS: positiveInt(1200),
-  SCORING_CONCURRENCY: positiveInt(8),
+  SCORING_CONCURRENCY: positiveInt(64),
   SCORING_ATTEMPTS: positiveInt(8),
   SCORING_SWEEP_INTERVAL_S: positiveInt(30),
   SCORING_REQUEUE_AFTER_S: positiveInt(60),
