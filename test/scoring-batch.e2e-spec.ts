@@ -68,6 +68,8 @@ function tripSpecs(): TripSpec[] {
     { participant: 4, trace: trace(VIA_MAQUEDA, 'walk', 15, D + 6 * HOUR) },
     { participant: 5, trace: trace(VIA_MAQUEDA, 'walk', 13, D + HOUR), noCity: true },
     { participant: 5, trace: trace(BUS_101, 'bike', 14, D + 3 * HOUR), noCity: true },
+    // In the second city: by then participant 5 belongs to the first, where this trip is out of area.
+    { participant: 5, trace: moved(trace(VIA_MAQUEDA, 'walk', 16, D + 5 * HOUR), { lon: 0.5 }), noCity: true },
   ];
 }
 
@@ -82,7 +84,7 @@ interface World {
 async function createWorld(
   worlds: World[],
   name: string,
-  cityFile: Record<string, unknown>,
+  cityFiles: Record<string, unknown>[],
   participants: string[],
   trips: { id: string; spec: TripSpec }[],
 ): Promise<World> {
@@ -95,12 +97,12 @@ async function createWorld(
     SCORING_REQUEUE_AFTER_S: '3600',
   });
   await migrateDatabase(config);
-  await applyCity(validateCityFile(cityFile).file, config);
+  for (const file of cityFiles) await applyCity(validateCityFile(file).file, config);
   const worker = await startApp(WORKER_APP, config);
   const db = worker.app.get(DataSource);
   const world = { config, worker, db, scoring: worker.app.get(ScoringService) };
   worlds.push(world);
-  const cityId = cityFile.id as string;
+  const cityId = cityFiles[0].id as string;
   await db.query(
     `INSERT INTO accounts (id, email, password_hash, role, city_id)
      SELECT id, 'batch-' || id || '@example.org', 'x', 'participant', CASE WHEN n = 5 THEN NULL ELSE $2 END
@@ -204,6 +206,24 @@ describe('scoring in groups', () => {
   });
   delete cityFile.merchants;
   delete cityFile.operators;
+  // A second city, east of the first (where participant 4's out-of-area trip lies too).
+  const eastFile = cityFileFor({
+    area: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [13.8, 38.05],
+          [13.95, 38.05],
+          [13.95, 38.2],
+          [13.8, 38.2],
+          [13.8, 38.05],
+        ],
+      ],
+    },
+    routes: [],
+  });
+  delete eastFile.merchants;
+  delete eastFile.operators;
   const participants = Array.from({ length: 5 }, () => randomUUID());
   const specs = tripSpecs();
   const trips = specs.map((spec) => ({ id: randomUUID(), spec }));
@@ -222,7 +242,7 @@ describe('scoring in groups', () => {
 
   it('gives the same outcome as one by one, whatever the grouping, and credits each trip once', async () => {
     const [single, whole, fives] = await Promise.all(
-      ['single', 'whole', 'fives'].map((name) => createWorld(worlds, name, cityFile, participants, trips)),
+      ['single', 'whole', 'fives'].map((name) => createWorld(worlds, name, [cityFile, eastFile], participants, trips)),
     );
 
     for (const id of ordered) {
@@ -248,7 +268,13 @@ describe('scoring in groups', () => {
     }
     expect(expected.trips.filter((t: { status: string }) => t.status === 'scored').length).toBeGreaterThan(5);
     expect(Math.max(...expected.stats.map((s: { best_streak: number }) => s.best_streak))).toBeGreaterThanOrEqual(3);
-    expect(expected.accounts.every((a: { city_id: string | null }) => a.city_id)).toBe(true);
+    expect(expected.accounts.every((a: { city_id: string | null }) => a.city_id === cityFile.id)).toBe(true);
+    const east = trips[trips.length - 1].id;
+    expect(expected.trips.find((t: { id: string }) => t.id === east)).toMatchObject({
+      city_id: cityFile.id,
+      status: 'rejected',
+      flags: ['OUT_OF_AREA'],
+    });
 
     for (const world of [whole, fives]) {
       expect(await snapshot(world.db)).toEqual(expected);
