@@ -234,10 +234,11 @@ export class LedgerService {
        SELECT ${TRANSFER_COLUMNS}, true AS created FROM inserted
        UNION ALL
        -- The statement's snapshot predates its own inserts: these are the keys used before.
+       -- (= ANY of an array: an index lookup per key, whatever the planner thinks of the input.)
        SELECT t.${TRANSFER_COLUMNS.split(', ').join(', t.')}, false
          FROM ledger_transfers t
-        WHERE t.idempotency_key IN (SELECT key FROM input)`,
-      [JSON.stringify(input)],
+        WHERE t.idempotency_key = ANY($2::text[])`,
+      [JSON.stringify(input), requests.map((r) => r.idempotencyKey)],
     ).catch((error: unknown) => {
       if (pgErrorCode(error) === PG_CHECK_VIOLATION && pgConstraint(error) === 'ledger_balance_non_negative') {
         throw LedgerErrors.insufficientPoints(requests.reduce((sum, r) => sum + r.amount, 0));
