@@ -35,6 +35,8 @@ const ROOT = join(__dirname, '..', '..');
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 3000);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
 const STEADY_RATE = 100;
+/** Jobs the worker holds (SCORING_CONCURRENCY's default): they feed the groups settled per transaction. */
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '64';
 const BASE_TRACES = 300;
 const CENTRE: [number, number] = [13.36, 38.12];
 
@@ -343,9 +345,10 @@ async function main(): Promise<void> {
     const saturation: Record<string, number> = {};
     const ceilings: Record<string, number> = {};
     for (const v of variants) {
+      if (process.env.BENCH_VARIANTS && !process.env.BENCH_VARIANTS.split(',').includes(v.shards)) continue;
       const worker = new WorkerProcess({
         ...env,
-        SCORING_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '24',
+        SCORING_CONCURRENCY: CONCURRENCY,
         SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
         SCORING_LEDGER_SHARDS: v.shards,
         SCORING_ASYNC_COMMIT: v.asyncCommit,
@@ -395,7 +398,7 @@ async function main(): Promise<void> {
     if (STEADY_S > 0) {
       const worker = new WorkerProcess({
         ...env,
-        SCORING_CONCURRENCY: '24',
+        SCORING_CONCURRENCY: CONCURRENCY,
         SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
       });
       worker.start();
@@ -506,7 +509,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: Error) => {
-    console.error(error.stack ?? error.message);
+    console.error(error.stack ?? error.message, (error as Error & { cause?: unknown }).cause ?? '');
     process.exit(1);
   },
 );

@@ -47,6 +47,8 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
     /** Source ledger accounts are split into this many rows so concurrent credits do not queue on one. */
     ledgerShards: number;
+    /** Most trips the worker settles in one transaction (trips finishing analysis together are settled together). */
+    batchSize: number;
     /** Scoring commits without waiting for the WAL flush (safe: a lost commit is re-scored by the sweeper). */
     asyncCommit: boolean;
     cityCacheMs: number;
@@ -143,6 +145,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxStalledCount: e.SCORING_MAX_STALLED_COUNT,
       shutdownTimeoutMs: e.SCORING_SHUTDOWN_TIMEOUT_MS,
       ledgerShards: e.SCORING_LEDGER_SHARDS,
+      batchSize: e.SCORING_BATCH_SIZE,
       asyncCommit: e.SCORING_ASYNC_COMMIT,
       cityCacheMs: e.SCORING_CITY_CACHE_MS,
       faultCrashAfterCommit: e.SCORING_FAULT_CRASH_AFTER_COMMIT,

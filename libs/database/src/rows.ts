@@ -12,3 +12,25 @@ export async function rows<T>(db: EntityManager | DataSource, text: string, para
   }
   return result as T[];
 }
+
+interface PreparingClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a hot statement as a named prepared statement on the transaction's own connection, so
+ * PostgreSQL parses and plans it once per connection instead of on every call (for multi-part
+ * statements, planning can cost more than running). Outside a transaction (no query runner
+ * holding a connection) it falls back to {@link rows}. `name` must identify `text` uniquely.
+ */
+export async function preparedRows<T>(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PreparingClient } | undefined)
+    ?.databaseConnection;
+  if (!client) return rows<T>(manager, text, values);
+  return (await client.query({ name: `muvo-${name}`, text, values })).rows as T[];
+}

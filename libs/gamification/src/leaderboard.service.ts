@@ -49,14 +49,21 @@ export class LeaderboardService {
    * reads the credit from PostgreSQL. Failures are logged, never thrown: the ledger is the truth.
    */
   async applyCredit(credit: BoardCredit): Promise<void> {
-    if (!credit.points) return;
+    await this.applyCredits([credit]);
+  }
+
+  /** {@link applyCredit} for many credits, in two round trips to Redis whatever their number. */
+  async applyCredits(credits: readonly BoardCredit[]): Promise<void> {
+    const targets = credits
+      .filter((c) => c.points)
+      .flatMap((credit) => this.boardsOf(credit).map((t) => ({ ...t, points: credit.points })));
+    if (!targets.length) return;
     try {
-      const targets = this.boardsOf(credit);
       const keys = targets.map((t) => this.keyOf(t.board));
       const built = await this.redis.mget(...keys.map((k) => `${k}:built`));
       const pipeline = this.redis.pipeline();
       targets.forEach((t, i) => {
-        if (built[i]) pipeline.zincrby(keys[i], credit.points, t.member);
+        if (built[i]) pipeline.zincrby(keys[i], t.points, t.member);
       });
       await pipeline.exec();
     } catch (error) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@muvo/database';
+import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, preparedRows } from '@muvo/database';
 import { LedgerErrors } from './ledger.exceptions';
 import {
   type LedgerAccountRef,
@@ -134,6 +134,132 @@ export class LedgerService {
       }
     }
     return { transfer, created: row.created };
+  }
+
+  /**
+   * Many transfers in one go, with the guarantees of {@link transfer} — at most once per
+   * idempotency key (a key already used returns the stored transfer, `created: false`, and must
+   * name the same accounts and amount), balances moved in the same transaction, the CHECK on
+   * balances still the guard — in four statements whatever their number: accounts created on
+   * first use, every account locked in the fixed order of `ledger_transfer` (non-source accounts
+   * by id, then source accounts by id, so this cannot deadlock with it or with itself), the
+   * transfers inserted, and each balance moved once by the sum of its new transfers. Outcomes
+   * come back in the order of `requests`. Keys must be distinct; reversals go through `reverse`.
+   */
+  async transferMany(manager: EntityManager, requests: readonly TransferRequest[]): Promise<TransferOutcome[]> {
+    if (!requests.length) return [];
+    const keys = new Set<string>();
+    for (const request of requests) {
+      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+        throw new Error(`transfer amount must be a positive integer, got ${request.amount}`);
+      }
+      if (request.reversesTransferId) throw new Error('transferMany does not reverse transfers: use reverse()');
+      if (keys.has(request.idempotencyKey)) throw new Error(`idempotency key ${request.idempotencyKey} given twice`);
+      keys.add(request.idempotencyKey);
+    }
+    const refs = new Map<string, LedgerAccountRef>();
+    const refKey = (ref: LedgerAccountRef) => `${ref.kind}\u0000${ref.ownerId}`;
+    for (const request of requests) {
+      refs.set(refKey(request.debit), request.debit);
+      refs.set(refKey(request.credit), request.credit);
+    }
+    const lockAccounts = () =>
+      preparedRows<{ id: string; kind: string; owner_id: string }>(
+        manager,
+        'ledger-lock-accounts',
+        `SELECT a.id, a.kind, a.owner_id FROM ledger_accounts a
+          WHERE (a.kind, a.owner_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+          ORDER BY a.may_go_negative, a.id
+            FOR UPDATE`,
+        [[...refs.values()].map((r) => r.kind), [...refs.values()].map((r) => r.ownerId)],
+      );
+    let accounts = await lockAccounts();
+    if (accounts.length < refs.size) {
+      // First use of some accounts: create them (a concurrent creator wins the conflict), then
+      // lock again in a new statement, which sees the ones created meanwhile.
+      const found = new Set(accounts.map((a) => `${a.kind}\u0000${a.owner_id}`));
+      const missing = [...refs.entries()].filter(([key]) => !found.has(key)).map(([, ref]) => ref);
+      await preparedRows(
+        manager,
+        'ledger-create-accounts',
+        `INSERT INTO ledger_accounts (id, kind, owner_id, city_id, may_go_negative)
+         SELECT gen_random_uuid(), x.kind, x.owner_id, x.city_id, x.source
+           FROM jsonb_to_recordset($1::jsonb) AS x(kind text, owner_id text, city_id text, source boolean)
+         ON CONFLICT (kind, owner_id) DO NOTHING`,
+        [
+          JSON.stringify(
+            missing.map((r) => ({
+              kind: r.kind,
+              owner_id: r.ownerId,
+              city_id: r.cityId ?? null,
+              source: SOURCE_ACCOUNT_KINDS.has(r.kind),
+            })),
+          ),
+        ],
+      );
+      accounts = await lockAccounts();
+    }
+    const idOf = new Map(accounts.map((a) => [`${a.kind}\u0000${a.owner_id}`, a.id]));
+    const input = requests.map((r) => ({
+      id: randomUUID(),
+      key: r.idempotencyKey,
+      debit: idOf.get(refKey(r.debit)),
+      credit: idOf.get(refKey(r.credit)),
+      amount: r.amount,
+      kind: r.kind,
+      reference: r.referenceId ?? null,
+      metadata: r.metadata ?? null,
+    }));
+    const rowsOut = await preparedRows<TransferRow & { created: boolean }>(
+      manager,
+      'ledger-transfer-many',
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS x(id uuid, key text, debit uuid, credit uuid, amount bigint, kind text, reference text, metadata jsonb)),
+       inserted AS (
+         INSERT INTO ledger_transfers AS t
+                (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, reference_id, metadata)
+         SELECT id, key, debit, credit, amount, kind, reference, metadata FROM input
+         ON CONFLICT ON CONSTRAINT ledger_transfers_idempotency_key DO NOTHING
+         RETURNING t.${TRANSFER_COLUMNS.split(', ').join(', t.')}),
+       moved AS (
+         UPDATE ledger_accounts a SET balance = a.balance + m.delta
+           FROM (SELECT account, sum(delta) AS delta
+                   FROM (SELECT debit_account_id AS account, -amount AS delta FROM inserted
+                         UNION ALL
+                         SELECT credit_account_id, amount FROM inserted) d
+                  GROUP BY account) m
+          WHERE a.id = m.account
+         RETURNING a.id)
+       SELECT ${TRANSFER_COLUMNS}, true AS created FROM inserted
+       UNION ALL
+       -- The statement's snapshot predates its own inserts: these are the keys used before.
+       -- (= ANY of an array: an index lookup per key, whatever the planner thinks of the input.)
+       SELECT t.${TRANSFER_COLUMNS.split(', ').join(', t.')}, false
+         FROM ledger_transfers t
+        WHERE t.idempotency_key = ANY($2::text[])`,
+      [JSON.stringify(input), requests.map((r) => r.idempotencyKey)],
+    ).catch((error: unknown) => {
+      if (pgErrorCode(error) === PG_CHECK_VIOLATION && pgConstraint(error) === 'ledger_balance_non_negative') {
+        throw LedgerErrors.insufficientPoints(requests.reduce((sum, r) => sum + r.amount, 0));
+      }
+      throw error;
+    });
+    const byKey = new Map(rowsOut.map((row) => [row.idempotency_key, row]));
+    return requests.map((request, i) => {
+      const row = byKey.get(request.idempotencyKey);
+      // Only a concurrent first use of the same key, after this statement's snapshot, lands here.
+      if (!row) throw LedgerErrors.idempotencyConflict(request.idempotencyKey);
+      if (
+        !row.created &&
+        (row.debit_account_id !== input[i].debit ||
+          row.credit_account_id !== input[i].credit ||
+          Number(row.amount) !== request.amount)
+      ) {
+        throw LedgerErrors.idempotencyConflict(request.idempotencyKey);
+      }
+      return { transfer: toTransfer(row), created: row.created };
+    });
   }
 
   /** Undoes a transfer with an opposite one (the ledger is never edited). */

@@ -12,3 +12,4 @@ export * from './scoring.tokens';
 export * from './trace-checks';
 export * from './trace-fingerprint';
 export * from './trip-analysis';
+export * from './trip-settlement';

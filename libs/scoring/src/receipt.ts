@@ -1,5 +1,6 @@
 import type { TravelMode } from '@muvo/classification';
 import { localTime } from '@muvo/gamification';
+import type { TripLeg } from '@muvo/tracking';
 import type { CheatCode, ScoringRules } from './scoring-rules';
 
 /**
@@ -356,4 +357,16 @@ export function countedDistanceByMode(receipt: Receipt): Partial<Record<TravelMo
     out[leg.mode] = (out[leg.mode] ?? 0) + leg.facts.distanceM;
   }
   return out;
+}
+
+/** The legs as the trip row and `GET /v1/trips/:id` show them. */
+export function legsView(facts: readonly LegFacts[]): TripLeg[] {
+  return facts.map((leg) => ({
+    mode: leg.mode,
+    confidence: Math.round(leg.confidence * 1000) / 1000,
+    startedAt: new Date(leg.startedAt).toISOString(),
+    endedAt: new Date(leg.endedAt).toISOString(),
+    distanceM: Math.round(leg.distanceM),
+    durationS: Math.round(leg.durationS),
+  }));
 }

@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type TravelMode } from '@muvo/classification';
 import { CitiesService } from '@muvo/cities';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamification';
 import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
 import { tooFastLegs } from './anti-cheat';
-import { countedDistanceByMode, type LegFacts, priceTrip, type Receipt } from './receipt';
+import { countedDistanceByMode, type LegFacts, legsView, priceTrip, type Receipt } from './receipt';
 import { ScoringErrors } from './scoring.exceptions';
-import { campaignAt, legsView, rulesFor, ScoringService } from './scoring.service';
+import { ScoringService } from './scoring.service';
 import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
+import { budgetAccounts, budgetPlan, campaignAt, rulesFor } from './trip-settlement';
 
 /** Who decides: an operator of one city (or an admin, of any). */
 export interface Reviewer {
@@ -124,6 +126,7 @@ export class ReviewService {
     private readonly ledger: LedgerService,
     private readonly scoring: ScoringService,
     private readonly leaderboards: LeaderboardService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private cityFilter(reviewer: Reviewer): string | null {
@@ -287,14 +290,14 @@ export class ReviewService {
       ? (profile.campaigns.find((c) => c.id === trip.campaign_id) ?? null)
       : campaignAt(profile.campaigns, Number(trip.started_ms));
     const rules = rulesFor(profile, campaign);
-    const budget = campaign && rules.budget ? this.scoring.budgetOf(profile, campaign, rules, trip.local_day) : null;
+    const plan = campaign ? budgetPlan(profile, campaign, rules, trip.local_day) : null;
+    const budget = plan ? { ...plan, accounts: budgetAccounts(plan.key, this.config.scoring.ledgerShards) } : null;
     const context = await loadScoringFacts(manager, {
       tripId: review.tripId,
       participantId: review.participantId,
       localDay: trip.local_day,
       startedAt: Number(trip.started_ms),
       endedAt: Number(trip.ended_ms),
-      fingerprint: null,
       budget,
     });
     const wasCredited = trip.status === 'scored';
@@ -329,7 +332,7 @@ export class ReviewService {
       teamId,
       tripId: review.tripId,
     };
-    const credit = await this.scoring.credit(manager, {
+    const credit = await this.scoring.creditTrip(manager, {
       ...base,
       points,
       idempotencyKey: wasCredited ? `trip-credit:${review.tripId}:review:${review.id}` : `trip-credit:${review.tripId}`,

@@ -1,166 +1,343 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { TravelMode } from '@muvo/classification';
-import { rows } from '@muvo/database';
-import { BADGES, type ParticipantTotals } from '@muvo/gamification';
+import { preparedRows, rows } from '@muvo/database';
 import type { TripStatus } from '@muvo/tracking';
-import { addDays } from '@muvo/gamification';
+import {
+  advanceProgress,
+  type DayTotals,
+  earnedBadges,
+  type ParticipantProgress,
+  type ProgressDelta,
+  streakBefore,
+} from './participant-progress';
 import type { DayContext, Receipt } from './receipt';
-import { compareFingerprints, decodeSamples, isReplay, neighbourCells } from './trace-fingerprint';
+import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './trace-fingerprint';
 
 /**
  * The scoring context's SQL, shared by the worker's scoring and the operators' review and
- * dispute decisions: each function takes the caller's transaction. Statements are few and
- * combined on purpose: the worker runs them hundreds of times a second.
+ * dispute decisions: each function takes the caller's transaction. The worker scores trips in
+ * batches, so every statement here takes many trips at once (a JSON array of rows, unpacked by
+ * `jsonb_to_recordset`) and runs as a named prepared statement: a batch costs a dozen round
+ * trips whatever its size, and PostgreSQL plans each statement once per connection.
  */
 
-/**
- * Runs a hot statement as a named prepared statement on the transaction's connection, so that
- * PostgreSQL plans it once per connection instead of on every trip (planning these multi-part
- * statements cost more than running them). Falls back to a plain query outside a transaction.
- */
-async function prepared<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = (manager.queryRunner as unknown as { databaseConnection?: PreparingClient } | undefined)
-    ?.databaseConnection;
-  if (!client) return rows<T>(manager, text, values);
-  return (await client.query({ name: `muvo-${name}`, text, values })).rows as T[];
+/** A trip as the worker loads it, with its stored trace chunks (in order) when it is still to score. */
+export interface TripToScoreRow {
+  id: string;
+  participant_id: string;
+  city_id: string | null;
+  status: TripStatus;
+  mock_location: boolean;
+  participant_city_id: string | null;
+  team_id: string | null;
+  team_city_id: string | null;
+  /** The trip's stored start and end (ms): what overlap checks compare other trips against. */
+  started_ms: number;
+  ended_ms: number;
+  chunks: Buffer[];
 }
 
-interface PreparingClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+/**
+ * Loads trips and, for those still queued or processing, their trace chunks — one row per chunk,
+ * in one statement. Outside any transaction: nothing is locked or changed.
+ */
+export async function loadTripsToScore(db: DataSource, tripIds: readonly string[]): Promise<TripToScoreRow[]> {
+  const found: (Omit<TripToScoreRow, 'chunks'> & { data: Buffer | null })[] = await db.query(
+    `SELECT t.id, t.participant_id, t.city_id, t.status, t.mock_location, a.city_id AS participant_city_id,
+            m.team_id, m.city_id AS team_city_id, c.data,
+            (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms,
+            (extract(epoch FROM t.ended_at) * 1000)::float8 AS ended_ms
+       FROM trips t
+       JOIN accounts a ON a.id = t.participant_id
+       LEFT JOIN team_members m ON m.participant_id = t.participant_id
+       LEFT JOIN trace_chunks c ON c.trip_id = t.id AND t.status IN ('queued', 'processing')
+      WHERE t.id = ANY($1::uuid[])
+      ORDER BY t.id, c.seq`,
+    [tripIds],
+  );
+  const trips = new Map<string, TripToScoreRow>();
+  for (const { data, ...row } of found) {
+    let trip = trips.get(row.id);
+    if (!trip) {
+      trip = { ...row, chunks: [] };
+      trips.set(row.id, trip);
+    }
+    if (data) trip.chunks.push(data);
+  }
+  return [...trips.values()];
 }
 
-/** Serialises everything that reads or changes a participant's day (bands, caps, overlaps). */
-const participantLock = `pg_advisory_xact_lock(hashtextextended('muvo:participant:' || $2, 0))`;
+/** Marks trips the worker took but could not score yet (their job will be retried) as `processing`. */
+export async function markProcessing(db: DataSource, tripIds: readonly string[]): Promise<void> {
+  if (!tripIds.length) return;
+  await db.query(`UPDATE trips SET status = 'processing' WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [tripIds]);
+}
 
 /**
- * Takes the participant's lock, then (optionally) the lock of the trace's start and end cells
- * against concurrent replays, then the trip's row; returns the trip's status. Every path that
- * changes a trip's credit takes them in this order, so none can deadlock another.
+ * Takes the locks of a scoring transaction and returns the trips' current statuses. Every path
+ * that changes a trip's credit takes, in this order: the advisory locks of its participants
+ * (which serialise everything that reads or changes a participant's day: bands, caps, streaks,
+ * overlaps), then those of the traces' start and end cells (against replays scored at the same
+ * moment), each kind in ascending key order, then the trips' rows. A transaction waits only for
+ * locks that come later in that order than every lock it holds, so none can deadlock another.
+ * With `asyncCommit` the transaction's commit does not wait for the WAL flush (see
+ * `SCORING_ASYNC_COMMIT`: a lost commit leaves the trip unfinished, and the sweeper re-scores it).
  */
+export async function lockTrips(
+  manager: EntityManager,
+  locks: { participantIds: string[]; fingerprintCells: string[]; tripIds: string[]; asyncCommit?: boolean },
+): Promise<Map<string, TripStatus>> {
+  const found = await preparedRows<{ id: string; status: TripStatus }>(
+    manager,
+    'lock-trips',
+    `SELECT t.id, t.status
+       FROM (SELECT count(pg_advisory_xact_lock(k.key)) AS locked,
+                    CASE WHEN $4 THEN set_config('synchronous_commit', 'off', true) END AS commit_mode
+               FROM (SELECT DISTINCT 0 AS kind, hashtextextended('muvo:participant:' || p, 0) AS key
+                       FROM unnest($1::text[]) AS p
+                     UNION
+                     SELECT DISTINCT 1, hashtextextended('muvo:fingerprint:' || c, 0)
+                       FROM unnest($2::text[]) AS c
+                     ORDER BY 1, 2) k) l,
+            trips t
+      WHERE t.id = ANY($3::uuid[])
+      ORDER BY t.id
+        FOR UPDATE OF t`,
+    [locks.participantIds, locks.fingerprintCells, locks.tripIds, locks.asyncCommit ?? false],
+  );
+  return new Map(found.map((row) => [row.id, row.status]));
+}
+
+/** {@link lockTrips} for one trip (reviews and disputes); returns its status. */
 export async function lockTrip(
   manager: EntityManager,
   tripId: string,
   participantId: string,
   fingerprintCells: string | null = null,
 ): Promise<TripStatus | null> {
-  const [row] = await prepared<{ status: TripStatus }>(
+  const statuses = await lockTrips(manager, {
+    participantIds: [participantId],
+    fingerprintCells: fingerprintCells ? [fingerprintCells] : [],
+    tripIds: [tripId],
+  });
+  return statuses.get(tripId) ?? null;
+}
+
+/** The fingerprint lock key of a trace: its start and end cells. */
+export const fingerprintLockKey = (f: { startCell: string; endCell: string }) => `${f.startCell}|${f.endCell}`;
+
+interface ProgressRow {
+  trips: number;
+  points: string;
+  distance_m: Record<string, number>;
+  co2_avoided_g: string;
+  current_streak: number;
+  best_streak: number;
+  last_day: string | null;
+}
+
+interface DayRow {
+  trips: number;
+  points: string;
+  distance_m: Record<string, number>;
+  co2_avoided_g: string;
+}
+
+const numbers = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
+
+function toProgress(row: ProgressRow | null): ParticipantProgress | null {
+  if (!row) return null;
+  return {
+    trips: row.trips,
+    points: Number(row.points),
+    distanceM: numbers(row.distance_m),
+    co2AvoidedG: Number(row.co2_avoided_g),
+    currentStreak: row.current_streak,
+    bestStreak: row.best_streak,
+    lastDay: row.last_day,
+  };
+}
+
+function toDay(row: DayRow | null): DayTotals | null {
+  if (!row) return null;
+  return {
+    trips: row.trips,
+    points: Number(row.points),
+    distanceM: numbers(row.distance_m),
+    co2AvoidedG: Number(row.co2_avoided_g),
+  };
+}
+
+export interface FactsQuery {
+  tripId: string;
+  participantId: string;
+  localDay: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface TripFacts {
+  /** The participant's totals for the trip's local day (null: none yet). */
+  today: DayTotals | null;
+  progress: ParticipantProgress | null;
+  /** The participant's scored or flagged trip that overlaps this one most. */
+  overlapping: { tripId: string; overlapS: number } | null;
+}
+
+/**
+ * What the database says about each trip of a batch, in one statement: its participant's day and
+ * totals, and the participant's most overlapping final trip. Read after {@link lockTrips}: the
+ * locks make these the current values.
+ */
+export async function loadTripFacts(manager: EntityManager, queries: readonly FactsQuery[]): Promise<TripFacts[]> {
+  if (!queries.length) return [];
+  const found = await preparedRows<{
+    i: number;
+    today: DayRow | null;
+    stats: ProgressRow | null;
+    overlap: { id: string; overlap: number } | null;
+  }>(
     manager,
-    'lock-trip',
-    `SELECT t.status
-       FROM (SELECT ${participantLock}, pg_advisory_xact_lock(hashtextextended('muvo:fingerprint:' || $3, 0))) l,
-            trips t
-      WHERE t.id = $1
-        FOR UPDATE OF t`,
-    [tripId, participantId, fingerprintCells ?? `trip:${tripId}`],
+    'trip-facts',
+    `SELECT x.i,
+       (SELECT row_to_json(day_row) FROM (SELECT trips, points, distance_m, co2_avoided_g FROM participant_days
+                                           WHERE participant_id = x.participant AND day = x.day) day_row) AS today,
+       (SELECT row_to_json(stats_row) FROM (SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
+                                                   to_char(last_day, 'YYYY-MM-DD') AS last_day
+                                              FROM participant_stats WHERE participant_id = x.participant) stats_row) AS stats,
+       (SELECT json_build_object('id', t.id, 'overlap',
+                 extract(epoch FROM LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0))))
+          FROM trips t
+         WHERE t.participant_id = x.participant AND t.id <> x.trip AND t.status IN ('scored', 'flagged')
+           AND t.started_at < to_timestamp(x.e / 1000.0) AND t.ended_at > to_timestamp(x.s / 1000.0)
+           AND t.started_at > to_timestamp(x.s / 1000.0) - interval '2 days'
+         ORDER BY LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0)) DESC
+         LIMIT 1) AS overlap
+     FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, participant uuid, day date, s float8, e float8)`,
+    [
+      JSON.stringify(
+        queries.map((q, i) => ({
+          i,
+          trip: q.tripId,
+          participant: q.participantId,
+          day: q.localDay,
+          s: q.startedAt,
+          e: q.endedAt,
+        })),
+      ),
+    ],
   );
-  return row?.status ?? null;
+  const out: TripFacts[] = queries.map(() => ({ today: null, progress: null, overlapping: null }));
+  for (const row of found) {
+    out[row.i] = {
+      today: toDay(row.today),
+      progress: toProgress(row.stats),
+      overlapping:
+        row.overlap && row.overlap.overlap > 0 ? { tripId: row.overlap.id, overlapS: row.overlap.overlap } : null,
+    };
+  }
+  return out;
+}
+
+/** A stored fingerprint near a trace's start and end: a candidate replay, with only its probe samples. */
+export interface ReplayCandidate {
+  tripId: string;
+  participantId: string;
+  probes: Float64Array;
+}
+
+/** Most candidate replays examined per trip (the latest first). */
+const MAX_CANDIDATES = 64;
+
+/**
+ * Fingerprints whose start and end cells neighbour each trace's, with just their probe samples
+ * (see `PROBE_SAMPLES`): most candidates are ruled out from those, and only the survivors'
+ * full samples are read ({@link loadFingerprintSamples}).
+ */
+export async function loadReplayCandidates(
+  manager: EntityManager,
+  queries: readonly { tripId: string; startCells: string[]; endCells: string[] }[],
+): Promise<ReplayCandidate[][]> {
+  const out: ReplayCandidate[][] = queries.map(() => []);
+  if (!queries.length) return out;
+  const probes = PROBE_SAMPLES.map((s) => `substring(f.samples FROM ${16 * s + 1} FOR 16)`).join(' || ');
+  const found = await preparedRows<{ i: number; trip_id: string; participant_id: string; probes: Buffer }>(
+    manager,
+    'replay-candidates',
+    `SELECT x.i, f.trip_id, f.participant_id, f.probes
+       FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, starts text[], ends text[])
+       CROSS JOIN LATERAL (
+         SELECT f.trip_id, f.participant_id, ${probes} AS probes
+           FROM trip_fingerprints f
+          WHERE f.start_cell = ANY(x.starts) AND f.end_cell = ANY(x.ends) AND f.trip_id <> x.trip
+          ORDER BY f.started_at DESC
+          LIMIT ${MAX_CANDIDATES}) f`,
+    [JSON.stringify(queries.map((q, i) => ({ i, trip: q.tripId, starts: q.startCells, ends: q.endCells })))],
+  );
+  for (const row of found) {
+    out[row.i].push({ tripId: row.trip_id, participantId: row.participant_id, probes: decodeSamples(row.probes) });
+  }
+  return out;
+}
+
+export async function loadFingerprintSamples(
+  manager: EntityManager,
+  tripIds: readonly string[],
+): Promise<Map<string, Float64Array>> {
+  if (!tripIds.length) return new Map();
+  const found = await preparedRows<{ trip_id: string; samples: Buffer }>(
+    manager,
+    'fingerprint-samples',
+    `SELECT trip_id, samples FROM trip_fingerprints WHERE trip_id = ANY($1::uuid[])`,
+    [tripIds],
+  );
+  return new Map(found.map((row) => [row.trip_id, decodeSamples(row.samples)]));
+}
+
+/** Points issued so far from each budget's source accounts (see `budgetAccounts`). */
+export async function loadIssued(
+  manager: EntityManager,
+  budgets: readonly { key: string; accounts: string[] }[],
+): Promise<Map<string, number>> {
+  if (!budgets.length) return new Map();
+  const found = await preparedRows<{ key: string; issued: string | null }>(
+    manager,
+    'budget-issued',
+    `SELECT x.key, (SELECT -sum(balance) FROM ledger_accounts
+                     WHERE kind = 'campaign-budget' AND owner_id = ANY(x.accounts)) AS issued
+       FROM jsonb_to_recordset($1::jsonb) AS x(key text, accounts text[])`,
+    [JSON.stringify(budgets)],
+  );
+  return new Map(found.map((row) => [row.key, Number(row.issued ?? 0)]));
 }
 
 export interface ScoringFacts {
   day: DayContext;
   overlapping: { tripId: string; overlapS: number } | null;
-  duplicateOf: { tripId: string; sameParticipant: boolean; medianM: number } | null;
-}
-
-interface ContextRow {
-  today: { trips: number; points: number; distance_m: Record<string, number> } | null;
-  stats: { trips: number; current_streak: number; last_day: string | null } | null;
-  overlap: { id: string; overlap: number } | null;
-  candidates: { trip_id: string; participant_id: string; samples: string }[] | null;
-  issued: string | null;
-}
-
-/** Consecutive earlier days with a credited trip, seen from `day`. */
-function streakBefore(stats: ContextRow['stats'], day: string): number {
-  if (!stats?.last_day) return 0;
-  if (stats.last_day === addDays(day, -1)) return stats.current_streak;
-  if (stats.last_day === day) return Math.max(0, stats.current_streak - 1);
-  return 0;
 }
 
 /**
- * What the participant's day, history and the city's other trips say about this trip, in one
- * statement: today's totals, streak and first trip, the most overlapping other trip, replays of
- * its fingerprint, and what its campaign's budget accounts have issued.
+ * One trip's facts as pricing reads them (reviews and disputes re-price one trip): its
+ * participant's day, streak and first trip, its overlap, and the campaign budget left.
  */
 export async function loadScoringFacts(
   manager: EntityManager,
-  input: {
-    tripId: string;
-    participantId: string;
-    localDay: string;
-    startedAt: number;
-    endedAt: number;
-    fingerprint: { startCell: string; endCell: string; samples: Float64Array } | null;
-    budget: { accounts: string[]; allowanceToDate: number } | null;
-  },
+  input: FactsQuery & { budget: { key: string; accounts: string[]; allowanceToDate: number } | null },
 ): Promise<ScoringFacts> {
-  const [row] = await prepared<ContextRow>(
-    manager,
-    'scoring-facts',
-    `SELECT
-       (SELECT row_to_json(d) FROM (SELECT trips, points, distance_m FROM participant_days
-                                     WHERE participant_id = $1 AND day = $2::date) d) AS today,
-       (SELECT row_to_json(s) FROM (SELECT trips, current_streak, to_char(last_day, 'YYYY-MM-DD') AS last_day
-                                      FROM participant_stats WHERE participant_id = $1) s) AS stats,
-       (SELECT json_build_object('id', id, 'overlap',
-                 extract(epoch FROM LEAST(ended_at, to_timestamp($4 / 1000.0)) - GREATEST(started_at, to_timestamp($3 / 1000.0))))
-          FROM trips
-         WHERE participant_id = $1 AND id <> $5 AND status IN ('scored', 'flagged')
-           AND started_at < to_timestamp($4 / 1000.0) AND ended_at > to_timestamp($3 / 1000.0)
-           AND started_at > to_timestamp($3 / 1000.0) - interval '2 days'
-         ORDER BY LEAST(ended_at, to_timestamp($4 / 1000.0)) - GREATEST(started_at, to_timestamp($3 / 1000.0)) DESC
-         LIMIT 1) AS overlap,
-       (SELECT json_agg(f) FROM (SELECT trip_id, participant_id, encode(samples, 'base64') AS samples
-                                   FROM trip_fingerprints
-                                  WHERE $6::text[] IS NOT NULL AND start_cell = ANY($6) AND end_cell = ANY($7) AND trip_id <> $5
-                                  ORDER BY started_at DESC LIMIT 64) f) AS candidates,
-       (SELECT -sum(balance) FROM ledger_accounts WHERE kind = 'campaign-budget' AND owner_id = ANY($8)) AS issued`,
-    [
-      input.participantId,
-      input.localDay,
-      input.startedAt,
-      input.endedAt,
-      input.tripId,
-      input.fingerprint ? neighbourCells(input.fingerprint.startCell) : null,
-      input.fingerprint ? neighbourCells(input.fingerprint.endCell) : null,
-      input.budget?.accounts ?? [],
-    ],
-  );
-  let duplicateOf: ScoringFacts['duplicateOf'] = null;
-  if (input.fingerprint) {
-    for (const candidate of row.candidates ?? []) {
-      const comparison = compareFingerprints(
-        input.fingerprint.samples,
-        decodeSamples(Buffer.from(candidate.samples, 'base64')),
-      );
-      if (isReplay(comparison) && (!duplicateOf || comparison.medianM < duplicateOf.medianM)) {
-        duplicateOf = {
-          tripId: candidate.trip_id,
-          sameParticipant: candidate.participant_id === input.participantId,
-          medianM: comparison.medianM,
-        };
-      }
-    }
-  }
-  const distanceMByMode: Partial<Record<TravelMode, number>> = {};
-  for (const [mode, metres] of Object.entries(row.today?.distance_m ?? {}))
-    distanceMByMode[mode as TravelMode] = Number(metres);
+  const [facts] = await loadTripFacts(manager, [input]);
+  const issued = input.budget ? ((await loadIssued(manager, [input.budget])).get(input.budget.key) ?? 0) : 0;
   return {
     day: {
       localDay: input.localDay,
-      distanceMByMode,
-      pointsToday: Number(row.today?.points ?? 0),
-      tripsToday: row.today?.trips ?? 0,
-      streakDays: streakBefore(row.stats, input.localDay),
-      firstTrip: !row.stats || row.stats.trips === 0,
-      budgetRemaining: input.budget
-        ? Math.max(0, Math.floor(input.budget.allowanceToDate - Number(row.issued ?? 0)))
-        : null,
+      distanceMByMode: facts.today?.distanceM ?? {},
+      pointsToday: facts.today?.points ?? 0,
+      tripsToday: facts.today?.trips ?? 0,
+      streakDays: streakBefore(facts.progress, input.localDay),
+      firstTrip: !facts.progress || facts.progress.trips === 0,
+      budgetRemaining: input.budget ? Math.max(0, Math.floor(input.budget.allowanceToDate - issued)) : null,
     },
-    overlapping:
-      row.overlap && row.overlap.overlap > 0 ? { tripId: row.overlap.id, overlapS: row.overlap.overlap } : null,
-    duplicateOf,
+    overlapping: facts.overlapping,
   };
 }
 
@@ -179,134 +356,203 @@ export interface TripUpdate {
   distanceM: number;
   co2AvoidedG: number;
   creditTransferId: string | null;
-  fingerprint: { startCell: string; endCell: string; startedAt: number; samples: Buffer } | null;
+  fingerprint: { startCell: string; endCell: string; startedAt: number; samples: Float64Array } | null;
+  /** Open the trip's flag review with these codes (once per trip). */
+  review?: string[] | null;
 }
 
-/** Records the trip's outcome (and its fingerprint, once) in one statement. */
-export async function writeTrip(manager: EntityManager, u: TripUpdate): Promise<void> {
-  await prepared(
+/**
+ * Records trips' outcomes in one statement: the trip rows, their fingerprints (once), the
+ * participants' cities, and the review of each flagged trip (once).
+ */
+export async function writeTrips(manager: EntityManager, updates: readonly TripUpdate[]): Promise<void> {
+  if (!updates.length) return;
+  const input = updates.map((u) => ({
+    id: u.tripId,
+    participant: u.participantId,
+    status: u.status,
+    city: u.cityId,
+    campaign: u.campaignId,
+    day: u.localDay,
+    legs: u.legs,
+    receipt: u.receipt,
+    flags: [...u.receipt.codes, ...u.receipt.flags.map((f) => f.code).filter((c) => !u.receipt.codes.includes(c))],
+    points: u.points,
+    distance: u.distanceM,
+    co2: u.co2AvoidedG,
+    transfer: u.creditTransferId,
+    adopt: u.adoptCity && u.cityId !== null,
+    start_cell: u.fingerprint?.startCell ?? null,
+    end_cell: u.fingerprint?.endCell ?? null,
+    started: u.fingerprint?.startedAt ?? null,
+    samples: u.fingerprint ? encodeSamples(u.fingerprint.samples).toString('base64') : null,
+    review: u.review ?? null,
+  }));
+  await preparedRows(
     manager,
-    'write-trip',
-    `WITH trip AS (
-       UPDATE trips SET status = $2, city_id = COALESCE(city_id, $3), campaign_id = $4, local_day = $5::date,
-                        legs = $6, receipt = $7, flags = $8, points_awarded = $9, distance_m = $10,
-                        co2_avoided_g = $11, credit_transfer_id = COALESCE($12, credit_transfer_id), scored_at = clock_timestamp()
-        WHERE id = $1 RETURNING id),
+    'write-trips',
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         id uuid, participant uuid, status text, city text, campaign text, day date, legs jsonb, receipt jsonb,
+         flags text[], points int, distance float8, co2 int, transfer uuid, adopt boolean,
+         start_cell text, end_cell text, started float8, samples text, review text[])),
+     trip AS (
+       UPDATE trips t SET status = i.status, city_id = COALESCE(t.city_id, i.city), campaign_id = i.campaign,
+                          local_day = i.day, legs = i.legs, receipt = i.receipt, flags = i.flags,
+                          points_awarded = i.points, distance_m = i.distance, co2_avoided_g = i.co2,
+                          credit_transfer_id = COALESCE(i.transfer, t.credit_transfer_id), scored_at = clock_timestamp()
+         FROM input i WHERE t.id = i.id RETURNING t.id),
      fingerprint AS (
        INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
-       SELECT $1, $13, $3, $14, $15, to_timestamp($16 / 1000.0), $17 WHERE $14::text IS NOT NULL
+       SELECT id, participant, city, start_cell, end_cell, to_timestamp(started / 1000.0), decode(samples, 'base64')
+         FROM input WHERE start_cell IS NOT NULL
        ON CONFLICT (trip_id) DO NOTHING RETURNING trip_id),
      account AS (
-       UPDATE accounts SET city_id = $3 WHERE $18 AND id = $13 AND city_id IS NULL RETURNING id)
+       UPDATE accounts a SET city_id = i.city FROM input i
+        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL RETURNING a.id),
+     review AS (
+       INSERT INTO trip_reviews (id, trip_id, city_id, participant_id, kind, codes)
+       SELECT gen_random_uuid(), id, city, participant, 'flag', review FROM input WHERE review IS NOT NULL
+       ON CONFLICT DO NOTHING RETURNING id)
      SELECT (SELECT count(*) FROM trip) AS trips`,
-    [
-      u.tripId,
-      u.status,
-      u.cityId,
-      u.campaignId,
-      u.localDay,
-      JSON.stringify(u.legs),
-      JSON.stringify(u.receipt),
-      [...u.receipt.codes, ...u.receipt.flags.map((f) => f.code).filter((c) => !u.receipt.codes.includes(c))],
-      u.points,
-      u.distanceM,
-      u.co2AvoidedG,
-      u.creditTransferId,
-      u.participantId,
-      u.fingerprint?.startCell ?? null,
-      u.fingerprint?.endCell ?? null,
-      u.fingerprint?.startedAt ?? 0,
-      u.fingerprint?.samples ?? null,
-      u.adoptCity && u.cityId !== null,
-    ],
+    [JSON.stringify(input)],
   );
 }
 
-export interface CreditDelta {
+/** {@link writeTrips} for one trip. */
+export async function writeTrip(manager: EntityManager, update: TripUpdate): Promise<void> {
+  await writeTrips(manager, [update]);
+}
+
+/** What a batch adds to one participant: per day, in all, the streak it leaves, and badges earned. */
+export interface ProgressWrite {
+  participantId: string;
+  /** The city of the participant's totals row when it is created (the first trip's). */
+  cityId: string;
+  /** By local day, with the city of the day's row when it is created (the day's first trip's). */
+  days: Map<string, ProgressDelta & { cityId: string }>;
+  total: ProgressDelta;
+  after: ParticipantProgress;
+  badges: { badge: string; tripId: string }[];
+}
+
+/** Sums deltas (per day and in all) into a participant's {@link ProgressWrite}. */
+export function addToWrite(write: ProgressWrite, delta: ProgressDelta, cityId: string): void {
+  const add = (into: ProgressDelta) => {
+    into.trips += delta.trips;
+    into.points += delta.points;
+    into.co2AvoidedG += delta.co2AvoidedG;
+    for (const [mode, metres] of Object.entries(delta.distanceM)) {
+      const m = mode as TravelMode;
+      into.distanceM[m] = (into.distanceM[m] ?? 0) + (metres ?? 0);
+    }
+  };
+  let day = write.days.get(delta.localDay);
+  if (!day) {
+    day = { localDay: delta.localDay, cityId, trips: 0, points: 0, distanceM: {}, co2AvoidedG: 0 };
+    write.days.set(delta.localDay, day);
+  }
+  add(day);
+  add(write.total);
+}
+
+/**
+ * Adds progress to participants' days and totals and records their new badges, in one
+ * statement. Sums are added to what the rows hold; the streak is the one computed under the
+ * participants' locks (`advanceProgress`), so written as is.
+ */
+export async function saveProgress(manager: EntityManager, writes: readonly ProgressWrite[]): Promise<void> {
+  if (!writes.length) return;
+  const days = writes.flatMap((w) =>
+    [...w.days.values()].map((d) => ({
+      participant: w.participantId,
+      city: d.cityId,
+      day: d.localDay,
+      trips: d.trips,
+      points: d.points,
+      distance: d.distanceM,
+      co2: d.co2AvoidedG,
+    })),
+  );
+  const stats = writes.map((w) => ({
+    participant: w.participantId,
+    city: w.cityId,
+    trips: w.total.trips,
+    points: w.total.points,
+    distance: w.total.distanceM,
+    co2: w.total.co2AvoidedG,
+    current: w.after.currentStreak,
+    best: w.after.bestStreak,
+    last: w.after.lastDay,
+  }));
+  const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, ...b })));
+  const merge = (row: string) =>
+    `(SELECT COALESCE(jsonb_object_agg(k, COALESCE((${row}.distance_m->>k)::float8, 0) + COALESCE((EXCLUDED.distance_m->>k)::float8, 0)), '{}')
+        FROM jsonb_object_keys(${row}.distance_m || EXCLUDED.distance_m) k)`;
+  await preparedRows(
+    manager,
+    'save-progress',
+    `WITH day AS (
+       INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
+       SELECT participant, day, city, trips, points, distance, co2
+         FROM jsonb_to_recordset($1::jsonb) AS x(participant uuid, city text, day date, trips int, points bigint,
+                                                 distance jsonb, co2 bigint)
+       ON CONFLICT (participant_id, day) DO UPDATE SET
+         trips = p.trips + EXCLUDED.trips, points = p.points + EXCLUDED.points,
+         distance_m = ${merge('p')}, co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
+       RETURNING 1),
+     stats AS (
+       INSERT INTO participant_stats AS s (participant_id, city_id, trips, points, distance_m, co2_avoided_g,
+                                           current_streak, best_streak, last_day)
+       SELECT participant, city, trips, points, distance, co2, current, best, last
+         FROM jsonb_to_recordset($2::jsonb) AS x(participant uuid, city text, trips int, points bigint,
+                                                 distance jsonb, co2 bigint, current int, best int, last date)
+       ON CONFLICT (participant_id) DO UPDATE SET
+         trips = s.trips + EXCLUDED.trips, points = s.points + EXCLUDED.points,
+         distance_m = ${merge('s')}, co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
+         current_streak = EXCLUDED.current_streak, best_streak = EXCLUDED.best_streak, last_day = EXCLUDED.last_day
+       RETURNING 1),
+     badge AS (
+       INSERT INTO participant_badges (participant_id, badge, trip_id)
+       SELECT participant, badge, trip FROM jsonb_to_recordset($3::jsonb) AS x(participant uuid, badge text, trip uuid)
+       ON CONFLICT (participant_id, badge) DO NOTHING
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM day) AS days, (SELECT count(*) FROM stats) AS stats, (SELECT count(*) FROM badge) AS badges`,
+    [JSON.stringify(days), JSON.stringify(stats), JSON.stringify(badges)],
+  );
+}
+
+export interface CreditDelta extends ProgressDelta {
   participantId: string;
   cityId: string;
-  localDay: string;
-  /** +1 when the trip becomes credited, 0 when a credited trip is re-priced. */
-  trips: number;
-  points: number;
-  distanceM: Partial<Record<TravelMode, number>>;
-  co2AvoidedG: number;
   tripId: string;
 }
 
 /**
- * Adds a credit (or the difference a re-pricing makes) to the participant's day and totals, and
- * awards the badges it newly earns. Streaks count local days with a credited trip.
+ * Adds a credit (or the difference a re-pricing makes) to one participant's day and totals and
+ * awards the badges it newly earns; returns them. The caller holds the participant's lock.
  */
 export async function addToParticipant(manager: EntityManager, d: CreditDelta): Promise<string[]> {
-  const distance = JSON.stringify(d.distanceM);
-  const [totals] = await prepared<{
-    trips: number;
-    points: string;
-    distance_m: Record<string, number>;
-    co2_avoided_g: string;
-    current_streak: number;
-    best_streak: number;
-    previous_best: number;
-  }>(
+  const [stats] = await rows<ProgressRow>(
     manager,
-    'add-to-participant',
-    `WITH day AS (
-       INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
-       VALUES ($1, $3::date, $2, $4, $5, $6::jsonb, $7)
-       ON CONFLICT (participant_id, day) DO UPDATE SET
-         trips = p.trips + EXCLUDED.trips, points = p.points + EXCLUDED.points,
-         distance_m = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((p.distance_m->>k)::float8, 0) + COALESCE(($6::jsonb->>k)::float8, 0)), '{}')
-                         FROM jsonb_object_keys(p.distance_m || $6::jsonb) k),
-         co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
-       RETURNING 1),
-     previous AS (SELECT best_streak FROM participant_stats WHERE participant_id = $1)
-     INSERT INTO participant_stats AS s (participant_id, city_id, trips, points, distance_m, co2_avoided_g,
-                                         current_streak, best_streak, last_day)
-     VALUES ($1, $2, $4, $5, $6::jsonb, $7, 1, 1, $3::date)
-     ON CONFLICT (participant_id) DO UPDATE SET
-       trips = s.trips + EXCLUDED.trips, points = s.points + EXCLUDED.points,
-       distance_m = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((s.distance_m->>k)::float8, 0) + COALESCE(($6::jsonb->>k)::float8, 0)), '{}')
-                       FROM jsonb_object_keys(s.distance_m || $6::jsonb) k),
-       co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
-       current_streak = CASE WHEN $4 = 0 OR s.last_day >= $3::date THEN s.current_streak
-                             WHEN s.last_day = $3::date - 1 THEN s.current_streak + 1
-                             ELSE 1 END,
-       best_streak = GREATEST(s.best_streak, CASE WHEN $4 = 0 OR s.last_day >= $3::date THEN s.current_streak
-                                                  WHEN s.last_day = $3::date - 1 THEN s.current_streak + 1
-                                                  ELSE 1 END),
-       last_day = GREATEST(s.last_day, $3::date)
-     RETURNING trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
-               COALESCE((SELECT best_streak FROM previous), 0) AS previous_best`,
-    [d.participantId, d.cityId, d.localDay, d.trips, d.points, distance, d.co2AvoidedG],
+    `SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
+            to_char(last_day, 'YYYY-MM-DD') AS last_day
+       FROM participant_stats WHERE participant_id = $1`,
+    [d.participantId],
   );
-  const after: ParticipantTotals = {
-    trips: totals.trips,
-    points: Number(totals.points),
-    distanceM: Object.fromEntries(Object.entries(totals.distance_m).map(([k, v]) => [k, Number(v)])),
-    co2AvoidedG: Number(totals.co2_avoided_g),
-    currentStreak: totals.current_streak,
-    bestStreak: totals.best_streak,
+  const before = toProgress(stats ?? null);
+  const after = advanceProgress(before, d);
+  const earned = earnedBadges(before, after);
+  const write: ProgressWrite = {
+    participantId: d.participantId,
+    cityId: d.cityId,
+    days: new Map(),
+    total: { localDay: d.localDay, trips: 0, points: 0, distanceM: {}, co2AvoidedG: 0 },
+    after,
+    badges: earned.map((badge) => ({ badge, tripId: d.tripId })),
   };
-  const before: ParticipantTotals = {
-    trips: after.trips - d.trips,
-    points: after.points - d.points,
-    distanceM: Object.fromEntries(
-      Object.entries(after.distanceM).map(([k, v]) => [k, v - (d.distanceM[k as TravelMode] ?? 0)]),
-    ),
-    co2AvoidedG: after.co2AvoidedG - d.co2AvoidedG,
-    currentStreak: after.currentStreak,
-    bestStreak: totals.previous_best,
-  };
-  const earned = BADGES.filter((b) => b.earned(after) && !b.earned(before)).map((b) => b.id);
-  if (earned.length) {
-    await manager.query(
-      `INSERT INTO participant_badges (participant_id, badge, trip_id)
-       SELECT $1, badge, $3 FROM unnest($2::text[]) AS badge
-       ON CONFLICT (participant_id, badge) DO NOTHING`,
-      [d.participantId, earned, d.tripId],
-    );
-  }
+  addToWrite(write, d, d.cityId);
+  await saveProgress(manager, [write]);
   return earned;
 }
 

@@ -2,39 +2,57 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CampaignEntity, CitiesService, type CityProfile } from '@muvo/cities';
+import { type CampaignEntity, CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { type BoardCredit, daysBetween, isoWeek, LeaderboardService, localTime } from '@muvo/gamification';
-import { LedgerService } from '@muvo/ledger';
+import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamification';
+import { type LedgerAccountRef, LedgerService, type TransferRequest } from '@muvo/ledger';
 import { counter, histogram } from '@muvo/observability';
 import { loadTransitNetwork } from '@muvo/transit';
-import { FINAL_TRIP_STATUSES, type TripLeg, type TripStatus } from '@muvo/tracking';
+import { FINAL_TRIP_STATUSES, type TripStatus } from '@muvo/tracking';
 import { AnalysisPool } from './analysis-pool';
-import { findCheats, verdictOf } from './anti-cheat';
-import { countedDistanceByMode, type LegFacts, priceTrip, type Receipt, zeroReceipt } from './receipt';
-import { resolveRules, type ScoringRules, type ScoringRulesInput } from './scoring-rules';
-import { addToParticipant, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
-import { encodeSamples } from './trace-fingerprint';
+import { Batcher } from './batcher';
+import { EMPTY_DAY } from './participant-progress';
+import type { ScoringRules } from './scoring-rules';
+import {
+  addToWrite,
+  fingerprintLockKey,
+  loadFingerprintSamples,
+  loadIssued,
+  loadReplayCandidates,
+  loadTripFacts,
+  loadTripsToScore,
+  lockTrips,
+  markProcessing,
+  type ProgressWrite,
+  saveProgress,
+  type TripToScoreRow,
+  writeTrips,
+} from './scoring-store';
+import { compareFingerprints, isReplay, mayBeReplay, neighbourCells } from './trace-fingerprint';
+import {
+  budgetAccounts,
+  dayKey,
+  planTrip,
+  type ReplayFinding,
+  rulesFor,
+  type SettlementCity,
+  type SettlementState,
+  settleTrips,
+  type TripDecision,
+  type TripToSettle,
+} from './trip-settlement';
 import { type AnalysisCity, decodeChunks, type TripAnalysis } from './trip-analysis';
-
-/** Share of a trace's fixes that must lie inside the city's area for the trip to count. */
-const MIN_SHARE_IN_AREA = 0.5;
 
 const tripsScored = counter('muvo_trips_scored_total', 'Trips the worker finished', ['status']);
 const pointsCredited = counter('muvo_points_credited_total', 'Points credited to participants for trips');
 const scoringSeconds = histogram('muvo_scoring_duration_seconds', 'Time to score one trip, load to commit');
 const analysisSeconds = histogram('muvo_trip_analysis_duration_seconds', 'Time to classify and measure one trip');
-
-interface TripRow {
-  id: string;
-  participant_id: string;
-  city_id: string | null;
-  status: TripStatus;
-  participant_city_id: string | null;
-  team_id: string | null;
-  team_city_id: string | null;
-  mock_location: boolean;
-}
+const batchSizes = histogram(
+  'muvo_scoring_batch_trips',
+  'Trips settled per scoring transaction',
+  [],
+  [1, 2, 4, 8, 16, 32, 64, 128, 256],
+);
 
 export interface ScoringOutcome {
   tripId: string;
@@ -45,24 +63,23 @@ export interface ScoringOutcome {
 }
 
 /** A city as scoring sees it, cached briefly: its profile, rules per campaign, and the analysis input. */
-export interface CityContext {
-  profile: CityProfile;
+export interface CityContext extends SettlementCity {
   analysis: AnalysisCity;
   loadedAt: number;
 }
 
-/** The campaign whose window holds a moment (the latest-starting one when windows overlap). */
-export function campaignAt(campaigns: readonly CampaignEntity[], at: number): CampaignEntity | null {
-  let found: CampaignEntity | null = null;
-  for (const c of campaigns) if (c.startsAt.getTime() <= at && at < c.endsAt.getTime()) found = c;
-  return found;
+/** A trip loaded and analysed, ready to be settled. */
+interface AnalysedTrip {
+  row: TripToScoreRow;
+  city: CityContext | null;
+  /** The city was found from the trace (neither the trip nor its participant had one). */
+  cityFromTrace: boolean;
+  analysis: TripAnalysis;
 }
 
-export function rulesFor(profile: CityProfile, campaign: CampaignEntity | null): ScoringRules {
-  return resolveRules(
-    (profile.city.settings.rules ?? null) as ScoringRulesInput | null,
-    (campaign?.rules ?? null) as ScoringRulesInput | null,
-  );
+/** What settling a trip did; `credit` is the leaderboards' increment, applied after the commit. */
+interface Settled extends ScoringOutcome {
+  credit: BoardCredit | null;
 }
 
 /** A stable shard of the source accounts for a trip, so its retries always debit the same row. */
@@ -70,30 +87,35 @@ function shardOf(id: string, shards: number): number {
   return createHash('sha1').update(id).digest().readUInt32BE(0) % shards;
 }
 
-export function legsView(facts: readonly LegFacts[]): TripLeg[] {
-  return facts.map((leg) => ({
-    mode: leg.mode,
-    confidence: Math.round(leg.confidence * 1000) / 1000,
-    startedAt: new Date(leg.startedAt).toISOString(),
-    endedAt: new Date(leg.endedAt).toISOString(),
-    distanceM: Math.round(leg.distanceM),
-    durationS: Math.round(leg.durationS),
-  }));
+/** The source account a trip's points come from: its campaign's budget, or the city's issuance. */
+function sourceAccount(tripId: string, cityId: string, campaignId: string | null, shards: number): LedgerAccountRef {
+  const shard = shardOf(tripId, shards);
+  return campaignId
+    ? { kind: 'campaign-budget', ownerId: `${cityId}/${campaignId}#${shard}`, cityId }
+    : { kind: 'issuance', ownerId: shard === 0 ? cityId : `${cityId}#${shard}`, cityId };
 }
 
 /**
- * Scores a trip: loads its trace, analyses it (classification and anti-cheat measurements, on
- * the analysis threads), then in ONE transaction — holding the participant's lock, so their day
- * is read and changed by one trip at a time — checks overlaps and replays, prices the legs under
- * the city's rules, credits the points (idempotency key `trip-credit:<tripId>`) or opens a review,
- * and marks the trip final. Safe to run any number of times for the same trip: the row lock, the
- * final status and the ledger's idempotency key credit it at most once.
+ * Scores trips: loads each trip and its trace, analyses it (classification and anti-cheat
+ * measurements, on the analysis threads), then settles it in a transaction that holds the locks
+ * of its participant and of its trace's start and end cells, so each participant's day is read
+ * and changed by one transaction at a time: checks overlaps and replays, prices the legs under
+ * the city's rules, credits the points (idempotency key `trip-credit:<tripId>`) or opens a
+ * review, and marks the trip final. Safe to run any number of times for the same trip: the row
+ * lock, the final status and the ledger's idempotency key credit it at most once.
+ *
+ * Trips are loaded and settled in groups: those that arrive while a previous group is in the
+ * database go together in the next one (up to `SCORING_BATCH_SIZE`), decided one after another
+ * in memory exactly as if each had been scored alone after the ones before it
+ * (`settleTrips`), and written with a handful of statements whatever their number.
  */
 @Injectable()
 export class ScoringService {
   private readonly logger = new Logger(ScoringService.name);
   private readonly cityCache = new Map<string, Promise<CityContext | null>>();
   private readonly cityLoadedAt = new Map<string, number>();
+  private readonly loads: Batcher<string, TripToScoreRow | null>;
+  private readonly settlements: Batcher<AnalysedTrip, Settled>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -102,170 +124,328 @@ export class ScoringService {
     private readonly analyser: AnalysisPool,
     private readonly leaderboards: LeaderboardService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async scoreTrip(tripId: string): Promise<ScoringOutcome> {
-    const stopTimer = scoringSeconds.startTimer();
-    const trip = await this.claimTrip(tripId);
-    if (!trip) return { tripId, status: 'missing', pointsAwarded: 0, scored: false };
-    if (FINAL_TRIP_STATUSES.has(trip.status) || trip.status === 'receiving') {
-      return { tripId, status: trip.status, pointsAwarded: 0, scored: false };
-    }
-    const chunks = await this.loadChunks(tripId);
-    const cityId = trip.city_id ?? trip.participant_city_id ?? (await this.cityOf(chunks));
-    const city = cityId ? await this.cityContext(cityId) : null;
-    const stopAnalysis = analysisSeconds.startTimer();
-    const analysis = await this.analyser.analyse(chunks, city?.analysis ?? null);
-    stopAnalysis();
-
-    const outcome = await this.dataSource.transaction((manager) => this.settle(manager, trip, city, analysis));
-    stopTimer();
-    if (outcome.scored) {
-      tripsScored.inc({ status: outcome.status });
-      if (outcome.credit) {
-        pointsCredited.inc(outcome.credit.points);
-        await this.leaderboards.applyCredit(outcome.credit);
-      }
-    }
-    this.logger.debug(`trip ${tripId}: ${outcome.status}, ${outcome.pointsAwarded} points`);
-    return { tripId, status: outcome.status, pointsAwarded: outcome.pointsAwarded, scored: outcome.scored };
+  ) {
+    const maxSize = config.scoring.batchSize;
+    this.loads = new Batcher(
+      async (ids) => {
+        const found = new Map((await loadTripsToScore(this.dataSource, ids)).map((row) => [row.id, row]));
+        return ids.map((id) => found.get(id) ?? null);
+      },
+      { maxSize, maxConcurrent: 1 },
+    );
+    this.settlements = new Batcher((trips) => this.settleGroup(trips), { maxSize, maxConcurrent: 1 });
   }
 
-  /** The transaction of {@link scoreTrip}. */
-  private async settle(
-    manager: EntityManager,
-    trip: TripRow,
-    city: CityContext | null,
-    analysis: TripAnalysis,
-  ): Promise<ScoringOutcome & { credit: BoardCredit | null }> {
-    const tripId = trip.id;
-    const cells = `${analysis.fingerprint.startCell}|${analysis.fingerprint.endCell}`;
-    const locked = await lockTrip(manager, tripId, trip.participant_id, cells);
-    if (!locked || FINAL_TRIP_STATUSES.has(locked) || locked === 'receiving') {
-      return { tripId, status: locked ?? 'missing', pointsAwarded: 0, scored: false, credit: null };
-    }
-    const profile = city?.profile ?? null;
-    const cityId = profile?.city.id ?? null;
-    const timezone = profile?.city.timezone ?? null;
-    const campaign = profile ? campaignAt(profile.campaigns, analysis.startedAt) : null;
-    const rules = profile ? rulesFor(profile, campaign) : resolveRules();
-    const localDay = localTime(analysis.startedAt, timezone ?? 'UTC').day;
-    const meta = { cityId, campaignId: campaign?.id ?? null, timezone };
-    const distanceM = analysis.legs.reduce((sum, leg) => sum + leg.distanceM, 0);
-    const fingerprint = {
-      ...analysis.fingerprint,
-      startedAt: analysis.startedAt,
-      samples: encodeSamples(analysis.fingerprint.samples),
-    };
-    const base = {
-      tripId,
-      participantId: trip.participant_id,
-      cityId,
-      adoptCity: !!profile && !trip.participant_city_id,
-      campaignId: campaign?.id ?? null,
-      localDay,
-      legs: legsView(analysis.legs),
-      distanceM,
-      fingerprint,
-      creditTransferId: null as string | null,
-    };
-
-    if (!profile || analysis.shareInArea < MIN_SHARE_IN_AREA) {
-      const receipt = zeroReceipt('OUT_OF_AREA', analysis.legs, rules, { ...meta, localDay });
-      await writeTrip(manager, {
-        ...base,
-        cityId: profile ? cityId : null,
-        adoptCity: false,
-        status: 'rejected',
-        receipt,
-        points: 0,
-        co2AvoidedG: 0,
-      });
-      return { tripId, status: 'rejected', pointsAwarded: 0, scored: true, credit: null };
-    }
-    if (!campaign && profile.campaigns.length > 0 && !rules.earnOutsideCampaigns) {
-      const receipt = zeroReceipt('NO_ACTIVE_CAMPAIGN', analysis.legs, rules, { ...meta, localDay });
-      await writeTrip(manager, { ...base, status: 'scored', receipt, points: 0, co2AvoidedG: 0 });
-      return { tripId, status: 'scored', pointsAwarded: 0, scored: true, credit: null };
-    }
-
-    const budget = campaign && rules.budget ? this.budgetOf(profile, campaign, rules, localDay) : null;
-    const facts = await loadScoringFacts(manager, {
-      tripId,
-      participantId: trip.participant_id,
-      localDay,
-      startedAt: analysis.startedAt,
-      endedAt: analysis.endedAt,
-      fingerprint: analysis.fingerprint,
-      budget,
-    });
-    const overlapping =
-      facts.overlapping && facts.overlapping.overlapS > rules.antiCheat.maxOverlapS ? facts.overlapping : null;
-    const findings = findCheats(analysis, analysis.legs, rules, {
-      mockLocation: trip.mock_location,
-      overlapping,
-      duplicateOf: facts.duplicateOf,
-    });
-    const verdict = verdictOf(findings, rules);
-    const receipt: Receipt = priceTrip(analysis.legs, rules, facts.day, meta);
-    receipt.flags = findings;
-    if (verdict !== 'clean') {
-      const status: TripStatus = verdict === 'rejected' ? 'rejected' : 'flagged';
-      receipt.provisionalPoints = verdict === 'flagged' ? receipt.totalPoints : 0;
-      receipt.totalPoints = 0;
-      receipt.codes = [...new Set([...receipt.codes, ...findings.map((f) => f.code)])];
-      await writeTrip(manager, { ...base, status, receipt, points: 0, co2AvoidedG: 0 });
-      if (status === 'flagged') {
-        await manager.query(
-          `INSERT INTO trip_reviews (id, trip_id, city_id, participant_id, kind, codes)
-           VALUES (gen_random_uuid(), $1, $2, $3, 'flag', $4) ON CONFLICT DO NOTHING`,
-          [tripId, cityId, trip.participant_id, findings.map((f) => f.code)],
-        );
-      }
-      return { tripId, status, pointsAwarded: 0, scored: true, credit: null };
-    }
-
-    const points = receipt.totalPoints;
-    const credit = await this.credit(manager, {
-      tripId,
-      participantId: trip.participant_id,
-      cityId: cityId!,
-      campaignId: campaign?.id ?? null,
-      localDay,
-      teamId: trip.team_city_id === cityId ? trip.team_id : null,
-      points,
-      idempotencyKey: `trip-credit:${tripId}`,
-    });
-    await writeTrip(manager, {
-      ...base,
-      status: 'scored',
-      receipt,
-      points,
-      co2AvoidedG: receipt.co2AvoidedG,
-      creditTransferId: credit?.transferId ?? null,
-    });
-    const counted = countedDistanceByMode(receipt);
-    if (points > 0 || Object.keys(counted).length) {
-      await addToParticipant(manager, {
-        participantId: trip.participant_id,
-        cityId: cityId!,
-        localDay,
-        trips: points > 0 ? 1 : 0,
-        points,
-        distanceM: counted,
-        co2AvoidedG: receipt.co2AvoidedG,
-        tripId,
-      });
-    }
-    return { tripId, status: 'scored', pointsAwarded: points, scored: true, credit: credit?.board ?? null };
+  /** Scores one trip, settled together with the trips being scored at the same moment. */
+  async scoreTrip(tripId: string): Promise<ScoringOutcome> {
+    const stopTimer = scoringSeconds.startTimer();
+    const row = await this.loads.run(tripId);
+    const early = this.unscorable(tripId, row);
+    if (early) return early;
+    const analysed = await this.analyse(row!);
+    const { credit: _credit, ...outcome } = await this.settlements.run(analysed);
+    stopTimer();
+    this.logger.debug(`trip ${tripId}: ${outcome.status}, ${outcome.pointsAwarded} points`);
+    return outcome;
   }
 
   /**
-   * Credits a trip's points from its source account — the campaign's budget account, or the
-   * city's issuance account outside campaigns — sharded so concurrent credits do not queue on
-   * one row. Returns the transfer and the leaderboard increment.
+   * Scores the given trips as ONE group (one transaction): what the worker does with the trips
+   * that arrive together. Exposed so that tests can compare a group with the same trips one by one.
    */
-  async credit(
+  async scoreTrips(tripIds: readonly string[]): Promise<ScoringOutcome[]> {
+    const rows = new Map((await loadTripsToScore(this.dataSource, tripIds)).map((row) => [row.id, row]));
+    const analysed: AnalysedTrip[] = [];
+    const outcomes = new Map<string, ScoringOutcome>();
+    for (const id of tripIds) {
+      const row = rows.get(id) ?? null;
+      const early = this.unscorable(id, row);
+      if (early) outcomes.set(id, early);
+      else if (!analysed.some((a) => a.row.id === id)) analysed.push(await this.analyse(row!));
+    }
+    const settled = await this.settleGroup(analysed);
+    settled.forEach((result, i) => {
+      if (result instanceof Error) throw result;
+      const { credit: _credit, ...outcome } = result;
+      outcomes.set(analysed[i].row.id, outcome);
+    });
+    return tripIds.map((id) => outcomes.get(id)!);
+  }
+
+  /** The outcome of a trip there is nothing to do for (missing, final, or still receiving). */
+  private unscorable(tripId: string, row: TripToScoreRow | null): ScoringOutcome | null {
+    if (!row) return { tripId, status: 'missing', pointsAwarded: 0, scored: false };
+    if (FINAL_TRIP_STATUSES.has(row.status) || row.status === 'receiving') {
+      return { tripId, status: row.status, pointsAwarded: 0, scored: false };
+    }
+    return null;
+  }
+
+  /** Finds the trip's city and analyses its trace; a trip that cannot be analysed is left `processing`. */
+  private async analyse(row: TripToScoreRow): Promise<AnalysedTrip> {
+    try {
+      const known = row.city_id ?? row.participant_city_id;
+      const cityId = known ?? (await this.cityOf(row.chunks));
+      const city = cityId ? await this.cityContext(cityId) : null;
+      const stopAnalysis = analysisSeconds.startTimer();
+      const analysis = await this.analyser.analyse(row.chunks, city?.analysis ?? null);
+      stopAnalysis();
+      return { row, city, cityFromTrace: !known, analysis };
+    } catch (error) {
+      await markProcessing(this.dataSource, [row.id]).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Settles a group in one transaction, then applies its credits to the leaderboards. If the
+   * transaction fails, each trip is tried again alone, so that one trip's failure (reported to
+   * its job, which BullMQ retries) holds up no other.
+   */
+  private async settleGroup(trips: AnalysedTrip[]): Promise<(Settled | Error)[]> {
+    if (!trips.length) return [];
+    const results = new Map<string, Settled | Error>();
+    let deferred: string[] = [];
+    try {
+      const settled = await this.dataSource.transaction((manager) => this.settle(manager, trips));
+      batchSizes.observe(trips.length);
+      for (const [id, result] of settled.results) results.set(id, result);
+      deferred = settled.deferred;
+    } catch (error) {
+      if (trips.length === 1) return [error as Error];
+      this.logger.warn(`settling ${trips.length} trips together failed (${(error as Error).message}); one by one`);
+      for (const trip of trips) results.set(trip.row.id, (await this.settleGroup([trip]))[0]);
+    }
+    const credits: BoardCredit[] = [];
+    for (const result of results.values()) {
+      if (result instanceof Error || !result.scored) continue;
+      tripsScored.inc({ status: result.status });
+      if (result.credit) {
+        pointsCredited.inc(result.credit.points);
+        credits.push(result.credit);
+      }
+    }
+    await this.leaderboards.applyCredits(credits);
+    // In the order they would have been settled in: each alone, after the group.
+    for (const id of deferred) results.set(id, await this.rescore(id));
+    return trips.map((t) => results.get(t.row.id)!);
+  }
+
+  /** Loads, analyses and settles a trip again, alone (its participant's city changed meanwhile). */
+  private async rescore(tripId: string): Promise<Settled | Error> {
+    try {
+      const [row] = await loadTripsToScore(this.dataSource, [tripId]);
+      const early = this.unscorable(tripId, row ?? null);
+      if (early) return { ...early, credit: null };
+      return (await this.settleGroup([await this.analyse(row)]))[0];
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  /**
+   * The transaction of a group: locks (participants, then trace cells, then trip rows), what the
+   * database knows about the trips' participants, days, overlaps, replays and budgets, the
+   * decisions, then the credits, the trip rows and the participants' progress — a dozen
+   * statements at most, whatever the group's size. Returns the outcome of each trip settled,
+   * and the trips left to settle alone afterwards (in order; see `settleTrips`).
+   */
+  private async settle(
+    manager: EntityManager,
+    group: AnalysedTrip[],
+  ): Promise<{ results: Map<string, Settled>; deferred: string[] }> {
+    const statuses = await lockTrips(manager, {
+      participantIds: [...new Set(group.map((t) => t.row.participant_id))],
+      fingerprintCells: [...new Set(group.map((t) => fingerprintLockKey(t.analysis.fingerprint)))],
+      tripIds: [...new Set(group.map((t) => t.row.id))],
+      asyncCommit: this.config.scoring.asyncCommit,
+    });
+    const results = new Map<string, Settled>();
+    const pending = new Map<string, AnalysedTrip>();
+    for (const trip of group) {
+      const tripId = trip.row.id;
+      const status = statuses.get(tripId);
+      if (results.has(tripId) || pending.has(tripId)) continue;
+      if (!status || FINAL_TRIP_STATUSES.has(status) || status === 'receiving') {
+        results.set(tripId, { tripId, status: status ?? 'missing', pointsAwarded: 0, scored: false, credit: null });
+      } else {
+        pending.set(tripId, trip);
+      }
+    }
+    // Oldest first, so a participant's day fills up in the order it was travelled.
+    const ordered = [...pending.values()].sort(
+      (a, b) => a.analysis.startedAt - b.analysis.startedAt || (a.row.id < b.row.id ? -1 : 1),
+    );
+    const toSettle = await this.gatherFacts(manager, ordered);
+    const decisions = settleTrips(toSettle.trips, toSettle.state);
+    const transfers = await this.creditDecisions(manager, decisions);
+    await writeTrips(
+      manager,
+      decisions.map((d, i) => ({ ...d, creditTransferId: transfers[i]?.transfer.id ?? null })),
+    );
+    await saveProgress(manager, this.progressWrites(decisions, toSettle.state));
+    for (const d of decisions) {
+      results.set(d.tripId, {
+        tripId: d.tripId,
+        status: d.status,
+        pointsAwarded: d.points,
+        scored: true,
+        credit: d.credit
+          ? {
+              cityId: d.credit.cityId,
+              participantId: d.participantId,
+              teamId: d.credit.teamId,
+              week: d.credit.week,
+              campaignId: d.credit.campaignId,
+              points: d.credit.points,
+            }
+          : null,
+      });
+    }
+    return { results, deferred: ordered.slice(decisions.length).map((t) => t.row.id) };
+  }
+
+  /** What the database says about the trips (read under the group's locks), as `settleTrips` takes it. */
+  private async gatherFacts(
+    manager: EntityManager,
+    trips: AnalysedTrip[],
+  ): Promise<{ trips: TripToSettle[]; state: SettlementState }> {
+    const plans = trips.map((t) => planTrip(t.city, t.analysis));
+    const facts = await loadTripFacts(
+      manager,
+      trips.map((t, i) => ({
+        tripId: t.row.id,
+        participantId: t.row.participant_id,
+        localDay: plans[i].localDay,
+        startedAt: t.analysis.startedAt,
+        endedAt: t.analysis.endedAt,
+      })),
+    );
+    const duplicates = await this.findReplays(manager, trips);
+    const shards = this.config.scoring.ledgerShards;
+    const budgets = new Map<string, { key: string; accounts: string[] }>();
+    for (const plan of plans) {
+      if (plan.budget)
+        budgets.set(plan.budget.key, { key: plan.budget.key, accounts: budgetAccounts(plan.budget.key, shards) });
+    }
+    const state: SettlementState = {
+      days: new Map(),
+      progress: new Map(),
+      issued: await loadIssued(manager, [...budgets.values()]),
+    };
+    trips.forEach((t, i) => {
+      const key = dayKey(t.row.participant_id, plans[i].localDay);
+      if (!state.days.has(key)) state.days.set(key, facts[i].today ?? EMPTY_DAY);
+      if (!state.progress.has(t.row.participant_id)) state.progress.set(t.row.participant_id, facts[i].progress);
+    });
+    return {
+      state,
+      trips: trips.map((t, i) => ({
+        tripId: t.row.id,
+        participantId: t.row.participant_id,
+        participantCityId: t.row.participant_city_id,
+        teamId: t.row.team_id,
+        teamCityId: t.row.team_city_id,
+        mockLocation: t.row.mock_location,
+        city: t.city,
+        plan: plans[i],
+        analysis: t.analysis,
+        span: { startedAt: t.row.started_ms, endedAt: t.row.ended_ms },
+        cityFromTrace: t.cityFromTrace,
+        overlapping: facts[i].overlapping,
+        duplicateOf: duplicates[i],
+      })),
+    };
+  }
+
+  /**
+   * The closest stored replay of each trace: candidates near its start and end are read with a
+   * few probe samples, and only those the probes cannot rule out are compared in full.
+   */
+  private async findReplays(manager: EntityManager, trips: AnalysedTrip[]): Promise<(ReplayFinding | null)[]> {
+    const candidates = await loadReplayCandidates(
+      manager,
+      trips.map((t) => ({
+        tripId: t.row.id,
+        startCells: neighbourCells(t.analysis.fingerprint.startCell),
+        endCells: neighbourCells(t.analysis.fingerprint.endCell),
+      })),
+    );
+    const survivors = candidates.map((found, i) =>
+      found.filter((c) => mayBeReplay(trips[i].analysis.fingerprint.samples, c.probes)),
+    );
+    const samples = await loadFingerprintSamples(manager, [...new Set(survivors.flat().map((c) => c.tripId))]);
+    return survivors.map((found, i) => {
+      let closest: ReplayFinding | null = null;
+      for (const candidate of found) {
+        const stored = samples.get(candidate.tripId);
+        if (!stored) continue;
+        const comparison = compareFingerprints(trips[i].analysis.fingerprint.samples, stored);
+        if (isReplay(comparison) && (!closest || comparison.medianM < closest.medianM)) {
+          closest = {
+            tripId: candidate.tripId,
+            sameParticipant: candidate.participantId === trips[i].row.participant_id,
+            medianM: comparison.medianM,
+          };
+        }
+      }
+      return closest;
+    });
+  }
+
+  /** Credits the decided trips' points from their source accounts, in one ledger call; one outcome per decision. */
+  private async creditDecisions(manager: EntityManager, decisions: readonly TripDecision[]) {
+    const shards = this.config.scoring.ledgerShards;
+    const requests: TransferRequest[] = [];
+    const index: number[] = [];
+    decisions.forEach((d, i) => {
+      if (!d.credit) return;
+      const c = d.credit;
+      index.push(i);
+      requests.push({
+        idempotencyKey: `trip-credit:${d.tripId}`,
+        debit: sourceAccount(d.tripId, c.cityId, c.campaignId, shards),
+        credit: { kind: 'participant', ownerId: d.participantId, cityId: c.cityId },
+        amount: c.points,
+        kind: 'trip-credit',
+        referenceId: d.tripId,
+        metadata: { cityId: c.cityId, campaignId: c.campaignId, week: c.week, localDay: c.localDay, teamId: c.teamId },
+      });
+    });
+    const outcomes = await this.ledger.transferMany(manager, requests);
+    const out = new Array<(typeof outcomes)[number] | undefined>(decisions.length);
+    index.forEach((i, k) => (out[i] = outcomes[k]));
+    return out;
+  }
+
+  /** The decisions' progress summed per participant, with the totals and streak `settleTrips` left. */
+  private progressWrites(decisions: readonly TripDecision[], state: SettlementState): ProgressWrite[] {
+    const writes = new Map<string, ProgressWrite>();
+    for (const d of decisions) {
+      if (!d.progress || !d.cityId) continue;
+      let write = writes.get(d.participantId);
+      if (!write) {
+        write = {
+          participantId: d.participantId,
+          cityId: d.cityId,
+          days: new Map(),
+          total: { localDay: d.localDay, trips: 0, points: 0, distanceM: {}, co2AvoidedG: 0 },
+          after: state.progress.get(d.participantId)!,
+          badges: [],
+        };
+        writes.set(d.participantId, write);
+      }
+      addToWrite(write, d.progress, d.cityId);
+      for (const badge of d.badges) write.badges.push({ badge, tripId: d.tripId });
+    }
+    return [...writes.values()];
+  }
+
+  /**
+   * Credits one trip's points (the operators' re-pricing of a reviewed trip) from its source
+   * account; returns the transfer and the leaderboards' increment.
+   */
+  async creditTrip(
     manager: EntityManager,
     c: {
       tripId: string;
@@ -279,15 +459,10 @@ export class ScoringService {
     },
   ): Promise<{ transferId: string; board: BoardCredit } | null> {
     if (c.points <= 0) return null;
-    const shards = this.config.scoring.ledgerShards;
-    const shard = shardOf(c.tripId, shards);
-    const source = c.campaignId
-      ? { kind: 'campaign-budget' as const, ownerId: `${c.cityId}/${c.campaignId}#${shard}`, cityId: c.cityId }
-      : { kind: 'issuance' as const, ownerId: shard === 0 ? c.cityId : `${c.cityId}#${shard}`, cityId: c.cityId };
     const week = isoWeek(c.localDay);
     const { transfer } = await this.ledger.transfer(manager, {
       idempotencyKey: c.idempotencyKey,
-      debit: source,
+      debit: sourceAccount(c.tripId, c.cityId, c.campaignId, this.config.scoring.ledgerShards),
       credit: { kind: 'participant', ownerId: c.participantId, cityId: c.cityId },
       amount: c.points,
       kind: 'trip-credit',
@@ -305,22 +480,6 @@ export class ScoringService {
         points: c.points,
       },
     };
-  }
-
-  /** The campaign's budget accounts and the allowance paced up to the trip's day (unused days carry over). */
-  budgetOf(profile: CityProfile, campaign: CampaignEntity, rules: ScoringRules, localDay: string) {
-    const budget = rules.budget!;
-    const tz = profile.city.timezone;
-    const first = localTime(campaign.startsAt.getTime(), tz).day;
-    const last = localTime(campaign.endsAt.getTime() - 1, tz).day;
-    const totalDays = Math.max(1, daysBetween(first, last) + 1);
-    const elapsed = Math.min(totalDays, Math.max(1, daysBetween(first, localDay) + 1));
-    const allowanceToDate = budget.pacing === 'daily' ? (budget.totalPoints * elapsed) / totalDays : budget.totalPoints;
-    const accounts = Array.from(
-      { length: this.config.scoring.ledgerShards },
-      (_, k) => `${profile.city.id}/${campaign.id}#${k}`,
-    );
-    return { accounts, allowanceToDate };
   }
 
   /** The city's profile and analysis input, cached for `SCORING_CITY_CACHE_MS` (rule changes apply within it). */
@@ -352,9 +511,19 @@ export class ScoringService {
         ]),
       )
       .digest('base64url');
+    // Rules resolved once per campaign while the context is cached.
+    const rules = new Map<string | null, ScoringRules>();
     return {
       profile,
       loadedAt: Date.now(),
+      rulesOf(campaign: CampaignEntity | null) {
+        let found = rules.get(campaign?.id ?? null);
+        if (!found) {
+          found = rulesFor(profile, campaign);
+          rules.set(campaign?.id ?? null, found);
+        }
+        return found;
+      },
       analysis: {
         key,
         area: profile.city.area,
@@ -362,35 +531,6 @@ export class ScoringService {
         transit,
       },
     };
-  }
-
-  /**
-   * Loads the trip and marks it `processing` (if it was queued) in one statement. With
-   * `SCORING_ASYNC_COMMIT` the worker's connection stops waiting for WAL flushes from here on
-   * (`set_config` for the session): everything the worker writes can be derived again from the
-   * stored trace, and the sweeper does so for a trip whose commit a database crash lost.
-   */
-  private async claimTrip(tripId: string): Promise<TripRow | undefined> {
-    const [row]: TripRow[] = await this.dataSource.query(
-      `WITH settings AS (SELECT set_config('synchronous_commit', 'off', false) WHERE $2),
-            claimed AS (UPDATE trips SET status = 'processing' WHERE id = $1 AND status = 'queued' RETURNING id)
-       SELECT t.id, t.participant_id, t.city_id, t.status, t.mock_location, a.city_id AS participant_city_id,
-              m.team_id, m.city_id AS team_city_id, (SELECT count(*) FROM settings) AS async
-         FROM trips t
-         JOIN accounts a ON a.id = t.participant_id
-         LEFT JOIN team_members m ON m.participant_id = t.participant_id
-        WHERE t.id = $1`,
-      [tripId, this.config.scoring.asyncCommit],
-    );
-    return row;
-  }
-
-  private async loadChunks(tripId: string): Promise<Uint8Array[]> {
-    const chunks: { data: Buffer }[] = await this.dataSource.query(
-      `SELECT data FROM trace_chunks WHERE trip_id = $1 ORDER BY seq`,
-      [tripId],
-    );
-    return chunks.map((c) => c.data);
   }
 
   private async cityOf(chunks: Uint8Array[]): Promise<string | null> {

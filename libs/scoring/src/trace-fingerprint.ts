@@ -75,5 +75,36 @@ export function compareFingerprints(a: Float64Array, b: Float64Array): Fingerpri
 
 /** Near-identical: within GPS noise of each other at every moment of the trip. */
 export function isReplay(c: FingerprintComparison): boolean {
-  return c.medianM < 3 && c.p90M < 8;
+  return c.medianM < REPLAY_MEDIAN_M && c.p90M < REPLAY_P90_M;
+}
+
+const REPLAY_MEDIAN_M = 3;
+const REPLAY_P90_M = 8;
+
+/**
+ * Samples a candidate replay is first checked at (read from the database without the rest). A
+ * replay lies within {@link REPLAY_P90_M} of the trip at all but three of its 32 samples (its 90th
+ * percentile is the 29th smallest distance): four samples all farther than that rule it out.
+ */
+export const PROBE_SAMPLES = [4, 12, 19, 27] as const;
+
+/** The probe samples of a fingerprint, lat/lon interleaved. */
+export function probesOf(samples: Float64Array): Float64Array {
+  const out = new Float64Array(PROBE_SAMPLES.length * 2);
+  PROBE_SAMPLES.forEach((s, k) => {
+    out[2 * k] = samples[2 * s];
+    out[2 * k + 1] = samples[2 * s + 1];
+  });
+  return out;
+}
+
+/** False when the probes alone prove `candidate` is no replay of `samples` (see {@link PROBE_SAMPLES}). */
+export function mayBeReplay(samples: Float64Array, candidateProbes: Float64Array): boolean {
+  if (samples.length !== FINGERPRINT_SAMPLES * 2 || candidateProbes.length !== PROBE_SAMPLES.length * 2) return true;
+  for (let k = 0; k < PROBE_SAMPLES.length; k++) {
+    const s = PROBE_SAMPLES[k];
+    const d = haversineM(samples[2 * s], samples[2 * s + 1], candidateProbes[2 * k], candidateProbes[2 * k + 1]);
+    if (d < REPLAY_P90_M) return true;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import { buildTransitIndex, classifyTrace, type ModeModel, type TransitIndex } from '@muvo/classification';
-import { type AreaGeometry, isInArea } from '@muvo/geo';
+import type { AreaGeometry } from '@muvo/geo';
 import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
+import { type PreparedArea, prepareArea, shareInArea } from './city-area';
 import { type CorridorRoute, corridorShares } from './corridor';
 import type { LegFacts } from './receipt';
 import {
@@ -29,7 +30,7 @@ export interface TripAnalysis {
   endedAt: number;
   pointCount: number;
   legs: LegFacts[];
-  /** Share of the cleaned fixes inside the city's area (sampled). */
+  /** Share of the cleaned fixes inside the city's area. */
   shareInArea: number;
   teleports: TeleportEvidence;
   regularity: RegularityEvidence;
@@ -38,29 +39,22 @@ export interface TripAnalysis {
   droppedTeleport: number;
 }
 
-function shareInArea(trace: Trace, area: AreaGeometry): number {
-  let inside = 0;
-  let seen = 0;
-  // geolib's point-in-polygon costs ~12 µs: two dozen fixes tell "mostly inside" well enough.
-  const step = Math.max(1, Math.floor(trace.length / 24));
-  for (let i = 0; i < trace.length; i += step) {
-    seen++;
-    if (isInArea(trace.lat[i], trace.lon[i], area)) inside++;
-  }
-  return seen ? inside / seen : 0;
+/** What a thread builds once per city configuration: the transit index and the prepared area. */
+interface PreparedCity {
+  transit: TransitIndex | undefined;
+  area: PreparedArea;
 }
 
-const transitCache = new Map<string, TransitIndex | null>();
+const preparedCities = new Map<string, PreparedCity>();
 
-function transitFor(city: AnalysisCity): TransitIndex | undefined {
-  if (!city.transit) return undefined;
-  let index = transitCache.get(city.key);
-  if (index === undefined) {
-    if (transitCache.size > 32) transitCache.clear();
-    index = buildTransitIndex(city.transit);
-    transitCache.set(city.key, index);
+function prepared(city: AnalysisCity): PreparedCity {
+  let found = preparedCities.get(city.key);
+  if (!found) {
+    if (preparedCities.size > 32) preparedCities.clear();
+    found = { transit: city.transit ? buildTransitIndex(city.transit) : undefined, area: prepareArea(city.area) };
+    preparedCities.set(city.key, found);
   }
-  return index ?? undefined;
+  return found;
 }
 
 /** Decodes the stored chunks of a trip (in order of `seq`) into one trace. */
@@ -78,8 +72,8 @@ export function analyseTrip(
   trace: Trace,
   options: { model?: ModeModel | null; city: AnalysisCity | null },
 ): TripAnalysis {
-  const transit = options.city ? transitFor(options.city) : undefined;
-  const classification = classifyTrace(trace, { model: options.model ?? undefined, transit });
+  const city = options.city ? prepared(options.city) : null;
+  const classification = classifyTrace(trace, { model: options.model ?? undefined, transit: city?.transit });
   const cleaned = classification.cleaned;
   const corridors = options.city
     ? corridorShares(
@@ -106,7 +100,7 @@ export function analyseTrip(
     endedAt: trace.ts[trace.length - 1],
     pointCount: trace.length,
     legs,
-    shareInArea: options.city && cleaned.length ? shareInArea(cleaned, options.city.area) : 0,
+    shareInArea: city ? shareInArea(cleaned, city.area) : 0,
     teleports: findTeleports(trace),
     regularity,
     synthetic: looksSynthetic(regularity),
