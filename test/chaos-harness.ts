@@ -214,16 +214,22 @@ function tripBody(options: ChaosOptions, i: number): { participant: number; body
   }
   const modes = ['walk', 'bike', 'bus', 'walk', 'bike'] as const;
   const mode = modes[i % modes.length];
-  const seed = options.seed * 1_000_003 + i;
-  const path = randomStreetPath({
-    seed,
-    lengthM: mode === 'walk' ? Math.min(options.tripLengthM, 2500) : options.tripLengthM,
-    style: styleFor(mode, createRandom(seed)),
-    origin: [13.36 + r.uniform(-0.06, 0.06), 38.12 + r.uniform(-0.06, 0.06)],
-  });
+  const origin: [number, number] = [13.36 + r.uniform(-0.06, 0.06), 38.12 + r.uniform(-0.06, 0.06)];
   const slot = Math.floor(i / options.participants);
   const startTime = Date.UTC(2026, 0, 1) + slot * 3 * 3600_000 + r.uniform(0, 600_000);
-  const trace = simulateTrip({ path, mode, startTime, seed, samplingS: options.samplingS });
+  const simulate = (seed: number) => {
+    const path = randomStreetPath({
+      seed,
+      lengthM: mode === 'walk' ? Math.min(options.tripLengthM, 2500) : options.tripLengthM,
+      style: styleFor(mode, createRandom(seed)),
+      origin,
+    });
+    return simulateTrip({ path, mode, startTime, seed, samplingS: options.samplingS });
+  };
+  // Now and then the simulated phone loses the sky for most of the trip, as real ones do; the api
+  // rightly refuses such a trace, but this harness is about faults after an upload, so draw again.
+  let trace = simulate(options.seed * 1_000_003 + i);
+  for (let redraw = 1; trace.length < 10; redraw++) trace = simulate(options.seed * 1_000_003 + i + redraw * 7_777_777);
   return {
     participant,
     body: {
