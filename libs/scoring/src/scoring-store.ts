@@ -126,16 +126,6 @@ export async function lockTrip(
 /** The fingerprint lock key of a trace: its start and end cells. */
 export const fingerprintLockKey = (f: { startCell: string; endCell: string }) => `${f.startCell}|${f.endCell}`;
 
-interface ProgressRow {
-  trips: number;
-  points: string;
-  distance_m: Record<string, number>;
-  co2_avoided_g: string;
-  current_streak: number;
-  best_streak: number;
-  last_day: string | null;
-}
-
 interface DayRow {
   trips: number;
   points: string;
@@ -143,20 +133,18 @@ interface DayRow {
   co2_avoided_g: string;
 }
 
+interface ProgressRow extends DayRow {
+  current_streak: number;
+  best_streak: number;
+  last_day: string | null;
+}
+
 const numbers = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
 
 function toProgress(row: ProgressRow | null): ParticipantProgress | null {
   if (!row) return null;
-  return {
-    trips: row.trips,
-    points: Number(row.points),
-    distanceM: numbers(row.distance_m),
-    co2AvoidedG: Number(row.co2_avoided_g),
-    currentStreak: row.current_streak,
-    bestStreak: row.best_streak,
-    lastDay: row.last_day,
-  };
+  return { ...toDay(row)!, currentStreak: row.current_streak, bestStreak: row.best_streak, lastDay: row.last_day };
 }
 
 function toDay(row: DayRow | null): DayTotals | null {
