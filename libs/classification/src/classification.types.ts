@@ -19,7 +19,12 @@ export type ClassificationReason =
   /** Faster than any ground mode we score (aircraft). */
   | 'airborne'
   /** Transit stops and lines (GTFS) confirmed or ruled out a transit mode. */
-  | 'transit-match';
+  | 'transit-match'
+  /**
+   * The leg's own evidence was too weak to differ from its neighbours' mode (a doubtful walk inside
+   * a bus ride, a brief "car" inside a bus ride): the trip's most likely sequence of modes gave it theirs.
+   */
+  | 'neighbouring-legs';
 
 /** One leg of a trip: a stretch of cleaned fixes travelled in one mode. */
 export interface ClassifiedLeg {

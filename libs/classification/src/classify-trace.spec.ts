@@ -101,24 +101,26 @@ describe(classifyTrace.name, () => {
   });
 });
 
+const leaf = (value: number): GbdtTree => ({
+  feature: [-1],
+  threshold: [0],
+  left: [-1],
+  right: [-1],
+  value: [value],
+  missingLeft: [0],
+});
+/** A tree on the model's one feature (85th-percentile speed): `below` up to 3 m/s, `above` over it. */
+const split = (below: number, above: number): GbdtTree => ({
+  feature: [0, -1, -1],
+  threshold: [3, 0, 0],
+  left: [1, -1, -1],
+  right: [2, -1, -1],
+  value: [0, below, above],
+  missingLeft: [0, 0, 0],
+});
+
 describe('rejoining rides', () => {
   /** A stub model: walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
-  const leaf = (value: number): GbdtTree => ({
-    feature: [-1],
-    threshold: [0],
-    left: [-1],
-    right: [-1],
-    value: [value],
-    missingLeft: [0],
-  });
-  const split = (below: number, above: number): GbdtTree => ({
-    feature: [0, -1, -1],
-    threshold: [3, 0, 0],
-    left: [1, -1, -1],
-    right: [2, -1, -1],
-    value: [0, below, above],
-    missingLeft: [0, 0, 0],
-  });
   const stub = (rejoinMaxS: number): ModeModel => ({
     format: 'muvo-mode-model',
     version: 1,
@@ -149,5 +151,49 @@ describe('rejoining rides', () => {
 
   it('keeps a walk longer than rejoinMaxS as a leg of its own', () => {
     expect(classifyTrace(ride(700), { model: stub(600) }).legs.map((l) => l.mode)).toEqual(['bus', 'walk', 'bus']);
+  });
+});
+
+describe('smoothing leg modes over the trip', () => {
+  /** A stub model on 85th-percentile speed: walk up to 3 m/s, a doubtful bus (p 0.59) up to 6, a sure bus above. */
+  const threeWay = (low: number, middle: number, high: number): GbdtTree => ({
+    feature: [0, -1, 0, -1, -1],
+    threshold: [3, 0, 6, 0, 0],
+    left: [1, -1, 3, -1, -1],
+    right: [2, -1, 4, -1, -1],
+    value: [0, low, 0, middle, high],
+    missingLeft: [0, 0, 0, 0, 0],
+  });
+  const stub = (smoothing: boolean): ModeModel => ({
+    format: 'muvo-mode-model',
+    version: 1,
+    name: 'stub',
+    trainedAt: '2026-01-01T00:00:00Z',
+    gbdt: {
+      classes: ['walk', 'bike', 'bus', 'car', 'train'],
+      features: ['v_p85'],
+      baseScore: [0, 0, 0, 0, 0],
+      trees: [[threeWay(5, 0, -5), leaf(-5), threeWay(-5, 0.4, 5), leaf(-5), leaf(-5)]],
+    },
+    decision: {
+      unknownBelow: 0,
+      bikeMinProbability: 0,
+      ...(smoothing ? { smoothing: { modeChangeCost: 2, vehicleChangeCost: 4, fullEvidenceS: 300 } } : {}),
+    },
+    provenance: { sources: [] },
+  });
+  /** Walk 5 minutes, `fastS` at 4 m/s (a jog, or a bus? the model doubts), walk 5 minutes: 1 Hz, due north. */
+  const walkWithBurst = (fastS: number) => {
+    const speeds = [...new Array(300).fill(1.3), ...new Array(fastS).fill(4), ...new Array(300).fill(1.3)];
+    let s = 0;
+    return buildTrace(speeds.map((v, i) => ((s += v), { lat: 45 + s / 111195, lon: 7, ts: START + i * 1000 })));
+  };
+
+  it('gives a doubtful ride inside a walk the mode of the walk around it', () => {
+    const unsmoothed = classifyTrace(walkWithBurst(150), { model: stub(false) }).legs;
+    expect(unsmoothed.map((l) => l.mode)).toEqual(['walk', 'bus', 'walk']);
+    const legs = classifyTrace(walkWithBurst(150), { model: stub(true) }).legs;
+    expect(legs.map((l) => l.mode)).toEqual(['walk']);
+    expect(legs[0].durationS).toBeGreaterThan(700);
   });
 });

@@ -12,6 +12,7 @@ import { cleanTrace, CleaningOptions } from './pipeline/clean-trace';
 import { FEATURE_NAMES, featureRecord, legFeatures } from './pipeline/leg-features';
 import { computeMotion, legDistanceM, Motion, MotionOptions } from './pipeline/motion';
 import { MotionSegment, segmentMotion, SegmentationOptions } from './pipeline/segment-trace';
+import { smoothModes } from './pipeline/smooth-modes';
 import { AIRBORNE_MPS, classifyByRules, impossibleModes } from './rules';
 import { adjustForTransit, TransitIndex } from './transit/transit-index';
 
@@ -44,6 +45,8 @@ export interface ModeChoice {
   confidence: number;
   reason: ClassificationReason;
   probabilities?: Partial<Record<TravelMode, number>>;
+  /** Probabilities of the modes the decision rules allow (what smoothing over the trip may choose among). */
+  admissible?: Partial<Record<TravelMode, number>>;
 }
 
 /** Maps the pipeline's feature vector onto the model's feature order (models list names they use). */
@@ -73,6 +76,10 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   const probabilities: Partial<Record<TravelMode, number>> = {};
   classes.forEach((c, i) => (probabilities[c] = Math.round(probs[i] * 1000) / 1000));
   const impossible = decision.physicalLimits === false ? new Set<TravelMode>() : impossibleModes(features);
+  const admissible: Partial<Record<TravelMode, number>> = {};
+  classes.forEach((c, i) => {
+    if (!impossible.has(c) && !(c === 'bike' && probs[i] < decision.bikeMinProbability)) admissible[c] = probs[i];
+  });
   const order = classes.map((_, i) => i).sort((a, b) => probs[b] - probs[a]);
   let reason: ClassificationReason = 'model';
   for (const i of order) {
@@ -87,7 +94,7 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
     }
     if (probs[i] < decision.unknownBelow)
       return { mode: 'unknown', confidence: 1 - probs[i], reason: 'low-confidence', probabilities };
-    return { mode, confidence: probs[i], reason, probabilities };
+    return { mode, confidence: probs[i], reason, probabilities, admissible };
   }
   return { mode: 'unknown', confidence: 0.5, reason, probabilities };
 }
@@ -140,8 +147,11 @@ export function classifyAnalysis(
   const { cleaned, motion } = analysis;
   const draftOf = (from: number, to: number, features: Float64Array): DraftLeg => {
     let choice = chooseMode(features, options.model);
-    if (options.transit)
+    if (options.transit) {
       choice = adjustForTransit(choice, cleaned, motion, { from, to, walkLike: false }, options.transit);
+      // The network's verdict stands: smoothing does not overrule it.
+      if (choice.reason === 'transit-match') choice = { ...choice, admissible: undefined };
+    }
     return { ...choice, from, to, durationS: motion.t[to] - motion.t[from] };
   };
   let drafts: DraftLeg[] = analysis.segments.map((segment, i) =>
@@ -151,6 +161,14 @@ export function classifyAnalysis(
   if (options.model && (decision?.rejoinMaxS ?? 0) > 0) {
     drafts = rejoinRides(drafts, decision!.rejoinMaxS!, decision!.rejoinMinConfidence ?? 0.5, (from, to) =>
       draftOf(from, to, legFeatures(motion, from, to)),
+    );
+  }
+  if (options.model && decision?.smoothing) {
+    const modes = smoothModes(drafts, decision.smoothing);
+    drafts = drafts.map((d, i) =>
+      modes[i] === d.mode
+        ? d
+        : { ...d, mode: modes[i], confidence: d.admissible?.[modes[i]] ?? 0, reason: 'neighbouring-legs' },
     );
   }
   const legs = mergeDrafts(

@@ -1,6 +1,7 @@
 import type { TravelMode } from '../classification.types';
 import type { MotionOptions } from '../pipeline/motion';
 import type { SegmentationOptions } from '../pipeline/segment-trace';
+import type { ModeSmoothing } from '../pipeline/smooth-modes';
 import type { GbdtModel } from './gbdt';
 
 /** Where a model's training data came from, with its licence (kept in the model file). */
@@ -41,6 +42,8 @@ export interface ModeDecision {
   maxSandwichedWalkS?: number;
   /** A leg shorter than this (s) is too little evidence to stand alone: it takes the mode of its longer neighbour (default 90). */
   minLegS?: number;
+  /** Smooth each trip's leg modes as one most likely sequence (absent: every leg decided alone). */
+  smoothing?: ModeSmoothing;
 }
 
 export interface ModelMetrics {
