@@ -10,7 +10,13 @@ export interface SegmentationOptions {
   minMoveRunS?: number;
   /** A walking run must also get somewhere (start-to-end metres): standing at a station is no walk. */
   minWalkRunM?: number;
-  /** A stay: the trace remains within `stayRadiusM` of a fix for at least `stayMinS`. It ends legs. */
+  /**
+   * A stay: the trace remains within `stayRadiusM` of a fix for at least `stayMinS`. It ends legs.
+   * Shorter stays cut more trips at real transfers (stayMinS 150: default model on the GeoLife +
+   * Go!Track developer split, joined trips 75.2% → 76.2%; person-grouped CV, joined trips 78.2% →
+   * 79.5%) but cost most people accuracy (developer split, mean accuracy per person 65.5% → 63.7%)
+   * and add 29% more legs (rejoining same-mode legs over the stay removes those, not the loss): kept at 300.
+   */
   stayRadiusM?: number;
   stayMinS?: number;
 }
