@@ -7,6 +7,7 @@ import { mergeTraces, parseGpx, type Trace, tracePoints } from '@muvo/trace';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { request } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
+import { SHARED_DATA_DIR } from './support/shared-data';
 
 /**
  * Every upload format through the real api and back out of it: what is stored is exactly what was
@@ -14,7 +15,7 @@ import { startStack, type TestStack } from './support/stack';
  * and re-uploading the exported GPX or GeoJSON is recognised as the very same trip.
  * Real recorded GPX files are read from ../shared/data/gpx at run time (skipped when absent).
  */
-const GPX_DIR = process.env.MUVO_GPX_DIR ?? join(__dirname, '..', '..', 'shared', 'data', 'gpx');
+const GPX_DIR = join(SHARED_DATA_DIR, 'gpx');
 const realGpxFiles = existsSync(GPX_DIR)
   ? readdirSync(GPX_DIR)
       .filter((f) => f.endsWith('.gpx'))

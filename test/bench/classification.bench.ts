@@ -15,6 +15,7 @@ import { randomStreetPath, simulateTrip, SimulatedMode, styleFor, createRandom }
 import { pathLengthM } from '@muvo/geo';
 import type { Trace } from '@muvo/trace';
 import { readLabelledSegments } from '../../libs/classification/src/training/labelled-segments';
+import { SHARED_DATA_DIR } from '../support/shared-data';
 
 const TARGET_MS_PER_1000 = 1;
 
@@ -69,7 +70,7 @@ const sim = simulatedTraces();
 baselinePerThousand = time('baseline: haversine path length', sim, (t) => pathLengthM(t.lat, t.lon));
 time('simulated: clean+segment+features', sim, (t) => analyseTrace(t));
 const full = time('simulated: full classifyTrace with model', sim, (t) => classifyTrace(t, { model }));
-const dataDir = process.env.MUVO_DATA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'data');
+const dataDir = SHARED_DATA_DIR;
 if (existsSync(join(dataDir, 'geolife', 'normalized'))) {
   const files = ['geolife_010.jsonl.br', 'geolife_052.jsonl.br']
     .map((f) => join(dataDir, 'geolife', 'normalized', f))

@@ -8,8 +8,9 @@ import { resolveRules } from './scoring-rules';
 import { compareFingerprints, fingerprintTrace, isReplay } from './trace-fingerprint';
 import { analyseTrip } from './trip-analysis';
 import { readLabelledSegments } from '../../classification/src/training/labelled-segments';
+import { SHARED_DATA_DIR } from '../../../test/support/shared-data';
 
-const DATA = process.env.MUVO_DATA_DIR ?? join(__dirname, '..', '..', '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA_DIR;
 const model = existsSync(DEFAULT_MODE_MODEL_PATH) ? readModeModelFile(DEFAULT_MODE_MODEL_PATH) : null;
 const rules = resolveRules();
 const START = Date.parse('2026-03-04T08:00:00Z');

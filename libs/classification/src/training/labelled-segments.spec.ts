@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLabelledLine, readLabelledSegments } from './labelled-segments';
+import { SHARED_DATA_DIR } from '../../../../test/support/shared-data';
 
-const dataDir = process.env.MUVO_DATA_DIR ?? join(__dirname, '../../../../../shared/data');
+const dataDir = SHARED_DATA_DIR;
 const withData = existsSync(join(dataDir, 'samples')) ? describe : describe.skip;
 
 describe(parseLabelledLine.name, () => {
@@ -20,7 +21,13 @@ describe(parseLabelledLine.name, () => {
         ],
       }),
     );
-    expect(s).toMatchObject({ id: 'geolife-010-00001', user: 'geolife-010', label: 'taxi', mode: 'car', sameLabelAs: ['geolife-064-00001'] });
+    expect(s).toMatchObject({
+      id: 'geolife-010-00001',
+      user: 'geolife-010',
+      label: 'taxi',
+      mode: 'car',
+      sameLabelAs: ['geolife-064-00001'],
+    });
     expect(s.trace.length).toBe(2);
     expect(s.trace.altitude![1]).toBeCloseTo(1000.5);
   });
@@ -36,7 +43,11 @@ describe(parseLabelledLine.name, () => {
 
 withData('the shared labelled data (skipped when absent)', () => {
   it('reads the samples with accuracy for Aalto and every mode group', () => {
-    const segments = readLabelledSegments([join(dataDir, 'samples')], { skipSamples: false, minPoints: 2, minDurationS: 0 });
+    const segments = readLabelledSegments([join(dataDir, 'samples')], {
+      skipSamples: false,
+      minPoints: 2,
+      minDurationS: 0,
+    });
     expect(new Set(segments.map((s) => s.mode))).toEqual(new Set(['walk', 'bike', 'bus', 'car', 'train', null]));
     expect(segments.find((s) => s.source === 'aalto_trafficsense')!.trace.accuracy).not.toBeNull();
   });

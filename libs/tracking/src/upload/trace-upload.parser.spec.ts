@@ -5,8 +5,9 @@ import { DomainException } from '@muvo/kernel';
 import { metricsRegistry } from '@muvo/observability';
 import { type ParsedUpload, parseTraceUpload, RawTraceUpload, type UploadLimits } from './trace-upload';
 import { TraceUploadParser } from './trace-upload.parser';
+import { SHARED_DATA_DIR } from '../../../../test/support/shared-data';
 
-const DATA = process.env.MUVO_DATA_DIR ?? join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA_DIR;
 const BIG_GPX = join(DATA, 'gpx', 'sportslib__runs_gpx_6909258631.gpx');
 const limits: UploadLimits = {
   maxPoints: 100_000,
