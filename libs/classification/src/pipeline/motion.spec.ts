@@ -98,6 +98,12 @@ describe(computeMotion.name, () => {
   });
 });
 
+/** A whole trace's length, as one leg. */
+function measure(trace: ReturnType<typeof buildTrace>): number {
+  const motion = computeMotion(trace);
+  return legDistanceM(motion, trace, 0, motion.count - 1);
+}
+
 describe(legDistanceM.name, () => {
   it('measures a jittery 1 Hz walk close to its true length', () => {
     const trace = buildTrace(walk(715, 1.4, 1, 3));
@@ -109,10 +115,6 @@ describe(legDistanceM.name, () => {
 
   it('does not pay a poor phone for its noise: a 1 km walk at ±20 m accuracy measures about 1 km', () => {
     const points = driftingWalk(715, 1.4, 10, 7);
-    const measure = (trace: ReturnType<typeof buildTrace>) => {
-      const motion = computeMotion(trace);
-      return legDistanceM(motion, trace, 0, motion.count - 1);
-    };
     // Told nothing about accuracy, the drift adds up; told 20 m, steps within the noise do not count.
     const blind = measure(buildTrace(points.map(({ accuracy: _, ...p }) => p)));
     const honest = measure(buildTrace(points));
@@ -124,10 +126,6 @@ describe(legDistanceM.name, () => {
 
   it('counts a fraction of the drift of a phone lying still for half an hour', () => {
     const points = driftingWalk(1800, 0, 10, 11);
-    const measure = (trace: ReturnType<typeof buildTrace>) => {
-      const motion = computeMotion(trace);
-      return legDistanceM(motion, trace, 0, motion.count - 1);
-    };
     const blind = measure(buildTrace(points.map(({ accuracy: _, ...p }) => p)));
     const honest = measure(buildTrace(points));
     // Still wrongly counted: half an hour of drift wanders past the accuracy radius now and then.
