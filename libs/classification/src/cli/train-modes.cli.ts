@@ -41,6 +41,30 @@ const USAGE = `usage: npm run train:modes -- [--out FILE] [--simulate N] [--bags
                  permissive GPX, the simulator) from $MUVO_DATA_DIR, evaluated on GeoLife + Go!Track
                  people it never saw; writes ${DEFAULT_MODE_MODEL_FILE}`;
 
+/** The three ways a model is evaluated, each printed and recorded in the model's metrics. */
+interface EvaluationViews {
+  pipeline: EvaluationReport;
+  whole: EvaluationReport;
+  trips: EvaluationReport;
+}
+
+const VIEW_DESCRIPTIONS: Record<keyof EvaluationViews, [string, string]> = {
+  pipeline: [
+    'pipeline',
+    "pipeline: each labelled segment cleaned, cut into legs and classified, scored by the mode covering most of its legs' duration",
+  ],
+  whole: ['segment-level', 'segment-level: each labelled segment classified whole, as one leg'],
+  trips: ['joined trips', "joined trips: each person's consecutive segments joined into one trace, classified once"],
+};
+
+function reportViews(title: string, where: string, views: EvaluationViews): ModelMetrics[] {
+  return (Object.keys(VIEW_DESCRIPTIONS) as (keyof EvaluationViews)[]).map((view) => {
+    const [short, long] = VIEW_DESCRIPTIONS[view];
+    process.stderr.write(`${formatReport(views[view], `${title}, ${short}`)}\n\n`);
+    return metricsOf(views[view], `${where}; ${long}`);
+  });
+}
+
 function metricsOf(report: EvaluationReport, evaluation: string): ModelMetrics {
   const perMode: ModelMetrics['perMode'] = {};
   for (const [mode, m] of Object.entries(report.perMode)) {
@@ -124,25 +148,12 @@ runCli(() => {
   if (k > 1 && labelled.length > 0) {
     const cv = crossValidate(labelled, k, { ...options, extraRows: simulatedRows });
     const where = `person-grouped ${k}-fold cross-validation over ${dirs.map((d) => relative(root, resolve(d)) || d).join(', ')} (linked ids kept together)`;
-    const pipeline = evaluatePredictions(cv.pipeline);
-    const whole = evaluatePredictions(cv.whole);
-    const trips = evaluatePredictions(cv.trips);
-    process.stderr.write(
-      `${formatReport(pipeline, `${where}, pipeline`)}\n\n${formatReport(whole, `${where}, segment-level`)}\n\n`,
-    );
-    process.stderr.write(`${formatReport(trips, `${where}, joined trips`)}\n`);
     metrics.push(
-      metricsOf(
-        pipeline,
-        `${where}; pipeline: each labelled segment cleaned, cut into legs and classified, scored by the mode covering most of its legs' duration`,
-      ),
-    );
-    metrics.push(metricsOf(whole, `${where}; segment-level: each labelled segment classified whole, as one leg`));
-    metrics.push(
-      metricsOf(
-        trips,
-        `${where}; joined trips: each person's consecutive segments joined into one trace, classified once`,
-      ),
+      ...reportViews(where, where, {
+        pipeline: evaluatePredictions(cv.pipeline),
+        whole: evaluatePredictions(cv.whole),
+        trips: evaluatePredictions(cv.trips),
+      }),
     );
   }
   const labelledRows = segmentRows(labelled, options.pipeline);
@@ -164,27 +175,17 @@ runCli(() => {
     const evalDirs = existing([join(data, 'geolife'), join(data, 'gotrack_uci')]);
     if (evalDirs.length) {
       const evalSegments = readLabelledSegments(evalDirs);
-      const pipeline = evaluatePredictions(predictSegments(evalSegments, (s) => classifyTrace(s.trace, { model })));
-      const whole = evaluatePredictions(predictWholeSegments(evalSegments, model));
-      const trips = evaluatePredictions(
-        predictJoinedTrips(joinTrips(evalSegments), (trace) => classifyTrace(trace, { model })),
-      );
-      const title = 'default model on GeoLife + Go!Track (all people unseen)';
-      process.stderr.write(`${formatReport(pipeline, `${title}, pipeline`)}\n\n`);
-      process.stderr.write(`${formatReport(whole, `${title}, segment-level`)}\n\n`);
-      process.stderr.write(`${formatReport(trips, `${title}, joined trips`)}\n`);
-      const where = 'GeoLife + Go!Track developer split, every person unseen in training';
       metrics.push(
-        metricsOf(
-          pipeline,
-          `${where}; pipeline: each labelled segment cleaned, cut into legs and classified, scored by the mode covering most of its legs' duration`,
-        ),
-      );
-      metrics.push(metricsOf(whole, `${where}; segment-level: each labelled segment classified whole, as one leg`));
-      metrics.push(
-        metricsOf(
-          trips,
-          `${where}; joined trips: each person's consecutive segments joined into one trace, classified once`,
+        ...reportViews(
+          'default model on GeoLife + Go!Track (all people unseen)',
+          'GeoLife + Go!Track developer split, every person unseen in training',
+          {
+            pipeline: evaluatePredictions(predictSegments(evalSegments, (s) => classifyTrace(s.trace, { model }))),
+            whole: evaluatePredictions(predictWholeSegments(evalSegments, model)),
+            trips: evaluatePredictions(
+              predictJoinedTrips(joinTrips(evalSegments), (trace) => classifyTrace(trace, { model })),
+            ),
+          },
         ),
       );
     }
