@@ -12,6 +12,7 @@ import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/si
 import { tracePoints } from '@muvo/trace';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { API_APP } from '../apps/api/src/api.app';
+import { cityFileFor, UNCAPPED_CITY } from './factories/city.factory';
 import { request } from './support/http-client';
 import { startApp, type RunningApp } from './support/stack';
 
@@ -283,24 +284,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const result = { uploads: 0, duplicateDeliveries: 0, workerKills: 0, redisRestarts: 0 };
   try {
     const tag = `${options.seed}-${Date.now().toString(36)}`;
-    const cityFile = validateCityFile({
-      id: `chaos-${tag}`,
-      name: `Chaos ${tag}`,
-      timezone: 'Europe/Rome',
-      area: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [13.2, 38.0],
-            [13.5, 38.0],
-            [13.5, 38.25],
-            [13.2, 38.25],
-            [13.2, 38.0],
-          ],
-        ],
-      },
-      rules: { dailyCap: { points: null, trips: null } },
-    }).file;
+    const cityFile = validateCityFile(
+      cityFileFor({ id: `chaos-${tag}`, name: `Chaos ${tag}`, ...UNCAPPED_CITY, routes: [] }),
+    ).file;
     await applyCity(cityFile, config);
     api = await startApp(API_APP, config);
     for (const w of workers) w.start();

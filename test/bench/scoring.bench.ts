@@ -29,6 +29,7 @@ import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/si
 import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
 import { dropDatabase } from '../chaos-harness';
+import { cityFileFor, UNCAPPED_CITY } from '../factories/city.factory';
 import { startApp } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -223,39 +224,7 @@ async function main(): Promise<void> {
 
     // The city and its participants.
     const cityId = `bench-${Date.now().toString(36)}`;
-    const file = validateCityFile({
-      id: cityId,
-      name: 'Bench city',
-      timezone: 'Europe/Rome',
-      area: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [13.2, 38.0],
-            [13.55, 38.0],
-            [13.55, 38.25],
-            [13.2, 38.25],
-            [13.2, 38.0],
-          ],
-        ],
-      },
-      rules: { dailyCap: { points: null, trips: null } },
-      routes: [
-        {
-          id: 'via-maqueda',
-          name: 'Via Maqueda',
-          corridorM: 150,
-          geometry: {
-            type: 'LineString',
-            coordinates: [
-              [13.3666, 38.1098],
-              [13.3617, 38.1157],
-              [13.3574, 38.1203],
-            ],
-          },
-        },
-      ],
-    }).file;
+    const file = validateCityFile(cityFileFor({ id: cityId, name: 'Bench city', ...UNCAPPED_CITY })).file;
     await applyCity(file, config);
     const participants = 1000;
     const participantIds = Array.from({ length: participants }, () => randomUUID());

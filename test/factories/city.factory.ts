@@ -25,6 +25,28 @@ export const BUS_101: [number, number][] = [
   [13.3396, 38.1451],
 ];
 
+/** Greater Palermo with room around it: cities for load and fault runs, whose trips go anywhere. */
+export const GREATER_PALERMO = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [13.2, 38.0],
+      [13.55, 38.0],
+      [13.55, 38.25],
+      [13.2, 38.25],
+      [13.2, 38.0],
+    ],
+  ],
+};
+
+/** Overrides for a city that pays every trip: all of greater Palermo, no daily caps, no shops or operators. */
+export const UNCAPPED_CITY = {
+  area: GREATER_PALERMO,
+  rules: { dailyCap: { points: null, trips: null } },
+  merchants: [],
+  operators: [],
+};
+
 /**
  * A city file for one test: a city over Palermo with a unique id, two shops with staff and
  * offers, and an operator. Overrides are merged at the top level.
@@ -47,7 +69,14 @@ export function cityFileFor(overrides: Partial<Record<keyof CityFile, unknown>> 
         ],
       ],
     },
-    routes: [{ id: 'via-maqueda', name: 'Via Maqueda', corridorM: 150, geometry: { type: 'LineString', coordinates: VIA_MAQUEDA } }],
+    routes: [
+      {
+        id: 'via-maqueda',
+        name: 'Via Maqueda',
+        corridorM: 150,
+        geometry: { type: 'LineString', coordinates: VIA_MAQUEDA },
+      },
+    ],
     operators: [{ email: `operator-${tag}@city.example` }],
     merchants: [
       {
