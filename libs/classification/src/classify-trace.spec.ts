@@ -71,6 +71,22 @@ describe(classifyTrace.name, () => {
     expect(modes).not.toContain('walk');
   });
 
+  it('does not call a metro ride a walk when the only fixes are the walks at each station', () => {
+    // Two minutes' walk, 20 minutes underground to a station 7 km away, two minutes' walk out.
+    const walkOut = (fromM: number, startS: number) =>
+      Array.from({ length: 120 }, (_, i) => ({
+        lat: 39.9 + (fromM + 1.3 * i) / 111195,
+        lon: 116.3,
+        ts: START + (startS + i) * 1000,
+      }));
+    const trace = buildTrace([...walkOut(0, 0), ...walkOut(7000, 120 + 1200)]);
+    const legs = classifyTrace(trace, { model }).legs;
+    const longest = legs.reduce((a, b) => (b.durationS > a.durationS ? b : a));
+    expect(longest.maxGapS).toBeGreaterThan(1000);
+    expect(longest.mode).not.toBe('walk');
+    expect(longest.mode).not.toBe('bike');
+  });
+
   it('turns a "bus" far from every bus line into a car when the city has transit data', () => {
     const road = randomStreetPath({ seed: 7, lengthM: 6000, style: 'arterial', origin: [13.36, 38.11] });
     const trace = simulateTrip({ path: road, mode: 'bus', startTime: START, seed: 7, samplingS: 2 });

@@ -10,9 +10,11 @@ const I = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<Feat
  */
 export function impossibleModes(f: Float64Array): Set<TravelMode> {
   const out = new Set<TravelMode>();
+  // A gap's straight line is the least distance travelled in it: a metro ride with a fix at each
+  // station's entrance is no walk, even when every fix around it is walking.
   const v60 = f[I.v_sustained_60s];
-  const v120 = f[I.v_sustained_120s];
-  const v300 = f[I.v_sustained_300s];
+  const v120 = Math.max(f[I.v_sustained_120s], f[I.gap_chord_v_120s]);
+  const v300 = Math.max(f[I.v_sustained_300s], f[I.gap_chord_v_300s]);
   // Nobody runs 2 minutes at 25 km/h, or walks or runs 5 minutes at 16 km/h, in a city trip. (A
   // tighter walking limit cost 1.4 points in person-grouped CV: people's walks include GPS jumps.)
   if (v120 > 7 || v300 > 4.5) out.add('walk');

@@ -88,6 +88,9 @@ export const FEATURE_NAMES = [
   'log_max_gap_s',
   'gap_speed',
   'gaps_per_hour',
+  // the fastest straight line across a gap of at least 2 / 5 minutes: a lower bound on the speed held
+  'gap_chord_v_120s',
+  'gap_chord_v_300s',
   'median_step_s',
   'step_p90_s',
 ] as const;
@@ -201,6 +204,8 @@ export function legFeatures(motion: Motion, from: number, to: number): Float64Ar
   let gapTime = 0;
   let gapDist = 0;
   let maxGap = 0;
+  let gapChord120 = 0;
+  let gapChord300 = 0;
   let gaps = 0;
   let liveTime = 0;
   let movingTime = 0;
@@ -251,6 +256,9 @@ export function legFeatures(motion: Motion, from: number, to: number): Float64Ar
       distance += stepM[k];
       gaps++;
       if (dt > maxGap) maxGap = dt;
+      const chordSpeed = stepM[k] / dt;
+      if (dt >= 120 && chordSpeed > gapChord120) gapChord120 = chordSpeed;
+      if (dt >= 300 && chordSpeed > gapChord300) gapChord300 = chordSpeed;
       prevBearing = NaN;
       prevAccel = NaN;
       endStop();
@@ -377,6 +385,8 @@ export function legFeatures(motion: Motion, from: number, to: number): Float64Ar
   f[F.log_max_gap_s] = Math.log1p(maxGap);
   f[F.gap_speed] = gapTime > 0 ? gapDist / gapTime : 0;
   f[F.gaps_per_hour] = duration > 0 ? (gaps * 3600) / duration : 0;
+  f[F.gap_chord_v_120s] = gapChord120;
+  f[F.gap_chord_v_300s] = gapChord300;
   f[F.median_step_s] = stepHist.quantile(0.5);
   f[F.step_p90_s] = stepHist.quantile(0.9);
   return f;

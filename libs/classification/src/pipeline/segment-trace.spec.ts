@@ -44,4 +44,33 @@ describe(segmentMotion.name, () => {
     const covered = segments.reduce((a, s) => a + motion.t[s.to] - motion.t[s.from], 0);
     expect(covered).toBeLessThan(700);
   });
+
+  it('leaves a silent stay out of every leg: an hour without fixes, ending 150 m from where it began', () => {
+    const walk = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + 1.3 * i);
+    const before = walk(0, 300);
+    const after = walk(before[before.length - 1] + 150, 300);
+    const points = [
+      ...before.map((s, i) => ({ lat: 45 + s / M_PER_DEG, lon: 7, ts: T0 + i * 1000 })),
+      ...after.map((s, i) => ({ lat: 45 + s / M_PER_DEG, lon: 7, ts: T0 + (300 + 3600 + i) * 1000 })),
+    ];
+    const motion = computeMotion(buildTrace(points));
+    const segments = segmentMotion(motion);
+    expect(segments.map((s) => s.walkLike)).toEqual([true, true]);
+    for (const s of segments) expect(motion.t[s.to] - motion.t[s.from]).toBeLessThan(400);
+  });
+
+  it('keeps a fast gap (a metro between two stations) inside the leg', () => {
+    const points = [
+      ...Array.from({ length: 120 }, (_, i) => ({ lat: 45 + (1.3 * i) / M_PER_DEG, lon: 7, ts: T0 + i * 1000 })),
+      ...Array.from({ length: 120 }, (_, i) => ({
+        lat: 45 + (6000 + 1.3 * i) / M_PER_DEG,
+        lon: 7,
+        ts: T0 + (120 + 900 + i) * 1000,
+      })),
+    ];
+    const motion = computeMotion(buildTrace(points));
+    const segments = segmentMotion(motion);
+    const covered = segments.reduce((a, s) => a + motion.t[s.to] - motion.t[s.from], 0);
+    expect(covered).toBeGreaterThan(1000);
+  });
 });

@@ -69,6 +69,32 @@ export function findStays(motion: Motion, o: Required<SegmentationOptions>): Arr
   return stays;
 }
 
+/**
+ * Adds the stays the trace was silent through: a gap of at least `stayMinS` whose ends are so close
+ * that nobody travelled across it (chord speed at most `stillMaxSpeedMps`) is a stop indoors, where
+ * phones lose the sky. Left in a leg it reads as a ride through a tunnel, or a walk with an hour in it.
+ */
+function withSilentStays(
+  motion: Motion,
+  stays: Array<[number, number]>,
+  o: Required<SegmentationOptions>,
+): Array<[number, number]> {
+  const silent: Array<[number, number]> = [];
+  for (let k = 1; k < motion.count; k++) {
+    if (motion.gap[k] && motion.stepS[k] >= o.stayMinS && motion.stepM[k] <= o.stillMaxSpeedMps * motion.stepS[k])
+      silent.push([k - 1, k]);
+  }
+  if (!silent.length) return stays;
+  const all = [...stays, ...silent].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [all[0]];
+  for (const [from, to] of all.slice(1)) {
+    const last = merged[merged.length - 1];
+    if (from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
 interface Run {
   from: number; // first step
   to: number; // last step
@@ -87,7 +113,7 @@ export function segmentMotion(motion: Motion, options: SegmentationOptions = {})
   if (motion.count < 2) return [];
   const segments: MotionSegment[] = [];
   let start = 0;
-  for (const [stayFrom, stayTo] of findStays(motion, o)) {
+  for (const [stayFrom, stayTo] of withSilentStays(motion, findStays(motion, o), o)) {
     if (stayFrom > start) segmentSpan(motion, start, stayFrom, o, segments);
     start = stayTo;
   }
