@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { PeriodicTask } from '@muvo/kernel';
 import { RedemptionsService } from '@muvo/vouchers';
 
 /**
@@ -9,8 +10,13 @@ import { RedemptionsService } from '@muvo/vouchers';
 @Injectable()
 export class VoucherExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(VoucherExpirySweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask(
+    async () => {
+      const closed = await this.redemptions.expireDue();
+      if (closed) this.logger.log(`${closed} expired voucher(s) closed`);
+    },
+    (error) => this.logger.error({ err: error }, 'voucher expiry sweep failed'),
+  );
 
   constructor(
     private readonly redemptions: RedemptionsService,
@@ -18,23 +24,14 @@ export class VoucherExpirySweeper implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.vouchers.expirySweepIntervalS * 1000);
-    this.timer.unref();
+    this.task.start(this.config.vouchers.expirySweepIntervalS * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   sweep(): Promise<void> {
-    this.running ??= this.redemptions
-      .expireDue()
-      .then((closed) => {
-        if (closed) this.logger.log(`${closed} expired voucher(s) closed`);
-      })
-      .catch((error) => this.logger.error({ err: error }, 'voucher expiry sweep failed'))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.run();
   }
 }

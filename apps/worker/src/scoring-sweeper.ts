@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { PeriodicTask } from '@muvo/kernel';
 import { JobName, jobIdOf, JobProducer, QueueName } from '@muvo/queue';
 import { ScoringFailuresService } from '@muvo/scoring';
 
@@ -19,8 +20,13 @@ const SWEEP_BATCH = 1_000;
 @Injectable()
 export class ScoringSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScoringSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new PeriodicTask(
+    () => this.requeueOverdue(),
+    (error) => {
+      this.logger.warn(`sweep failed: ${(error as Error).message}`);
+      return 0;
+    },
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,50 +37,43 @@ export class ScoringSweeper implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.scoring.sweepIntervalS * 1000);
-    this.timer.unref();
-    void this.sweep();
+    this.task.start(this.config.scoring.sweepIntervalS * 1000, { immediately: true });
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** Re-enqueues overdue trips; returns how many were submitted. */
-  async sweep(): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
-      const overdue: { id: string }[] = await this.dataSource.query(
-        `SELECT t.id FROM trips t
+  /** Re-enqueues overdue trips now; returns how many were submitted. */
+  sweep(): Promise<number> {
+    return this.task.run();
+  }
+
+  private async requeueOverdue(): Promise<number> {
+    const overdue: { id: string }[] = await this.dataSource.query(
+      `SELECT t.id FROM trips t
           WHERE t.status IN ('queued', 'processing')
             AND GREATEST(t.received_at, t.scored_at) < now() - make_interval(secs => $1)
             AND NOT EXISTS (SELECT 1 FROM scoring_failures f WHERE f.trip_id = t.id AND f.retried_at IS NULL)
           ORDER BY t.received_at LIMIT $2`,
-        [this.config.scoring.requeueAfterS, SWEEP_BATCH],
-      );
-      let submitted = 0;
-      for (const { id } of overdue) {
-        const item = { name: JobName.ScoreTrip as const, data: { tripId: id } };
-        const jobId = jobIdOf(item);
-        const state = await this.queue.getJobState(jobId);
-        if (state === 'failed') {
-          const job = await this.queue.getJob(jobId);
-          await this.failures.record(id, jobId, job?.attemptsMade ?? 0, job?.failedReason ?? 'failed');
-          continue;
-        }
-        if (state === 'completed') await (await this.queue.getJob(jobId))?.remove();
-        else if (state !== 'unknown') continue;
-        await this.jobs.add(item);
-        submitted++;
+      [this.config.scoring.requeueAfterS, SWEEP_BATCH],
+    );
+    let submitted = 0;
+    for (const { id } of overdue) {
+      const item = { name: JobName.ScoreTrip as const, data: { tripId: id } };
+      const jobId = jobIdOf(item);
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'failed') {
+        const job = await this.queue.getJob(jobId);
+        await this.failures.record(id, jobId, job?.attemptsMade ?? 0, job?.failedReason ?? 'failed');
+        continue;
       }
-      if (submitted) this.logger.log(`re-enqueued ${submitted} overdue trip(s)`);
-      return submitted;
-    } catch (error) {
-      this.logger.warn(`sweep failed: ${(error as Error).message}`);
-      return 0;
-    } finally {
-      this.running = false;
+      if (state === 'completed') await (await this.queue.getJob(jobId))?.remove();
+      else if (state !== 'unknown') continue;
+      await this.jobs.add(item);
+      submitted++;
     }
+    if (submitted) this.logger.log(`re-enqueued ${submitted} overdue trip(s)`);
+    return submitted;
   }
 }

@@ -1,3 +1,4 @@
 export * from './domain.exception';
 export * from './ids';
 export * from './local-time';
+export * from './periodic-task';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { PeriodicTask } from '@muvo/kernel';
 import { TripIngestionService } from './trip-ingestion.service';
 
 /**
@@ -10,8 +11,17 @@ import { TripIngestionService } from './trip-ingestion.service';
 @Injectable()
 export class LiveTripSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LiveTripSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new PeriodicTask(
+    async () => {
+      const finished = await this.ingestion.finishIdleTrips();
+      if (finished) this.logger.log(`finished ${finished} idle live trip(s)`);
+      return finished;
+    },
+    (error) => {
+      this.logger.warn(`live-trip sweep failed: ${(error as Error).message}`);
+      return 0;
+    },
+  );
 
   constructor(
     private readonly ingestion: TripIngestionService,
@@ -19,27 +29,15 @@ export class LiveTripSweeper implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.trips.liveSweepIntervalS * 1000);
-    this.timer.unref();
+    this.task.start(this.config.trips.liveSweepIntervalS * 1000);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Finishes the idle live trips now; returns how many. */
-  async sweep(): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
-      const finished = await this.ingestion.finishIdleTrips();
-      if (finished) this.logger.log(`finished ${finished} idle live trip(s)`);
-      return finished;
-    } catch (error) {
-      this.logger.warn(`live-trip sweep failed: ${(error as Error).message}`);
-      return 0;
-    } finally {
-      this.running = false;
-    }
+  sweep(): Promise<number> {
+    return this.task.run();
   }
 }
