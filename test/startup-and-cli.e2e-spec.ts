@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
+import { type Trace, tracePoints, traceToGpx } from '@muvo/trace';
 import { cityFileFor } from './factories/city.factory';
 import { testConfig } from './support/stack';
 
@@ -123,5 +125,76 @@ describe('starting muvo and its commands', () => {
     const missing = await run('libs/programme/src/cli/city-apply.cli.ts', [join(dir, 'nope.yaml')], serviceEnv);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('ENOENT');
+  });
+
+  it('classifies GPX, TCX and JSON lines in one call: one JSON line per trace, a broken trace named and skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'muvo-classify-'));
+    const start = Date.UTC(2026, 2, 2, 8);
+    const ride = simulateTrip({
+      path: randomStreetPath({ seed: 21, lengthM: 6000, style: 'grid', origin: [13.36, 38.11] }),
+      mode: 'bike',
+      startTime: start,
+      seed: 21,
+      samplingS: 2,
+    });
+    const walk1 = randomStreetPath({ seed: 22, lengthM: 700, style: 'grid', origin: [13.36, 38.11] });
+    const bus = randomStreetPath({ seed: 23, lengthM: 7000, style: 'arterial', origin: walk1[walk1.length - 1] });
+    const walk2 = randomStreetPath({ seed: 24, lengthM: 600, style: 'grid', origin: bus[bus.length - 1] });
+    const commute = simulateJourney({
+      legs: [
+        { path: walk1, mode: 'walk' },
+        { path: bus, mode: 'bus' },
+        { path: walk2, mode: 'walk' },
+      ],
+      startTime: start,
+      seed: 22,
+      samplingS: 2,
+      transferS: 120,
+    }).trace;
+    const walk = simulateTrip({ path: walk2, mode: 'walk', startTime: start, seed: 25, samplingS: 3 });
+    // A Garmin TCX as a watch writes it: one activity, one lap, a trackpoint per fix.
+    const toTcx = (trace: Trace) =>
+      `<?xml version="1.0" encoding="UTF-8"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Other"><Id>${new Date(trace.ts[0]).toISOString()}</Id><Lap StartTime="${new Date(trace.ts[0]).toISOString()}"><Track>` +
+      tracePoints(trace)
+        .map(
+          (p) =>
+            `<Trackpoint><Time>${new Date(p.ts).toISOString()}</Time><Position><LatitudeDegrees>${p.lat}</LatitudeDegrees><LongitudeDegrees>${p.lon}</LongitudeDegrees></Position></Trackpoint>`,
+        )
+        .join('') +
+      '</Track></Lap></Activity></Activities></TrainingCenterDatabase>';
+    const json = (id: string, trace: Trace) =>
+      JSON.stringify({ id, points: tracePoints(trace).map((p) => ({ lat: p.lat, lon: p.lon, ts: p.ts })) });
+    writeFileSync(join(dir, 'ride.gpx'), traceToGpx(ride, { name: 'ride' }));
+    writeFileSync(join(dir, 'commute.tcx'), toTcx(commute));
+    const broken = {
+      id: 'broken',
+      points: [
+        { lat: 200, lon: 7, ts: start },
+        { lat: 45, lon: 7, ts: start + 1000 },
+      ],
+    };
+    writeFileSync(join(dir, 'phone.jsonl'), `${json('walk-1', walk)}\n${JSON.stringify(broken)}\n`);
+
+    const result = await run(
+      'libs/classification/src/cli/classify.cli.ts',
+      ['ride.gpx', 'commute.tcx', 'phone.jsonl'].map((f) => join(dir, f)),
+      {},
+    );
+    expect(result.code).toBe(1); // one trace could not be read
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.id)).toEqual(['ride.gpx', 'commute.tcx', 'walk-1', 'broken']);
+    const modes = (i: number) => lines[i].legs.map((leg: { mode: string }) => leg.mode);
+    expect(modes(0)).toEqual(['bike']);
+    expect(modes(1)[0]).toBe('walk');
+    expect(modes(1)).toContain('bus');
+    expect(modes(1)[modes(1).length - 1]).toBe('walk');
+    expect(modes(2)).toEqual(['walk']);
+    expect(lines[0].legs[0].distanceM).toBeGreaterThan(5000);
+    expect(Date.parse(lines[1].legs[0].startedAt)).toBe(commute.ts[0]);
+    expect(lines[3]).toMatchObject({ legs: [], error: expect.stringContaining('out of range') });
+    expect(result.stderr).toContain('broken: point 0: lat/lon out of range');
   });
 });

@@ -8,7 +8,7 @@ import { readTraceInputs } from './trace-inputs';
 const USAGE = `usage: npm run --silent classify -- [--model FILE] [--features] FILE...
   Classifies GPS traces offline and prints one JSON line per trace on stdout:
     {"id", "legs": [{"mode", "startedAt", "endedAt", "distanceM", "confidence"}]}
-  FILE: .gpx, .kml, .geojson, a JSON {id, points} object, or JSON lines of them (.jsonl, .jsonl.br).
+  FILE: .gpx, .kml, .tcx, .geojson, a JSON {id, points} object, or JSON lines of them (.jsonl, .jsonl.br).
   --model FILE  mode model (default: $MODE_MODEL_PATH, else the committed default model)
   --features    add each leg's reason, probabilities and features`;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { buildTrace, parseFixTime, parseGeoJson, parseGpx, parseKml, Trace, TracePoint } from '@muvo/trace';
+import { buildTrace, parseFixTime, parseGeoJson, parseGpx, parseKml, parseTcx, Trace, TracePoint } from '@muvo/trace';
 import { readJsonLinesText } from '../training/labelled-segments';
 
 export type TraceInput = { id: string; trace: Trace } | { id: string; error: string };
@@ -19,13 +19,27 @@ export function jsonTracePoints(value: JsonTrace): TracePoint[] {
   const num = (v: unknown) => (v == null || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
   return value.points.map((p: unknown, i: number) => {
     const point: TracePoint = Array.isArray(p)
-      ? { ts: parseFixTime(p[0]), lat: Number(p[1]), lon: Number(p[2]), altitude: num(p[3]), accuracy: num(accuracy[i]) }
+      ? {
+          ts: parseFixTime(p[0]),
+          lat: Number(p[1]),
+          lon: Number(p[2]),
+          altitude: num(p[3]),
+          accuracy: num(accuracy[i]),
+        }
       : (() => {
           const o = (p ?? {}) as Record<string, unknown>;
-          return { ts: parseFixTime(o.ts), lat: Number(o.lat), lon: Number(o.lon), accuracy: num(o.accuracy), speed: num(o.speed), altitude: num(o.altitude) };
+          return {
+            ts: parseFixTime(o.ts),
+            lat: Number(o.lat),
+            lon: Number(o.lon),
+            accuracy: num(o.accuracy),
+            speed: num(o.speed),
+            altitude: num(o.altitude),
+          };
         })();
     if (!Number.isFinite(point.ts)) throw new Error(`point ${i}: ts must be ISO 8601 or epoch milliseconds`);
-    if (!(Math.abs(point.lat) <= 90) || !(Math.abs(point.lon) <= 180)) throw new Error(`point ${i}: lat/lon out of range`);
+    if (!(Math.abs(point.lat) <= 90) || !(Math.abs(point.lon) <= 180))
+      throw new Error(`point ${i}: lat/lon out of range`);
     return point;
   });
 }
@@ -41,7 +55,7 @@ function fromJsonValue(value: unknown, fallbackId: string): TraceInput {
 }
 
 /**
- * The traces of one input file: GPX, KML, GeoJSON (`.geojson`, or `.json` holding GeoJSON), one
+ * The traces of one input file: GPX, KML, Garmin TCX, GeoJSON (`.geojson`, or `.json` holding GeoJSON), one
  * `{id, points}` JSON object, or JSON lines of them (`.jsonl`, `.ndjson`, optionally `.br`/`.gz`),
  * including the normalized dataset format. Ids: the `id` (or `segment_id`) field, else the file
  * name, with `#n` for the n-th track of a multi-track file.
@@ -49,7 +63,8 @@ function fromJsonValue(value: unknown, fallbackId: string): TraceInput {
 export function readTraceInputs(path: string): TraceInput[] {
   const name = basename(path);
   const lower = name.toLowerCase();
-  const multi = (traces: Trace[]) => traces.map((trace, i) => ({ id: traces.length > 1 ? `${name}#${i + 1}` : name, trace }));
+  const multi = (traces: Trace[]) =>
+    traces.map((trace, i) => ({ id: traces.length > 1 ? `${name}#${i + 1}` : name, trace }));
   const guarded = (parse: () => TraceInput[]): TraceInput[] => {
     try {
       return parse();
@@ -74,6 +89,7 @@ export function readTraceInputs(path: string): TraceInput[] {
   const text = readFileSync(path, 'utf8');
   if (lower.endsWith('.gpx')) return guarded(() => multi(parseGpx(text)));
   if (lower.endsWith('.kml')) return guarded(() => multi(parseKml(text)));
+  if (lower.endsWith('.tcx')) return guarded(() => multi(parseTcx(text)));
   return guarded(() => {
     const value = JSON.parse(text) as { type?: unknown; points?: unknown };
     if (typeof value.type === 'string') return multi(parseGeoJson(value));
