@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,35 +5,8 @@ import { stringify } from 'yaml';
 import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
 import { type Trace, tracePoints, traceToGpx } from '@muvo/trace';
 import { cityFileFor } from './factories/city.factory';
+import { runEntry } from './support/run-entry';
 import { testConfig } from './support/stack';
-
-const ROOT = join(__dirname, '..');
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one of muvo's entry points from source in its own process, as a user would. */
-function run(entry: string, args: string[], env: Record<string, string>): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_FORMAT: 'json', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe('starting muvo and its commands', () => {
   const config = testConfig();
@@ -45,7 +17,7 @@ describe('starting muvo and its commands', () => {
   };
 
   it('says in one line per service which one is unreachable, where, and how to start it', async () => {
-    const result = await run('apps/api/src/main.ts', [], {
+    const result = await runEntry('apps/api/src/main.ts', [], {
       DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/muvo',
       REDIS_URL: 'redis://127.0.0.1:1',
     });
@@ -61,7 +33,7 @@ describe('starting muvo and its commands', () => {
   });
 
   it('lists every invalid variable at once and refuses the development secret in production', async () => {
-    const result = await run('apps/worker/src/main.ts', [], {
+    const result = await runEntry('apps/worker/src/main.ts', [], {
       ...serviceEnv,
       WORKER_PORT: 'abc',
       NODE_ENV: 'production',
@@ -77,7 +49,7 @@ describe('starting muvo and its commands', () => {
     const raw = cityFileFor({ budgets: { daily: 10 } } as never);
     const yamlPath = join(dir, 'city.yaml');
     writeFileSync(yamlPath, stringify(raw));
-    const first = await run('libs/programme/src/cli/city-apply.cli.ts', ['--', yamlPath], serviceEnv);
+    const first = await runEntry('libs/programme/src/cli/city-apply.cli.ts', ['--', yamlPath], serviceEnv);
     expect(first.code).toBe(0);
     const output = JSON.parse(first.stdout);
     expect(first.stdout.trim().split('\n')).toHaveLength(1);
@@ -93,7 +65,7 @@ describe('starting muvo and its commands', () => {
 
     const jsonPath = join(dir, 'city.json');
     writeFileSync(jsonPath, JSON.stringify(raw));
-    const again = await run('libs/programme/src/cli/city-apply.cli.ts', [jsonPath], serviceEnv);
+    const again = await runEntry('libs/programme/src/cli/city-apply.cli.ts', [jsonPath], serviceEnv);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ cityId: raw.id, accounts: [] });
   });
@@ -104,7 +76,7 @@ describe('starting muvo and its commands', () => {
     (raw.merchants as { location: number[] }[])[0].location = [13.345, 38.1];
     const path = join(dir, 'far-shop.json');
     writeFileSync(path, JSON.stringify(raw));
-    const result = await run('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
+    const result = await runEntry('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).cityId).toBe(raw.id);
     expect(result.stderr).toMatch(/warning: merchant bar is \d+ m from the nearest route/);
@@ -117,12 +89,12 @@ describe('starting muvo and its commands', () => {
     raw.timezone = 'Mars/Olympus';
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify(raw));
-    const result = await run('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
+    const result = await runEntry('libs/programme/src/cli/city-apply.cli.ts', [path], serviceEnv);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('area.coordinates.0.1.0');
     expect(result.stderr).toContain('timezone');
-    const missing = await run('libs/programme/src/cli/city-apply.cli.ts', [join(dir, 'nope.yaml')], serviceEnv);
+    const missing = await runEntry('libs/programme/src/cli/city-apply.cli.ts', [join(dir, 'nope.yaml')], serviceEnv);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('ENOENT');
   });
@@ -175,7 +147,7 @@ describe('starting muvo and its commands', () => {
     };
     writeFileSync(join(dir, 'phone.jsonl'), `${json('walk-1', walk)}\n${JSON.stringify(broken)}\n`);
 
-    const result = await run(
+    const result = await runEntry(
       'libs/classification/src/cli/classify.cli.ts',
       ['ride.gpx', 'commute.tcx', 'phone.jsonl'].map((f) => join(dir, f)),
       {},

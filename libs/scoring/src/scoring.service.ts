@@ -499,14 +499,15 @@ export class ScoringService {
   private async loadCityContext(cityId: string): Promise<CityContext | null> {
     const profile = await this.cities.loadProfile(cityId);
     if (!profile) return null;
-    const transit = await loadTransitNetwork(this.dataSource, cityId).catch(() => null);
+    const transit = await loadTransitNetwork(this.dataSource, cityId);
     const key = createHash('sha1')
       .update(
         JSON.stringify([
           cityId,
           profile.city.area,
           profile.routes,
-          transit ? transit.stops.length : 0,
+          // Analysis threads keep each city under this key: a re-imported feed must change it.
+          transit?.sha256 ?? null,
           profile.city.updatedAt,
         ]),
       )

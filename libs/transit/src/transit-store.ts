@@ -71,9 +71,17 @@ async function insertShapes(em: EntityManager, cityId: string, shapes: GtfsShape
   );
 }
 
+/** A stored network and the digest of the feed it came from (what changes when it is re-imported). */
+export interface StoredTransitNetwork extends TransitNetwork {
+  sha256: string;
+}
+
 /** A city's transit network as stored, or null when none was imported. */
-export async function loadTransitNetwork(db: DataSource | EntityManager, cityId: string): Promise<TransitNetwork | null> {
-  const feed = await rows<{ city_id: string }>(db, 'SELECT city_id FROM transit_feeds WHERE city_id = $1', [cityId]);
+export async function loadTransitNetwork(
+  db: DataSource | EntityManager,
+  cityId: string,
+): Promise<StoredTransitNetwork | null> {
+  const feed = await rows<{ sha256: string }>(db, 'SELECT sha256 FROM transit_feeds WHERE city_id = $1', [cityId]);
   if (feed.length === 0) return null;
   const stops = await rows<{ stop_id: string; name: string; lat: number; lon: number; kind: TransitKind }>(
     db,
@@ -86,6 +94,7 @@ export async function loadTransitNetwork(db: DataSource | EntityManager, cityId:
     [cityId],
   );
   return {
+    sha256: feed[0].sha256,
     stops: stops.map((s) => ({ stopId: s.stop_id, name: s.name, lat: s.lat, lon: s.lon, kind: s.kind })),
     shapes: shapes.map((s) => ({ shapeId: s.shape_id, kind: s.kind, routeIds: s.route_ids, coordinates: s.coordinates })),
   };
