@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -168,5 +168,6 @@ describe('starting muvo and its commands', () => {
     expect(Date.parse(lines[1].legs[0].startedAt)).toBe(commute.ts[0]);
     expect(lines[3]).toMatchObject({ legs: [], error: expect.stringContaining('out of range') });
     expect(result.stderr).toContain('broken: point 0: lat/lon out of range');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -76,7 +76,10 @@ describe('transit networks (GTFS) in scoring', () => {
       REDIS_PREFIX: stack.config.redis.prefix,
     };
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const cityId = () => city.raw.id as string;
   /** A bus-like drive along route 101 (each participant its own, so none is a replay of another). */
