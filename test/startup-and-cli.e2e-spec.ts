@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
+import { randomStreetPath, simulateBusCommute, simulateTrip } from '@muvo/simulation';
 import { type Trace, tracePoints, traceToGpx } from '@muvo/trace';
 import { cityFileFor } from './factories/city.factory';
 import { runEntry } from './support/run-entry';
@@ -109,21 +109,21 @@ describe('starting muvo and its commands', () => {
       seed: 21,
       samplingS: 2,
     });
-    const walk1 = randomStreetPath({ seed: 22, lengthM: 700, style: 'grid', origin: [13.36, 38.11] });
-    const bus = randomStreetPath({ seed: 23, lengthM: 7000, style: 'arterial', origin: walk1[walk1.length - 1] });
-    const walk2 = randomStreetPath({ seed: 24, lengthM: 600, style: 'grid', origin: bus[bus.length - 1] });
-    const commute = simulateJourney({
-      legs: [
-        { path: walk1, mode: 'walk' },
-        { path: bus, mode: 'bus' },
-        { path: walk2, mode: 'walk' },
-      ],
-      startTime: start,
+    const commute = simulateBusCommute({
       seed: 22,
+      startTime: start,
+      origin: [13.36, 38.11],
+      walksM: [700, 600],
       samplingS: 2,
       transferS: 120,
     }).trace;
-    const walk = simulateTrip({ path: walk2, mode: 'walk', startTime: start, seed: 25, samplingS: 3 });
+    const walk = simulateTrip({
+      path: randomStreetPath({ seed: 25, lengthM: 600, style: 'grid', origin: [13.37, 38.12] }),
+      mode: 'walk',
+      startTime: start,
+      seed: 25,
+      samplingS: 3,
+    });
     // A Garmin TCX as a watch writes it: one activity, one lap, a trackpoint per fix.
     const toTcx = (trace: Trace) =>
       `<?xml version="1.0" encoding="UTF-8"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Other"><Id>${new Date(trace.ts[0]).toISOString()}</Id><Lap StartTime="${new Date(trace.ts[0]).toISOString()}"><Track>` +

@@ -1,4 +1,4 @@
-import { randomStreetPath, simulateJourney, simulateTrip } from '@muvo/simulation';
+import { randomStreetPath, simulateBusCommute, simulateTrip } from '@muvo/simulation';
 import { buildTrace } from '@muvo/trace';
 import { classifyTrace } from './classify-trace';
 import type { GbdtTree } from './model/gbdt';
@@ -30,17 +30,10 @@ describe(classifyTrace.name, () => {
   });
 
   it('splits walk → bus → walk into legs at the walks and names them with the default model', () => {
-    const walk1 = randomStreetPath({ seed: 3, lengthM: 600, style: 'grid', origin: [13.36, 38.11] });
-    const bus = randomStreetPath({ seed: 4, lengthM: 7000, style: 'arterial', origin: walk1[walk1.length - 1] });
-    const walk2 = randomStreetPath({ seed: 5, lengthM: 500, style: 'grid', origin: bus[bus.length - 1] });
-    const journey = simulateJourney({
-      legs: [
-        { path: walk1, mode: 'walk' },
-        { path: bus, mode: 'bus' },
-        { path: walk2, mode: 'walk' },
-      ],
+    const journey = simulateBusCommute({
+      seed: 3,
       startTime: START,
-      seed: 2,
+      origin: [13.36, 38.11],
       samplingS: 2,
       transferS: 120,
     });

@@ -4,4 +4,4 @@ export { drawProfile, TRAVEL_MODE_OF, type MotionProfile, type SimulatedMode } f
 export { createRandom, type Random } from './random';
 export { simulateTrip, simulateTripDetailed, type SimulatedTrip, type SimulateTripOptions } from './simulate-trip';
 export { randomStreetPath, styleFor, type PathStyle, type RandomPathOptions } from './street-path';
-export { simulateJourney, type JourneyLeg, type SimulatedJourney } from './simulate-journey';
+export { simulateBusCommute, simulateJourney, type JourneyLeg, type SimulatedJourney } from './simulate-journey';

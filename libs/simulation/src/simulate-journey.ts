@@ -3,6 +3,7 @@ import type { DeviceProfile } from './gps-sensor';
 import type { SimulatedMode } from './mode-profiles';
 import { createRandom } from './random';
 import { simulateTripDetailed } from './simulate-trip';
+import { randomStreetPath } from './street-path';
 
 export interface JourneyLeg {
   /** `[lon, lat]` positions; each leg should start where the previous one ended. */
@@ -64,11 +65,59 @@ export function simulateJourney(options: {
     const last = parts.length ? parts[parts.length - 1].ts[parts[parts.length - 1].length - 1] : -Infinity;
     let first = 0;
     while (first < trace.length && trace.ts[first] <= last) first++;
-    const kept = first === 0 ? trace : { ...trace, length: trace.length - first, ts: trace.ts.subarray(first), lat: trace.lat.subarray(first), lon: trace.lon.subarray(first), accuracy: trace.accuracy?.subarray(first) ?? null, speed: trace.speed?.subarray(first) ?? null, altitude: trace.altitude?.subarray(first) ?? null };
+    const kept =
+      first === 0
+        ? trace
+        : {
+            ...trace,
+            length: trace.length - first,
+            ts: trace.ts.subarray(first),
+            lat: trace.lat.subarray(first),
+            lon: trace.lon.subarray(first),
+            accuracy: trace.accuracy?.subarray(first) ?? null,
+            speed: trace.speed?.subarray(first) ?? null,
+            altitude: trace.altitude?.subarray(first) ?? null,
+          };
     parts.push(kept);
     legs.push({ mode: leg.mode, startIndex: offset, endIndex: offset + kept.length - 1 });
     offset += kept.length;
     start = (kept.length ? kept.ts[kept.length - 1] : start) + 1000 * (options.transferS ?? r.uniform(30, 300));
   });
   return { trace: concat(parts), legs };
+}
+
+/**
+ * The commonest journey of a transit rider: a walk to the stop, a bus along arterial roads, a walk
+ * on, from `origin` ([lon, lat]). Deterministic for a seed.
+ */
+export function simulateBusCommute(options: {
+  seed: number;
+  startTime: number;
+  origin: [number, number];
+  walksM?: [number, number];
+  busM?: number;
+  samplingS?: number;
+  transferS?: number;
+}): SimulatedJourney {
+  const [firstWalkM, lastWalkM] = options.walksM ?? [600, 500];
+  const seed = options.seed;
+  const walk1 = randomStreetPath({ seed, lengthM: firstWalkM, style: 'grid', origin: options.origin });
+  const bus = randomStreetPath({
+    seed: seed + 1,
+    lengthM: options.busM ?? 7000,
+    style: 'arterial',
+    origin: walk1[walk1.length - 1],
+  });
+  const walk2 = randomStreetPath({ seed: seed + 2, lengthM: lastWalkM, style: 'grid', origin: bus[bus.length - 1] });
+  return simulateJourney({
+    legs: [
+      { path: walk1, mode: 'walk' },
+      { path: bus, mode: 'bus' },
+      { path: walk2, mode: 'walk' },
+    ],
+    startTime: options.startTime,
+    seed,
+    samplingS: options.samplingS,
+    transferS: options.transferS,
+  });
 }
