@@ -81,6 +81,15 @@ describe(computeMotion.name, () => {
     expect(motion.speed[k + 1]).toBeCloseTo(10, 0);
   });
 
+  it('takes a device that records once a minute at its rhythm: its minutes are steps, a 10-minute silence a gap', () => {
+    const points = walk(40, 8, 61, 0); // a car at 8 m/s, a fix every 61 s
+    points.push(...walk(20, 8, 61, 0).map((p) => ({ ...p, lat: p.lat + 0.05, ts: p.ts + 40 * 61_000 + 600_000 })));
+    const motion = computeMotion(buildTrace(points));
+    expect(Array.from(motion.gap).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(motion.stepS[motion.gap.indexOf(1)]).toBeGreaterThan(600);
+    expect(median(motion.speed)).toBeCloseTo(8, 0);
+  });
+
   it('drops a multipath spike but keeps a corner', () => {
     const points = walk(40, 10, 1, 0);
     points[20] = { ...points[20], lon: points[20].lon + 200 / (M_PER_DEG * Math.cos((45 * Math.PI) / 180)) };

@@ -16,11 +16,39 @@ export interface MotionOptions {
    * over a few seconds cancel the metre-level jitter that 1 Hz step lengths add up.
    */
   smoothS?: number;
-  /** A step longer than this is a gap (tunnel, metro, phone asleep), not motion. */
+  /**
+   * A step longer than this is a gap (tunnel, metro, phone asleep), not motion; for a device that
+   * records less often, {@link GAP_TYPICAL_STEPS} of its typical step.
+   */
   gapS?: number;
 }
 
 export const DEFAULT_MOTION: Required<MotionOptions> = { minStepS: 0, smoothS: 4, gapS: 60 };
+
+/**
+ * A silence is a gap only when it is long for the device: a phone set to record once a minute
+ * would otherwise be all gaps, and gaps carry no speed for the features or the physical limits.
+ */
+export const GAP_TYPICAL_STEPS = 2.5;
+
+/** Median step (s) of the kept fixes, from a histogram of whole seconds (linear time; 600 s and more in the last bin). */
+function typicalStepS(ts: ArrayLike<number>, index: Int32Array, count: number): number {
+  if (count < 2) return 0;
+  const bins = new Uint32Array(601);
+  for (let k = 1; k < count; k++) bins[Math.min(600, Math.round((ts[index[k]] - ts[index[k - 1]]) / 1000))]++;
+  let seen = 0;
+  for (let s = 0; s <= 600; s++) {
+    seen += bins[s];
+    if (seen * 2 >= count - 1) return s;
+  }
+  return 600;
+}
+
+/** Longitude difference b − a in degrees, the short way round (a trip across the antimeridian is not 360° long). */
+function lonDelta(a: number, b: number): number {
+  const d = b - a;
+  return d > 180 ? d - 360 : d < -180 ? d + 360 : d;
+}
 
 /**
  * The kinematics of a cleaned trace: its fixes (minus multipath spikes), and for each step `k`
@@ -82,7 +110,7 @@ function dropSpikes(x: Float64Array, y: Float64Array, index: Int32Array, count: 
 export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion {
   const minStepMs = (options.minStepS ?? DEFAULT_MOTION.minStepS) * 1000;
   const h = options.smoothS ?? DEFAULT_MOTION.smoothS;
-  const gapS = options.gapS ?? DEFAULT_MOTION.gapS;
+  const minGapS = options.gapS ?? DEFAULT_MOTION.gapS;
   const n = trace.length;
   // Plane coordinates of every fix (spike removal needs them before the subset is known).
   const lat0 = n > 0 ? trace.lat[0] : 0;
@@ -92,7 +120,7 @@ export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion
   const px = new Float64Array(n);
   const py = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    px[i] = (trace.lon[i] - lon0) * kx;
+    px[i] = lonDelta(lon0, trace.lon[i]) * kx;
     py[i] = (trace.lat[i] - lat0) * ky;
   }
   const index = new Int32Array(n);
@@ -105,6 +133,7 @@ export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion
     else index[count - 1] = n - 1;
   }
   count = dropSpikes(px, py, index, count);
+  const gapS = Math.max(minGapS, GAP_TYPICAL_STEPS * typicalStepS(trace.ts, index, count));
   const t = new Float64Array(count);
   const x = new Float64Array(count);
   const y = new Float64Array(count);
@@ -125,7 +154,7 @@ export function computeMotion(trace: Trace, options: MotionOptions = {}): Motion
     const midLat = (trace.lat[i] + trace.lat[j]) * 0.5;
     const kxStep = Math.abs(midLat - lat0) < 0.1 ? kx : RAD * EARTH_RADIUS_M * Math.cos(midLat * RAD);
     const dy = (trace.lat[i] - trace.lat[j]) * ky;
-    const dx = (trace.lon[i] - trace.lon[j]) * kxStep;
+    const dx = lonDelta(trace.lon[j], trace.lon[i]) * kxStep;
     const d = Math.sqrt(dx * dx + dy * dy);
     stepM[k] = d;
     stepS[k] = t[k] - t[k - 1];
@@ -183,7 +212,7 @@ export function legDistanceM(motion: Motion, trace: Trace, from: number, to: num
     const b = motion.index[k];
     const dy = (trace.lat[b] - trace.lat[a]) * RAD * EARTH_RADIUS_M;
     const dx =
-      (trace.lon[b] - trace.lon[a]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[a] + trace.lat[b]) * 0.5 * RAD);
+      lonDelta(trace.lon[a], trace.lon[b]) * RAD * EARTH_RADIUS_M * Math.cos((trace.lat[a] + trace.lat[b]) * 0.5 * RAD);
     const step = Math.sqrt(dx * dx + dy * dy);
     if (step <= 0.75 * (accuracyOf(anchor) + accuracyOf(k)) && k < to) continue;
     total += step;
