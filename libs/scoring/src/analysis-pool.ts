@@ -22,6 +22,11 @@ interface Thread {
  * Runs trip analysis (classification and the anti-cheat measurements: the CPU-heavy part of
  * scoring) on a pool of worker threads, so the worker process uses more than one core while its
  * main thread keeps talking to PostgreSQL and Redis. `SCORING_THREADS=0` analyses inline.
+ *
+ * Hand-written rather than piscina (which the api uses for XML) because each thread keeps the cities
+ * it has been sent: a city's area, routes and transit network (a GTFS city: thousands of stops and
+ * line shapes) cross to a thread once, not cloned with every trip, which a pool that chooses the
+ * thread itself cannot know to do.
  */
 @Injectable()
 export class AnalysisPool implements OnApplicationShutdown {
