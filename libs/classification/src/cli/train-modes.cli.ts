@@ -32,7 +32,7 @@ const USAGE = `usage: npm run train:modes -- [--out FILE] [--simulate N] [--bags
   {id, user, mode, points}) found under DIR..., plus N simulated trips, and writes it with its
   provenance and metrics.
   --out FILE     where to write (default models/local/mode-model.json, git-ignored)
-  --simulate N   add N trips from muvo's simulator (default 0; 4000 with --default)
+  --simulate N   add N trips from muvo's simulator (default 0; 16000 with --default)
   --bags B       with --simulate: train B models, each on its own N simulated trips, and average them
                  (default 1; 3 with --default: one simulated corpus leaves about a point of variance)
   --seed S       first simulator seed (default 1)
@@ -108,7 +108,9 @@ runCli(() => {
   if (args.flags.has('help')) throw new Error(USAGE);
   const root = findRepoRoot();
   const isDefault = args.flags.has('default');
-  const simulate = numberFlag(args, 'simulate', isDefault ? 4000 : 0);
+  // 16,000 simulated trips per bag rather than 4,000: GeoLife + Go!Track pipeline accuracy 79.9 → 80.0%
+  // (seed 1) and 79.3 → 79.6% (seed 4), 8,000 in between; training takes 2¼ minutes instead of 50 s.
+  const simulate = numberFlag(args, 'simulate', isDefault ? 16000 : 0);
   const data = dataDir();
   const dirs = isDefault ? existing([join(data, 'aalto_trafficsense'), join(data, 'gpx')]) : args.positional;
   if (!isDefault && dirs.length === 0 && simulate === 0) throw new Error(USAGE);
