@@ -97,4 +97,23 @@ describe('classifyTrace on hostile and unusual input', () => {
       expect(classifyTrace(walk, { model }).legs.map((l) => l.mode)).toEqual(['walk']);
     }
   });
+
+  it('never pays a car or a bus recorded once a minute as a bike, and still pays the bikes', () => {
+    const mainMode = (mode: 'bike' | 'car' | 'bus', seed: number) => {
+      const path = randomStreetPath({
+        seed,
+        lengthM: mode === 'bike' ? 6000 : 12_000,
+        style: mode === 'bike' ? 'grid' : 'arterial',
+        origin: [2.35, 48.85],
+      });
+      const legs = classifyTrace(simulateTrip({ path, mode, startTime: START, seed, samplingS: 60 }), { model }).legs;
+      return legs.reduce((a, b) => (b.durationS > a.durationS ? b : a)).mode;
+    };
+    const seeds = Array.from({ length: 20 }, (_, i) => 100 + i);
+    for (const seed of seeds) {
+      expect(mainMode('car', seed)).not.toBe('bike');
+      expect(mainMode('bus', seed)).not.toBe('bike');
+    }
+    expect(seeds.filter((seed) => mainMode('bike', seed) === 'bike').length).toBeGreaterThanOrEqual(18);
+  });
 });

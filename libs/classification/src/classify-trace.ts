@@ -35,6 +35,7 @@ export interface ClassifyOptions {
 
 const V120 = FEATURE_NAMES.indexOf('v_sustained_120s');
 const P85 = FEATURE_NAMES.indexOf('v_p85');
+const MEDIAN_STEP = FEATURE_NAMES.indexOf('median_step_s');
 /** A walking leg this short between two rides of the same mode is a slowdown, not a transfer. */
 const MAX_SANDWICHED_WALK_S = 180;
 /** A leg this short is too little evidence to stand alone: it takes the mode of its longer neighbour. */
@@ -76,9 +77,13 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   const probabilities: Partial<Record<TravelMode, number>> = {};
   classes.forEach((c, i) => (probabilities[c] = Math.round(probs[i] * 1000) / 1000));
   const impossible = decision.physicalLimits === false ? new Set<TravelMode>() : impossibleModes(features);
+  const bikeMin =
+    features[MEDIAN_STEP] >= (decision.sparseStepS ?? Infinity)
+      ? Math.max(decision.bikeMinProbability, decision.sparseBikeMinProbability ?? 0)
+      : decision.bikeMinProbability;
   const admissible: Partial<Record<TravelMode, number>> = {};
   classes.forEach((c, i) => {
-    if (!impossible.has(c) && !(c === 'bike' && probs[i] < decision.bikeMinProbability)) admissible[c] = probs[i];
+    if (!impossible.has(c) && !(c === 'bike' && probs[i] < bikeMin)) admissible[c] = probs[i];
   });
   const order = classes.map((_, i) => i).sort((a, b) => probs[b] - probs[a]);
   let reason: ClassificationReason = 'model';
@@ -88,7 +93,7 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
       reason = 'physical-limit';
       continue;
     }
-    if (mode === 'bike' && probs[i] < decision.bikeMinProbability) {
+    if (mode === 'bike' && probs[i] < bikeMin) {
       reason = 'doubtful-bike';
       continue;
     }

@@ -24,6 +24,13 @@ export interface ModeDecision {
    */
   bikeMinProbability: number;
   /**
+   * Legs recorded this sparsely (median step in seconds, e.g. a phone saving battery with a fix a
+   * minute) lose the acceleration and stop detail that tells a bike from a car in town, and the
+   * model is overconfident on them: a bike then needs `sparseBikeMinProbability` (absent: no rule).
+   */
+  sparseStepS?: number;
+  sparseBikeMinProbability?: number;
+  /**
    * A leg whose speed over any 2 minutes stays at or below this (m/s), and whose 85th-percentile
    * step speed is at or below `walkMaxP85Mps`, is walking whatever the model says: at that pace a
    * vehicle is only crawling, and crawls are brief parts of a ride, not rides.

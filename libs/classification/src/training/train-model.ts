@@ -175,6 +175,9 @@ export const DEFAULT_TRAINING: TrainModelOptions = {
   decision: {
     unknownBelow: 0,
     bikeMinProbability: 0.4,
+    // Simulated trips sampled once a minute: cars and buses were bikes at 0.57–0.89, bikes at 1.00 but one in 20.
+    sparseStepS: 40,
+    sparseBikeMinProbability: 0.9,
     rejoinMaxS: 600,
     rejoinMinConfidence: 0.5,
     smoothing: { modeChangeCost: 2, vehicleChangeCost: 4, fullEvidenceS: 300 },
