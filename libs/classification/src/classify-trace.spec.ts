@@ -128,28 +128,41 @@ const split = (below: number, above: number): GbdtTree => ({
   missingLeft: [0, 0, 0],
 });
 
+/** A stub model on one feature (85th-percentile speed) with the given per-class trees and decision. */
+const stubModel = (trees: GbdtTree[], decision: ModeModel['decision']): ModeModel => ({
+  format: 'muvo-mode-model',
+  version: 1,
+  name: 'stub',
+  trainedAt: '2026-01-01T00:00:00Z',
+  gbdt: {
+    classes: ['walk', 'bike', 'bus', 'car', 'train'],
+    features: ['v_p85'],
+    baseScore: [0, 0, 0, 0, 0],
+    trees: [trees],
+  },
+  decision,
+  provenance: { sources: [] },
+});
+
+/** A 1 Hz trace due north from per-second speeds (m/s). */
+const dueNorth = (speeds: readonly number[]) => {
+  let s = 0;
+  return buildTrace(speeds.map((v, i) => ((s += v), { lat: 45 + s / 111195, lon: 7, ts: START + i * 1000 })));
+};
+
 describe('rejoining rides', () => {
   /** A stub model: walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
-  const stub = (rejoinMaxS: number): ModeModel => ({
-    format: 'muvo-mode-model',
-    version: 1,
-    name: 'stub',
-    trainedAt: '2026-01-01T00:00:00Z',
-    gbdt: {
-      classes: ['walk', 'bike', 'bus', 'car', 'train'],
-      features: ['v_p85'],
-      baseScore: [0, 0, 0, 0, 0],
-      trees: [[split(5, -5), leaf(-5), split(-5, 5), leaf(-5), leaf(-5)]],
-    },
-    decision: { unknownBelow: 0, bikeMinProbability: 0, rejoinMaxS, rejoinMinConfidence: 0.6 },
-    provenance: { sources: [] },
-  });
-  /** Ride 5 minutes at 10 m/s, crawl `crawlS` at 1.3 m/s, ride 5 minutes: 1 Hz, due north. */
-  const ride = (crawlS: number) => {
-    const speeds = [...new Array(300).fill(10), ...new Array(crawlS).fill(1.3), ...new Array(300).fill(10)];
-    let s = 0;
-    return buildTrace(speeds.map((v, i) => ((s += v), { lat: 45 + s / 111195, lon: 7, ts: START + i * 1000 })));
-  };
+  /** Walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
+  const stub = (rejoinMaxS: number) =>
+    stubModel([split(5, -5), leaf(-5), split(-5, 5), leaf(-5), leaf(-5)], {
+      unknownBelow: 0,
+      bikeMinProbability: 0,
+      rejoinMaxS,
+      rejoinMinConfidence: 0.6,
+    });
+  /** Ride 5 minutes at 10 m/s, crawl `crawlS` at 1.3 m/s, ride 5 minutes. */
+  const ride = (crawlS: number) =>
+    dueNorth([...new Array(300).fill(10), ...new Array(crawlS).fill(1.3), ...new Array(300).fill(10)]);
 
   it('joins a crawl longer than a sandwiched walk with the ride around it when the whole is confidently a ride', () => {
     expect(classifyTrace(ride(240), { model: stub(0) }).legs.map((l) => l.mode)).toEqual(['bus', 'walk', 'bus']);
@@ -173,30 +186,15 @@ describe('smoothing leg modes over the trip', () => {
     value: [0, low, 0, middle, high],
     missingLeft: [0, 0, 0, 0, 0],
   });
-  const stub = (smoothing: boolean): ModeModel => ({
-    format: 'muvo-mode-model',
-    version: 1,
-    name: 'stub',
-    trainedAt: '2026-01-01T00:00:00Z',
-    gbdt: {
-      classes: ['walk', 'bike', 'bus', 'car', 'train'],
-      features: ['v_p85'],
-      baseScore: [0, 0, 0, 0, 0],
-      trees: [[threeWay(5, 0, -5), leaf(-5), threeWay(-5, 0.4, 5), leaf(-5), leaf(-5)]],
-    },
-    decision: {
+  const stub = (smoothing: boolean) =>
+    stubModel([threeWay(5, 0, -5), leaf(-5), threeWay(-5, 0.4, 5), leaf(-5), leaf(-5)], {
       unknownBelow: 0,
       bikeMinProbability: 0,
       ...(smoothing ? { smoothing: { modeChangeCost: 2, vehicleChangeCost: 4, fullEvidenceS: 300 } } : {}),
-    },
-    provenance: { sources: [] },
-  });
-  /** Walk 5 minutes, `fastS` at 4 m/s (a jog, or a bus? the model doubts), walk 5 minutes: 1 Hz, due north. */
-  const walkWithBurst = (fastS: number) => {
-    const speeds = [...new Array(300).fill(1.3), ...new Array(fastS).fill(4), ...new Array(300).fill(1.3)];
-    let s = 0;
-    return buildTrace(speeds.map((v, i) => ((s += v), { lat: 45 + s / 111195, lon: 7, ts: START + i * 1000 })));
-  };
+    });
+  /** Walk 5 minutes, `fastS` at 4 m/s (a jog, or a bus? the model doubts), walk 5 minutes. */
+  const walkWithBurst = (fastS: number) =>
+    dueNorth([...new Array(300).fill(1.3), ...new Array(fastS).fill(4), ...new Array(300).fill(1.3)]);
 
   it('gives a doubtful ride inside a walk the mode of the walk around it', () => {
     const unsmoothed = classifyTrace(walkWithBurst(150), { model: stub(false) }).legs;
