@@ -10,6 +10,12 @@ export interface DeviceProfile {
   sigmaM: number;
   /** Correlation time of the error (Gauss–Markov), seconds. */
   tauS: number;
+  /**
+   * Time constant (s) of the receiver's own position filter. Receivers report Kalman-filtered
+   * fixes, so the error they leave is smooth from one second to the next (its rate of change is
+   * correlated too), not the jagged random walk a first-order process gives at 1 Hz.
+   */
+  filterS: number;
   /** Fix-to-fix scatter on top of the slow error (receivers with strong filtering have little). */
   whiteM: number;
   /** Phones in power-saving modes stop reporting when still for a while. */
@@ -26,6 +32,13 @@ export interface DeviceProfile {
 }
 
 /**
+ * One time constant for every receiver: between 3 and 10 s the simulated traces' turn rates and
+ * jerk hardly differ, and a fixed value draws no random number: every other draw, and so every
+ * simulated trip and device, stays as it was, and the filter's effect is measured on the same trips.
+ */
+const RECEIVER_FILTER_S = 6;
+
+/**
  * A recording device as they come: dedicated GPS loggers mostly record every 1–5 s (2 s is the
  * commonest setting), some every 10–15 s or by distance; phones every 1–10 s. Receivers filter
  * their output, so fix-to-fix scatter is small next to the slowly wandering error.
@@ -39,11 +52,15 @@ export function drawDevice(r: Random, intervalS?: number): DeviceProfile {
     intervalS: interval,
     sigmaM: clamp(r.logNormal(4, 0.4), 1.5, 15),
     tauS: r.uniform(40, 240),
-    whiteM: kind === 'logger' ? r.uniform(0.1, 0.8) : r.uniform(0.3, 1.5),
+    // Scatter and filter lag as in real 1–2 s recordings (the permissively licensed GPX runs and
+    // rides): with the raw first-order error and 0.1–1.5 m of scatter, a simulated 1 s run or walk
+    // turned 20–35° per second (median), where real runs turn 2–7°; now 7–8°.
+    whiteM: kind === 'logger' ? r.uniform(0.025, 0.2) : r.uniform(0.075, 0.375),
     sleepsWhenStill: kind === 'phone' && interval >= 5 && r.chance(0.5),
     outageEveryS: r.chance(0.3) ? r.uniform(1800, 7200) : r.uniform(150, 1200),
     staticHold: r.chance(0.6),
     distanceTriggerM: intervalS === undefined && kind === 'logger' && r.chance(0.15) ? r.uniform(10, 50) : 0,
+    filterS: RECEIVER_FILTER_S,
   };
 }
 
@@ -115,6 +132,9 @@ export function positionErrors(times: readonly number[], device: DeviceProfile, 
   const accuracy = new Float64Array(n);
   let ex = r.normal(0, device.sigmaM);
   let ey = r.normal(0, device.sigmaM);
+  // What the receiver's filter reports of the wandering error: it follows it with a lag.
+  let fx = ex;
+  let fy = ey;
   let sky = 0;
   let multipath = 0;
   let mpX = 0;
@@ -127,6 +147,9 @@ export function positionErrors(times: readonly number[], device: DeviceProfile, 
     const q = Math.sqrt(1 - rho * rho);
     ex = rho * ex + q * r.normal(0, sigma);
     ey = rho * ey + q * r.normal(0, sigma);
+    const follow = device.filterS > 0 ? 1 - Math.exp(-dt / device.filterS) : 1;
+    fx += follow * (ex - fx);
+    fy += follow * (ey - fy);
     if (multipath > 0) multipath -= dt;
     else if (r.chance(dt / 1800)) {
       multipath = r.uniform(3, 20);
@@ -137,8 +160,8 @@ export function positionErrors(times: readonly number[], device: DeviceProfile, 
     }
     const mp = multipath > 0 ? 1 : 0;
     const white = device.whiteM * Math.exp(sky);
-    east[i] = ex + r.normal(0, white) + mp * mpX;
-    north[i] = ey + r.normal(0, white) + mp * mpY;
+    east[i] = fx + r.normal(0, white) + mp * mpX;
+    north[i] = fy + r.normal(0, white) + mp * mpY;
     // Devices report roughly a 68% radius that tracks the conditions, not the realised error.
     accuracy[i] = clamp(sigma * 1.5 * r.logNormal(1, 0.2) * (mp ? 1.5 : 1), 2, 150);
   }

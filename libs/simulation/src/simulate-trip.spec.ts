@@ -111,6 +111,26 @@ describe(simulateTrip.name, () => {
     expect(lag1 / lag0).toBeGreaterThan(0.8);
   });
 
+  it("smooths the error as a receiver's filter does: at 1 Hz, consecutive error steps keep their direction", () => {
+    const times = Array.from({ length: 4000 }, (_, i) => i);
+    const stepCorrelation = (filterS: number) => {
+      const device = { ...drawDevice(createRandom(1), 1), whiteM: 0, tauS: 120, filterS };
+      const { east } = positionErrors(times, device, 1, createRandom(2));
+      let same = 0;
+      let total = 0;
+      for (let i = 2; i < east.length; i++) {
+        const a = east[i - 1] - east[i - 2];
+        const b = east[i] - east[i - 1];
+        same += a * b;
+        total += a * a;
+      }
+      return same / total;
+    };
+    // A raw first-order process jumps independently each second; the filtered one drifts.
+    expect(Math.abs(stepCorrelation(0))).toBeLessThan(0.15);
+    expect(stepCorrelation(6)).toBeGreaterThan(0.6);
+  });
+
   it('records no fix while a walker is indoors on an errand, and resumes where the walk goes on', () => {
     const { trace, truth } = simulateTripDetailed({
       path: street,
