@@ -34,11 +34,20 @@ export function confusionMatrixPng(report: EvaluationReport, title: string): Buf
   };
   const text = (s: string, x: number, y: number, color: Rgb = [20, 20, 20], size = scale) =>
     drawText(s, x, y, size, (px, py) => fill(px, py, 1, 1, color));
-  const centred = (s: string, cx: number, y: number, color?: Rgb, size = scale) => text(s, cx - textWidth(s, size) / 2, y, color, size);
+  const centred = (s: string, cx: number, y: number, color?: Rgb, size = scale) =>
+    text(s, cx - textWidth(s, size) / 2, y, color, size);
   const pct = (x: number) => (Number.isNaN(x) ? 'N/A' : `${(100 * x).toFixed(1)}%`);
 
   fill(0, 0, width, height, [255, 255, 255]);
-  text(title.slice(0, Math.floor((width - 20) / (6 * scale))), 10, 12);
+  // A long title (a model's name and path) is drawn smaller rather than cut off.
+  const titleSize = textWidth(title, scale) <= width - 20 ? scale : 1;
+  text(
+    title.slice(0, Math.floor((width - 20) / (6 * titleSize))),
+    10,
+    titleSize === scale ? 12 : 16,
+    undefined,
+    titleSize,
+  );
   text(
     `ACCURACY ${pct(report.accuracy)}  N=${report.segments}  CAR>BIKE ${pct(report.carAsBike)}  BIKE PRECISION ${pct(report.bikePrecision)}`,
     10,
@@ -62,11 +71,17 @@ export function confusionMatrixPng(report: EvaluationReport, title: string): Buf
       centred(String(count), x + cell / 2, y + cell / 2 - 18, ink);
       centred(pct(share), x + cell / 2, y + cell / 2 + 8, ink, 1);
     });
-    centred(pct(report.perMode[mode].recall), left + PREDICTED_MODES.length * cell + cell / 2, y + cell / 2 - GLYPH_HEIGHT);
+    centred(
+      pct(report.perMode[mode].recall),
+      left + PREDICTED_MODES.length * cell + cell / 2,
+      y + cell / 2 - GLYPH_HEIGHT,
+    );
   });
   const yP = top + MODEL_MODES.length * cell;
   text('PRECISION', 14, yP + cell / 2 - GLYPH_HEIGHT, [90, 90, 90]);
-  MODEL_MODES.forEach((mode, c) => centred(pct(report.perMode[mode].precision), left + c * cell + cell / 2, yP + cell / 2 - GLYPH_HEIGHT));
+  MODEL_MODES.forEach((mode, c) =>
+    centred(pct(report.perMode[mode].precision), left + c * cell + cell / 2, yP + cell / 2 - GLYPH_HEIGHT),
+  );
   text('ROWS: TRUE MODE (LABELLED SEGMENTS). SHARES ARE OF THE ROW.', 10, height - 30, [90, 90, 90]);
   return PNG.sync.write(png);
 }
