@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { drawText, GLYPH_HEIGHT, textWidth } from './bitmap-font';
+import { drawText, GLYPH_HEIGHT, GLYPH_WIDTH, textWidth } from './bitmap-font';
 import type { EvaluationReport } from './evaluation';
 import { PREDICTED_MODES } from './evaluation';
 import { MODEL_MODES } from './labelled-segments';
@@ -42,7 +42,7 @@ export function confusionMatrixPng(report: EvaluationReport, title: string): Buf
   // A long title (a model's name and path) is drawn smaller rather than cut off.
   const titleSize = textWidth(title, scale) <= width - 20 ? scale : 1;
   text(
-    title.slice(0, Math.floor((width - 20) / (6 * titleSize))),
+    title.slice(0, Math.floor((width - 20) / (GLYPH_WIDTH * titleSize))),
     10,
     titleSize === scale ? 12 : 16,
     undefined,
