@@ -108,6 +108,26 @@ describe('training and evaluating a local mode model', () => {
     expect(lines.every((l) => l.legs.length > 0)).toBe(true);
   });
 
+  it('cross-validates repeatedly with people dealt to folds at random and reports the spread over held-out samples', async () => {
+    const evaluated = await runEntry(
+      'libs/classification/src/cli/eval-modes.cli.ts',
+      ['--cv', '3', '--repeat', '2', '--png', join(dir, 'cv.png'), trainDir],
+      {},
+    );
+    expect(evaluated.code).toBe(0);
+    expect(evaluated.stdout).toContain('person-grouped 3-fold CV × 2 (6 person groups)');
+    // Every segment is predicted once per repetition.
+    expect(evaluated.stdout).toMatch(/segments 144 from 6 people/);
+    const spread = /pipeline accuracy over 6 held-out samples: mean ([\d.]+)%, min ([\d.]+)%, .* max ([\d.]+)%/.exec(
+      evaluated.stdout,
+    );
+    expect(spread).not.toBeNull();
+    const [mean, min, max] = spread!.slice(1).map(Number);
+    expect(min).toBeLessThanOrEqual(mean);
+    expect(mean).toBeLessThanOrEqual(max);
+    expect(mean).toBeGreaterThan(70); // four simulated modes: chance is 25%
+  });
+
   it('refuses to write a model of unlicensed data inside the repository, outside models/local', async () => {
     const inRepo = join(__dirname, '..', 'config', 'models', `refused-${process.pid}.json`);
     const refused = await runEntry(

@@ -3,10 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { classifyTrace } from '../classify-trace';
 import { DEFAULT_MODE_MODEL_PATH, findRepoRoot, readModeModelFile } from '../model-file';
 import { confusionMatrixPng } from '../training/confusion-png';
-import { crossValidate } from '../training/cross-validate';
+import { crossValidate, FoldAccuracy } from '../training/cross-validate';
 import {
   evaluatePredictions,
   formatReport,
+  formatSpread,
   joinTrips,
   predictJoinedTrips,
   predictSegments,
@@ -20,7 +21,7 @@ import { DEFAULT_TRAINING, segmentRows } from '../training/train-model';
 import { numberFlag, parseArgs, runCli, stringFlag } from './cli-support';
 
 const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
-       npm run eval:modes -- --cv K [--simulate N] [--png FILE] DIR...
+       npm run eval:modes -- --cv K [--repeat R] [--simulate N] [--png FILE] DIR...
   Evaluates on labelled JSON-lines data under DIR... and prints the confusion matrix, per-mode
   precision and recall, accuracy, car-as-bike rate and bike precision, overall and per source:
     pipeline       each labelled segment through the whole pipeline (cleaning, segmentation into
@@ -32,6 +33,10 @@ const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
                 must not be in DIR (the default model never saw GeoLife or Go!Track people)
   --cv K        instead: train local models in person-grouped K-fold cross-validation (linked
                 GeoLife ids kept in one fold) and pool their predictions
+  --repeat R    with --cv: R cross-validations, the first with balanced folds, the others with
+                person groups dealt to folds at random (seeds 1..R-1); predictions are pooled, and
+                the accuracy of every held-out fold is summarised (mean, p10, median, p90), which
+                shows how far one held-out sample of people can land from the mean
   --simulate N  with --cv: add N simulated trips to every training fold
   --png FILE    where to draw the confusion matrix (default test/output/mode-confusion.png)`;
 
@@ -57,16 +62,28 @@ runCli(() => {
   let whole: SegmentPrediction[];
   let trips: SegmentPrediction[];
   let title: string;
+  const folds: FoldAccuracy[] = [];
   const k = numberFlag(args, 'cv', 0);
   if (k > 1) {
     const simulate = numberFlag(args, 'simulate', 0);
     const extraRows = simulate > 0 ? segmentRows(syntheticSegments(simulate, 1), DEFAULT_TRAINING.pipeline) : [];
-    ({
-      pipeline: predictions,
-      whole,
-      trips,
-    } = crossValidate(segments, k, { ...DEFAULT_TRAINING, name: 'cv', extraRows }));
-    title = `local model, person-grouped ${k}-fold CV (${people.size} person groups)${simulate ? ` + ${simulate} simulated trips` : ''}`;
+    const repeat = Math.max(1, numberFlag(args, 'repeat', 1));
+    predictions = [];
+    whole = [];
+    trips = [];
+    for (let r = 0; r < repeat; r++) {
+      const cv = crossValidate(segments, k, {
+        ...DEFAULT_TRAINING,
+        name: 'cv',
+        extraRows,
+        foldSeed: r === 0 ? undefined : r,
+      });
+      predictions.push(...cv.pipeline);
+      whole.push(...cv.whole);
+      trips.push(...cv.trips);
+      folds.push(...cv.folds);
+    }
+    title = `local model, person-grouped ${k}-fold CV${repeat > 1 ? ` × ${repeat}` : ''} (${people.size} person groups)${simulate ? ` + ${simulate} simulated trips` : ''}`;
   } else {
     const path = stringFlag(args, 'model') ?? process.env.MODE_MODEL_PATH ?? DEFAULT_MODE_MODEL_PATH;
     const model = readModeModelFile(path);
@@ -99,6 +116,13 @@ runCli(() => {
         '',
         formatReport(evaluatePredictions(predictions.filter((p) => p.source === source)), `-- ${source} only`),
       );
+  }
+  if (folds.length > 0) {
+    out.push(
+      '',
+      formatSpread('pipeline accuracy', folds.map((f) => f.pipeline)),
+      formatSpread('segment-level accuracy', folds.map((f) => f.whole)),
+    );
   }
   if (args.flags.has('per-person')) out.push('', perPersonTable(predictions));
   const png = resolve(stringFlag(args, 'png') ?? join(findRepoRoot(), 'test/output/mode-confusion.png'));

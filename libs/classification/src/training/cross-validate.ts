@@ -1,7 +1,7 @@
 import { classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import type { LabelledSegment } from './labelled-segments';
-import { joinTrips, predictJoinedTrips, predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
+import { accuracyOf, joinTrips, predictJoinedTrips, predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
 import { groupFolds } from './person-groups';
 import { TrainingRow, segmentRows, trainModeModel, TrainModelOptions } from './train-model';
 
@@ -12,6 +12,15 @@ export interface CrossValidation {
   whole: SegmentPrediction[];
   /** Each person's consecutive segments joined into trips, each trip through the pipeline ({@link joinTrips}). */
   trips: SegmentPrediction[];
+  /** Accuracy on each held-out fold (pipeline and segment-level), in fold order. */
+  folds: FoldAccuracy[];
+}
+
+export interface FoldAccuracy {
+  segments: number;
+  people: number;
+  pipeline: number;
+  whole: number;
 }
 
 /**
@@ -24,19 +33,29 @@ export function crossValidate(
   k: number,
   options: TrainModelOptions & {
     extraRows?: readonly TrainingRow[];
+    /** Seeded random assignment of person groups to folds ({@link groupFolds}); default: balanced, largest first. */
+    foldSeed?: number;
     onFold?: (fold: number, model: ModeModel) => void;
   },
 ): CrossValidation {
-  const foldOf = groupFolds(segments, k);
+  const foldOf = groupFolds(segments, k, options.foldSeed);
   const rows = segmentRows(segments, options.pipeline);
-  const result: CrossValidation = { pipeline: [], whole: [], trips: [] };
+  const result: CrossValidation = { pipeline: [], whole: [], trips: [], folds: [] };
   for (let fold = 0; fold < k; fold++) {
     const train = rows.filter((r) => foldOf.get(r.user) !== fold);
     const model = trainModeModel([...train, ...(options.extraRows ?? [])], options);
     options.onFold?.(fold, model);
     const test = segments.filter((s) => foldOf.get(s.user) === fold);
-    result.pipeline.push(...predictSegments(test, (s) => classifyTrace(s.trace, { model })));
-    result.whole.push(...predictWholeSegments(test, model));
+    const pipeline = predictSegments(test, (s) => classifyTrace(s.trace, { model }));
+    const whole = predictWholeSegments(test, model);
+    result.pipeline.push(...pipeline);
+    result.whole.push(...whole);
+    result.folds.push({
+      segments: pipeline.length,
+      people: new Set(test.map((s) => s.user)).size,
+      pipeline: accuracyOf(pipeline),
+      whole: accuracyOf(whole),
+    });
     result.trips.push(...predictJoinedTrips(joinTrips(test), (trace) => classifyTrace(trace, { model })));
   }
   return result;

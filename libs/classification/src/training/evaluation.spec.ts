@@ -1,6 +1,6 @@
 import { buildTrace } from '@muvo/trace';
 import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
-import { evaluatePredictions, joinTrips, predictJoinedTrips } from './evaluation';
+import { accuracyOf, evaluatePredictions, formatSpread, joinTrips, predictJoinedTrips } from './evaluation';
 import type { LabelledSegment, ModelMode } from './labelled-segments';
 
 const T0 = Date.UTC(2026, 2, 2, 8);
@@ -52,5 +52,21 @@ describe(joinTrips.name, () => {
     const predictions = predictJoinedTrips(trips, () => result);
     expect(predictions.map((p) => p.predicted)).toEqual(['walk', 'car', 'walk']);
     expect(evaluatePredictions(predictions).accuracy).toBeCloseTo(2 / 3, 6);
+  });
+});
+
+describe(formatSpread.name, () => {
+  it('summarises held-out accuracies by mean and quantiles, ignoring empty folds', () => {
+    const line = formatSpread('pipeline accuracy', [0.9, 0.7, NaN, 0.8, 0.6, 1]);
+    expect(line).toBe(
+      'pipeline accuracy over 5 held-out samples: mean 80.0%, min 60.0%, p10 60.0%, median 80.0%, p90 100.0%, max 100.0%',
+    );
+    expect(formatSpread('x', [])).toBe('x: none');
+  });
+
+  it('takes accuracy as the share of right predictions', () => {
+    const p = (truth: ModelMode, predicted: TravelMode) => ({ id: '', user: 'u', source: 's', truth, predicted, share: 1 });
+    expect(accuracyOf([p('walk', 'walk'), p('bus', 'car'), p('car', 'car'), p('bike', 'unknown')])).toBe(0.5);
+    expect(accuracyOf([])).toBeNaN();
   });
 });

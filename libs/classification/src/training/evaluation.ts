@@ -154,6 +154,24 @@ export interface EvaluationReport {
   people: number;
 }
 
+/** Share of predictions that are right (NaN for none). */
+export function accuracyOf(predictions: readonly SegmentPrediction[]): number {
+  return predictions.length ? predictions.filter((p) => p.truth === p.predicted).length / predictions.length : NaN;
+}
+
+/**
+ * The spread of accuracies over held-out samples (e.g. cross-validation folds) as one line: how
+ * far a single held-out sample of people can land from the mean.
+ */
+export function formatSpread(label: string, accuracies: readonly number[]): string {
+  const sorted = accuracies.filter((a) => !Number.isNaN(a)).sort((a, b) => a - b);
+  if (sorted.length === 0) return `${label}: none`;
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const f = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return `${label} over ${sorted.length} held-out samples: mean ${f(mean)}, min ${f(sorted[0])}, p10 ${f(at(0.1))}, median ${f(at(0.5))}, p90 ${f(at(0.9))}, max ${f(sorted[sorted.length - 1])}`;
+}
+
 export function evaluatePredictions(predictions: readonly SegmentPrediction[]): EvaluationReport {
   const matrix = MODEL_MODES.map(() => PREDICTED_MODES.map(() => 0));
   const col = new Map<string, number>(PREDICTED_MODES.map((m, i) => [m, i]));

@@ -37,4 +37,23 @@ describe(personGroups.name, () => {
     expect(folds.get('c')).toBe(folds.get('d'));
     expect(new Set(folds.values()).size).toBe(2);
   });
+
+  it('deals groups to folds at random with a seed: reproducible, different between seeds, balanced, groups kept whole', () => {
+    const many = Array.from({ length: 40 }, (_, i) => segment(`u${i}-1`, `u${i}`, 100_000 + i * 1000));
+    many.push(segment('u0-2', 'u0', 50_000), segment('v-1', 'v', 60_000, ['u1-1']));
+    const assignment = (seed?: number) => {
+      const folds = groupFolds(many, 4, seed);
+      return many.map((s) => folds.get(s.user)).join(',');
+    };
+    expect(assignment(3)).toBe(assignment(3));
+    expect(assignment(3)).not.toBe(assignment(4));
+    expect(assignment(3)).not.toBe(assignment(undefined));
+    for (const seed of [1, 2, 3]) {
+      const folds = groupFolds(many, 4, seed);
+      expect(folds.get('v')).toBe(folds.get('u1'));
+      const load = [0, 0, 0, 0];
+      for (const s of many) load[folds.get(s.user)!]++;
+      expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(2);
+    }
+  });
 });

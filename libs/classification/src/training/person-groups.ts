@@ -1,3 +1,4 @@
+import { createRandom, Random } from '@muvo/simulation';
 import type { LabelledSegment } from './labelled-segments';
 
 /**
@@ -42,8 +43,12 @@ export function personGroups(segments: readonly LabelledSegment[]): Map<string, 
   return groups;
 }
 
-/** Assigns groups to `k` folds, balancing segment counts (largest groups first). */
-export function groupFolds(segments: readonly LabelledSegment[], k: number): Map<string, number> {
+/**
+ * Assigns groups to `k` folds, balancing segment counts. Without a seed, largest groups first (one
+ * reproducible split); with one, groups in a seeded random order, each to the least-loaded fold, so
+ * repeated splits show how much a held-out sample of people moves the accuracy.
+ */
+export function groupFolds(segments: readonly LabelledSegment[], k: number, seed?: number): Map<string, number> {
   const groups = personGroups(segments);
   const size = new Map<string, number>();
   for (const s of segments) {
@@ -52,7 +57,8 @@ export function groupFolds(segments: readonly LabelledSegment[], k: number): Map
   }
   const load = new Array<number>(k).fill(0);
   const foldOfGroup = new Map<string, number>();
-  for (const [g, n] of [...size.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+  const bySize = [...size.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [g, n] of seed === undefined ? bySize : shuffled(bySize, createRandom(seed))) {
     const fold = load.indexOf(Math.min(...load));
     foldOfGroup.set(g, fold);
     load[fold] += n;
@@ -60,4 +66,13 @@ export function groupFolds(segments: readonly LabelledSegment[], k: number): Map
   const foldOfUser = new Map<string, number>();
   for (const [u, g] of groups) foldOfUser.set(u, foldOfGroup.get(g)!);
   return foldOfUser;
+}
+
+function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
