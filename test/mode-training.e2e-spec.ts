@@ -88,6 +88,13 @@ describe('training and evaluating a local mode model', () => {
     expect(evaluated.stdout).toMatch(/^gus\s+8\s+[\d.]+%$/m);
     const accuracy = Number(/accuracy \(5 modes, unknown counted wrong\)\s+([\d.]+)%/.exec(evaluated.stdout)![1]);
     expect(accuracy).toBeGreaterThanOrEqual(75);
+    // The same legs by distance: km of each labelled mode credited to each mode.
+    const km = /([\d]+) km in 16 segments from 2 people\nkm credited to the right mode\s+([\d.]+)%/.exec(
+      evaluated.stdout,
+    );
+    expect(km).not.toBeNull();
+    expect(Number(km![1])).toBeGreaterThan(16 * 1.5); // 1.5–9 km per simulated trip
+    expect(Number(km![2])).toBeGreaterThanOrEqual(75);
     expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
     // The same model by config, as the worker takes it.

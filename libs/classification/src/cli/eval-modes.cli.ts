@@ -26,6 +26,8 @@ const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
   precision and recall, accuracy, car-as-bike rate and bike precision, overall and per source:
     pipeline       each labelled segment through the whole pipeline (cleaning, segmentation into
                    legs, classification), scored by the mode covering most of its legs' duration
+    by distance    the same legs, each counting its km in the mode it was given: the share of
+                   km credited to the right mode, and car km credited as bike
     segment-level  each labelled segment classified whole, as one leg (no segmentation)
     trips          each person's consecutive labelled segments (gaps under 10 min) joined into one
                    trace and classified once; each segment scored by the legs covering its time
@@ -98,6 +100,13 @@ runCli(() => {
   ];
   out.push(
     '',
+    formatReport(
+      evaluatePredictions(predictions, 'km'),
+      "pipeline by distance: each labelled segment's km, in the mode each of its legs was given (what points follow)",
+    ),
+  );
+  out.push(
+    '',
     formatReport(evaluatePredictions(whole), 'segment-level: each labelled segment classified whole, as one leg'),
   );
   const joined = joinTrips(segments);
@@ -120,8 +129,14 @@ runCli(() => {
   if (folds.length > 0) {
     out.push(
       '',
-      formatSpread('pipeline accuracy', folds.map((f) => f.pipeline)),
-      formatSpread('segment-level accuracy', folds.map((f) => f.whole)),
+      formatSpread(
+        'pipeline accuracy',
+        folds.map((f) => f.pipeline),
+      ),
+      formatSpread(
+        'segment-level accuracy',
+        folds.map((f) => f.whole),
+      ),
     );
   }
   if (args.flags.has('per-person')) out.push('', perPersonTable(predictions));

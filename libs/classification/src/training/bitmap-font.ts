@@ -51,7 +51,7 @@ const GLYPHS: Record<string, number[]> = {
   ')': [8, 4, 2, 2, 2, 4, 8],
   '=': [0, 0, 31, 0, 31, 0, 0],
   '>': [8, 4, 2, 1, 2, 4, 8],
-  '_': [0, 0, 0, 0, 0, 0, 31],
+  _: [0, 0, 0, 0, 0, 0, 31],
   '!': [4, 4, 4, 4, 4, 0, 4],
   '?': [14, 17, 1, 2, 4, 0, 4],
 };
@@ -60,14 +60,21 @@ export const GLYPH_WIDTH = 6;
 export const GLYPH_HEIGHT = 8;
 
 /** Calls `plot(x, y)` for every lit pixel of `text` at (x, y), scaled by `scale`. Unknown characters print as '?'. */
-export function drawText(text: string, x: number, y: number, scale: number, plot: (x: number, y: number) => void): void {
+export function drawText(
+  text: string,
+  x: number,
+  y: number,
+  scale: number,
+  plot: (x: number, y: number) => void,
+): void {
   let cx = x;
   for (const ch of text.toUpperCase()) {
     const rows = GLYPHS[ch] ?? GLYPHS['?'];
     for (let r = 0; r < 7; r++) {
       for (let c = 0; c < 5; c++) {
         if (!(rows[r] & (16 >> c))) continue;
-        for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) plot(cx + c * scale + dx, y + r * scale + dy);
+        for (let dy = 0; dy < scale; dy++)
+          for (let dx = 0; dx < scale; dx++) plot(cx + c * scale + dx, y + r * scale + dy);
       }
     }
     cx += GLYPH_WIDTH * scale;

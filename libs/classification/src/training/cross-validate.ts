@@ -1,7 +1,14 @@
 import { classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import type { LabelledSegment } from './labelled-segments';
-import { accuracyOf, joinTrips, predictJoinedTrips, predictSegments, predictWholeSegments, SegmentPrediction } from './evaluation';
+import {
+  accuracyOf,
+  joinTrips,
+  predictJoinedTrips,
+  predictSegments,
+  predictWholeSegments,
+  SegmentPrediction,
+} from './evaluation';
 import { groupFolds } from './person-groups';
 import { TrainingRow, segmentRows, trainModeModel, TrainModelOptions } from './train-model';
 

@@ -1,6 +1,14 @@
 import { buildTrace } from '@muvo/trace';
 import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
-import { accuracyOf, evaluatePredictions, formatSpread, joinTrips, predictJoinedTrips } from './evaluation';
+import {
+  accuracyOf,
+  evaluatePredictions,
+  formatReport,
+  formatSpread,
+  joinTrips,
+  predictJoinedTrips,
+  predictSegments,
+} from './evaluation';
 import type { LabelledSegment, ModelMode } from './labelled-segments';
 
 const T0 = Date.UTC(2026, 2, 2, 8);
@@ -65,8 +73,58 @@ describe(formatSpread.name, () => {
   });
 
   it('takes accuracy as the share of right predictions', () => {
-    const p = (truth: ModelMode, predicted: TravelMode) => ({ id: '', user: 'u', source: 's', truth, predicted, share: 1 });
+    const p = (truth: ModelMode, predicted: TravelMode) => ({
+      id: '',
+      user: 'u',
+      source: 's',
+      truth,
+      predicted,
+      share: 1,
+    });
     expect(accuracyOf([p('walk', 'walk'), p('bus', 'car'), p('car', 'car'), p('bike', 'unknown')])).toBe(0.5);
     expect(accuracyOf([])).toBeNaN();
+  });
+});
+
+describe('evaluation by distance', () => {
+  const withKm = (mode: TravelMode, fromMin: number, toMin: number, km: number): ClassifiedLeg => ({
+    ...leg(mode, fromMin, toMin),
+    distanceM: km * 1000,
+  });
+
+  it("counts each leg's km in the mode it was given, so a long ride paid as another mode weighs what it pays", () => {
+    // A car trip: 2 minutes crawling out of the car park (taken for a walk), then 40 km taken for a train.
+    const car = segment('c', 'a', 'car', 0, 42);
+    const bus = segment('b', 'b', 'bus', 0, 20);
+    const results: Record<string, ClassificationResult> = {
+      c: { legs: [withKm('walk', 0, 30, 0.2), withKm('train', 30, 42, 40)] } as ClassificationResult,
+      b: { legs: [withKm('bus', 0, 20, 6)] } as ClassificationResult,
+    };
+    const predictions = predictSegments([car, bus], (s) => results[s.id]);
+    // By segment, the car trip is a walk: most of its time was the crawl.
+    expect(predictions.map((p) => p.predicted)).toEqual(['walk', 'bus']);
+    expect(predictions[0].km).toEqual({ walk: 0.2, train: 40 });
+
+    const byKm = evaluatePredictions(predictions, 'km');
+    expect(byKm.unit).toBe('km');
+    expect(byKm.total).toBeCloseTo(46.2, 9);
+    expect(byKm.accuracy).toBeCloseTo(6 / 46.2, 9);
+    expect(byKm.matrix[3][4]).toBeCloseTo(40, 9); // car km in the train column
+    expect(byKm.perMode.car.recall).toBe(0);
+    expect(byKm.meanPersonAccuracy).toBeCloseTo(0.5, 9); // person a: 0 of 40.2 km; person b: all of 6 km
+    expect(formatReport(byKm, 'by distance')).toContain('46 km in 2 segments from 2 people');
+    expect(formatReport(byKm, 'by distance')).toMatch(/km credited to the right mode\s+13\.0%/);
+
+    const bySegment = evaluatePredictions(predictions);
+    expect(bySegment.unit).toBe('segments');
+    expect(bySegment.total).toBe(2);
+    expect(bySegment.accuracy).toBe(0.5);
+  });
+
+  it('leaves out predictions without distances (segment-level predictions) rather than counting them as zero', () => {
+    const p = { id: 'x', user: 'u', source: 's', truth: 'walk' as const, predicted: 'walk' as const, share: 1 };
+    const report = evaluatePredictions([p, { ...p, id: 'y', km: { walk: 1.5 } }], 'km');
+    expect(report.segments).toBe(1);
+    expect(report.accuracy).toBe(1);
   });
 });

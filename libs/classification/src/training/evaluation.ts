@@ -19,6 +19,8 @@ export interface SegmentPrediction {
   predicted: TravelMode;
   /** Share of the segment's classified duration in the predicted mode. */
   share: number;
+  /** Kilometres of the segment's legs in each mode (the full pipeline only): what points follow. */
+  km?: Partial<Record<TravelMode, number>>;
 }
 
 /**
@@ -61,8 +63,11 @@ export function predictSegments(
   const out: SegmentPrediction[] = [];
   for (const s of segments) {
     if (!s.mode) continue;
-    const { mode, share } = segmentMode(classify(s));
-    out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted: mode, share });
+    const result = classify(s);
+    const { mode, share } = segmentMode(result);
+    const km: Partial<Record<TravelMode, number>> = {};
+    for (const leg of result.legs) km[leg.mode] = (km[leg.mode] ?? 0) + leg.distanceM / 1000;
+    out.push({ id: s.id, user: s.user, source: s.source, truth: s.mode, predicted: mode, share, km });
   }
   return out;
 }
@@ -139,13 +144,22 @@ export function predictJoinedTrips(
   return out;
 }
 
+/**
+ * What a report counts: labelled segments (each scored by its predicted mode), or kilometres (each
+ * segment's legs' distance in the mode each leg was given, so a confusion costs what it pays).
+ */
+export type EvaluationUnit = 'segments' | 'km';
+
 export interface EvaluationReport {
+  unit: EvaluationUnit;
   segments: number;
+  /** Sum of the matrix: segments, or kilometres. */
+  total: number;
   /** `matrix[truth][predicted]`, rows in MODEL_MODES order, columns in PREDICTED_MODES order. */
   matrix: number[][];
   accuracy: number;
   perMode: Record<ModelMode, { precision: number; recall: number; support: number; predicted: number }>;
-  /** Share of car segments predicted as bike. */
+  /** Share of car segments (or car km) predicted as bike. */
   carAsBike: number;
   bikePrecision: number;
   unknownShare: number;
@@ -172,19 +186,31 @@ export function formatSpread(label: string, accuracies: readonly number[]): stri
   return `${label} over ${sorted.length} held-out samples: mean ${f(mean)}, min ${f(sorted[0])}, p10 ${f(at(0.1))}, median ${f(at(0.5))}, p90 ${f(at(0.9))}, max ${f(sorted[sorted.length - 1])}`;
 }
 
-export function evaluatePredictions(predictions: readonly SegmentPrediction[]): EvaluationReport {
+export function evaluatePredictions(
+  predictions: readonly SegmentPrediction[],
+  unit: EvaluationUnit = 'segments',
+): EvaluationReport {
   const matrix = MODEL_MODES.map(() => PREDICTED_MODES.map(() => 0));
   const col = new Map<string, number>(PREDICTED_MODES.map((m, i) => [m, i]));
   const row = new Map<string, number>(MODEL_MODES.map((m, i) => [m, i]));
   const perPerson = new Map<string, { right: number; total: number }>();
   let right = 0;
+  let total = 0;
+  let segments = 0;
   for (const p of predictions) {
-    matrix[row.get(p.truth)!][col.get(p.predicted)!]++;
+    const counted: Array<[string, number]> =
+      unit === 'km' ? Object.entries(p.km ?? {}).filter(([, km]) => km > 0) : [[p.predicted, 1]];
+    if (counted.length === 0) continue;
+    segments++;
     const person = perPerson.get(p.user) ?? { right: 0, total: 0 };
-    person.total++;
-    if (p.truth === p.predicted) {
-      right++;
-      person.right++;
+    for (const [predicted, amount] of counted) {
+      matrix[row.get(p.truth)!][col.get(predicted)!] += amount;
+      person.total += amount;
+      total += amount;
+      if (p.truth === predicted) {
+        right += amount;
+        person.right += amount;
+      }
     }
     perPerson.set(p.user, person);
   }
@@ -202,15 +228,17 @@ export function evaluatePredictions(predictions: readonly SegmentPrediction[]): 
   const carRow = matrix[row.get('car')!];
   const carTotal = carRow.reduce((a, b) => a + b, 0);
   const unknown = matrix.reduce((a, line) => a + line[col.get('unknown')!], 0);
-  const personAccuracies = [...perPerson.values()].map((p) => p.right / p.total);
+  const personAccuracies = [...perPerson.values()].filter((p) => p.total > 0).map((p) => p.right / p.total);
   return {
-    segments: predictions.length,
+    unit,
+    segments,
+    total,
     matrix,
-    accuracy: predictions.length ? right / predictions.length : NaN,
+    accuracy: total > 0 ? right / total : NaN,
     perMode,
     carAsBike: carTotal ? carRow[col.get('bike')!] / carTotal : NaN,
     bikePrecision: perMode.bike.precision,
-    unknownShare: predictions.length ? unknown / predictions.length : NaN,
+    unknownShare: total > 0 ? unknown / total : NaN,
     meanPersonAccuracy: personAccuracies.reduce((a, b) => a + b, 0) / (personAccuracies.length || 1),
     people: perPerson.size,
   };
@@ -229,7 +257,7 @@ export function formatReport(report: EvaluationReport, title: string): string {
     lines.push(
       [
         mode.padEnd(18),
-        ...report.matrix[r].map((v) => String(v).padStart(w)),
+        ...report.matrix[r].map((v) => String(Math.round(v)).padStart(w)),
         pct(report.perMode[mode].recall).padStart(w),
       ].join(''),
     );
@@ -238,6 +266,15 @@ export function formatReport(report: EvaluationReport, title: string): string {
     ['precision'.padEnd(18), ...MODEL_MODES.map((m) => pct(report.perMode[m].precision).padStart(w))].join(''),
   );
   lines.push('');
+  if (report.unit === 'km') {
+    lines.push(`${Math.round(report.total)} km in ${report.segments} segments from ${report.people} people`);
+    lines.push(`km credited to the right mode             ${pct(report.accuracy)}`);
+    lines.push(`mean per person                           ${pct(report.meanPersonAccuracy)}`);
+    lines.push(`car km credited as bike                   ${pct(report.carAsBike)}`);
+    lines.push(`bike precision (of km credited as bike)   ${pct(report.bikePrecision)}`);
+    lines.push(`km classified unknown                     ${pct(report.unknownShare)}`);
+    return lines.join('\n');
+  }
   lines.push(`segments ${report.segments} from ${report.people} people`);
   lines.push(`accuracy (5 modes, unknown counted wrong) ${pct(report.accuracy)}`);
   lines.push(`mean accuracy per person                  ${pct(report.meanPersonAccuracy)}`);

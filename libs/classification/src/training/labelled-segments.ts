@@ -48,7 +48,9 @@ export interface LabelledSegment {
   sameLabelAs: string[];
 }
 
-type RawPoint = [string | number, number, number, number | null] | { lat: number; lon: number; ts: string | number; accuracy?: number | null; altitude?: number | null };
+type RawPoint =
+  | [string | number, number, number, number | null]
+  | { lat: number; lon: number; ts: string | number; accuracy?: number | null; altitude?: number | null };
 
 interface RawSegment {
   segment_id?: string;
@@ -67,7 +69,13 @@ function toPoints(raw: RawSegment): TracePoint[] {
     if (Array.isArray(p)) {
       return { ts: parseFixTime(p[0]), lat: p[1], lon: p[2], altitude: p[3], accuracy: accuracy?.[i] ?? null };
     }
-    return { ts: parseFixTime(p.ts), lat: p.lat, lon: p.lon, altitude: p.altitude ?? null, accuracy: p.accuracy ?? null };
+    return {
+      ts: parseFixTime(p.ts),
+      lat: p.lat,
+      lon: p.lon,
+      altitude: p.altitude ?? null,
+      accuracy: p.accuracy ?? null,
+    };
   });
 }
 
@@ -86,7 +94,9 @@ export function parseLabelledLine(line: string): LabelledSegment {
     user: raw.user ?? id,
     label,
     mode: modelModeOf(raw.mode) ?? modelModeOf(raw.mode_group),
-    trace: buildTrace(toPoints(raw).filter((p) => Number.isFinite(p.ts) && Number.isFinite(p.lat) && Number.isFinite(p.lon))),
+    trace: buildTrace(
+      toPoints(raw).filter((p) => Number.isFinite(p.ts) && Number.isFinite(p.lat) && Number.isFinite(p.lon)),
+    ),
     sameLabelAs: Array.isArray(sameLabelAs) ? sameLabelAs : sameLabelAs ? sameLabelAs.split(';').filter(Boolean) : [],
   };
 }

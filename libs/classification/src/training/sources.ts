@@ -12,7 +12,10 @@ export interface SourceLicence {
 
 /** Licences of the known sources (see the data folder's README); unknown sources are treated as restricted. */
 export const SOURCE_LICENCES: Record<string, SourceLicence> = {
-  geolife: { licence: 'Microsoft Research License Agreement, non-commercial use only, no redistribution', redistributable: false },
+  geolife: {
+    licence: 'Microsoft Research License Agreement, non-commercial use only, no redistribution',
+    redistributable: false,
+  },
   gotrack_uci: { licence: 'unverified (UCI page not checked); internal use only', redistributable: false },
   aalto_trafficsense: {
     licence: 'CC BY 4.0',
@@ -48,7 +51,15 @@ export function readLabelledGpx(paths: readonly string[]): LabelledSegment[] {
     const known = LABELLED_GPX.find((g) => g.file === basename(path));
     if (!known) return;
     parseGpx(readFileSync(path, 'utf8')).forEach((trace, i) =>
-      out.push({ id: `${known.file}#${i}`, source: known.source, user: known.file, label: known.label, mode: known.mode, trace, sameLabelAs: [] }),
+      out.push({
+        id: `${known.file}#${i}`,
+        source: known.source,
+        user: known.file,
+        label: known.label,
+        mode: known.mode,
+        trace,
+        sameLabelAs: [],
+      }),
     );
   };
   paths.forEach(visit);
