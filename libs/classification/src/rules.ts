@@ -22,11 +22,10 @@ export function impossibleModes(f: Float64Array): Set<TravelMode> {
   // at 60 km/h for a minute or two (a real 50 km ride in the Alps: 58 km/h over 60 s, 51 over 120 s,
   // 42 over 5 min); beyond that it is a motor vehicle.
   if (v60 > 17.5 || v120 > 15 || v300 > 12.5) out.add('bike');
-  // Buses and cars: above about 135 km/h for two minutes it is a train (or a plane).
-  if (v120 > 38) {
-    out.add('bus');
-    out.add('car');
-  }
+  // Buses and coaches are limited to about 100 km/h: above 135 km/h for two minutes it is no bus.
+  if (v120 > 38) out.add('bus');
+  // Cars on motorways without a limit hold 150–180 km/h; beyond that for two minutes it is a train.
+  if (v120 > 50) out.add('car');
   return out;
 }
 
