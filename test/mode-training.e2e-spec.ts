@@ -79,7 +79,7 @@ describe('training and evaluating a local mode model', () => {
     const png = join(dir, 'confusion.png');
     const evaluated = await runEntry(
       'libs/classification/src/cli/eval-modes.cli.ts',
-      ['--model', modelPath, '--png', png, '--per-person', testDir],
+      ['--model', modelPath, '--png', png, '--per-person', '--resample', '20', testDir],
       {},
     );
     expect(evaluated.code).toBe(0);
@@ -95,6 +95,14 @@ describe('training and evaluating a local mode model', () => {
     expect(km).not.toBeNull();
     expect(Number(km![1])).toBeGreaterThan(16 * 1.5); // 1.5–9 km per simulated trip
     expect(Number(km![2])).toBeGreaterThanOrEqual(75);
+    // Half the people (one of the two) in each of 20 samples: their accuracies bracket the pooled one.
+    const sampled =
+      /people holding 50% of the segments over 20 held-out samples: mean [\d.]+%, min ([\d.]+)%, .* max ([\d.]+)%/.exec(
+        evaluated.stdout,
+      );
+    expect(sampled).not.toBeNull();
+    expect(Number(sampled![1])).toBeLessThanOrEqual(accuracy + 0.05);
+    expect(Number(sampled![2])).toBeGreaterThanOrEqual(accuracy - 0.05);
     expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
     // The same model by config, as the worker takes it.

@@ -8,6 +8,7 @@ import {
   evaluatePredictions,
   formatReport,
   formatSpread,
+  personSampleAccuracies,
   joinTrips,
   predictJoinedTrips,
   predictSegments,
@@ -20,7 +21,7 @@ import { syntheticSegments } from '../training/synthetic-corpus';
 import { DEFAULT_TRAINING, segmentRows } from '../training/train-model';
 import { numberFlag, parseArgs, runCli, stringFlag } from './cli-support';
 
-const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
+const USAGE = `usage: npm run eval:modes -- [--model FILE] [--resample N [--share F]] [--png FILE] DIR...
        npm run eval:modes -- --cv K [--repeat R] [--simulate N] [--png FILE] DIR...
   Evaluates on labelled JSON-lines data under DIR... and prints the confusion matrix, per-mode
   precision and recall, accuracy, car-as-bike rate and bike precision, overall and per source:
@@ -40,6 +41,9 @@ const USAGE = `usage: npm run eval:modes -- [--model FILE] [--png FILE] DIR...
                 the accuracy of every held-out fold is summarised (mean, p10, median, p90), which
                 shows how far one held-out sample of people can land from the mean
   --simulate N  with --cv: add N simulated trips to every training fold
+  --resample N  also score N random samples of whole people, each holding a share F of the segments
+                (--share, default 0.5: the size of a held-out third next to a developer two thirds),
+                and summarise their accuracy: how far one held-out set of people can land
   --png FILE    where to draw the confusion matrix (default test/output/mode-confusion.png)`;
 
 function perPersonTable(predictions: readonly SegmentPrediction[]): string {
@@ -125,6 +129,18 @@ runCli(() => {
         '',
         formatReport(evaluatePredictions(predictions.filter((p) => p.source === source)), `-- ${source} only`),
       );
+  }
+  const resample = numberFlag(args, 'resample', 0);
+  if (resample > 0) {
+    const share = numberFlag(args, 'share', 0.5);
+    if (!(share > 0 && share <= 1)) throw new Error('--share must be a fraction in (0, 1]');
+    out.push(
+      '',
+      formatSpread(
+        `pipeline accuracy of people holding ${Math.round(100 * share)}% of the segments`,
+        personSampleAccuracies(predictions, resample, share),
+      ),
+    );
   }
   if (folds.length > 0) {
     out.push(

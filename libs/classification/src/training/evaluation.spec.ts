@@ -6,6 +6,7 @@ import {
   formatReport,
   formatSpread,
   joinTrips,
+  personSampleAccuracies,
   predictJoinedTrips,
   predictSegments,
 } from './evaluation';
@@ -126,5 +127,32 @@ describe('evaluation by distance', () => {
     const report = evaluatePredictions([p, { ...p, id: 'y', km: { walk: 1.5 } }], 'km');
     expect(report.segments).toBe(1);
     expect(report.accuracy).toBe(1);
+  });
+});
+
+describe(personSampleAccuracies.name, () => {
+  // Four people: a always right (10 segments), b always wrong (10), c and d half right (10 each).
+  const predictions = ['a', 'b', 'c', 'd'].flatMap((user) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      id: `${user}${i}`,
+      user,
+      source: 's',
+      truth: 'bus' as const,
+      predicted: user === 'a' || ((user === 'c' || user === 'd') && i % 2 === 0) ? ('bus' as const) : ('car' as const),
+      share: 1,
+    })),
+  );
+
+  it('scores samples of whole people holding the share, reproducibly, spread around the pooled accuracy', () => {
+    const accuracies = personSampleAccuracies(predictions, 200, 0.5, 7);
+    expect(accuracies).toHaveLength(200);
+    expect(personSampleAccuracies(predictions, 200, 0.5, 7)).toEqual(accuracies);
+    // Each sample is two whole people (20 of 40 segments): a with b or c with d 0.5, a with c or d
+    // 0.75, b with c or d 0.25; never a person alone, never a third person.
+    for (const a of accuracies) expect([0.25, 0.5, 0.75]).toContainEqual(a);
+    expect(new Set(accuracies).size).toBe(3);
+    const mean = accuracies.reduce((x, y) => x + y, 0) / accuracies.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
   });
 });

@@ -1,3 +1,4 @@
+import { createRandom } from '@muvo/simulation';
 import { mergeTraces, Trace } from '@muvo/trace';
 import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
 import { chooseMode } from '../classify-trace';
@@ -171,6 +172,43 @@ export interface EvaluationReport {
 /** Share of predictions that are right (NaN for none). */
 export function accuracyOf(predictions: readonly SegmentPrediction[]): number {
   return predictions.length ? predictions.filter((p) => p.truth === p.predicted).length / predictions.length : NaN;
+}
+
+/**
+ * Accuracy on `samples` random samples of people, each taking whole people in a seeded random
+ * order until it holds `share` of the predictions: how far a held-out set of that size (e.g. the
+ * people kept away from developers) can land from the pooled accuracy, for one fixed model.
+ */
+export function personSampleAccuracies(
+  predictions: readonly SegmentPrediction[],
+  samples: number,
+  share: number,
+  seed = 1,
+): number[] {
+  const byPerson = new Map<string, { right: number; total: number }>();
+  for (const p of predictions) {
+    const person = byPerson.get(p.user) ?? byPerson.set(p.user, { right: 0, total: 0 }).get(p.user)!;
+    person.total++;
+    if (p.truth === p.predicted) person.right++;
+  }
+  const people = [...byPerson.values()];
+  const random = createRandom(seed);
+  const out: number[] = [];
+  for (let n = 0; n < samples && people.length > 0; n++) {
+    for (let i = people.length - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      [people[i], people[j]] = [people[j], people[i]];
+    }
+    let right = 0;
+    let total = 0;
+    for (const person of people) {
+      if (total >= share * predictions.length) break;
+      right += person.right;
+      total += person.total;
+    }
+    out.push(right / total);
+  }
+  return out;
 }
 
 /**
