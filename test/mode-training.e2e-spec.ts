@@ -73,6 +73,9 @@ describe('training and evaluating a local mode model', () => {
     const cv = model.metrics.find((m: { evaluation: string }) => m.evaluation.includes('3-fold'));
     expect(cv.legs).toBe(72);
     expect(cv.accuracy).toBeGreaterThan(0.7); // four simulated modes: chance is 0.25
+    const byKm = model.metrics.find((m: { evaluation: string }) => m.evaluation.includes('by distance'));
+    expect(byKm.km).toBeGreaterThan(72 * 1.5); // every trip is 1.5 km or more
+    expect(byKm.accuracy).toBeGreaterThan(0.7);
   });
 
   it('evaluates the model on other people, prints the confusion matrix and draws it, and classifies with it', async () => {

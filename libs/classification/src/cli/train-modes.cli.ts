@@ -41,9 +41,10 @@ const USAGE = `usage: npm run train:modes -- [--out FILE] [--simulate N] [--bags
                  permissive GPX, the simulator) from $MUVO_DATA_DIR, evaluated on GeoLife + Go!Track
                  people it never saw; writes ${DEFAULT_MODE_MODEL_FILE}`;
 
-/** The three ways a model is evaluated, each printed and recorded in the model's metrics. */
+/** The ways a model is evaluated, each printed and recorded in the model's metrics. */
 interface EvaluationViews {
   pipeline: EvaluationReport;
+  km: EvaluationReport;
   whole: EvaluationReport;
   trips: EvaluationReport;
 }
@@ -52,6 +53,10 @@ const VIEW_DESCRIPTIONS: Record<keyof EvaluationViews, [string, string]> = {
   pipeline: [
     'pipeline',
     "pipeline: each labelled segment cleaned, cut into legs and classified, scored by the mode covering most of its legs' duration",
+  ],
+  km: [
+    'by distance',
+    "by distance: each labelled segment's km counted in the mode each of its legs was given (what points follow)",
   ],
   whole: ['segment-level', 'segment-level: each labelled segment classified whole, as one leg'],
   trips: ['joined trips', "joined trips: each person's consecutive segments joined into one trace, classified once"],
@@ -73,6 +78,7 @@ function metricsOf(report: EvaluationReport, evaluation: string): ModelMetrics {
   return {
     evaluation,
     legs: report.segments,
+    ...(report.unit === 'km' ? { km: Math.round(report.total) } : {}),
     accuracy: round(report.accuracy),
     meanPersonAccuracy: round(report.meanPersonAccuracy),
     carAsBike: round(report.carAsBike),
@@ -153,6 +159,7 @@ runCli(() => {
     metrics.push(
       ...reportViews(where, where, {
         pipeline: evaluatePredictions(cv.pipeline),
+        km: evaluatePredictions(cv.pipeline, 'km'),
         whole: evaluatePredictions(cv.whole),
         trips: evaluatePredictions(cv.trips),
       }),
@@ -177,12 +184,14 @@ runCli(() => {
     const evalDirs = existing([join(data, 'geolife'), join(data, 'gotrack_uci')]);
     if (evalDirs.length) {
       const evalSegments = readLabelledSegments(evalDirs);
+      const pipeline = predictSegments(evalSegments, (s) => classifyTrace(s.trace, { model }));
       metrics.push(
         ...reportViews(
           'default model on GeoLife + Go!Track (all people unseen)',
           'GeoLife + Go!Track developer split, every person unseen in training',
           {
-            pipeline: evaluatePredictions(predictSegments(evalSegments, (s) => classifyTrace(s.trace, { model }))),
+            pipeline: evaluatePredictions(pipeline),
+            km: evaluatePredictions(pipeline, 'km'),
             whole: evaluatePredictions(predictWholeSegments(evalSegments, model)),
             trips: evaluatePredictions(
               predictJoinedTrips(joinTrips(evalSegments), (trace) => classifyTrace(trace, { model })),
