@@ -91,6 +91,72 @@ describe(classifyTrace.name, () => {
     if (without.length) expect(withTransit.some((l) => l.reason === 'transit-match')).toBe(true);
   });
 
+  describe('a steady fast ride, where the city has rail lines', () => {
+    // An express ride: 40 km at about 110 km/h, seen all along (fixes every 2 s).
+    const line = randomStreetPath({ seed: 9, lengthM: 40000, style: 'rail', origin: [13.36, 38.11], directness: 0.8 });
+    const trace = simulateTrip({
+      path: line,
+      mode: 'train',
+      startTime: START,
+      seed: 9,
+      samplingS: 2,
+      profile: { shielding: 1, undergroundShare: 0 },
+      device: { outageEveryS: Infinity },
+    });
+    /** The line moved `offsetM` sideways (perpendicular to its overall course). */
+    const railAt = (offsetM: number) => {
+      const [[lon0, lat0], [lon1, lat1]] = [line[0], line[line.length - 1]];
+      const k = Math.cos((lat0 * Math.PI) / 180);
+      const [east, north] = [(lon1 - lon0) * k, lat1 - lat0];
+      const norm = Math.hypot(east, north);
+      const [dLon, dLat] = [(-north / norm) * (offsetM / 111195 / k), (east / norm) * (offsetM / 111195)];
+      return buildTransitIndex({
+        stops: [],
+        shapes: [{ kind: 'rail', coordinates: line.map(([lon, lat]) => [lon + dLon, lat + dLat] as [number, number]) }],
+      });
+    };
+    const longest = (legs: ReturnType<typeof classifyTrace>['legs']) =>
+      legs.reduce((a, b) => (b.distanceM > a.distanceM ? b : a));
+
+    it('is a train on the rail line', () => {
+      expect(longest(classifyTrace(trace, { model }).legs).mode).toBe('train');
+      expect(longest(classifyTrace(trace, { model, transit: railAt(0) }).legs).mode).toBe('train');
+    });
+
+    it('is a car on a road 400 m beside the line: seen all along, never on it', () => {
+      const leg = longest(classifyTrace(trace, { model, transit: railAt(400) }).legs);
+      expect(leg.mode).toBe('car');
+      expect(leg.reason).toBe('transit-match');
+    });
+
+    it('stays a train when it was underground (fixes only at the stations, off the line)', () => {
+      // Two minutes' walk at each end, 15 minutes without fixes between stations 12 km apart.
+      const walk = (fromM: number, startS: number) =>
+        Array.from({ length: 60 }, (_, i) => ({
+          lat: 38.11 + (fromM + 1.3 * 2 * i) / 111195,
+          lon: 13.36,
+          ts: START + (startS + 2 * i) * 1000,
+        }));
+      const metro = buildTrace([...walk(0, 0), ...walk(12000, 120 + 900)]);
+      const offLine = buildTransitIndex({
+        stops: [],
+        shapes: [
+          {
+            kind: 'rail',
+            coordinates: [
+              [13.3645, 38.11],
+              [13.3645, 38.23],
+            ],
+          },
+        ], // ~400 m east of the fixes
+      });
+      const without = classifyTrace(metro, { model }).legs.map((l) => l.mode);
+      const withRail = classifyTrace(metro, { model, transit: offLine }).legs.map((l) => l.mode);
+      expect(without).toContain('train');
+      expect(withRail).toEqual(without);
+    });
+  });
+
   it('confirms a bus that follows a bus line and halts at its stops', () => {
     const road = randomStreetPath({ seed: 8, lengthM: 6000, style: 'arterial', origin: [13.36, 38.11] });
     const trace = simulateTrip({

@@ -41,7 +41,10 @@ const KIND_CODE: Record<TransitKind, number> = { bus: 0, rail: 1 };
 
 const cellKey = (row: number, col: number) => row * 1_000_003 + col;
 
-export function buildTransitIndex(input: { stops: readonly TransitStop[]; shapes: readonly TransitShape[] }): TransitIndex {
+export function buildTransitIndex(input: {
+  stops: readonly TransitStop[];
+  shapes: readonly TransitShape[];
+}): TransitIndex {
   const stopLat: number[] = [];
   const stopLon: number[] = [];
   const stopKind: number[] = [];
@@ -150,6 +153,8 @@ export interface TransitMatch {
   /** Share of the leg's halts (still for ≥ 10 s) within 40 m of a bus stop. */
   haltsAtBusStops: number;
   halts: number;
+  /** Share of the leg's time with fixes (not in gaps: tunnels, a phone asleep). */
+  observedShare: number;
   busCovered: boolean;
   railCovered: boolean;
 }
@@ -164,7 +169,13 @@ export function matchTransit(trace: Trace, motion: Motion, segment: MotionSegmen
   let halts = 0;
   let haltsAtStops = 0;
   let stillFor = 0;
+  let time = 0;
+  let gapTime = 0;
   for (let k = segment.from; k <= segment.to; k++) {
+    if (k > segment.from) {
+      time += motion.stepS[k];
+      if (motion.gap[k]) gapTime += motion.stepS[k];
+    }
     const i = motion.index[k];
     const lat = trace.lat[i];
     const lon = trace.lon[i];
@@ -185,6 +196,7 @@ export function matchTransit(trace: Trace, motion: Motion, segment: MotionSegmen
     railLineShare: fixes ? onRail / fixes : 0,
     haltsAtBusStops: halts ? haltsAtStops / halts : 0,
     halts,
+    observedShare: time > 0 ? 1 - gapTime / time : 0,
     busCovered: index.covers(trace.lat[mid], trace.lon[mid], 'bus'),
     railCovered: index.covers(trace.lat[mid], trace.lon[mid], 'rail'),
   };
@@ -201,23 +213,44 @@ interface Choice {
  * Rules over the transit match (mature systems tell bus from car this way; Play&Go requires a
  * transit leg to cover 75% of a GTFS shape). Only where the network covers the leg: a motorised
  * leg that follows a bus line and halts at its stops is a bus; a "bus" far from every bus line
- * is a car; a "train" is confirmed by a rail line, a road mode along a rail line with no road
- * line nearby becomes a train.
+ * is a car; a "train" is confirmed by a rail line, one seen all along but never on a rail line is a
+ * car (or a bus, along a bus line), and a road mode along a rail line with no road line nearby
+ * becomes a train.
  */
-export function adjustForTransit(choice: Choice, trace: Trace, motion: Motion, segment: MotionSegment, index: TransitIndex): Choice {
+export function adjustForTransit(
+  choice: Choice,
+  trace: Trace,
+  motion: Motion,
+  segment: MotionSegment,
+  index: TransitIndex,
+): Choice {
   if (choice.mode === 'walk' || choice.mode === 'bike' || choice.mode === 'unknown') return choice;
   const m = matchTransit(trace, motion, segment, index);
   const p = choice.probabilities ?? {};
-  const matched = (mode: TravelMode, confidence: number): Choice => ({ ...choice, mode, confidence, reason: 'transit-match' });
+  const matched = (mode: TravelMode, confidence: number): Choice => ({
+    ...choice,
+    mode,
+    confidence,
+    reason: 'transit-match',
+  });
   if (m.busCovered && (choice.mode === 'car' || choice.mode === 'bus')) {
     if (m.busLineShare >= 0.75 && m.halts >= 2 && m.haltsAtBusStops >= 0.5) {
-      return choice.mode === 'bus' ? { ...choice, confidence: Math.max(choice.confidence, 0.8) } : matched('bus', Math.max(p.bus ?? 0, 0.6));
+      return choice.mode === 'bus'
+        ? { ...choice, confidence: Math.max(choice.confidence, 0.8) }
+        : matched('bus', Math.max(p.bus ?? 0, 0.6));
     }
     if (choice.mode === 'bus' && m.busLineShare < 0.3) return matched('car', Math.max(p.car ?? 0, 0.6));
   }
   if (m.railCovered) {
-    if (choice.mode === 'train' && m.railLineShare < 0.2 && m.busLineShare >= 0.5) return matched('bus', Math.max(p.bus ?? 0, 0.5));
-    if (choice.mode !== 'train' && m.railLineShare >= 0.8 && m.busLineShare < 0.2) return matched('train', Math.max(p.train ?? 0, 0.6));
+    if (choice.mode === 'train' && m.railLineShare < 0.2 && m.busLineShare >= 0.5)
+      return matched('bus', Math.max(p.bus ?? 0, 0.5));
+    // Seen all along and never on a line of a network that has rail here: a road beside the line
+    // (a motorway drive is as steady as a train). Underground rides keep their mode: their few
+    // fixes are at station entrances, off the line.
+    if (choice.mode === 'train' && m.railLineShare < 0.2 && m.observedShare >= 0.8)
+      return matched('car', Math.max(p.car ?? 0, 0.5));
+    if (choice.mode !== 'train' && m.railLineShare >= 0.8 && m.busLineShare < 0.2)
+      return matched('train', Math.max(p.train ?? 0, 0.6));
   }
   return choice;
 }
