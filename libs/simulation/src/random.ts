@@ -9,6 +9,8 @@ export interface Random {
   logNormal(median: number, sigma: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
+  /** A uniformly random permutation of `items` (Fisher–Yates; the input is left as it is). */
+  shuffle<T>(items: readonly T[]): T[];
   /** Exponential with the given mean. */
   exponential(mean: number): number;
 }
@@ -44,6 +46,14 @@ export function createRandom(seed: number): Random {
     logNormal: (median, sigma) => median * Math.exp(sigma * standardNormal()),
     chance: (p) => next() < p,
     pick: (items) => items[Math.floor(next() * items.length)],
+    shuffle: (items) => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+      }
+      return out;
+    },
     exponential: (mean) => -mean * Math.log(1 - next()),
   };
 }

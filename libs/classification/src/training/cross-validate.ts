@@ -2,7 +2,7 @@ import { classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
 import type { LabelledSegment } from './labelled-segments';
 import {
-  accuracyOf,
+  evaluatePredictions,
   joinTrips,
   predictJoinedTrips,
   predictSegments,
@@ -24,8 +24,6 @@ export interface CrossValidation {
 }
 
 export interface FoldAccuracy {
-  segments: number;
-  people: number;
   pipeline: number;
   whole: number;
 }
@@ -57,12 +55,7 @@ export function crossValidate(
     const whole = predictWholeSegments(test, model);
     result.pipeline.push(...pipeline);
     result.whole.push(...whole);
-    result.folds.push({
-      segments: pipeline.length,
-      people: new Set(test.map((s) => s.user)).size,
-      pipeline: accuracyOf(pipeline),
-      whole: accuracyOf(whole),
-    });
+    result.folds.push({ pipeline: evaluatePredictions(pipeline).accuracy, whole: evaluatePredictions(whole).accuracy });
     result.trips.push(...predictJoinedTrips(joinTrips(test), (trace) => classifyTrace(trace, { model })));
   }
   return result;

@@ -1,7 +1,6 @@
 import { buildTrace } from '@muvo/trace';
 import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
 import {
-  accuracyOf,
   evaluatePredictions,
   formatReport,
   formatSpread,
@@ -71,19 +70,6 @@ describe(formatSpread.name, () => {
       'pipeline accuracy over 5 held-out samples: mean 80.0%, min 60.0%, p10 60.0%, median 80.0%, p90 100.0%, max 100.0%',
     );
     expect(formatSpread('x', [])).toBe('x: none');
-  });
-
-  it('takes accuracy as the share of right predictions', () => {
-    const p = (truth: ModelMode, predicted: TravelMode) => ({
-      id: '',
-      user: 'u',
-      source: 's',
-      truth,
-      predicted,
-      share: 1,
-    });
-    expect(accuracyOf([p('walk', 'walk'), p('bus', 'car'), p('car', 'car'), p('bike', 'unknown')])).toBe(0.5);
-    expect(accuracyOf([])).toBeNaN();
   });
 });
 

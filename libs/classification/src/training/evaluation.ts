@@ -169,11 +169,6 @@ export interface EvaluationReport {
   people: number;
 }
 
-/** Share of predictions that are right (NaN for none). */
-export function accuracyOf(predictions: readonly SegmentPrediction[]): number {
-  return predictions.length ? predictions.filter((p) => p.truth === p.predicted).length / predictions.length : NaN;
-}
-
 /**
  * Accuracy on `samples` random samples of people, each taking whole people in a seeded random
  * order until it holds `share` of the predictions: how far a held-out set of that size (e.g. the
@@ -191,14 +186,11 @@ export function personSampleAccuracies(
     person.total++;
     if (p.truth === p.predicted) person.right++;
   }
-  const people = [...byPerson.values()];
+  let people = [...byPerson.values()];
   const random = createRandom(seed);
   const out: number[] = [];
   for (let n = 0; n < samples && people.length > 0; n++) {
-    for (let i = people.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
-      [people[i], people[j]] = [people[j], people[i]];
-    }
+    people = random.shuffle(people);
     let right = 0;
     let total = 0;
     for (const person of people) {

@@ -1,4 +1,4 @@
-import { createRandom, Random } from '@muvo/simulation';
+import { createRandom } from '@muvo/simulation';
 import type { LabelledSegment } from './labelled-segments';
 
 /**
@@ -58,7 +58,7 @@ export function groupFolds(segments: readonly LabelledSegment[], k: number, seed
   const load = new Array<number>(k).fill(0);
   const foldOfGroup = new Map<string, number>();
   const bySize = [...size.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [g, n] of seed === undefined ? bySize : shuffled(bySize, createRandom(seed))) {
+  for (const [g, n] of seed === undefined ? bySize : createRandom(seed).shuffle(bySize)) {
     const fold = load.indexOf(Math.min(...load));
     foldOfGroup.set(g, fold);
     load[fold] += n;
@@ -66,13 +66,4 @@ export function groupFolds(segments: readonly LabelledSegment[], k: number, seed
   const foldOfUser = new Map<string, number>();
   for (const [u, g] of groups) foldOfUser.set(u, foldOfGroup.get(g)!);
   return foldOfUser;
-}
-
-function shuffled<T>(items: readonly T[], random: Random): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
