@@ -97,7 +97,13 @@ export interface Receipt {
   /** The history pricing used (kept so a dispute re-prices the trip the same way). */
   context?: { streakDays: number; firstTrip: boolean };
   /** Decisions on this trip: operator review and disputes. */
-  decisions?: { kind: 'approved' | 'rejected' | 'dispute-approved' | 'dispute-rejected'; at: string; note?: string }[];
+  decisions?: {
+    kind: 'approved' | 'rejected' | 'dispute-approved' | 'dispute-rejected';
+    at: string;
+    note?: string;
+    /** Points a lowering correction could not take back because they were already spent. */
+    pointsWrittenOff?: number;
+  }[];
 }
 
 /** What the participant's day already holds, read inside the scoring transaction. */
