@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { isoWeek } from '@muvo/gamification';
 import { LedgerService } from '@muvo/ledger';
+import { ReceiptPrivacy1796634508090 } from '../libs/database/src/migrations/1796634508090-ReceiptPrivacy';
 import { applyTestCity, BUS_101 } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -48,7 +49,10 @@ describe('scoring corrections', () => {
 
   /** A scored ride and its participant's dispute saying the first leg was by car (no points). */
   async function disputedDowngrade(p: TestParticipant, seed: number) {
-    const trip = await upload(p, uploadBody({ path: BUS_101, mode: 'bike', seed, startTime: Date.now() - 3 * 3600_000 }));
+    const trip = await upload(
+      p,
+      uploadBody({ path: BUS_101, mode: 'bike', seed, startTime: Date.now() - 3 * 3600_000 }),
+    );
     expect(trip.status).toBe('scored');
     expect(trip.pointsAwarded).toBeGreaterThan(0);
     const dispute = await api('POST', `/v1/trips/${trip.id}/disputes`, {
@@ -151,5 +155,105 @@ describe('scoring corrections', () => {
     expect(entry.details).toMatchObject({ pointsWrittenOff: writtenOff });
     await expectLedgerConsistent();
   });
-});
 
+  it('tells a flagged participant what was found without naming another participant’s trip, anywhere they look', async () => {
+    const body = uploadBody({ path: BUS_101, mode: 'bike', seed: 211, startTime: Date.now() - 5 * 3600_000 });
+    const owner = await newParticipant();
+    const original = await upload(owner, body);
+    expect(original.status).toBe('scored');
+    const copier = await newParticipant();
+    const copy = await upload(copier, body);
+    expect(copy.status).toBe('flagged');
+    expect(copy.flags).toContain('DUPLICATE_TRACE');
+
+    const leaks = (what: unknown) => {
+      const text = JSON.stringify(what);
+      return [original.id, owner.id, owner.email].filter((secret) => text.includes(secret));
+    };
+    const finding = copy.receipt.flags.find((f: { code: string }) => f.code === 'DUPLICATE_TRACE');
+    expect(finding.detail).toMatch(/another participant/);
+    expect(leaks(copy)).toEqual([]);
+    const list = await api('GET', '/v1/trips', { token: copier.token });
+    expect(list.body.items.map((t: { id: string }) => t.id)).toContain(copy.id);
+    expect(leaks(list.body)).toEqual([]);
+
+    // The operator reviewing the flag sees the evidence: which trip it replays.
+    const reviews = await api('GET', '/v1/admin/reviews?status=open', { token: operator });
+    const review = reviews.body.items.find((r: { tripId: string }) => r.tripId === copy.id);
+    expect(review.trip.flags.find((f: { code: string }) => f.code === 'DUPLICATE_TRACE')).toMatchObject({
+      relatedTripId: original.id,
+    });
+
+    // Approved, the trip keeps its findings; the participant's dispute views do not name the other trip either.
+    expect((await api('POST', `/v1/admin/reviews/${review.id}/approve`, { token: operator, body: {} })).status).toBe(
+      200,
+    );
+    const scored = (await api('GET', `/v1/trips/${copy.id}`, { token: copier.token })).body;
+    expect(scored.status).toBe('scored');
+    expect(scored.receipt.flags.map((f: { code: string }) => f.code)).toContain('DUPLICATE_TRACE');
+    expect(leaks(scored)).toEqual([]);
+    const dispute = await api('POST', `/v1/trips/${copy.id}/disputes`, {
+      token: copier.token,
+      body: { legIndex: 0, mode: copy.receipt.legs[0].mode === 'walk' ? 'bike' : 'walk' },
+    });
+    expect(dispute.status).toBe(201);
+    expect(leaks(dispute.body)).toEqual([]);
+    const disputes = await api('GET', `/v1/trips/${copy.id}/disputes`, { token: copier.token });
+    expect(disputes.body.items).toHaveLength(1);
+    expect(leaks(disputes.body)).toEqual([]);
+
+    // A participant replaying their own trip is told which one: it is theirs.
+    const later = {
+      points: body.points.map((point) => ({ ...point, ts: new Date(Date.parse(point.ts) + 3600_000).toISOString() })),
+    };
+    const again = await upload(owner, later);
+    expect(again.status).toBe('flagged');
+    const own = again.receipt.flags.find((f: { code: string }) => f.code === 'DUPLICATE_TRACE');
+    expect(own.detail).toContain(original.id);
+  });
+
+  it('rewrites findings stored before, so an old receipt does not name another participant’s trip either', async () => {
+    const owner = await newParticipant();
+    const original = await upload(
+      owner,
+      uploadBody({ path: BUS_101, mode: 'bike', seed: 221, startTime: Date.now() - 7 * 3600_000 }),
+    );
+    const copier = await newParticipant();
+    const copy = await upload(
+      copier,
+      uploadBody({ path: BUS_101, mode: 'bike', seed: 222, startTime: Date.now() - 9 * 3600_000 }),
+    );
+    const legacy = [
+      { code: 'MOCK_LOCATION', detail: 'the app reported a mock location provider' },
+      {
+        code: 'DUPLICATE_TRACE',
+        detail: `replays trip ${original.id} of another participant (median distance 3.2 m at the same moments of the trip)`,
+      },
+    ];
+    await db.query(`UPDATE trips SET receipt = jsonb_set(receipt, '{flags}', $2::jsonb) WHERE id = $1`, [
+      copy.id,
+      JSON.stringify(legacy),
+    ]);
+    const runner = db.createQueryRunner();
+    try {
+      await new ReceiptPrivacy1796634508090().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [{ receipt }]: { receipt: { flags: unknown[] } }[] = await db.query(
+      `SELECT receipt FROM trips WHERE id = $1`,
+      [copy.id],
+    );
+    expect(receipt.flags).toEqual([
+      legacy[0],
+      {
+        code: 'DUPLICATE_TRACE',
+        detail:
+          'replays a trip recorded by another participant (median distance 3.2 m at the same moments of the trip)',
+        relatedTripId: original.id,
+      },
+    ]);
+    const seen = (await api('GET', `/v1/trips/${copy.id}`, { token: copier.token })).body;
+    expect(JSON.stringify(seen)).not.toContain(original.id);
+  });
+});

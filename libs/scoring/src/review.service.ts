@@ -9,7 +9,7 @@ import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
 import { tooFastLegs } from './anti-cheat';
-import { countedDistanceByMode, type LegFacts, legsView, priceTrip, type Receipt } from './receipt';
+import { countedDistanceByMode, type LegFacts, legsView, participantFlags, priceTrip, type Receipt } from './receipt';
 import { ScoringErrors } from './scoring.exceptions';
 import { ScoringService } from './scoring.service';
 import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
@@ -46,7 +46,7 @@ export interface ReviewView {
     endedAt: string;
     pointsAwarded: number;
     provisionalPoints: number | null;
-    flags: { code: string; detail: string }[];
+    flags: Receipt['flags'];
     legs: unknown[];
   };
 }
@@ -105,6 +105,12 @@ function toView(r: ReviewRow): ReviewView {
     },
   };
 }
+
+/** A review as the participant who disputed sees it: without the operators' evidence. */
+const forParticipant = (view: ReviewView): ReviewView => ({
+  ...view,
+  trip: { ...view.trip, flags: participantFlags(view.trip.flags) },
+});
 
 /** What a re-pricing did: the move of the boards, and points already spent that it wrote off. */
 interface Repricing {
@@ -457,7 +463,7 @@ export class ReviewService {
       });
       return inserted[0].id;
     });
-    return this.get({ accountId: participantId, role: 'admin', cityId: null }, id);
+    return forParticipant(await this.get({ accountId: participantId, role: 'admin', cityId: null }, id));
   }
 
   /** A participant's own disputes on a trip. */
@@ -473,6 +479,6 @@ export class ReviewService {
         WHERE r.trip_id = $1 AND r.kind = 'dispute' ORDER BY r.leg_index`,
       [tripId],
     );
-    return found.map(toView);
+    return found.map((row) => forParticipant(toView(row)));
   }
 }
