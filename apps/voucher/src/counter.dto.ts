@@ -47,7 +47,13 @@ export const previewSchema = z
   .meta({ id: 'VoucherPreview' });
 
 export const undoneSchema = z
-  .object({ voucherId: z.uuid(), status: z.literal('active'), undoneAt: z.string() })
+  .object({
+    voucherId: z.uuid(),
+    status: z
+      .enum(['active', 'expired'])
+      .describe('`active`: valid again; `expired`: its expiry passed since it was redeemed (no refund)'),
+    undoneAt: z.string(),
+  })
   .meta({ id: 'UndoneRedemption' });
 
 export const dayQuerySchema = z.object({

@@ -190,6 +190,16 @@ export class MerchantsService {
     return { merchant, asOperator: false };
   }
 
+  /**
+   * {@link loadForManager} for a change to what the shop trades — its offers, its staff: a
+   * suspended shop's own staff can change nothing until an operator reinstates it (operators can).
+   */
+  async loadForTrading(id: string, principal: Principal): Promise<{ merchant: MerchantRow; asOperator: boolean }> {
+    const loaded = await this.loadForManager(id, principal);
+    if (!loaded.asOperator && loaded.merchant.status === 'suspended') throw VoucherErrors.merchantSuspended();
+    return loaded;
+  }
+
   async isOwner(accountId: string): Promise<boolean> {
     const [row]: { merchant_owner: boolean }[] = await this.dataSource.query(
       `SELECT merchant_owner FROM accounts WHERE id = $1`,
