@@ -203,13 +203,16 @@ describe('scoring corrections', () => {
     expect(leaks(disputes.body)).toEqual([]);
 
     // A participant replaying their own trip is told which one: it is theirs.
+    const honest = await newParticipant();
+    const mine = uploadBody({ path: BUS_101, mode: 'bike', seed: 212, startTime: Date.now() - 11 * 3600_000 });
+    const first = await upload(honest, mine);
     const later = {
-      points: body.points.map((point) => ({ ...point, ts: new Date(Date.parse(point.ts) + 3600_000).toISOString() })),
+      points: mine.points.map((point) => ({ ...point, ts: new Date(Date.parse(point.ts) + 3600_000).toISOString() })),
     };
-    const again = await upload(owner, later);
+    const again = await upload(honest, later);
     expect(again.status).toBe('flagged');
     const own = again.receipt.flags.find((f: { code: string }) => f.code === 'DUPLICATE_TRACE');
-    expect(own.detail).toContain(original.id);
+    expect(own.detail).toContain(`replays your trip ${first.id}`);
   });
 
   it('rewrites findings stored before, so an old receipt does not name another participant’s trip either', async () => {
