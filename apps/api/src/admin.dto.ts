@@ -57,7 +57,13 @@ export const reviewSchema = z
       endedAt: z.string(),
       pointsAwarded: z.number(),
       provisionalPoints: z.number().nullable(),
-      flags: z.array(z.object({ code: z.string(), detail: z.string() })),
+      flags: z.array(
+        z.object({
+          code: z.string(),
+          detail: z.string(),
+          relatedTripId: z.uuid().optional().describe('The trip overlapped or replayed (operators only)'),
+        }),
+      ),
       legs: z.array(legView),
     }),
   })
