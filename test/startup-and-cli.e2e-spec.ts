@@ -27,7 +27,7 @@ describe('starting muvo and its commands', () => {
     expect(lines[0]).toMatch(
       /^muvo api: cannot reach PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/muvo \(.*ECONNREFUSED.*\)/,
     );
-    expect(lines[0]).toContain('docker compose up -d postgres redis');
+    expect(lines[0]).toContain('docker compose -f docker-compose.dev.yml up -d');
     expect(lines[0]).not.toContain('secret');
     expect(lines[1]).toMatch(/^muvo api: cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)/);
   });
