@@ -44,6 +44,17 @@ describe('starting muvo and its commands', () => {
     expect(result.stderr).toMatch(/AUTH_TOKEN_SECRET: must be set/);
   });
 
+  it('refuses to start in production with the secret docker-compose.yml used to default to', async () => {
+    const result = await runEntry('apps/voucher/src/main.ts', [], {
+      ...serviceEnv,
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: 'compose-local-only-secret-please-override-0000',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('muvo voucher: invalid configuration');
+    expect(result.stderr).toMatch(/AUTH_TOKEN_SECRET: must be set to a random secret .*published in muvo's repository/);
+  });
+
   it('applies a city file idempotently, printing only JSON with the accounts it created', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'muvo-city-'));
     const raw = cityFileFor({ budgets: { daily: 10 } } as never);
