@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
+import { Batcher } from '@muvo/kernel';
 import { FailureWindows } from '@muvo/observability';
 import { AccountEntity, type Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
@@ -61,6 +62,11 @@ export class IdentityService {
     /** Absent in command-line contexts without Redis, which never log anyone in. */
     @Optional() private readonly failures?: FailureWindows,
   ) {}
+
+  private readonly principals = new Batcher((ids: string[]) => this.loadPrincipals(ids), {
+    maxSize: 256,
+    maxConcurrent: 2,
+  });
 
   /**
    * Creates an account; `PASSWORD_TOO_COMMON` for a password of the common-password list (checked
@@ -168,14 +174,26 @@ export class IdentityService {
     return session;
   }
 
-  /** The caller as the account stands now, or null when it no longer exists. */
-  async currentPrincipal(accountId: string): Promise<Principal | null> {
-    const [row] = await rows<{ role: Role; city_id: string | null; merchant_id: string | null }>(
+  /**
+   * The caller as the account stands now, or null when it no longer exists. Every authenticated
+   * request asks, so lookups arriving while one is running are answered by the next query
+   * together (a query alone cost ~80–140 µs of CPU; one row of a group of 50, ~7 µs).
+   */
+  currentPrincipal(accountId: string): Promise<Principal | null> {
+    return this.principals.run(accountId);
+  }
+
+  private async loadPrincipals(ids: string[]): Promise<(Principal | null)[]> {
+    const found = await rows<{ id: string; role: Role; city_id: string | null; merchant_id: string | null }>(
       this.dataSource.manager,
-      `SELECT role, city_id, merchant_id FROM accounts WHERE id = $1`,
-      [accountId],
+      `SELECT id, role, city_id, merchant_id FROM accounts WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
-    return row ? { accountId, role: row.role, cityId: row.city_id, merchantId: row.merchant_id } : null;
+    const byId = new Map(found.map((a) => [a.id, a]));
+    return ids.map((id) => {
+      const a = byId.get(id);
+      return a ? { accountId: id, role: a.role, cityId: a.city_id, merchantId: a.merchant_id } : null;
+    });
   }
 
   async findAccount(id: string): Promise<AccountEntity | null> {
