@@ -187,19 +187,51 @@ describe('accounts and sessions', () => {
     }
   });
 
-  it('refuses a validly signed token without an expiry with 401 on both services', async () => {
+  it('refuses a validly signed token without an expiry, and every other hostile token, with 401 on both services', async () => {
     const participant = await registerParticipant(stack.api.url);
-    const forever = sign({ sub: participant.id, role: 'participant' }, stack.config.auth.tokenSecret, {
-      algorithm: 'HS256',
-      issuer: 'muvo',
-      audience: 'muvo',
-    });
-    const answers = [
-      await request(stack.api.url, 'GET', '/v1/me', { token: forever }),
-      await request(stack.voucher.url, 'GET', '/v1/vouchers', { token: forever }),
+    const secret = stack.config.auth.tokenSecret;
+    const claims = { sub: participant.id, role: 'participant' };
+    const options = { algorithm: 'HS256', issuer: 'muvo', audience: 'muvo' } as const;
+    const unsigned = (payload: object) =>
+      `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+    const hostile: [string, string, string][] = [
+      ['no expiry', sign(claims, secret, options), 'TOKEN_INVALID'],
+      [
+        'subject not an id',
+        sign({ ...claims, sub: "x' OR 1=1" }, secret, { ...options, expiresIn: 60 }),
+        'TOKEN_INVALID',
+      ],
+      ['subject missing', sign({ role: 'admin' }, secret, { ...options, expiresIn: 60 }), 'TOKEN_INVALID'],
+      ['unknown role', sign({ ...claims, role: 'root' }, secret, { ...options, expiresIn: 60 }), 'TOKEN_INVALID'],
+      ['other audience', sign(claims, secret, { ...options, audience: 'elsewhere', expiresIn: 60 }), 'TOKEN_INVALID'],
+      ['other secret', sign(claims, randomBytes(32).toString('hex'), { ...options, expiresIn: 60 }), 'TOKEN_INVALID'],
+      [
+        'alg none',
+        unsigned({ ...claims, iss: 'muvo', aud: 'muvo', exp: Math.floor(Date.now() / 1000) + 60 }),
+        'TOKEN_INVALID',
+      ],
+      ['expired', sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, secret, options), 'TOKEN_EXPIRED'],
+      [
+        'unknown account',
+        sign({ ...claims, sub: randomUUID() }, secret, { ...options, expiresIn: 60 }),
+        'ACCOUNT_GONE',
+      ],
     ];
-    for (const answer of answers)
-      expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });
+    for (const [what, token, code] of hostile) {
+      for (const [url, path] of [
+        [stack.api.url, '/v1/me'],
+        [stack.api.url, '/v1/me/balance'],
+        [stack.voucher.url, '/v1/vouchers'],
+      ]) {
+        const answer = await request(url, 'GET', path, { token });
+        expect({ what, path, status: answer.status, code: answer.body.code }).toEqual({
+          what,
+          path,
+          status: 401,
+          code,
+        });
+      }
+    }
   });
 
   it('ranks a participant who joined a city by a first trip without waiting for a new token', async () => {
