@@ -149,6 +149,21 @@ describe('accounts and sessions', () => {
     expect(taken.body.code).toBe('PASSWORD_TOO_COMMON');
   });
 
+  it('refuses a common password for a shop owner too, and keeps nothing of the application', async () => {
+    const name = `Forno ${randomBytes(3).toString('hex')}`;
+    const applied = await request(stack.voucher.url, 'POST', '/v1/merchants', {
+      body: {
+        cityId: city.raw.id,
+        name,
+        location: { lat: 38.1133, lon: 13.3636 },
+        owner: { email: `owner-${randomBytes(3).toString('hex')}@forno.example`, password: 'Password1' },
+      },
+    });
+    expect({ status: applied.status, code: applied.body.code }).toEqual({ status: 400, code: 'PASSWORD_TOO_COMMON' });
+    const db = stack.api.app.get(DataSource);
+    expect(await db.query(`SELECT id FROM merchants WHERE name = $1`, [name])).toEqual([]);
+  });
+
   it('refuses a validly signed token of a deleted account with 401 on both services', async () => {
     const participant = await registerParticipant(stack.api.url, { cityId: city.raw.id as string });
     const db = stack.api.app.get(DataSource);

@@ -97,20 +97,25 @@ export class IdentityService {
   }
 
   /**
-   * Self-service sign-up. Every attempt counts against the client address's allowance (when rate
-   * limits are on), taken answers included: that bounds scripted account creation, and how fast
-   * anyone can probe which emails have an account (the one thing a sign-up without email
-   * verification must reveal).
+   * Counts a self-service sign-up from a client address (when rate limits are on) and refuses it
+   * past REGISTRATION_LIMIT within the window. Every attempt counts, taken emails included: that
+   * bounds scripted account creation, and how fast anyone can probe which emails have an account
+   * (the one thing a sign-up without email verification must reveal). For every public route that
+   * creates an account.
    */
+  async admitRegistration(clientAddress: string): Promise<void> {
+    if (!this.failures || !this.config.rateLimit.enabled) return;
+    const { limit, windowS } = this.config.auth.registrations;
+    const retryAfterS = await this.failures.attempt(this.failures.key('register', clientAddress), limit, windowS);
+    if (retryAfterS !== null) throw IdentityErrors.tooManyRegistrations(retryAfterS);
+  }
+
+  /** Self-service sign-up of a participant, admitted by {@link admitRegistration} first when the address is known. */
   async registerParticipant(
     input: { email: string; password: string; displayName?: string | null; cityId?: string | null },
     clientAddress?: string,
   ): Promise<{ account: AccountEntity; session: Session }> {
-    if (clientAddress && this.failures && this.config.rateLimit.enabled) {
-      const { limit, windowS } = this.config.auth.registrations;
-      const retryAfterS = await this.failures.attempt(this.failures.key('register', clientAddress), limit, windowS);
-      if (retryAfterS !== null) throw IdentityErrors.tooManyRegistrations(retryAfterS);
-    }
+    if (clientAddress) await this.admitRegistration(clientAddress);
     const account = await this.createAccount({ ...input, role: 'participant' });
     return { account, session: await this.openSession(account) };
   }
