@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ import { FailureWindows } from '@muvo/observability';
 import { AccountEntity, type Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
 import { PasswordHasher } from './password-hasher';
-import { isCommonPassword } from './password-policy';
+import { isCommonPassword, loadCommonPasswords } from './password-policy';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
 
@@ -53,7 +53,7 @@ export function principalOf(account: Pick<AccountEntity, 'id' | 'role' | 'cityId
 
 /** Accounts, passwords and sessions. */
 @Injectable()
-export class IdentityService {
+export class IdentityService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
@@ -67,6 +67,10 @@ export class IdentityService {
     maxSize: 256,
     maxConcurrent: 2,
   });
+
+  onModuleInit(): void {
+    loadCommonPasswords();
+  }
 
   /**
    * Creates an account; `PASSWORD_TOO_COMMON` for a password of the common-password list (checked
