@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@muvo/ledger';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
@@ -10,12 +11,15 @@ import { startStack, type TestStack } from './support/stack';
  * The walking skeleton end to end, through the three real apps and only the core contract:
  * apply a city, register, upload a trace, see it scored, claim an offer, redeem it once.
  */
+/** The operator's scraper token (metrics are not served without one). */
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+
 describe('a trip through all three apps', () => {
   let stack: TestStack;
   let city: Awaited<ReturnType<typeof applyTestCity>>;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { METRICS_TOKEN } });
     city = await applyTestCity(stack.config);
   });
   afterAll(() => stack.close());
@@ -178,7 +182,7 @@ describe('a trip through all three apps', () => {
       expect(health.status).toBe(200);
       expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
     }
-    const metrics = await request(stack.api.url, 'GET', '/metrics');
+    const metrics = await request(stack.api.url, 'GET', '/metrics', { token: METRICS_TOKEN });
     expect(metrics.body).toContain('muvo_trips_accepted_total');
   });
 });

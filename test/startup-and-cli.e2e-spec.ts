@@ -27,7 +27,7 @@ describe('starting muvo and its commands', () => {
     expect(lines[0]).toMatch(
       /^muvo api: cannot reach PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/muvo \(.*ECONNREFUSED.*\)/,
     );
-    expect(lines[0]).toContain('docker compose up -d postgres redis');
+    expect(lines[0]).toContain('docker compose -f docker-compose.dev.yml up -d');
     expect(lines[0]).not.toContain('secret');
     expect(lines[1]).toMatch(/^muvo api: cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)/);
   });
@@ -42,6 +42,17 @@ describe('starting muvo and its commands', () => {
     expect(result.stderr).toContain('muvo worker: invalid configuration');
     expect(result.stderr).toMatch(/WORKER_PORT/);
     expect(result.stderr).toMatch(/AUTH_TOKEN_SECRET: must be set/);
+  });
+
+  it('refuses to start in production with the secret docker-compose.yml used to default to', async () => {
+    const result = await runEntry('apps/voucher/src/main.ts', [], {
+      ...serviceEnv,
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: 'compose-local-only-secret-please-override-0000',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('muvo voucher: invalid configuration');
+    expect(result.stderr).toMatch(/AUTH_TOKEN_SECRET: must be set to a random secret .*published in muvo's repository/);
   });
 
   it('applies a city file idempotently, printing only JSON with the accounts it created', async () => {

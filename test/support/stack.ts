@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     REDIS_PREFIX: `${testRedisPrefix(runId)}-${randomBytes(3).toString('hex')}`,
     PASSWORD_HASH_MEMORY_KIB: '1024',
     PASSWORD_HASH_ITERATIONS: '1',
+    // Every test registers its participants from 127.0.0.1; the limit is tested with its own stack.
+    REGISTRATION_LIMIT: '100000',
     LOG_LEVEL: process.env.MUVO_TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
     SCORING_SWEEP_INTERVAL_S: '1',

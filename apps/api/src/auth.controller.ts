@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@muvo/http';
 import { IdentityService } from '@muvo/identity';
@@ -23,9 +23,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Create a participant account' })
   @ApiResponse({ status: 201, standardSchema: registerResponseSchema })
   @ApiResponse({ status: 409, description: 'EMAIL_TAKEN' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, UNKNOWN_CITY' })
-  async register(@Body({ schema: registerSchema }) body: RegisterRequest) {
-    const { account, session } = await this.identity.registerParticipant(body);
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, PASSWORD_TOO_COMMON, UNKNOWN_CITY' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_REGISTRATIONS with retryAfterS' })
+  async register(@Body({ schema: registerSchema }) body: RegisterRequest, @Ip() clientAddress: string) {
+    const { account, session } = await this.identity.registerParticipant(body, clientAddress);
     return { participantId: account.id, ...session };
   }
 
@@ -34,6 +35,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in (participants, shop staff, operators, admins)' })
   @ApiResponse({ status: 200, standardSchema: sessionResponseSchema })
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_LOGIN_ATTEMPTS with retryAfterS' })
   async login(@Body({ schema: loginSchema }) body: LoginRequest) {
     const { account, session } = await this.identity.login(body.email, body.password);
     return { accountId: account.id, role: account.role, ...session };

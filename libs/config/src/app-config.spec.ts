@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigValidationError, parseConfig, redactUrl } from './app-config';
-import { DEVELOPMENT_TOKEN_SECRET } from './config.schema';
+import { DEVELOPMENT_TOKEN_SECRET, PUBLISHED_TOKEN_SECRETS, weakTokenSecretReason } from './config.schema';
 
 describe(parseConfig.name, () => {
   it('works with no variables at all, against local services on the documented ports', () => {
@@ -17,7 +18,7 @@ describe(parseConfig.name, () => {
       HTTP_TRUST_PROXY: 'yes',
       DATABASE_POOL_SIZE: '',
       NODE_ENV: 'production',
-      AUTH_TOKEN_SECRET: 'x'.repeat(40),
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     });
     expect(config.http.apiPort).toBe(8080);
     expect(config.http.trustProxy).toBe(true);
@@ -35,6 +36,42 @@ describe(parseConfig.name, () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     const problems = (error as ConfigValidationError).problems.join('\n');
     for (const name of ['API_PORT', 'DATABASE_URL', 'REDIS_URL', 'AUTH_TOKEN_SECRET']) expect(problems).toContain(name);
+  });
+
+  it('refuses in production every published, placeholder or low-entropy token secret, and accepts random ones', () => {
+    const problemsWith = (env: Record<string, string>) => {
+      try {
+        parseConfig({ NODE_ENV: 'production', ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigValidationError).problems;
+      }
+    };
+    const weak = [
+      ...PUBLISHED_TOKEN_SECRETS,
+      'x'.repeat(40),
+      'ab'.repeat(20),
+      'correct-horse-'.repeat(3),
+      'please-change-this-secret-in-production',
+      'my-default-jwt-key-for-the-muvo-programme',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcdef',
+    ];
+    for (const secret of weak) {
+      expect({ secret, problems: problemsWith({ AUTH_TOKEN_SECRET: secret }) }).toEqual({
+        secret,
+        problems: [expect.stringMatching(/^AUTH_TOKEN_SECRET: must be set to a random secret/)],
+      });
+    }
+    expect(problemsWith({})).toEqual([expect.stringMatching(/^AUTH_TOKEN_SECRET: .*it is not set$/)]);
+    expect(
+      problemsWith({ AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'), METRICS_TOKEN: 'ab'.repeat(20) }),
+    ).toEqual([expect.stringMatching(/^METRICS_TOKEN: must be a random secret/)]);
+    // What `openssl rand -hex 32`, `-hex 16` and `-base64 32` print; 1,000 draws of the shortest.
+    for (let i = 0; i < 1000; i++) expect(weakTokenSecretReason(randomBytes(16).toString('hex'))).toBeNull();
+    expect(weakTokenSecretReason(randomBytes(32).toString('hex'))).toBeNull();
+    expect(weakTokenSecretReason(randomBytes(32).toString('base64'))).toBeNull();
+    // Outside production the development secret is the default.
+    expect(parseConfig({ NODE_ENV: 'test' }).auth.tokenSecret).toBe(DEVELOPMENT_TOKEN_SECRET);
   });
 
   it('redacts passwords from URLs it prints', () => {

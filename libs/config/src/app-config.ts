@@ -15,8 +15,12 @@ export interface AppConfig {
     passwordHash: { memoryKib: number; iterations: number };
     /** Wrong passwords allowed per email within the window before logins wait. */
     loginFailures: { limit: number; windowS: number };
+    /** Registrations allowed per client address within the window (when rate limits are enabled). */
+    registrations: { limit: number; windowS: number };
   };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
+  /** `/metrics` answers only requests bearing this token; without one it is not served. */
+  metrics: { token: string | null };
   trips: {
     maxPoints: number;
     maxBodyBytes: number;
@@ -114,8 +118,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenTtlS: e.AUTH_REFRESH_TOKEN_TTL_S,
       passwordHash: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, iterations: e.PASSWORD_HASH_ITERATIONS },
       loginFailures: { limit: e.LOGIN_FAILURE_LIMIT, windowS: e.LOGIN_FAILURE_WINDOW_S },
+      registrations: { limit: e.REGISTRATION_LIMIT, windowS: e.REGISTRATION_WINDOW_S },
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
+    metrics: { token: e.METRICS_TOKEN ?? null },
     trips: {
       maxPoints: e.TRIP_MAX_POINTS,
       maxBodyBytes: e.TRIP_MAX_BODY_BYTES,

@@ -13,6 +13,40 @@ const flag = (fallback: boolean) =>
 export const DEVELOPMENT_TOKEN_SECRET = 'muvo-development-secret-change-me-in-production';
 
 /**
+ * Every signing key ever written in muvo's repository (defaults, examples, compose files):
+ * anyone can read them, so anyone could sign an admin token with them. Production refuses them.
+ */
+export const PUBLISHED_TOKEN_SECRETS: readonly string[] = [
+  DEVELOPMENT_TOKEN_SECRET,
+  'compose-local-only-secret-please-override-0000',
+];
+
+/** Words of placeholders people paste instead of a secret (long enough not to occur by chance in a random one). */
+const PLACEHOLDER_WORDS = /secret|change|override|example|placeholder|replace|password|default/i;
+
+/**
+ * Bits of an estimate of a secret's entropy from its own letters (length × Shannon entropy of
+ * their frequencies): 32 random hex digits score ~120, `openssl rand -hex 32` ~250, while
+ * repeated or near-constant strings score little whatever their length.
+ */
+function letterEntropyBits(secret: string): number {
+  const counts = new Map<string, number>();
+  for (const c of secret) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= n * Math.log2(n / secret.length);
+  return bits;
+}
+
+/** Why a token secret is unfit for production, or null when it looks like a random key. */
+export function weakTokenSecretReason(secret: string): string | null {
+  if (PUBLISHED_TOKEN_SECRETS.includes(secret)) return "is a default published in muvo's repository";
+  if (PLACEHOLDER_WORDS.test(secret)) return 'looks like a placeholder, not a random key';
+  if (/^(.+?)\1+$/s.test(secret)) return 'is a short pattern repeated';
+  if (letterEntropyBits(secret) < 90) return 'has too little randomness';
+  return null;
+}
+
+/**
  * Every environment variable muvo reads, with its default. Documented one by one in
  * `config/.env.example` and the README; keep the three in step.
  */
@@ -38,8 +72,11 @@ export const environmentSchema = z.object({
   PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
   LOGIN_FAILURE_LIMIT: positiveInt(10),
   LOGIN_FAILURE_WINDOW_S: positiveInt(900),
+  REGISTRATION_LIMIT: positiveInt(30),
+  REGISTRATION_WINDOW_S: positiveInt(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  METRICS_TOKEN: z.string().min(32).optional(),
   TRIP_MAX_POINTS: positiveInt(100_000),
   TRIP_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
   // Generous on purpose: real recorded traces imported by participants (or by acceptance checks)
@@ -89,11 +126,19 @@ export type Environment = z.infer<typeof environmentSchema>;
  */
 export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
-  if (
-    env.NODE_ENV === 'production' &&
-    (env.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET) === DEVELOPMENT_TOKEN_SECRET
-  ) {
-    problems.push('AUTH_TOKEN_SECRET: must be set to a secret of at least 32 characters in production');
+  if (env.NODE_ENV === 'production') {
+    // Whoever knows the token secret can sign an admin token: production needs a random one of its own.
+    const weakness = env.AUTH_TOKEN_SECRET === undefined ? 'is not set' : weakTokenSecretReason(env.AUTH_TOKEN_SECRET);
+    if (weakness) {
+      problems.push(
+        'AUTH_TOKEN_SECRET: must be set to a random secret of at least 32 characters in production ' +
+          `(e.g. \`openssl rand -hex 32\`); it ${weakness}`,
+      );
+    }
+    for (const name of ['VOUCHER_QR_SECRET', 'METRICS_TOKEN'] as const) {
+      const reason = env[name] === undefined ? null : weakTokenSecretReason(env[name]);
+      if (reason) problems.push(`${name}: must be a random secret in production; it ${reason}`);
+    }
   }
   if (env.NODE_ENV === 'production' && Number(env.SCORING_FAULT_CRASH_AFTER_COMMIT ?? 0) > 0) {
     problems.push('SCORING_FAULT_CRASH_AFTER_COMMIT: fault injection is for tests only and refused in production');

@@ -58,13 +58,13 @@ export async function assertServicesReachable(config: AppConfig, processName: st
     problems.push(
       `muvo ${processName}: cannot reach PostgreSQL at ${redactUrl(config.database.url)} (${describe(error)}). ` +
         'Start it (`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, or ' +
-        '`docker compose up -d postgres redis`) or point DATABASE_URL at a running server.',
+        '`docker compose -f docker-compose.dev.yml up -d`) or point DATABASE_URL at a running server.',
     ),
   );
   await probeRedis(config.redis.url).catch((error) =>
     problems.push(
       `muvo ${processName}: cannot reach Redis at ${redactUrl(config.redis.url)} (${describe(error)}). ` +
-        'Start it (`redis-server --daemonize yes`, or `docker compose up -d postgres redis`) or point REDIS_URL at a running server.',
+        'Start it (`redis-server --daemonize yes`, or `docker compose -f docker-compose.dev.yml up -d`) or point REDIS_URL at a running server.',
     ),
   );
   if (problems.length) throw new ServiceUnreachableError(problems.join('\n'));

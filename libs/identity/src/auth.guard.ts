@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTE } from '@muvo/http';
 import type { Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
+import { IdentityService } from './identity.service';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
 
@@ -32,15 +33,20 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
 /**
  * Registered globally: every route needs a valid bearer token unless marked `@Public()` (from @muvo/http), and
  * the caller's role must be one of {@link Roles} when the route lists them.
+ *
+ * The token proves who calls; what the caller is (role, city, shop) is read from the account on
+ * each request, so a city joined by a first trip counts at once, and a token outliving its
+ * account is refused (401) instead of failing deeper down.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly identity: IdentityService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
@@ -51,7 +57,10 @@ export class AuthGuard implements CanActivate {
       if (header === undefined && this.reflector.getAllAndOverride<boolean>(OPTIONAL, targets)) return true;
       throw IdentityErrors.authRequired();
     }
-    request.principal = this.tokens.verifyAccessToken(match[1]);
+    const signed = this.tokens.verifyAccessToken(match[1]);
+    const principal = await this.identity.currentPrincipal(signed.accountId);
+    if (!principal) throw IdentityErrors.accountGone();
+    request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (allowed && !allowed.includes(request.principal.role)) throw IdentityErrors.roleForbidden(allowed);
     return true;

@@ -12,6 +12,8 @@ export const IdentityErrors = {
   tokenInvalid: () => new DomainException('TOKEN_INVALID', 'unauthenticated', 'the access token is not valid'),
   tokenExpired: () =>
     new DomainException('TOKEN_EXPIRED', 'unauthenticated', 'the access token has expired; log in or refresh'),
+  accountGone: () =>
+    new DomainException('ACCOUNT_GONE', 'unauthenticated', 'the account this token was issued for no longer exists'),
   refreshInvalid: () =>
     new DomainException('REFRESH_TOKEN_INVALID', 'unauthenticated', 'the refresh token is not valid'),
   roleForbidden: (allowed: readonly string[]) =>
@@ -21,6 +23,19 @@ export const IdentityErrors = {
       'TOO_MANY_LOGIN_ATTEMPTS',
       'rate-limited',
       `too many wrong passwords for this email; try again in ${retryAfterS} s`,
+      { retryAfterS },
+    ),
+  passwordTooCommon: () =>
+    new DomainException(
+      'PASSWORD_TOO_COMMON',
+      'invalid',
+      'this password is among the most common ones, which attackers try first; choose another',
+    ),
+  tooManyRegistrations: (retryAfterS: number) =>
+    new DomainException(
+      'TOO_MANY_REGISTRATIONS',
+      'rate-limited',
+      `too many registrations from this address; try again in ${retryAfterS} s`,
       { retryAfterS },
     ),
   unknownCity: (cityId: string) => new DomainException('UNKNOWN_CITY', 'invalid', `no city with id "${cityId}"`),

@@ -8,9 +8,11 @@ import type { Principal } from './principal';
 
 const ISSUER = 'muvo';
 const AUDIENCE = 'muvo';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AccessClaims {
   sub: string;
+  exp?: number;
   role: Role;
   city?: string;
   merchant?: string;
@@ -67,7 +69,13 @@ export class TokenService {
         ? IdentityErrors.tokenExpired()
         : IdentityErrors.tokenInvalid();
     }
-    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role)) {
+    // jsonwebtoken accepts a token without `exp` as valid forever; every token muvo signs has one.
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !(ROLES as readonly string[]).includes(claims.role)
+    ) {
       throw IdentityErrors.tokenInvalid();
     }
     return {

@@ -1,3 +1,4 @@
+export * from './batcher';
 export * from './domain.exception';
 export * from './ids';
 export * from './local-time';

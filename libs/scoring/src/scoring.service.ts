@@ -10,7 +10,7 @@ import { counter, histogram } from '@muvo/observability';
 import { loadTransitNetwork } from '@muvo/transit';
 import { FINAL_TRIP_STATUSES, type TripStatus } from '@muvo/tracking';
 import { AnalysisPool } from './analysis-pool';
-import { Batcher } from './batcher';
+import { Batcher } from '@muvo/kernel';
 import { EMPTY_DAY } from './participant-progress';
 import type { ScoringRules } from './scoring-rules';
 import {
