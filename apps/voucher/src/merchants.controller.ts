@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { Public } from '@muvo/http';
 import {
   CurrentPrincipal,
-  IdentityService,
   OptionalAuth,
   OptionalPrincipal,
   type Principal,
@@ -39,7 +38,6 @@ export class MerchantsController {
     private readonly staff: StaffService,
     private readonly offers: OffersService,
     private readonly settlement: SettlementService,
-    private readonly identity: IdentityService,
   ) {}
 
   @Post()
@@ -51,8 +49,7 @@ export class MerchantsController {
   @ApiResponse({ status: 409, description: 'EMAIL_TAKEN' })
   @ApiResponse({ status: 422, description: 'MERCHANT_OUT_OF_CORRIDOR, MERCHANT_OUTSIDE_CITY' })
   async apply(@Body({ schema: applyMerchantSchema }) body: ApplyMerchantRequest) {
-    const { merchant, owner } = await this.merchants.apply(body);
-    const { session } = await this.identity.login(body.owner.email, body.owner.password);
+    const { merchant, owner, session } = await this.merchants.apply(body);
     return { merchant, ownerAccountId: owner.id, accessToken: session.accessToken, refreshToken: session.refreshToken };
   }
 

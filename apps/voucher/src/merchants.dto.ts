@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '@muvo/http';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
@@ -132,11 +133,12 @@ export const acceptedInvitationSchema = z
   .object({ accountId: z.uuid(), merchantId: z.uuid(), email: z.string() })
   .meta({ id: 'AcceptedInvitation' });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD');
+const day = calendarDay();
 
 export const periodQuerySchema = z
   .object({ from: day, to: day })
-  .meta({ id: 'Period', example: { from: '2026-10-01', to: '2026-10-31' } });
+  // No schema id: a query schema with one is documented as a $ref, which has no parameters to list.
+  .meta({ example: { from: '2026-10-01', to: '2026-10-31' } });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
 const settlement = z.object({

@@ -99,7 +99,12 @@ export class IdentityService {
    * further attempts on it wait (429 with Retry-After), whatever the password, so guessing does
    * not scale. Counted per email rather than per address: a counter or a school shares one IP.
    */
-  async login(email: string, password: string): Promise<{ account: AccountEntity; session: Session }> {
+  async login(
+    email: string,
+    password: string,
+    /** Throws when this account may not log in here (a counter admits staff only), before any session is stored. */
+    admit?: (account: AccountEntity) => void,
+  ): Promise<{ account: AccountEntity; session: Session }> {
     const throttleKey = this.failures?.key('login', email.trim().toLowerCase());
     const { limit, windowS } = this.config.auth.loginFailures;
     if (throttleKey) {
@@ -117,6 +122,7 @@ export class IdentityService {
       if (throttleKey) await this.failures!.record([throttleKey], windowS);
       throw IdentityErrors.invalidCredentials();
     }
+    admit?.(account);
     return { account, session: await this.openSession(account) };
   }
 
@@ -134,6 +140,11 @@ export class IdentityService {
       const account = await manager.findOneByOrFail(AccountEntity, { id: revoked[0].account_id });
       return this.openSession(account, manager);
     });
+  }
+
+  /** A session for an account created in the same transaction (an application), committed with it. */
+  startSession(account: AccountEntity, manager: EntityManager): Promise<Session> {
+    return this.openSession(account, manager);
   }
 
   async findAccount(id: string): Promise<AccountEntity | null> {

@@ -154,7 +154,10 @@ export class MerchantsService {
         manager,
       );
       await manager.query(`UPDATE accounts SET merchant_owner = true WHERE id = $1`, [owner.id]);
-      return { merchant: this.view(await this.load(id, manager), true), owner };
+      // The owner's first session is part of the application, not a login: no password to check,
+      // no login throttle to answer 429 after the shop was written, all or nothing.
+      const session = await this.identity.startSession(owner, manager);
+      return { merchant: this.view(await this.load(id, manager), true), owner, session };
     });
   }
 
