@@ -27,6 +27,10 @@ const LONE_SURROGATE = 'x\ud800y';
  */
 const URL_NUL = 'x%00y';
 const URL_LONE_SURROGATE = 'x%ED%A0%80y';
+/** Longer than any text field of muvo should take (each has a maximum), well under the body limit. */
+const LONG_TEXT = 'x'.repeat(40_000);
+/** 5,000 levels of nesting in 10 KB, under the body limit: nothing may recurse its way to a stack overflow. */
+const DEEP_JSON = '['.repeat(5_000) + ']'.repeat(5_000);
 const IMPOSSIBLE_DAYS = ['2026-02-30', '0000-01-01'];
 const IMPOSSIBLE_INSTANTS = ['2026-02-30T10:00:00Z', '0000-01-01T00:00:00Z'];
 
@@ -92,7 +96,8 @@ describe('hostile input at the edge of the api and voucher apps', () => {
     });
 
     it('measures a gzip body on a small route after decompression', async () => {
-      const bomb = gzipSync(JSON.stringify({ email: 'a@example.org', password: ' '.repeat(4 * 1024 * 1024) }));
+      // 1 MB once inflated: under TRIP_MAX_BODY_BYTES, which was the cap on every route, over the small limit.
+      const bomb = gzipSync(JSON.stringify({ email: 'a@example.org', password: ' '.repeat(1024 * 1024) }));
       expect(bomb.length).toBeLessThan(SMALL_LIMIT);
       const answer = await hostile(s.stack.api.url, 'POST', '/v1/auth/login', {
         raw: bomb,
@@ -128,12 +133,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
       const cases: [string, string, number, string][] = [
         [staff, `/v1/merchants/${other}/settlement.csv?from=2026-10-01&to=2026-10-31`, 404, 'MERCHANT_NOT_FOUND'],
         [staff, `/v1/merchants/${s.merchantId(0)}/settlement.csv`, 400, 'VALIDATION_FAILED'],
-        [
-          staff,
-          `/v1/merchants/${s.merchantId(0)}/settlement.csv?from=2026-02-30&to=2026-03-01`,
-          400,
-          'VALIDATION_FAILED',
-        ],
+        [staff, `/v1/merchants/${s.merchantId(0)}/settlement.csv?from=2026-02-30&to=2026-03-01`, 400, 'INVALID_PERIOD'],
         [operator, '/v1/reports/merchants.csv', 400, 'VALIDATION_FAILED'],
         [participant.token, '/v1/reports/merchants.csv?from=2026-10-01&to=2026-10-31', 403, 'ROLE_FORBIDDEN'],
       ];
@@ -312,10 +312,17 @@ describe('hostile input at the edge of the api and voucher apps', () => {
             if (input && !input.schema!.safeParse(input === query ? baseQuery : baseBody).success)
               invalidBases.push(`${route.method} ${route.path} ${input.in}`);
           }
-          const send = async (what: string, path: string, queryString: string, payload: unknown, expected = 400) => {
+          const send = async (
+            what: string,
+            path: string,
+            queryString: string,
+            payload: unknown,
+            expected = 400,
+            raw?: string,
+          ) => {
             const answer = await hostile(baseUrl, route.method, `${path}${queryString ? `?${queryString}` : ''}`, {
               token,
-              body: payload,
+              ...(raw === undefined ? { body: payload } : { raw, headers: { 'content-type': 'application/json' } }),
             });
             const coded = answer.status < 400 || typeof answer.body?.code === 'string';
             const status = expected === 0 && answer.status < 500 ? 0 : answer.status;
@@ -350,19 +357,33 @@ describe('hostile input at the edge of the api and voucher apps', () => {
           }
           for (const [leaf, value] of stringLeaves(baseBody)) {
             fields++;
-            for (const bad of [NUL, LONE_SURROGATE, ...impossibleDatesFor(value)]) {
+            for (const bad of [NUL, LONE_SURROGATE, LONG_TEXT, ...impossibleDatesFor(value)]) {
               await send(
-                `body ${leaf.join('.')}=${JSON.stringify(bad)}`,
+                `body ${leaf.join('.')}=${JSON.stringify(bad).slice(0, 40)}`,
                 pathWith(pathValues),
                 plainQuery(baseQuery),
                 replaceAt(baseBody, leaf, bad),
               );
             }
           }
+          if (baseBody && typeof baseBody === 'object' && !Array.isArray(baseBody)) {
+            // Names are text too.
+            await send('body key with NUL', pathWith(pathValues), plainQuery(baseQuery), { ...baseBody, [NUL]: 1 });
+          }
           if (body) {
             // A body just over the small limit, on every route that takes a JSON body.
             const padding = 'x'.repeat(SMALL_LIMIT + 1024);
             await send('body of 65 KB', pathWith(pathValues), plainQuery(baseQuery), { padding }, 413);
+            await send('truncated JSON', pathWith(pathValues), plainQuery(baseQuery), undefined, 400, '{"a":');
+            await send('a JSON array', pathWith(pathValues), plainQuery(baseQuery), [baseBody]);
+            await send(
+              'JSON nested 5,000 deep',
+              pathWith(pathValues),
+              plainQuery(baseQuery),
+              undefined,
+              400,
+              DEEP_JSON,
+            );
           }
         }
       }
@@ -430,7 +451,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
   it('answered none of the hostile requests with a 5xx', () => {
     const serverErrors = sent.filter((r) => r.status >= 500);
     console.log(`hostile-input: ${sent.length} hostile requests sent, ${serverErrors.length} answered 5xx`);
-    expect(sent.length).toBeGreaterThan(500);
+    expect(sent.length).toBeGreaterThan(400);
     expect(serverErrors).toEqual([]);
   });
 

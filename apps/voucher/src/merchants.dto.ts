@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { calendarDay } from '@muvo/http';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
@@ -133,7 +132,8 @@ export const acceptedInvitationSchema = z
   .object({ accountId: z.uuid(), merchantId: z.uuid(), email: z.string() })
   .meta({ id: 'AcceptedInvitation' });
 
-const day = calendarDay();
+// The shape only: whether the dates exist and make a period is the settlement's rule (INVALID_PERIOD).
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD');
 
 export const periodQuerySchema = z
   .object({ from: day, to: day })
