@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
-import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import {
   decodeContentEncoding,
   firstSignificantChar,
@@ -59,17 +58,14 @@ const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:se
  */
 @Injectable()
 export class TripBodyParsers implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // No parser-wide limit: each route's own applies (small, or TRIP_MAX_BODY_BYTES on uploads),
     // to the bytes received and to what they decompress to.
     const options = { parseAs: 'buffer' as const };
-    const limitOf = (request: FastifyRequest) => request.routeOptions.bodyLimit ?? this.config.trips.maxBodyBytes;
+    const limitOf = (request: FastifyRequest) => request.routeOptions.bodyLimit;
     const decode = (request: FastifyRequest, body: Buffer) =>
       decodeContentEncoding(body, request.headers['content-encoding'] as string | undefined, limitOf(request));
     const secureJson = fastify.getDefaultJsonParser('error', 'error');
