@@ -354,6 +354,17 @@ describe('hostile input at the edge of the api and voucher apps', () => {
               const expected = bad === URL_LONE_SURROGATE ? 0 : 400;
               await send(`query ${key}=${bad}`, pathWith(pathValues), queryString, baseBody, expected);
             }
+            // The same parameter twice arrives as an array.
+            const twice = [plainQuery(baseQuery), `${key}=1`].join('&');
+            await send(`query ${key} twice`, pathWith(pathValues), twice, baseBody, 0);
+          }
+          for (const [leaf] of numberLeaves(baseBody)) {
+            fields++;
+            // Past every integer column and every sensible maximum: a 4xx (or a value the route takes), never a 500.
+            for (const bad of [1e308, -1e308, 2 ** 31, 0.000001]) {
+              const payload = replaceAt(baseBody, leaf, bad);
+              await send(`body ${leaf.join('.')}=${bad}`, pathWith(pathValues), plainQuery(baseQuery), payload, 0);
+            }
           }
           for (const [leaf, value] of stringLeaves(baseBody)) {
             fields++;
@@ -375,6 +386,8 @@ describe('hostile input at the edge of the api and voucher apps', () => {
             const padding = 'x'.repeat(SMALL_LIMIT + 1024);
             await send('body of 65 KB', pathWith(pathValues), plainQuery(baseQuery), { padding }, 413);
             await send('truncated JSON', pathWith(pathValues), plainQuery(baseQuery), undefined, 400, '{"a":');
+            const poisoned = '{"__proto__": {"admin": true}}';
+            await send('a __proto__ key', pathWith(pathValues), plainQuery(baseQuery), undefined, 400, poisoned);
             await send('a JSON array', pathWith(pathValues), plainQuery(baseQuery), [baseBody]);
             await send(
               'JSON nested 5,000 deep',
@@ -548,6 +561,15 @@ function stringLeaves(value: unknown, path: (string | number)[] = []): [(string 
   if (Array.isArray(value)) return value.flatMap((item, index) => stringLeaves(item, [...path, index]));
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+  return [];
+}
+
+/** Where the numbers of a value are. */
+function numberLeaves(value: unknown, path: (string | number)[] = []): [(string | number)[], number][] {
+  if (typeof value === 'number') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((item, index) => numberLeaves(item, [...path, index]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => numberLeaves(item, [...path, key]));
   return [];
 }
 
