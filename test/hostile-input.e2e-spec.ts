@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import { z } from 'zod';
+import { SMALL_BODY_LIMIT_BYTES } from '@muvo/http';
 import { IdentityService } from '@muvo/identity';
 import { login } from './factories/participant.factory';
 import { request, type RequestOptions } from './support/http-client';
@@ -17,7 +18,7 @@ import { startVoucherStack, type VoucherStack } from './voucher-helpers';
  * parameters are in the OpenAPI documents.
  */
 
-const SMALL_LIMIT = 64 * 1024;
+const SMALL_LIMIT = SMALL_BODY_LIMIT_BYTES;
 const UPLOAD_LIMIT = 2 * 1024 * 1024;
 const NUL = 'x\u0000y';
 const LONE_SURROGATE = 'x\ud800y';
@@ -50,7 +51,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
   let offerId: string;
   const sent: Sent[] = [];
 
-  /** A hostile request: counted, and remembered when it got a 5xx. */
+  /** A hostile request, counted with its answer. */
   async function hostile(baseUrl: string, method: string, path: string, options: RequestOptions = {}) {
     const response = await request(baseUrl, method, path, options);
     sent.push({ what: `${method} ${path.slice(0, 160)}`, status: response.status, code: response.body?.code });
@@ -92,7 +93,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
       ]);
       const elapsedMs = Date.now() - started;
       expect(answers.map((a) => [a.status, a.body?.code])).toEqual(answers.map(() => [413, 'PAYLOAD_TOO_LARGE']));
-      expect(elapsedMs).toBeLessThan(3_000);
+      expect(elapsedMs).toBeLessThan(5_000);
     });
 
     it('measures a gzip body on a small route after decompression', async () => {
@@ -289,7 +290,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
       expect(outcomes).toEqual(outcomes.map((o) => ({ ...o, status: 400, coded: true })));
     });
 
-    it('walks every route of both apps: NUL, unpaired surrogates and impossible dates in each parameter, 400 with a code', async () => {
+    it('walks every route of both apps: NUL, unpaired surrogates, impossible dates, long text, huge numbers and bodies in each parameter get a 4xx with a code', async () => {
       /** `expected` 0: any answer but a 5xx, with a code when it is an error. */
       const outcomes: { what: string; status: number; expected: number; coded: boolean }[] = [];
       let fields = 0;
