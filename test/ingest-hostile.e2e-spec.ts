@@ -497,12 +497,16 @@ describe('hostile and malformed uploads', () => {
   afterAll(() => stack.close());
 
   /** Everything ingestion writes, summarised: any new or changed row changes it. */
+  // The caller's rows only: other suites of the same run write trips into the same database meanwhile.
   async function snapshot() {
     const [trips] = await db.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(id::text || status || point_count || coalesce(idempotency_key, ''), ',' ORDER BY id), '')) AS digest FROM trips`,
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(id::text || status || point_count || coalesce(idempotency_key, ''), ',' ORDER BY id), '')) AS digest FROM trips WHERE participant_id = $1`,
+      [participant.id],
     );
     const [chunks] = await db.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(data), ',' ORDER BY trip_id, seq), '')) AS digest FROM trace_chunks`,
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(data), ',' ORDER BY trip_id, seq), '')) AS digest FROM trace_chunks
+        WHERE trip_id IN (SELECT id FROM trips WHERE participant_id = $1)`,
+      [participant.id],
     );
     return { trips, chunks };
   }
@@ -527,6 +531,7 @@ describe('hostile and malformed uploads', () => {
       },
     ];
     const before = await snapshot();
+    expect(before.trips.n).toBe(1); // the trip above: the snapshot sees the participant's rows
     const outcomes = [];
     for (const c of cases) {
       const body = typeof c.body === 'function' ? c.body() : c.body;
