@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '@muvo/http';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 export const codeSchema = z
@@ -57,11 +58,7 @@ export const undoneSchema = z
   .meta({ id: 'UndoneRedemption' });
 
 export const dayQuerySchema = z.object({
-  day: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD')
-    .optional()
-    .describe('Local date in the city; today by default'),
+  day: calendarDay().optional().describe('Local date in the city; today by default'),
 });
 
 export const counterDaySchema = z
