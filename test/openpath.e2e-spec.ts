@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { OpenpathPipeline } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';

@@ -57,3 +57,51 @@ export function matchTrips(found: readonly TimedTrip[], reference: readonly Time
     pairs,
   };
 }
+
+/** The classes a phone's sensed modes and muvo's modes are compared in. */
+export type ModeClass = 'walk' | 'bike' | 'vehicle';
+
+/** muvo's mode, or e-mission's sensed mode, as a class (null: unknown, not compared). */
+export function modeClassOf(mode: string): ModeClass | null {
+  switch (mode.toUpperCase()) {
+    case 'WALK':
+    case 'ON_FOOT':
+    case 'WALKING':
+    case 'RUNNING':
+      return 'walk';
+    case 'BIKE':
+    case 'BICYCLING':
+      return 'bike';
+    case 'BUS':
+    case 'TRAIN':
+    case 'CAR':
+    case 'IN_VEHICLE':
+    case 'AIR_OR_HSR':
+      return 'vehicle';
+    default:
+      return null;
+  }
+}
+
+export interface TimedMode extends TimedTrip {
+  mode: string;
+}
+
+/**
+ * How long the reference's labelled sections (known class) last, and for how much of that time
+ * the found legs say the same class.
+ */
+export function modeAgreement(
+  found: readonly TimedMode[],
+  reference: readonly TimedMode[],
+): { labelledS: number; agreeingS: number } {
+  let labelledS = 0;
+  let agreeingS = 0;
+  for (const section of reference) {
+    const expected = modeClassOf(section.mode);
+    if (!expected) continue;
+    labelledS += Math.max(0, section.endTs - section.startTs);
+    for (const leg of found) if (modeClassOf(leg.mode) === expected) agreeingS += overlapS(leg, section);
+  }
+  return { labelledS, agreeingS: Math.min(agreeingS, labelledS) };
+}
