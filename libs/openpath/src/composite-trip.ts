@@ -175,9 +175,14 @@ export function compositeTripOf(trip: DiaryTrip, timezone: string): ServerEntry 
       },
     };
   });
-  const step = Math.max(1, Math.ceil(trip.points.length / MAX_DIARY_LOCATIONS));
+  // Evenly spread, first and last fixes included.
+  const n = trip.points.length;
+  const picks =
+    n <= MAX_DIARY_LOCATIONS
+      ? trip.points.map((_, i) => i)
+      : Array.from({ length: MAX_DIARY_LOCATIONS }, (_, k) => Math.round((k * (n - 1)) / (MAX_DIARY_LOCATIONS - 1)));
   const locations: ServerEntry[] = [];
-  for (let i = 0; i < trip.points.length && locations.length < MAX_DIARY_LOCATIONS; i += step) {
+  for (const i of picks) {
     const p = trip.points[i];
     const legIndex = Math.max(0, legs.findIndex((leg) => p.ts <= leg.endTs));
     const mode = SECTION_MODES[legs[legIndex]?.mode] ?? SECTION_MODES.unknown;
