@@ -21,15 +21,20 @@ export class OpenpathBodyLimit implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const prefix = `/${this.config.openpath.pathPrefix}/`;
     const maxBytes = this.config.openpath.maxBodyBytes;
-    fastify.addHook('preParsing', async (request, _reply, payload) => {
+    fastify.addHook('preParsing', async (request, reply, payload) => {
       if (!request.routeOptions.url?.startsWith(prefix)) return payload;
-      if (Number(request.headers['content-length']) > maxBytes) throw OpenpathErrors.bodyTooLarge(maxBytes);
+      // As Fastify does for its own limit: the rest of the body is not read, so the connection ends.
+      const refuse = () => {
+        void reply.header('connection', 'close');
+        return OpenpathErrors.bodyTooLarge(maxBytes);
+      };
+      if (Number(request.headers['content-length']) > maxBytes) throw refuse();
       let received = 0;
       return payload.pipe(
         new Transform({
           transform(chunk: Buffer, _encoding, done) {
             received += chunk.length;
-            done(received > maxBytes ? OpenpathErrors.bodyTooLarge(maxBytes) : null, chunk);
+            done(received > maxBytes ? refuse() : null, chunk);
           },
         }),
       );

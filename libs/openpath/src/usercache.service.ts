@@ -63,8 +63,8 @@ export class UsercacheService {
             manager,
             `WITH inserted AS (
                INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, platform, time_zone, data)
-               SELECT $1, k, w, t, s, p, z, d FROM jsonb_to_recordset($2::jsonb)
-                 AS e(k text, w float8, t text, s float8, p text, z text, d jsonb)
+               SELECT $1, k, w, t, s, p, z, d FROM json_to_recordset($2::json)
+                 AS e(k text, w float8, t text, s float8, p text, z text, d json)
                ON CONFLICT DO NOTHING
                RETURNING 1)
              SELECT count(*) FROM inserted`,
