@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { matchTrips, modeAgreement, OpenpathPipeline, type TimedMode } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
-import { CALIFORNIA, groundTruth, hasOpenpathDays, phoneDay } from './factories/openpath.factory';
+import { CALIFORNIA, groundTruth, hasOpenpathDays, phoneDay, phoneLabels } from './factories/openpath.factory';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { request, waitFor } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
@@ -203,6 +203,50 @@ interface Replayed {
     const locations = seen.body.phone_data.filter((e: any) => e.metadata.key === 'background/location');
     expect(locations.length).toBeGreaterThan(0);
     expect(locations.some((e: any) => firstTs.has(e.metadata.write_ts))).toBe(false);
+  });
+
+  it('records the person’s labels against their trips, and a label that disagrees opens a dispute', async () => {
+    const { day, participant, token } = replayed[0];
+    const labels = phoneLabels(day);
+    expect((await phone(token, 'usercache/put', { phone_to_server: labels })).status).toBe(200);
+    await pipeline.drain();
+    const trips = await tripsOf(participant.id);
+    const modeOf: Record<string, string> = { walk: 'walk', bus: 'bus', free_shuttle: 'bus', taxi: 'car', shared_ride: 'car', drove_alone: 'car' };
+    const expected: Record<string, string> = {};
+    for (const trip of trips.filter((t: any) => t.status === 'scored')) {
+      const mine = labels
+        .filter((l) => l.metadata.key === 'manual/mode_confirm')
+        .filter((l) => Math.min(trip.end_ts, l.data.end_ts) - Math.max(trip.start_ts, l.data.start_ts) >=
+          Math.max(trip.end_ts - trip.start_ts, l.data.end_ts - l.data.start_ts) / 2)
+        .sort((a, b) => a.metadata.write_ts - b.metadata.write_ts);
+      if (!mine.length) continue;
+      const main = [...trip.legs].sort((a: any, b: any) => b.distanceM - a.distanceM)[0];
+      const wanted = modeOf[mine[mine.length - 1].data.label];
+      if (wanted !== main.mode) expected[trip.id] = wanted;
+    }
+    const disputes = await db.query(
+      `SELECT trip_id, requested_mode, participant_note FROM trip_reviews WHERE participant_id = $1 AND kind = 'dispute'`,
+      [participant.id],
+    );
+    // This day has both: labels muvo agrees with (the morning walk) and labels it does not.
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(Object.keys(expected).length).toBeLessThan(Object.keys(labels).length);
+    expect(Object.fromEntries(disputes.map((d: any) => [d.trip_id, d.requested_mode]))).toEqual(expected);
+    expect(disputes.every((d: any) => /^OpenPATH label "/.test(d.participant_note))).toBe(true);
+    // Sent again, the labels open nothing more.
+    await phone(token, 'usercache/put', { phone_to_server: labels });
+    await pipeline.drain();
+    await pipeline.sweep();
+    expect(await db.query(`SELECT 1 FROM trip_reviews WHERE participant_id = $1`, [participant.id])).toHaveLength(disputes.length);
+    // The diary shows the labels.
+    const diary = await phone(token, 'datastreams/find_entries/timestamp', {
+      key_list: ['analysis/composite_trip'],
+      start_time: trips[0].start_ts - 60,
+      end_time: trips[trips.length - 1].end_ts + 60,
+      key_time: 'data.end_ts',
+    });
+    const first = diary.body.phone_data.find((c: any) => Math.abs(c.data.start_ts - 1466436483) < 120);
+    expect(first.data.user_input).toEqual({ mode_confirm: 'walk', purpose_confirm: 'library' });
   });
 
   it('reports what it processed, and metrics by day and mode', async () => {

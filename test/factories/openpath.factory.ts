@@ -52,11 +52,20 @@ const IOS_STATES = ['STATE_START', 'STATE_WAITING_FOR_TRIP_START', 'STATE_ONGOIN
  */
 export function phoneDay(day: string): any[] {
   const stored: any[] = JSON.parse(readFileSync(join(OPENPATH_DAYS_DIR, day), 'utf8'));
+  return asSent(stored);
+}
+
+/** The person's labels of a day (`<day>.user_inputs`), as the phone sent them. */
+export function phoneLabels(day: string): any[] {
+  return asSent(JSON.parse(readFileSync(join(OPENPATH_DAYS_DIR, `${day}.user_inputs`), 'utf8')));
+}
+
+function asSent(stored: any[]): any[] {
   return stored
     .filter((e) => e.metadata.platform !== 'server')
     .map((e) => {
       const { key, platform, type, write_ts, time_zone, read_ts } = e.metadata;
-      const { loc, fmt_time, local_dt, ...data } = e.data;
+      const { loc, fmt_time, local_dt, start_local_dt, end_local_dt, start_fmt_time, end_fmt_time, ...data } = e.data;
       if (key === 'statemachine/transition') {
         const ios = platform === 'ios';
         data.transition = (ios ? IOS_TRANSITIONS : ANDROID_TRANSITIONS)[data.transition] ?? data.transition;

@@ -2,6 +2,7 @@ export * from './composite-trip';
 export * from './openpath.exceptions';
 export * from './openpath.module';
 export * from './openpath-diary.service';
+export * from './openpath-labels.service';
 export * from './openpath-pipeline.service';
 export * from './openpath-token';
 export * from './openpath-token.service';

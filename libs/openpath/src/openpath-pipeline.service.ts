@@ -7,6 +7,7 @@ import { DomainException, PeriodicTask } from '@muvo/kernel';
 import { counter } from '@muvo/observability';
 import { buildTrace } from '@muvo/trace';
 import { TripIngestionService } from '@muvo/tracking';
+import { OpenpathLabels } from './openpath-labels.service';
 import { LOCATION_KEYS, TRANSITION_KEY } from './phone-entries';
 import { type PhoneFix, transitionKind } from './phone-stream';
 import { DEFAULT_SEGMENTATION, segmentTrips, type SegmentedTrip, type SegmentationOptions } from './trip-segmentation';
@@ -49,6 +50,7 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ingestion: TripIngestionService,
+    private readonly labels: OpenpathLabels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.options = {
@@ -78,9 +80,11 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
     entry.running = (async () => {
       do {
         entry.again = false;
-        await this.segment(participantId).catch((error: unknown) =>
-          this.logger.warn(`segmenting participant ${participantId} failed: ${(error as Error).message}`),
-        );
+        await this.segment(participantId)
+          .then(() => this.labels.apply(participantId))
+          .catch((error: unknown) =>
+            this.logger.warn(`segmenting participant ${participantId} failed: ${(error as Error).message}`),
+          );
       } while (entry.again);
       this.runs.delete(participantId);
     })();
@@ -152,6 +156,13 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
         ORDER BY last_received_at LIMIT 100`,
     );
     for (const { participant_id } of behind) finished += await this.segment(participant_id);
+    // Labels whose trip was not scored yet when they arrived.
+    const labelled = await rows<{ participant_id: string }>(
+      this.dataSource,
+      `SELECT DISTINCT participant_id FROM openpath_entries
+        WHERE key = 'manual/mode_confirm' AND applied_at IS NULL LIMIT 100`,
+    );
+    for (const { participant_id } of labelled) await this.labels.apply(participant_id);
     return finished;
   }
 

@@ -36,9 +36,14 @@ export class OpenpathPhoneApp1796634296303 implements MigrationInterface {
         time_zone text,
         data json NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
+        -- Labels (manual/mode_confirm): when they were compared with muvo's mode of their trip.
+        applied_at timestamptz,
         PRIMARY KEY (participant_id, key, write_ts, type)
       )`);
     await q.query(`CREATE INDEX openpath_entries_by_time ON openpath_entries (participant_id, key, ts)`);
+    await q.query(`
+      CREATE INDEX openpath_entries_labels_pending ON openpath_entries (participant_id)
+        WHERE key = 'manual/mode_confirm' AND applied_at IS NULL`);
     await q.query(`
       CREATE TABLE openpath_participants (
         participant_id uuid PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
