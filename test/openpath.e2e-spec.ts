@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
@@ -60,6 +62,28 @@ describe('OpenPATH phone app protocol', () => {
       expect(response.body.code).toBe('OPENPATH_CITY_REQUIRED');
       expect((await request(stack.api.url, 'POST', '/v1/me/openpath-token')).status).toBe(401);
     });
+  });
+
+  it('prints the study config a city publishes to point the app at muvo (npm run openpath:config)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', cityId, 'https://api.muvo.example/'],
+      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const config = JSON.parse(run.stdout);
+    expect(config).toMatchObject({
+      url_abbreviation: cityId,
+      server: { connectUrl: 'https://api.muvo.example/openpath/' },
+      opcode: { autogen: false, subgroups: ['default'] },
+    });
+    const unknown = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', 'atlantis', 'https://x.example'],
+      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+    );
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no city with id "atlantis"');
   });
 
   describe('uploads', () => {

@@ -1,4 +1,5 @@
 export * from './composite-trip';
+export * from './deployment-config';
 export * from './openpath.exceptions';
 export * from './openpath.module';
 export * from './openpath-diary.service';
