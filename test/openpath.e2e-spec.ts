@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
@@ -19,9 +20,12 @@ describe('OpenPATH phone app protocol', () => {
   let cityId: string;
   let alice: TestParticipant;
   let aliceToken: string;
+  /** A city whose phones may register themselves. */
+  const autogenCity = `auto-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack({ worker: false, env: { OPENPATH_AUTOGEN_CITIES: `elsewhere,${autogenCity}` } });
+    await applyTestCity(stack.config, { id: autogenCity, area: CALIFORNIA, timezone: 'America/Los_Angeles' });
     db = stack.api.app.get(DataSource);
     cityId = (await applyTestCity(stack.config, { area: CALIFORNIA, timezone: 'America/Los_Angeles' })).raw.id as string;
     alice = await registerParticipant(stack.api.url, { cityId });
@@ -84,6 +88,27 @@ describe('OpenPATH phone app protocol', () => {
     );
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no city with id "atlantis"');
+  });
+
+  it('lets a phone register itself with a new token in a city that allows it, once, even when calls race', async () => {
+    const token = `nrelop_${autogenCity}_default_${randomBytes(16).toString('hex')}`;
+    const first = await Promise.all([1, 2, 3, 4].map(() => phone('profile/create', {}, token)));
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const uuid = first[0].body.uuid;
+    expect(new Set(first.map((r) => r.body.uuid))).toEqual(new Set([uuid]));
+    const [account] = await db.query(`SELECT role, city_id FROM accounts WHERE id = $1`, [uuid]);
+    expect(account).toEqual({ role: 'participant', city_id: autogenCity });
+    expect((await phone('usercache/put', { phone_to_server: [] }, token)).status).toBe(200);
+    // Not in a city that does not allow it, not for another subgroup, not a short random part.
+    for (const refused of [
+      `nrelop_${cityId}_default_${randomBytes(16).toString('hex')}`,
+      `nrelop_${autogenCity}_test_${randomBytes(16).toString('hex')}`,
+      `nrelop_${autogenCity}_default_abc`,
+      `nrelop_elsewhere_default_${randomBytes(16).toString('hex')}`,
+    ]) {
+      const response = await phone('profile/create', {}, refused);
+      expect([refused, response.status]).toEqual([refused, 403]);
+    }
   });
 
   describe('uploads', () => {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
 import { generatePassword, IdentityService } from '@muvo/identity';
+import { DomainException } from '@muvo/kernel';
 import { OpenpathErrors } from './openpath.exceptions';
 import { DEFAULT_SUBGROUP, generateLoginToken, hashLoginToken, loginUrlOf, parseLoginToken } from './openpath-token';
 
@@ -90,15 +91,20 @@ export class OpenpathTokenService {
         if (existing.revoked_at) throw OpenpathErrors.tokenUnknown();
         return { participantId: existing.account_id, cityId };
       }
-      const account = await this.identity.createAccount(
-        {
-          email: `openpath-${hash.slice(0, 32)}@${cityId.toLowerCase()}.openpath.invalid`,
-          password: generatePassword(),
-          role: 'participant',
-          cityId,
-        },
-        manager,
-      );
+      const account = await this.identity
+        .createAccount(
+          {
+            email: `openpath-${hash.slice(0, 32)}@${cityId.toLowerCase()}.openpath.invalid`,
+            password: generatePassword(),
+            role: 'participant',
+            cityId,
+          },
+          manager,
+        )
+        .catch((error: unknown) => {
+          // A city listed in OPENPATH_AUTOGEN_CITIES that does not exist (yet): no such programme.
+          throw error instanceof DomainException && error.code === 'UNKNOWN_CITY' ? OpenpathErrors.tokenUnknown() : error;
+        });
       await manager.query(`INSERT INTO openpath_tokens (token_hash, account_id, city_id) VALUES ($1, $2, $3)`, [
         hash,
         account.id,
