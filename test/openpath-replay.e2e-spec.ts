@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { matchTrips, modeAgreement, OpenpathPipeline, type TimedMode } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
@@ -36,6 +40,7 @@ interface Replayed {
   let db: DataSource;
   let pipeline: OpenpathPipeline;
   const replayed: Replayed[] = [];
+  let cityId: string;
 
   const phone = (token: string, path: string, body: Record<string, unknown>) =>
     request(stack.api.url, 'POST', `/openpath/${path}`, { body: { user: token, ...body } });
@@ -62,8 +67,9 @@ interface Replayed {
       timezone: 'America/Los_Angeles',
       rules: { dailyCap: { points: null, trips: null } },
     });
+    cityId = city.raw.id as string;
     for (const day of DAYS) {
-      const participant = await registerParticipant(stack.api.url, { cityId: city.raw.id as string });
+      const participant = await registerParticipant(stack.api.url, { cityId });
       const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: participant.token })).body.token;
       const entries = phoneDay(day);
       await replay(token, entries);
@@ -247,6 +253,23 @@ interface Replayed {
     });
     const first = diary.body.phone_data.find((c: any) => Math.abs(c.data.start_ts - 1466436483) < 120);
     expect(first.data.user_input).toEqual({ mode_confirm: 'walk', purpose_confirm: 'library' });
+
+    // Kept as training data for the city's own model, in the format train:modes reads.
+    const file = join(mkdtempSync(join(tmpdir(), 'openpath-labels-')), 'labels.jsonl');
+    const run = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-labels.cli.ts', '--', cityId, file],
+      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThanOrEqual(trips.length);
+    expect(lines.find((l) => l.id === `openpath-${first.data.muvo_trip_id}`)).toMatchObject({
+      user: participant.id,
+      mode: 'walk',
+      points: expect.arrayContaining([expect.objectContaining({ lat: expect.any(Number), ts: expect.any(String) })]),
+    });
   });
 
   it('reports what it processed, and metrics by day and mode', async () => {

@@ -10,5 +10,6 @@ export * from './openpath-token.service';
 export * from './phone-entries';
 export * from './phone-stream';
 export * from './trip-matching';
+export * from './training-export';
 export * from './trip-segmentation';
 export * from './usercache.service';
