@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { matchTrips, modeAgreement, OpenpathPipeline, type TimedMode } from '@muvo/openpath';
+import { matchTrips, modeAgreement, modeClassOf, OpenpathPipeline, overlapS, type TimedMode } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, groundTruth, hasOpenpathDays, phoneDay, phoneLabels } from './factories/openpath.factory';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';
@@ -106,6 +106,8 @@ interface Replayed {
   it('finds the trips of e-mission’s segmentation, scores each once, and shows them as composite trips', async () => {
     const table: string[] = ['| day | platform | ground truth | found | matched | missed | extra | same mode (labelled time) |'];
     const totals = { reference: 0, found: 0, matched: 0, extra: 0, labelledS: 0, agreeingS: 0 };
+    /** Minutes of e-mission's sections of each class, by the class of muvo's legs over them. */
+    const confusion: Record<string, Record<string, number>> = {};
     for (const { day, participant, token, entries } of replayed) {
       const settled = await waitFor(
         async () => {
@@ -127,6 +129,19 @@ interface Replayed {
       );
       const sections: TimedMode[] = reference.flatMap((trip) => trip.sections);
       const modes = modeAgreement(legs, sections);
+      for (const section of sections) {
+        const expected = modeClassOf(section.mode);
+        if (!expected) continue;
+        const row = (confusion[expected] ??= {});
+        let covered = 0;
+        for (const leg of legs) {
+          const o = overlapS(leg, section);
+          const got = `${modeClassOf(leg.mode) ?? 'unknown'}`;
+          row[got] = (row[got] ?? 0) + o / 60;
+          covered += o;
+        }
+        row['no trip'] = (row['no trip'] ?? 0) + Math.max(0, section.endTs - section.startTs - covered) / 60;
+      }
       totals.reference += m.reference;
       totals.found += m.found;
       totals.matched += m.matched;
@@ -178,7 +193,16 @@ interface Replayed {
       `| all | | ${totals.reference} | ${totals.found} | ${totals.matched} | ${totals.reference - totals.matched} | ${totals.extra} | ` +
         `${Math.round((100 * totals.agreeingS) / Math.max(1, totals.labelledS))}% of ${Math.round(totals.labelledS / 60)} min |`,
     );
-    console.log(`OpenPATH days against e-mission's ground truth:\n${table.join('\n')}`);
+    const classes = ['walk', 'bike', 'vehicle', 'unknown', 'no trip'];
+    const confusionTable = [
+      `| e-mission \\ muvo (min) | ${classes.join(' | ')} |`,
+      ...Object.entries(confusion).map(
+        ([expected, row]) => `| ${expected} | ${classes.map((c) => Math.round(row[c] ?? 0)).join(' | ')} |`,
+      ),
+    ];
+    console.log(
+      `OpenPATH days against e-mission's ground truth:\n${table.join('\n')}\n\n${confusionTable.join('\n')}`,
+    );
     // Measured on these days (some used to tune the segmentation): 29 of 33 found, 2 extra.
     expect(totals.matched / totals.reference).toBeGreaterThanOrEqual(0.85);
     expect(totals.extra / totals.reference).toBeLessThanOrEqual(0.1);
