@@ -210,6 +210,8 @@ describe('OpenPATH phone app protocol', () => {
         ['result/metrics/yyyy_mm_dd', { start_time: 'yesterday', end_time: '2016-06-30', metric_list: {} }, 'VALIDATION_FAILED'],
         ['result/metrics/yyyy_mm_dd', { start_time: '2000-01-01', end_time: '2016-06-30', metric_list: {} }, 'OPENPATH_MALFORMED_BODY'],
         ['profile/update', { update_doc: 'phone' }, 'VALIDATION_FAILED'],
+        ['profile/update', { update_doc: { model: 'nul \u0000' } }, 'OPENPATH_MALFORMED_BODY'],
+        ['profile/update', { update_doc: { model: 'x'.repeat(20_000) } }, 'OPENPATH_MALFORMED_BODY'],
       ];
       for (const [path, body, code] of cases) {
         const response = await phone(path, body);
@@ -235,6 +237,10 @@ describe('OpenPATH phone app protocol', () => {
       const response = await phone('usercache/put', { phone_to_server: entries });
       expect(response.status).toBe(413);
       expect(response.body).toMatchObject({ code: 'OPENPATH_BODY_TOO_LARGE', maxBytes: stack.config.openpath.maxBodyBytes });
+      expect(await entryCount(alice.id)).toBe(before);
+      const many = await phone('usercache/put', { phone_to_server: Array.from({ length: 100_000 }, () => ({})) });
+      expect(many.status).toBe(413);
+      expect(many.body.code).toBe('OPENPATH_TOO_MANY_ENTRIES');
       expect(await entryCount(alice.id)).toBe(before);
     });
 

@@ -6,12 +6,14 @@ import { loadTripTrace, type TripLeg } from '@muvo/tracking';
 import { compositeTripOf, type DiaryTrip, localDtOf, objectIdOf, type ServerEntry } from './composite-trip';
 import { OpenpathErrors } from './openpath.exceptions';
 import type { OpenpathCaller } from './openpath-token.service';
-import { LABEL_KEYS } from './phone-entries';
+import { LABEL_KEYS, UNSTORABLE } from './phone-entries';
 import { overlapS } from './trip-matching';
 
 export const COMPOSITE_TRIP_KEY = 'analysis/composite_trip';
 /** Most entries one `find_entries` answers (the phone asks for a day or a week at a time). */
 const MAX_ENTRIES = 20_000;
+/** The device facts the app keeps in its profile are a few hundred bytes. */
+const MAX_PROFILE_BYTES = 16 * 1024;
 /** Most trips one `find_entries` answers. */
 const MAX_TRIPS = 1_000;
 
@@ -181,10 +183,13 @@ export class OpenpathDiaryService {
 
   /** Keeps the device facts the app reports (app version, phone model…), merged over earlier ones. */
   async updateProfile(caller: OpenpathCaller, updateDoc: Record<string, unknown>): Promise<void> {
+    const doc = JSON.stringify(updateDoc);
+    if (doc.length > MAX_PROFILE_BYTES) throw OpenpathErrors.malformedBody(`update_doc may hold at most ${MAX_PROFILE_BYTES} bytes`);
+    if (UNSTORABLE.test(doc)) throw OpenpathErrors.malformedBody('update_doc contains a NUL character or a broken surrogate');
     await this.dataSource.query(
       `INSERT INTO openpath_participants (participant_id, profile) VALUES ($1, $2::jsonb)
        ON CONFLICT (participant_id) DO UPDATE SET profile = openpath_participants.profile || EXCLUDED.profile`,
-      [caller.participantId, JSON.stringify(updateDoc)],
+      [caller.participantId, doc],
     );
   }
 

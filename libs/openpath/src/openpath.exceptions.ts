@@ -12,6 +12,13 @@ export const OpenpathErrors = {
       'an OpenPATH login token names a city: join a city before asking for one',
     ),
   malformedBody: (message: string) => new DomainException('OPENPATH_MALFORMED_BODY', 'invalid', message),
+  tooManyEntries: (max: number) =>
+    new DomainException(
+      'OPENPATH_TOO_MANY_ENTRIES',
+      'too-large',
+      `an upload may carry at most ${max} entries (the app sends up to 10,000)`,
+      { maxEntries: max },
+    ),
   bodyTooLarge: (maxBytes: number) =>
     new DomainException(
       'OPENPATH_BODY_TOO_LARGE',

@@ -184,7 +184,8 @@ export function checkPhoneEntries(entries: readonly unknown[], nowMs = Date.now(
   return { accepted, refused };
 }
 
-const UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
+/** What PostgreSQL's JSON cannot hold, as JSON.stringify writes it. */
+export const UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
 
 /** The stored form of a batch, for one `json_to_recordset` statement. */
 function batchJson(entries: readonly PhoneEntry[]): string {

@@ -10,6 +10,9 @@ import { checkPhoneEntries, type RefusedEntry, storableBatch } from './phone-ent
 
 const entriesReceived = counter('muvo_openpath_entries_total', 'Entries uploaded by OpenPATH phones', ['outcome']);
 
+/** Twice the app's largest batch: more is not a phone (and would cost memory to refuse one by one). */
+export const MAX_ENTRIES_PER_PUT = 20_000;
+
 export interface PutOutcome {
   received: number;
   stored: number;
@@ -48,6 +51,7 @@ export class UsercacheService {
   async put(caller: OpenpathCaller, body: unknown): Promise<PutOutcome> {
     const entries = (body as { phone_to_server?: unknown } | null)?.phone_to_server;
     if (!Array.isArray(entries)) throw OpenpathErrors.malformedBody('phone_to_server must be an array of entries');
+    if (entries.length > MAX_ENTRIES_PER_PUT) throw OpenpathErrors.tooManyEntries(MAX_ENTRIES_PER_PUT);
     const check = checkPhoneEntries(entries);
     const { json: payload, entries: accepted } = storableBatch(check);
     const { refused } = check;
