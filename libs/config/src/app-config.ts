@@ -73,6 +73,20 @@ export interface AppConfig {
     /** Secret the QR signing key is derived from (the token secret when unset). */
     qrSecret: string;
   };
+  /** The OpenPATH phone app's server protocol (see libs/openpath). */
+  openpath: {
+    /** Routes are served under `/<pathPrefix>/` (the app's `connectUrl` ends with it). */
+    pathPrefix: string;
+    maxBodyBytes: number;
+    /** A trip ends when the phone stays within this distance for this long (e-mission's time filter). */
+    dwellDistanceM: number;
+    dwellTimeS: number;
+    /** An open trip is finished when its participant's phone has sent nothing for this long. */
+    quietFinishS: number;
+    sweepIntervalS: number;
+    /** Cities where an unknown well-formed token registers a new participant (opcode `autogen`). */
+    autogenCities: string[];
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -166,6 +180,17 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       guessWindowS: e.VOUCHER_GUESS_WINDOW_S,
       expirySweepIntervalS: e.VOUCHER_EXPIRY_SWEEP_INTERVAL_S,
       qrSecret: e.VOUCHER_QR_SECRET ?? e.AUTH_TOKEN_SECRET,
+    },
+    openpath: {
+      pathPrefix: e.OPENPATH_PATH_PREFIX.replace(/\/+/g, '/').replace(/^\/|\/$/g, ''),
+      maxBodyBytes: e.OPENPATH_MAX_BODY_BYTES,
+      dwellDistanceM: e.OPENPATH_DWELL_DISTANCE_M,
+      dwellTimeS: e.OPENPATH_DWELL_TIME_S,
+      quietFinishS: e.OPENPATH_TRIP_QUIET_S,
+      sweepIntervalS: e.OPENPATH_SWEEP_INTERVAL_S,
+      autogenCities: e.OPENPATH_AUTOGEN_CITIES.split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
     },
   };
 }

@@ -116,6 +116,19 @@ export const environmentSchema = z.object({
   VOUCHER_GUESS_WINDOW_S: positiveInt(900),
   VOUCHER_EXPIRY_SWEEP_INTERVAL_S: positiveInt(60),
   VOUCHER_QR_SECRET: z.string().min(32).optional(),
+  OPENPATH_PATH_PREFIX: z
+    .string()
+    .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')
+    .default('openpath'),
+  OPENPATH_MAX_BODY_BYTES: positiveInt(9 * 1024 * 1024),
+  OPENPATH_DWELL_DISTANCE_M: positiveInt(100),
+  OPENPATH_DWELL_TIME_S: positiveInt(300),
+  OPENPATH_TRIP_QUIET_S: positiveInt(900),
+  OPENPATH_SWEEP_INTERVAL_S: positiveInt(60),
+  OPENPATH_AUTOGEN_CITIES: z
+    .string()
+    .regex(/^[A-Za-z0-9_.,-]*$/, 'a comma-separated list of city ids')
+    .default(''),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

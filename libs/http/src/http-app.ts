@@ -33,8 +33,9 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? SMALL_BODY_LIMIT_BYTES,
     trustProxy: config.http.trustProxy,
-    // Client-sent ids and ports in the URL are validated by the routes themselves.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Client-sent ids and ports in the URL are validated by the routes themselves. Doubled slashes
+    // are one: the OpenPATH app joins a `connectUrl` ending in "/" with paths starting with "/".
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     return503OnClosing: true,
   });
   // Registered before Nest adds its routes, so that every route gets them when it is declared: its
