@@ -221,12 +221,12 @@
   }
 
   function redeem() {
-    if (!current) return;
+    const target = current;
+    if (!target) return;
     return exclusive(async () => {
-      const r = await api('POST', '/v1/redemptions', { code: current.code });
+      const r = await api('POST', '/v1/redemptions', { code: target.code });
       if (r.status === 201) {
-        current.voucherId = r.body.voucherId;
-        current.offerTitle = r.body.offerTitle;
+        current = Object.assign(target, { voucherId: r.body.voucherId, offerTitle: r.body.offerTitle });
         verdict(
           'redeemed',
           t('redeemed'),
