@@ -229,6 +229,17 @@ describeInBrowser('the counter web page', () => {
     expect(await check('AAAA-AAAA-AB')).toMatchObject({ kind: 'invalid', text: 'This code has a mistake' });
     expect(await check('')).toMatchObject({ kind: 'info', text: 'Type a code first' });
     await page.screenshot({ path: join(SHOTS, 'counter-typo.png'), fullPage: true });
+
+    // A suspended shop is told so, not that the customer's voucher is bad.
+    const shopId = (await s.db.query(`SELECT merchant_id FROM vouchers WHERE id = $1`, [voucherIds.double]))[0]
+      .merchant_id;
+    await s.db.query(`UPDATE merchants SET status = 'suspended' WHERE id = $1`, [shopId]);
+    try {
+      expect(await check(codes.double)).toMatchObject({ kind: 'invalid', text: 'Your shop is suspended' });
+      await axe(page, 'suspended shop');
+    } finally {
+      await s.db.query(`UPDATE merchants SET status = 'approved' WHERE id = $1`, [shopId]);
+    }
   });
 
   it('a double tap on Redeem redeems once and never undoes', async () => {
@@ -335,6 +346,7 @@ describeInBrowser('the counter web page', () => {
     // Every verdict title in every language, with the answer's buttons shown.
     const titles = ['valid', 'redeemed', 'undone', 'alreadyRedeemed', 'expired', 'wrongShop', 'notFound', 'typo'];
     titles.push('badQr', 'notNow', 'tooMany', 'undoClosed', 'empty', 'offline', 'error', 'scanUnavailable');
+    titles.push('undoneExpired', 'suspended', 'notApproved');
     for (const lang of Object.keys(I18N)) {
       await tab.selectOption('#language', lang);
       await tab.fill('#code', codes.first);

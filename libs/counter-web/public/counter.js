@@ -190,6 +190,10 @@
         return verdict('used', t('notNow'), t('notNowDetail', { offer: b.offerTitle }), { next: true });
       case 'TOO_MANY_UNKNOWN_CODES':
         return verdict('invalid', t('tooMany'), t('tooManyDetail', { minutes: Math.ceil((b.retryAfterS || 60) / 60) }));
+      case 'MERCHANT_SUSPENDED':
+        return verdict('invalid', t('suspended'), t('suspendedDetail'), { next: true });
+      case 'MERCHANT_NOT_APPROVED':
+        return verdict('invalid', t('notApproved'), t('notApprovedDetail'), { next: true });
       case 'UNDO_WINDOW_CLOSED':
         return verdict('used', t('undoClosed'), t('undoClosedDetail'), { next: true });
       case 'OFFLINE':
@@ -255,7 +259,10 @@
     return exclusive(async () => {
       const r = await api('POST', '/v1/redemptions/' + encodeURIComponent(voucherId) + '/undo');
       if (r.status === 200) {
-        verdict('info', t('undone'), t('undoneDetail'), { next: true }, 'next');
+        // Undone after the voucher's expiry passed: it stays expired and is not refunded.
+        if (r.body && r.body.status === 'expired')
+          verdict('info', t('undoneExpired'), t('undoneExpiredDetail'), { next: true }, 'next');
+        else verdict('info', t('undone'), t('undoneDetail'), { next: true }, 'next');
         loadToday();
       } else {
         explain(r);
