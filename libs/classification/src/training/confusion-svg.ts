@@ -39,7 +39,7 @@ export function confusionMatrixSvg(report: EvaluationReport, title: string): str
     // A long title (a model's name and path) is set smaller rather than cut off.
     text(title, 10, 26, `class="title" font-size="${title.length * 9 <= width - 20 ? 16 : 11}" font-weight="bold"`),
     text(
-      `accuracy ${pct(report.accuracy)}   n=${report.segments}   car as bike ${pct(report.carAsBike)}   bike precision ${pct(report.bikePrecision)}`,
+      `accuracy ${pct(report.accuracy)} · n=${report.segments} · car as bike ${pct(report.carAsBike)} · bike precision ${pct(report.bikePrecision)}`,
       10,
       52,
       `class="summary" fill="${MUTED}"`,
