@@ -5,6 +5,7 @@ import { ScoringGame1795319665052 } from './1795319665052-ScoringGame';
 import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
 import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenFamilies';
 import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
+import { CityFileState1796637382255 } from './1796637382255-CityFileState';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   LiveTrips1795320007308,
   RefreshTokenFamilies1796634490681,
   ReceiptPrivacy1796634508090,
+  CityFileState1796637382255,
 ];
