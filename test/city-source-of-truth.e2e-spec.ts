@@ -101,7 +101,7 @@ describe('one source of truth: city file and admin API', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(`city:apply refused for ${cityId}`);
-    expect(refused.stderr).toMatch(/- rules: changed through the admin API .* pointsPerKm\.walk: 12 → 10.*--force/);
+    expect(refused.stderr).toMatch(/- rules: changed through the admin API.*pointsPerKm\.walk: 12 → 10.*--force/);
     expect(refused.stderr).toMatch(new RegExp(`- campaign:spring: .*has issued ${issued} points.*--prune`));
     expect(refused.stderr).toMatch(/- campaign:autumn: .*would be removed.*--prune/);
     expect(refused.stderr).toContain(`city:export -- ${cityId}`);
