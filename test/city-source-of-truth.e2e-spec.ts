@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { merchantIdOf, offerIdOf } from '@muvo/programme';
 import { cityFileFor, VIA_MAQUEDA } from './factories/city.factory';
 import { login, registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -50,7 +51,9 @@ describe('one source of truth: city file and admin API', () => {
     const first = await apply(path);
     expect(first.code).toBe(0);
     const operatorEmail = (raw.operators as { email: string }[])[0].email;
-    const password = JSON.parse(first.stdout).accounts.find((a: { email: string }) => a.email === operatorEmail).password;
+    const password = JSON.parse(first.stdout).accounts.find(
+      (a: { email: string }) => a.email === operatorEmail,
+    ).password;
     const token = await login(stack.api.url, operatorEmail, password);
 
     // Operators change the walk rate and run a budgeted campaign through the admin API.
@@ -148,7 +151,9 @@ describe('one source of truth: city file and admin API', () => {
     expect(apiRules.actorId).toEqual(expect.any(String));
     expect(apiRules.details.before.pointsPerKm.walk).toBe(10);
     expect(apiRules.details.after.pointsPerKm.walk).toBe(12);
-    expect(trail.find((e) => e.action === 'campaign.created' && e.subject === `campaign:${cityId}/spring`)).toBeDefined();
+    expect(
+      trail.find((e) => e.action === 'campaign.created' && e.subject === `campaign:${cityId}/spring`),
+    ).toBeDefined();
     const fileRules = trail.find((e) => e.action === 'city-file.rules.updated')!;
     expect(fileRules).toMatchObject({ actorRole: 'city-file', subject: `city:${cityId}` });
     expect(fileRules.details.by).toBe('ops-laptop');
@@ -223,6 +228,83 @@ describe('one source of truth: city file and admin API', () => {
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('pointsPerKm.walk: 12 → 11');
     expect((await request(stack.api.url, 'GET', '/v1/admin/rules', { token })).body.rules).toEqual(edited.rules);
+  });
+
+  it('refuses to undo an operator’s edits and suspension of the file’s shops, and audits both paths', async () => {
+    const raw = cityFileFor();
+    const cityId = raw.id as string;
+    const path = write('shops.yaml', raw);
+    const first = await apply(path);
+    expect(first.code).toBe(0);
+    const operatorEmail = (raw.operators as { email: string }[])[0].email;
+    const token = await login(
+      stack.api.url,
+      operatorEmail,
+      JSON.parse(first.stdout).accounts.find((a: { email: string }) => a.email === operatorEmail).password,
+    );
+    const bar = merchantIdOf(cityId, 'bar');
+    const renamed = await request(stack.voucher.url, 'PATCH', `/v1/merchants/${bar}`, {
+      token,
+      body: { name: 'Bar Maqueda & Co' },
+    });
+    expect(renamed.status).toBe(200);
+    const restocked = await request(stack.voucher.url, 'PATCH', `/v1/offers/${offerIdOf(cityId, 'bar', 'espresso')}`, {
+      token,
+      body: { stock: 20 },
+    });
+    expect(restocked.status).toBe(200);
+    const suspended = await request(
+      stack.voucher.url,
+      'POST',
+      `/v1/merchants/${merchantIdOf(cityId, 'books')}/review`,
+      {
+        token,
+        body: { decision: 'suspend', note: 'closed for works' },
+      },
+    );
+    expect(suspended.status).toBe(201);
+
+    const refused = await apply(path);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/- merchant:bar: .*name: "Bar Maqueda & Co" → "Bar Maqueda".*--force/);
+    expect(refused.stderr).toMatch(/- offer:bar\/espresso: .*stock: 20 → 100/);
+    expect(refused.stderr).toMatch(/- merchant:books: .*would be re-created \(it was removed or suspended/);
+    const shop = await request(stack.voucher.url, 'GET', `/v1/merchants/${bar}`, { token });
+    expect(shop.body.name).toBe('Bar Maqueda & Co');
+
+    const trail = (await request(stack.api.url, 'GET', '/v1/admin/audit?limit=50', { token })).body.items as {
+      action: string;
+      subject: string;
+      actorRole: string;
+      details: { before: any; after: any; note?: string };
+    }[];
+    expect(trail.find((e) => e.action === 'merchant.updated')).toMatchObject({
+      actorRole: 'operator',
+      subject: `merchant:${cityId}/bar`,
+      details: { before: { name: 'Bar Maqueda' }, after: { name: 'Bar Maqueda & Co' } },
+    });
+    expect(trail.find((e) => e.action === 'merchant.suspend')).toMatchObject({
+      subject: `merchant:${cityId}/books`,
+      details: { note: 'closed for works', before: { status: 'approved' }, after: { status: 'suspended' } },
+    });
+    expect(trail.find((e) => e.action === 'offer.updated')).toMatchObject({
+      details: { before: { stock: 100 }, after: { stock: 20 } },
+    });
+
+    // --force: the file's word stands again, the shop reinstated, and the overrides audited as such.
+    const forced = await apply('--force', path);
+    expect(forced.code).toBe(0);
+    expect((await request(stack.voucher.url, 'GET', `/v1/merchants/${bar}`, { token })).body.name).toBe('Bar Maqueda');
+    const after = (await request(stack.api.url, 'GET', '/v1/admin/audit?limit=50', { token })).body.items as {
+      action: string;
+      subject: string;
+      details: { overrode?: string };
+    }[];
+    expect(
+      after.find((e) => e.action === 'city-file.merchant.created' && e.subject === `merchant:${cityId}/books`)?.details
+        .overrode,
+    ).toBeDefined();
+    expect(after.find((e) => e.action === 'city-file.merchant.updated')?.subject).toBe(`merchant:${cityId}/bar`);
   });
 
   it('says which city is unknown and how to call it', async () => {

@@ -145,7 +145,11 @@ export class CityFileApplier {
             ...who,
             action: 'city-file.account.created',
             subject: `account:${created.email}`,
-            details: { by, before: null, after: { email: created.email, role: created.role, merchantId: created.merchantId ?? null } },
+            details: {
+              by,
+              before: null,
+              after: { email: created.email, role: created.role, merchantId: created.merchantId ?? null },
+            },
           });
         }
         if (person.role === 'merchant_staff') {
@@ -170,7 +174,11 @@ export class CityFileApplier {
   private async liveThings(manager: EntityManager, cityId: string) {
     const live = await this.exporter.read(manager, cityId);
     if (!live) return { exists: false, things: {} as CityThings, issuedByCampaign: {} };
-    return { exists: true, things: cityThings(validateCityFile(live.file).file), issuedByCampaign: live.issuedByCampaign };
+    return {
+      exists: true,
+      things: cityThings(validateCityFile(live.file).file),
+      issuedByCampaign: live.issuedByCampaign,
+    };
   }
 
   private async upsertCity(manager: EntityManager, file: CityFile): Promise<void> {
@@ -229,9 +237,15 @@ export class CityFileApplier {
       );
     }
     // A campaign that issued points is ended, not deleted: its budget account still explains them.
-    await manager.query(`UPDATE campaigns SET ends_at = greatest(now(), starts_at + interval '1 second')
-                          WHERE city_id = $1 AND id = ANY($2) AND ends_at > now()`, [file.id, idsOf(ended, 'campaign')]);
-    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND id = ANY($2)`, [file.id, idsOf(removed, 'campaign')]);
+    await manager.query(
+      `UPDATE campaigns SET ends_at = greatest(now(), starts_at + interval '1 second')
+                          WHERE city_id = $1 AND id = ANY($2) AND ends_at > now()`,
+      [file.id, idsOf(ended, 'campaign')],
+    );
+    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND id = ANY($2)`, [
+      file.id,
+      idsOf(removed, 'campaign'),
+    ]);
   }
 
   private async syncMerchants(

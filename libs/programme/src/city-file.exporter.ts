@@ -42,15 +42,21 @@ export class CityFileExporter {
       `SELECT id, name, kind FROM teams WHERE city_id = $1 ORDER BY id`,
       [cityId],
     );
-    const campaigns: { id: string; name: string; starts_at: Date; ends_at: Date; rules: unknown; issued: string | null }[] =
-      await manager.query(
-        `SELECT c.id, c.name, c.starts_at, c.ends_at, c.rules,
+    const campaigns: {
+      id: string;
+      name: string;
+      starts_at: Date;
+      ends_at: Date;
+      rules: unknown;
+      issued: string | null;
+    }[] = await manager.query(
+      `SELECT c.id, c.name, c.starts_at, c.ends_at, c.rules,
                 (SELECT -sum(balance) FROM ledger_accounts
                   WHERE kind = 'campaign-budget' AND city_id = c.city_id
                     AND owner_id LIKE c.city_id || '/' || c.id || '#%') AS issued
            FROM campaigns c WHERE c.city_id = $1 ORDER BY c.starts_at, c.id`,
-        [cityId],
-      );
+      [cityId],
+    );
     const people: {
       email: string;
       display_name: string | null;

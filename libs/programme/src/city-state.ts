@@ -55,7 +55,12 @@ export function cityThings(file: CityFile): CityThings {
   for (const r of file.routes) things[`route:${r.id}`] = { name: r.name, corridorM: r.corridorM, geometry: r.geometry };
   for (const t of file.teams) things[`team:${t.id}`] = { name: t.name, kind: t.kind };
   for (const c of file.campaigns) {
-    things[`campaign:${c.id}`] = { name: c.name, startsAt: iso(c.startsAt), endsAt: iso(c.endsAt), rules: c.rules ?? {} };
+    things[`campaign:${c.id}`] = {
+      name: c.name,
+      startsAt: iso(c.startsAt),
+      endsAt: iso(c.endsAt),
+      rules: c.rules ?? {},
+    };
   }
   for (const m of file.merchants) {
     things[`merchant:${m.id}`] = {
@@ -134,7 +139,7 @@ export function planCityChanges(
 /** The changes refused without `--force` (overwrites) or `--prune` (removals). */
 export function conflictsOf(changes: PlannedChange[], options: { force?: boolean; prune?: boolean }): PlannedChange[] {
   return changes.filter(
-    (c) => c.changedOutside && !((c.action === 'remove' || c.action === 'end') ? options.prune : options.force),
+    (c) => c.changedOutside && !(c.action === 'remove' || c.action === 'end' ? options.prune : options.force),
   );
 }
 

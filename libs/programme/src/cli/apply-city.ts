@@ -25,7 +25,11 @@ export async function withProgramme<T>(
   const context = await NestFactory.createApplicationContext(
     {
       module: class ProgrammeCommandModule {},
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(`muvo-${command.replace(':', '-')}`), ProgrammeModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(`muvo-${command.replace(':', '-')}`),
+        ProgrammeModule,
+      ],
     },
     { logger: ['error'] },
   );
