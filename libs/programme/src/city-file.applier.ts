@@ -86,6 +86,8 @@ export class CityFileApplier {
     return this.dataSource.transaction(async (manager) => {
       // One applier per city at a time: concurrent applications of the same file must not race.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('city-file:' || $1))`, [file.id]);
+      // The admin API changes rules under this row's lock: none lands between the comparison and the writes.
+      await manager.query(`SELECT 1 FROM cities WHERE id = $1 FOR UPDATE`, [file.id]);
       const live = await this.liveThings(manager, file.id);
       const [state]: { things: CityThings }[] = await manager.query(
         `SELECT things FROM city_file_state WHERE city_id = $1`,
