@@ -253,6 +253,12 @@ describe('one source of truth: city file and admin API', () => {
       body: { stock: 20 },
     });
     expect(restocked.status).toBe(200);
+    // An offer created through the API is the shop's, not the file's: no apply touches it.
+    const created = await request(stack.voucher.url, 'POST', `/v1/merchants/${bar}/offers`, {
+      token,
+      body: { title: 'Cannolo', costPoints: 30 },
+    });
+    expect(created.status).toBe(201);
     const suspended = await request(
       stack.voucher.url,
       'POST',
@@ -269,6 +275,7 @@ describe('one source of truth: city file and admin API', () => {
     expect(refused.stderr).toMatch(/- merchant:bar: .*name: "Bar Maqueda & Co" → "Bar Maqueda".*--force/);
     expect(refused.stderr).toMatch(/- offer:bar\/espresso: .*stock: 20 → 100/);
     expect(refused.stderr).toMatch(/- merchant:books: .*would be re-created \(it was removed or suspended/);
+    expect(refused.stderr).not.toContain('Cannolo');
     const shop = await request(stack.voucher.url, 'GET', `/v1/merchants/${bar}`, { token });
     expect(shop.body.name).toBe('Bar Maqueda & Co');
 
@@ -287,6 +294,10 @@ describe('one source of truth: city file and admin API', () => {
       subject: `merchant:${cityId}/books`,
       details: { note: 'closed for works', before: { status: 'approved' }, after: { status: 'suspended' } },
     });
+    expect(trail.find((e) => e.action === 'offer.created')).toMatchObject({
+      subject: `offer:${cityId}/${created.body.id}`,
+      details: { before: null, after: { title: 'Cannolo', costPoints: 30, status: 'approved' } },
+    });
     expect(trail.find((e) => e.action === 'offer.updated')).toMatchObject({
       details: { before: { stock: 100 }, after: { stock: 20 } },
     });
@@ -295,6 +306,8 @@ describe('one source of truth: city file and admin API', () => {
     const forced = await apply('--force', path);
     expect(forced.code).toBe(0);
     expect((await request(stack.voucher.url, 'GET', `/v1/merchants/${bar}`, { token })).body.name).toBe('Bar Maqueda');
+    const cannolo = await request(stack.voucher.url, 'GET', `/v1/offers/${created.body.id}`, { token });
+    expect(cannolo.body).toMatchObject({ title: 'Cannolo', active: true });
     const after = (await request(stack.api.url, 'GET', '/v1/admin/audit?limit=50', { token })).body.items as {
       action: string;
       subject: string;

@@ -100,9 +100,14 @@ export class CityFileApplier {
       options.plan?.(changes);
       const conflicts = conflictsOf(changes, options);
       if (conflicts.length) {
-        throw new DomainException('CITY_FILE_CONFLICT', 'conflict', describeConflicts(file.id, conflicts), {
-          conflicts: conflicts.map((c) => ({ key: c.key, action: c.action })),
-        });
+        throw new DomainException(
+          'CITY_FILE_CONFLICT',
+          'conflict',
+          describeConflicts(file.id, conflicts, live.exists && !state),
+          {
+            conflicts: conflicts.map((c) => ({ key: c.key, action: c.action })),
+          },
+        );
       }
       const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.key));
       const ended = new Set(changes.filter((c) => c.action === 'end').map((c) => c.key));

@@ -45,7 +45,9 @@ describe('planning a city file against the live city', () => {
 
   it('treats every difference as the API’s when no apply was recorded', () => {
     const live = things({ rules: { pointsPerKm: { walk: 12 } } });
-    expect(conflictsOf(planCityChanges(things(), live, null, facts), {})).toHaveLength(1);
+    const conflicts = conflictsOf(planCityChanges(things(), live, null, facts), {});
+    expect(conflicts).toHaveLength(1);
+    expect(describeConflicts('town', conflicts, true)).toContain('no record of the last apply');
     expect(planCityChanges(things(), {}, {}, facts).every((c) => c.action === 'create' && !c.changedOutside)).toBe(
       true,
     );

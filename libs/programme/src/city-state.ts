@@ -175,7 +175,7 @@ export function describeChanges(changes: PlannedChange[]): string[] {
 }
 
 /** Why an apply is refused, naming each thing and what the API made of it. */
-export function describeConflicts(cityId: string, conflicts: PlannedChange[]): string {
+export function describeConflicts(cityId: string, conflicts: PlannedChange[], noRecord = false): string {
   const lines = conflicts.map((c) => {
     const removal = c.action === 'remove' || c.action === 'end';
     const what = removal
@@ -189,6 +189,9 @@ export function describeConflicts(cityId: string, conflicts: PlannedChange[]): s
   });
   return [
     `city:apply refused for ${cityId}: ${conflicts.length} change(s) would undo what was done through the admin API:`,
+    ...(noRecord
+      ? ['  (no record of the last apply: the city was applied by an older muvo, so every difference counts as such)']
+      : []),
     ...lines,
     `Bring the file up to date first (npm run --silent city:export -- ${cityId} > city.yaml), ` +
       'or re-run with --force (overwrite) / --prune (remove).',

@@ -223,31 +223,41 @@ export class OffersService {
   async create(merchantId: string, principal: Principal, input: OfferInput): Promise<OfferView> {
     const { merchant, asOperator } = await this.merchants.loadForTrading(merchantId, principal);
     const id = randomUUID();
-    await this.dataSource
-      .query(
-        `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active, valid_from,
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .query(
+          `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active, valid_from,
                              valid_until, voucher_ttl_s, per_participant_limit, usable_hours, payout_cents, status, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'api')`,
-        [
-          id,
-          merchant.id,
-          merchant.city_id,
-          `offer-${id.slice(0, 8)}`,
-          input.title,
-          input.description ?? null,
-          input.costPoints,
-          input.stock ?? null,
-          input.active ?? true,
-          input.validFrom ?? null,
-          input.validUntil ?? null,
-          input.voucherLifetimeDays ? Math.round(input.voucherLifetimeDays * 86_400) : null,
-          input.perParticipantLimit ?? null,
-          jsonOrNull(input.usableHours),
-          asOperator ? (input.payoutCents ?? 0) : 0,
-          asOperator ? 'approved' : 'pending',
-        ],
-      )
-      .catch(rethrowOfferConstraint);
+          [
+            id,
+            merchant.id,
+            merchant.city_id,
+            `offer-${id.slice(0, 8)}`,
+            input.title,
+            input.description ?? null,
+            input.costPoints,
+            input.stock ?? null,
+            input.active ?? true,
+            input.validFrom ?? null,
+            input.validUntil ?? null,
+            input.voucherLifetimeDays ? Math.round(input.voucherLifetimeDays * 86_400) : null,
+            input.perParticipantLimit ?? null,
+            jsonOrNull(input.usableHours),
+            asOperator ? (input.payoutCents ?? 0) : 0,
+            asOperator ? 'approved' : 'pending',
+          ],
+        )
+        .catch(rethrowOfferConstraint);
+      await appendAudit(manager, {
+        actorId: principal.accountId,
+        actorRole: principal.role,
+        cityId: merchant.city_id,
+        action: 'offer.created',
+        subject: `offer:${merchant.city_id}/${id}`,
+        details: { merchantId: merchant.id, before: null, after: auditedOffer(await this.load(id, manager)) },
+      });
+    });
     return this.view(await this.load(id), true);
   }
 
