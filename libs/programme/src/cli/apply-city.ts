@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { join } from 'node:path';
 import { type AppConfig, ConfigModule, loadDotEnv, parseConfig } from '@muvo/config';
-import { DatabaseModule, migrateDatabase } from '@muvo/database';
-import { assertServicesReachable } from '@muvo/http';
+import { prepareServices } from '@muvo/command';
+import { DatabaseModule } from '@muvo/database';
 import { type AppliedCity, CityFileApplier } from '../city-file.applier';
 import { loadCityFile } from '../city-file.loader';
 import type { CityFile } from '../city-file.schema';
@@ -17,8 +17,7 @@ export async function applyCity(
   config: AppConfig,
   warn: (message: string) => void = (message) => console.error(`warning: ${message}`),
 ): Promise<AppliedCity> {
-  await assertServicesReachable(config, 'city:apply');
-  await migrateDatabase(config);
+  await prepareServices(config, 'city:apply');
   const context = await NestFactory.createApplicationContext(
     {
       module: class CityApplyModule {},
