@@ -3,3 +3,4 @@ export * from './observability.module';
 export * from './redis.module';
 export * from './failure-windows.service';
 export * from './redis.tokens';
+export * from './sweeper';
