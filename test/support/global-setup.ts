@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   const runId = newRunId();
   process.env[TEST_RUN_ENV] = runId;
   try {
-    execFileSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'libs/database/src/cli/migrate.cli.ts')], {
+    execFileSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'libs/command/src/cli/migrate.cli.ts')], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: testDatabaseUrl(runId), REDIS_URL: testRedisUrl(), REDIS_PREFIX: testRedisPrefix(runId) },
       stdio: ['ignore', 'ignore', 'pipe'],

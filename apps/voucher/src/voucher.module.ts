@@ -4,14 +4,13 @@ import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { ObservabilityModule } from '@muvo/observability';
-import { VouchersModule } from '@muvo/vouchers';
+import { VoucherExpirySweeper, VouchersModule } from '@muvo/vouchers';
 import { CounterController } from './counter.controller';
 import { MerchantsController } from './merchants.controller';
 import { OffersController } from './offers.controller';
 import { RedemptionsController } from './redemptions.controller';
 import { ReportsController } from './reports.controller';
 import { StaffInvitationsController } from './staff-invitations.controller';
-import { VoucherExpirySweeper } from './voucher-expiry.sweeper';
 import { VouchersController } from './vouchers.controller';
 
 /** The merchant voucher service: shops, offers, claims, the counter (API and web page), settlement. */

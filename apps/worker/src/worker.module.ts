@@ -3,8 +3,7 @@ import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { ObservabilityModule } from '@muvo/observability';
 import { QueueModule } from '@muvo/queue';
-import { ScoringModule } from '@muvo/scoring';
-import { ScoringSweeper } from './scoring-sweeper';
+import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
 
 /** The scoring worker: BullMQ consumers, the overdue-trip sweeper, health and metrics over HTTP. */

@@ -3,12 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { ConfigValidationError, loadDotEnv, parseConfig, type AppConfig } from '@muvo/config';
-import { migrateDatabase } from '@muvo/database';
+import { ServiceUnreachableError, startProcess } from '@muvo/command';
+import { ConfigValidationError, type AppConfig } from '@muvo/config';
 import { LARGE_BODY_ROUTE, SMALL_BODY_LIMIT_BYTES } from './body-limits';
 import { DomainExceptionFilter, sendError } from './domain-exception.filter';
 import { EdgeValidationPipe } from './edge-input';
-import { assertServicesReachable, ServiceUnreachableError } from './preflight';
 
 export interface HttpAppOptions {
   /** Process name used in logs and messages: `api`, `worker`, `voucher`. */
@@ -83,12 +82,9 @@ export interface HttpAppDefinition {
  */
 export async function runHttpApp(definition: HttpAppDefinition): Promise<void> {
   const { name } = definition;
-  loadDotEnv();
   let config: AppConfig;
   try {
-    config = parseConfig();
-    await assertServicesReachable(config, name);
-    await migrateDatabase(config);
+    config = await startProcess(name, { services: true });
   } catch (error) {
     if (error instanceof ConfigValidationError) console.error(`muvo ${name}: ${error.message}`);
     else if (error instanceof ServiceUnreachableError) console.error(error.message);

@@ -3,3 +3,4 @@ export * from './domain.exception';
 export * from './ids';
 export * from './local-time';
 export * from './periodic-task';
+export * from './random';

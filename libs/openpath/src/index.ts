@@ -2,6 +2,7 @@ export * from './composite-trip';
 export * from './deployment-config';
 export * from './openpath.exceptions';
 export * from './openpath.module';
+export * from './openpath.sweeper';
 export * from './openpath-diary.service';
 export * from './openpath-labels.service';
 export * from './openpath-pipeline.service';

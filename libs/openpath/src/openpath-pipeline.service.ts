@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
-import { DomainException, PeriodicTask } from '@muvo/kernel';
+import { DomainException } from '@muvo/kernel';
 import { counter } from '@muvo/observability';
 import { buildTrace } from '@muvo/trace';
 import { TripIngestionService } from '@muvo/tracking';
@@ -28,24 +28,17 @@ const RAW_LOCATION = LOCATION_KEYS[0];
 /**
  * Turns each phone's stream of fixes into trips and hands each finished trip to the ordinary
  * trip ingestion, so it is scored, paid and shown like any upload. Runs after every upload
- * (in the background: the phone's answer does not wait for it), and from a sweep that finishes
- * trips whose phone went quiet. A participant's stream is segmented by one run at a time (a row
- * lock), from where the previous run left it; a trip is keyed by its start, so a run repeated
- * after a crash or a resend hands over nothing twice.
+ * (in the background: the phone's answer does not wait for it), and from `OpenpathSweeper`, which
+ * finishes trips whose phone went quiet. A participant's stream is segmented by one run at a time
+ * (a row lock), from where the previous run left it; a trip is keyed by its start, so a run
+ * repeated after a crash or a resend hands over nothing twice.
  */
 @Injectable()
-export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OpenpathPipeline implements OnApplicationShutdown {
   private readonly logger = new Logger(OpenpathPipeline.name);
   private readonly options: SegmentationOptions;
   /** Runs under way or queued, per participant (a second request while one runs queues one more). */
   private readonly runs = new Map<string, { running: Promise<void>; again: boolean }>();
-  private readonly sweeper = new PeriodicTask(
-    () => this.sweepOnce(),
-    (error) => {
-      this.logger.warn(`OpenPATH sweep failed: ${(error as Error).message}`);
-      return 0;
-    },
-  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,13 +53,8 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
     };
   }
 
-  onApplicationBootstrap(): void {
-    this.sweeper.start(this.config.openpath.sweepIntervalS * 1000);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.sweeper.stop();
-    await this.drain();
+  onApplicationShutdown(): Promise<void> {
+    return this.drain();
   }
 
   /** Segments the participant's stream soon, in the background. */
@@ -94,11 +82,6 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
   /** Waits for the background runs under way (tests, shutdown). */
   async drain(): Promise<void> {
     while (this.runs.size) await Promise.all([...this.runs.values()].map((r) => r.running));
-  }
-
-  /** Finishes the trips of quiet phones, and segments streams a lost background run left behind. */
-  sweep(): Promise<number> {
-    return this.sweeper.run();
   }
 
   /**
@@ -137,7 +120,12 @@ export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  private async sweepOnce(): Promise<number> {
+  /**
+   * Finishes the trips of quiet phones, segments streams a lost background run left behind and
+   * applies labels that came before their trip; returns how many trips were handed over. One pass:
+   * `OpenpathSweeper` runs it periodically, one pass at a time.
+   */
+  async sweep(): Promise<number> {
     const { quietFinishS } = this.config.openpath;
     const quiet = await rows<{ participant_id: string }>(
       this.dataSource,

@@ -5,13 +5,21 @@ import { TrackingModule } from '@muvo/tracking';
 import { OpenpathDiaryService } from './openpath-diary.service';
 import { OpenpathLabels } from './openpath-labels.service';
 import { OpenpathPipeline } from './openpath-pipeline.service';
+import { OpenpathSweeper } from './openpath.sweeper';
 import { OpenpathTokenService } from './openpath-token.service';
 import { UsercacheService } from './usercache.service';
 
 /** The OpenPATH phone app's server side: login tokens, the phone's uploads, its trips and diary. */
 @Module({
   imports: [IdentityModule, TrackingModule, ScoringModule],
-  providers: [OpenpathTokenService, UsercacheService, OpenpathPipeline, OpenpathDiaryService, OpenpathLabels],
+  providers: [
+    OpenpathTokenService,
+    UsercacheService,
+    OpenpathPipeline,
+    OpenpathSweeper,
+    OpenpathDiaryService,
+    OpenpathLabels,
+  ],
   exports: [OpenpathTokenService, UsercacheService, OpenpathPipeline, OpenpathDiaryService, OpenpathLabels],
 })
 export class OpenpathModule {}

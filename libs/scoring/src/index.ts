@@ -8,6 +8,7 @@ export * from './scoring-rules';
 export * from './scoring.exceptions';
 export * from './scoring.module';
 export * from './scoring.service';
+export * from './scoring.sweeper';
 export * from './scoring.tokens';
 export * from './trace-checks';
 export * from './trace-fingerprint';

@@ -1,5 +1,5 @@
-import type { Random } from './random';
-import { clamp } from './random';
+import type { Random } from '@muvo/kernel';
+import { clamp } from './clamp';
 
 /** How the recording device samples and reports (drawn per trip unless given). */
 export interface DeviceProfile {

@@ -1,8 +1,8 @@
 import type { MotionProfile } from './mode-profiles';
 import type { Polyline } from './polyline';
 import { turnAngles } from './polyline';
-import type { Random } from './random';
-import { clamp } from './random';
+import type { Random } from '@muvo/kernel';
+import { clamp } from './clamp';
 
 /** A point along the path where the traveller must slow to `maxMps` (0: stop and wait `waitS`). */
 interface Constraint {

@@ -1,5 +1,5 @@
-import type { Random } from './random';
-import { clamp } from './random';
+import type { Random } from '@muvo/kernel';
+import { clamp } from './clamp';
 
 /** Modes the simulator knows: the five classified modes and a few variants of them. */
 export type SimulatedMode =

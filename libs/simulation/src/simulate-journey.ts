@@ -1,7 +1,7 @@
 import { allocateTrace, Trace } from '@muvo/trace';
 import type { DeviceProfile } from './gps-sensor';
 import type { SimulatedMode } from './mode-profiles';
-import { createRandom } from './random';
+import { createRandom } from '@muvo/kernel';
 import { simulateTripDetailed } from './simulate-trip';
 import { randomStreetPath } from './street-path';
 

@@ -1,7 +1,7 @@
 import { randomStreetPath, simulateJourney, simulateTrip, simulateTripDetailed } from '@muvo/simulation';
 import { haversineM } from '@muvo/geo';
 import { drawDevice, positionErrors } from './gps-sensor';
-import { createRandom } from './random';
+import { createRandom } from '@muvo/kernel';
 
 const START = Date.UTC(2026, 2, 2, 8);
 const street = randomStreetPath({ seed: 4, lengthM: 3000, style: 'grid', origin: [13.36, 38.11] });

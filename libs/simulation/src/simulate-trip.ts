@@ -3,7 +3,7 @@ import { drivePath, GroundTruth } from './kinematics';
 import { drawProfile, MotionProfile, SimulatedMode } from './mode-profiles';
 import { DeviceProfile, drawDevice, positionErrors, sampleTimes } from './gps-sensor';
 import { offsetM, positionAt, toPolyline } from './polyline';
-import { createRandom } from './random';
+import { createRandom } from '@muvo/kernel';
 
 export interface SimulateTripOptions {
   /** The route as `[lon, lat]` positions (e.g. a street polyline). */

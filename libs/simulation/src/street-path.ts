@@ -1,6 +1,6 @@
 import type { SimulatedMode } from './mode-profiles';
 import { offsetM } from './polyline';
-import { createRandom, Random } from './random';
+import { createRandom, type Random } from '@muvo/kernel';
 
 /**
  * Kinds of synthetic routes: a street grid (blocks of 80–250 m, right-angle turns), an organic

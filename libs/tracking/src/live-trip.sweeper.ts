@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { PeriodicTask } from '@muvo/kernel';
+import { Sweeper } from '@muvo/observability';
 import { TripIngestionService } from './trip-ingestion.service';
 
 /**
@@ -9,35 +9,15 @@ import { TripIngestionService } from './trip-ingestion.service';
  * finish locks its trip row and only the one that moves it out of `receiving` enqueues scoring.
  */
 @Injectable()
-export class LiveTripSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LiveTripSweeper.name);
-  private readonly task = new PeriodicTask(
-    async () => {
-      const finished = await this.ingestion.finishIdleTrips();
-      if (finished) this.logger.log(`finished ${finished} idle live trip(s)`);
-      return finished;
-    },
-    (error) => {
-      this.logger.warn(`live-trip sweep failed: ${(error as Error).message}`);
-      return 0;
-    },
-  );
-
+export class LiveTripSweeper extends Sweeper {
   constructor(
     private readonly ingestion: TripIngestionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.trips.liveSweepIntervalS * 1000);
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({ name: 'live-trips', counts: 'idle live trip(s) finished', intervalS: config.trips.liveSweepIntervalS });
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
-  }
-
-  /** Finishes the idle live trips now; returns how many. */
-  sweep(): Promise<number> {
-    return this.task.run();
+  protected sweepOnce(): Promise<number> {
+    return this.ingestion.finishIdleTrips();
   }
 }

@@ -13,6 +13,7 @@ export * from './redemptions.service';
 export * from './settlement.service';
 export * from './staff.service';
 export * from './voucher-code';
+export * from './voucher-expiry.sweeper';
 export * from './voucher-policy';
 export * from './voucher.entity';
 export * from './vouchers.exceptions';

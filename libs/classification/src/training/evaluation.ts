@@ -1,4 +1,4 @@
-import { createRandom } from '@muvo/simulation';
+import { createRandom } from '@muvo/kernel';
 import { mergeTraces, Trace } from '@muvo/trace';
 import type { ClassificationResult, ClassifiedLeg, TravelMode } from '../classification.types';
 import { chooseMode } from '../classify-trace';

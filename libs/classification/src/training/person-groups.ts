@@ -1,4 +1,4 @@
-import { createRandom } from '@muvo/simulation';
+import { createRandom } from '@muvo/kernel';
 import type { LabelledSegment } from './labelled-segments';
 
 /**

@@ -1,5 +1,5 @@
+import { createRandom, type Random } from '@muvo/kernel';
 import {
-  createRandom,
   drawDevice,
   randomStreetPath,
   simulateJourney,
@@ -39,7 +39,7 @@ const MIX: Array<{ mode: SimulatedMode; share: number; medianM: number; sigma: n
 const LABELLED_EDGES_SHARE = 0.35;
 const RAIL_LABELLED_EDGES_SHARE = 0.6;
 
-function ride(mode: SimulatedMode, lengthM: number, seed: number, r: ReturnType<typeof createRandom>): Trace {
+function ride(mode: SimulatedMode, lengthM: number, seed: number, r: Random): Trace {
   const startTime = Date.UTC(2024, 0, 1) + Math.floor(r.uniform(0, 365 * 86400)) * 1000;
   // Many car trips use urban motorways / ring roads: no lights, higher speeds, gentle curves.
   const motorway = (mode === 'car' || mode === 'taxi') && r.chance(0.5);

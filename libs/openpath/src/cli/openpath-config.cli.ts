@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { loadDotEnv, parseConfig } from '@muvo/config';
-import { runCommand } from '@muvo/observability';
+import { runCommand, startProcess } from '@muvo/command';
 import { connectUrlOf, deploymentConfigOf } from '../deployment-config';
 
 /**
@@ -10,8 +9,7 @@ import { connectUrlOf, deploymentConfigOf } from '../deployment-config';
 runCommand(async (args) => {
   const [cityId, publicUrl] = args.filter((a) => a !== '--');
   if (!cityId || !publicUrl) throw new Error('usage: npm run --silent openpath:config -- CITY URL');
-  loadDotEnv();
-  const config = parseConfig();
+  const config = await startProcess('openpath:config');
   const db = new Client({ connectionString: config.database.url });
   await db.connect();
   try {

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { loadDotEnv, parseConfig } from '@muvo/config';
-import { runCommand } from '@muvo/observability';
+import { runCommand, startProcess } from '@muvo/command';
 import { decodeTrace, mergeTraces } from '@muvo/trace';
 import { labelsOfTrip } from '../openpath-diary.service';
 import { trainingLineOf } from '../training-export';
@@ -14,8 +13,8 @@ import { trainingLineOf } from '../training-export';
 runCommand(async (args) => {
   const [cityId, out] = args.filter((a) => a !== '--');
   if (!cityId || !out?.endsWith('.jsonl')) throw new Error('usage: npm run --silent openpath:labels -- CITY FILE.jsonl');
-  loadDotEnv();
-  const db = new Client({ connectionString: parseConfig().database.url });
+  const config = await startProcess('openpath:labels');
+  const db = new Client({ connectionString: config.database.url });
   await db.connect();
   try {
     const { rows: trips } = await db.query<{ id: string; participant_id: string; start_ts: number; end_ts: number }>(

@@ -3,8 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, ConfigModule, loadDotEnv, parseConfig } from '@muvo/config';
-import { DatabaseModule, migrateDatabase } from '@muvo/database';
-import { assertServicesReachable } from '@muvo/http';
+import { prepareServices } from '@muvo/command';
+import { DatabaseModule } from '@muvo/database';
 import { type AppliedCity, type ApplyOptions, CityFileApplier } from '../city-file.applier';
 import { loadCityFile } from '../city-file.loader';
 import type { CityFile } from '../city-file.schema';
@@ -20,8 +20,7 @@ export async function withProgramme<T>(
   command: string,
   work: (context: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
-  await assertServicesReachable(config, command);
-  await migrateDatabase(config);
+  await prepareServices(config, command);
   const context = await NestFactory.createApplicationContext(
     {
       module: class ProgrammeCommandModule {},

@@ -1,4 +1,4 @@
-import { runCommand } from '@muvo/observability';
+import { runCommand } from '@muvo/command';
 import { applyCityFileAt } from './apply-city';
 
 const USAGE =

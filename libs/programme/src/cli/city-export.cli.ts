@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { loadDotEnv, parseConfig } from '@muvo/config';
-import { runCommand } from '@muvo/observability';
+import { runCommand } from '@muvo/command';
 import { CityFileExporter } from '../city-file.exporter';
 import { withProgramme } from './apply-city';
 

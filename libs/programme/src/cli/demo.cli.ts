@@ -3,10 +3,10 @@ import { openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { type AppConfig, ConfigModule, loadDotEnv, parseConfig } from '@muvo/config';
+import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { generatePassword, IdentityModule, IdentityService } from '@muvo/identity';
-import { runCommand } from '@muvo/observability';
+import { runCommand, startProcess } from '@muvo/command';
 import { type SimulatedMode, simulateTrip } from '@muvo/simulation';
 import { tracePoints } from '@muvo/trace';
 import { loadCityFile } from '../city-file.loader';
@@ -98,8 +98,7 @@ async function demoClerk(
 }
 
 runCommand(async (args) => {
-  loadDotEnv();
-  const config = parseConfig();
+  const config = await startProcess('demo');
   const host = (port: number) => `http://127.0.0.1:${port}`;
   const urls = {
     api: host(config.http.apiPort),

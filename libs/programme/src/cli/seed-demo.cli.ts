@@ -1,4 +1,4 @@
-import { runCommand } from '@muvo/observability';
+import { runCommand } from '@muvo/command';
 import { applyCityFileAt, DEMO_CITY_FILE } from './apply-city';
 
 /** `npm run --silent seed:demo` → applies the demo city and prints the same JSON as city:apply. */

@@ -1,12 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { PeriodicTask } from '@muvo/kernel';
+import { rows } from '@muvo/database';
+import { Sweeper } from '@muvo/observability';
 import { JobName, jobIdOf, JobProducer, QueueName } from '@muvo/queue';
-import { ScoringFailuresService } from '@muvo/scoring';
+import { ScoringFailuresService } from './scoring-failures.service';
 
 const SWEEP_BATCH = 1_000;
 
@@ -15,51 +16,29 @@ const SWEEP_BATCH = 1_000;
  * for scoring long after upload are looked up in the queue. No job (Redis was down at enqueue
  * time, or lost its data): enqueued again. A completed job (its commit was lost, or it ran while
  * the trip was still receiving): replaced. A job that gave up: recorded for operators, whose
- * retry puts it back; until then the trip is left alone instead of failing in a loop.
+ * retry puts it back; until then the trip is left alone instead of failing in a loop. Run by the
+ * scoring worker.
  */
 @Injectable()
-export class ScoringSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ScoringSweeper.name);
-  private readonly task = new PeriodicTask(
-    () => this.requeueOverdue(),
-    (error) => {
-      this.logger.warn(`sweep failed: ${(error as Error).message}`);
-      return 0;
-    },
-  );
-
+export class ScoringSweeper extends Sweeper {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     private readonly failures: ScoringFailuresService,
     @InjectQueue(QueueName.Scoring) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.scoring.sweepIntervalS * 1000, { immediately: true });
+  ) {
+    super({
+      name: 'scoring-requeue',
+      counts: 'overdue trip(s) re-enqueued',
+      intervalS: config.scoring.sweepIntervalS,
+      immediately: true,
+    });
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
-  }
-
-  /** Re-enqueues overdue trips now; returns how many were submitted. */
-  sweep(): Promise<number> {
-    return this.task.run();
-  }
-
-  private async requeueOverdue(): Promise<number> {
-    const overdue: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM trips t
-          WHERE t.status IN ('queued', 'processing')
-            AND GREATEST(t.received_at, t.scored_at) < now() - make_interval(secs => $1)
-            AND NOT EXISTS (SELECT 1 FROM scoring_failures f WHERE f.trip_id = t.id AND f.retried_at IS NULL)
-          ORDER BY t.received_at LIMIT $2`,
-      [this.config.scoring.requeueAfterS, SWEEP_BATCH],
-    );
+  protected async sweepOnce(): Promise<number> {
     let submitted = 0;
-    for (const { id } of overdue) {
+    for (const { id } of await this.overdueTrips()) {
       const item = { name: JobName.ScoreTrip as const, data: { tripId: id } };
       const jobId = jobIdOf(item);
       const state = await this.queue.getJobState(jobId);
@@ -73,7 +52,19 @@ export class ScoringSweeper implements OnApplicationBootstrap, OnApplicationShut
       await this.jobs.add(item);
       submitted++;
     }
-    if (submitted) this.logger.log(`re-enqueued ${submitted} overdue trip(s)`);
     return submitted;
+  }
+
+  /** Trips waiting for scoring longer than SCORING_REQUEUE_AFTER_S, unless their job gave up. */
+  private overdueTrips(): Promise<{ id: string }[]> {
+    return rows<{ id: string }>(
+      this.dataSource,
+      `SELECT t.id FROM trips t
+          WHERE t.status IN ('queued', 'processing')
+            AND GREATEST(t.received_at, t.scored_at) < now() - make_interval(secs => $1)
+            AND NOT EXISTS (SELECT 1 FROM scoring_failures f WHERE f.trip_id = t.id AND f.retried_at IS NULL)
+          ORDER BY t.received_at LIMIT $2`,
+      [this.config.scoring.requeueAfterS, SWEEP_BATCH],
+    );
   }
 }

@@ -1,4 +1,7 @@
-/** A seeded pseudo-random source: everything the simulator draws comes from one, so a seed replays a trip exactly. */
+/**
+ * A seeded pseudo-random source: everything the simulator draws comes from one, so a seed replays a
+ * trip exactly; training and evaluation split and shuffle with one, so a seed replays a run.
+ */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -57,5 +60,3 @@ export function createRandom(seed: number): Random {
     exponential: (mean) => -mean * Math.log(1 - next()),
   };
 }
-
-export const clamp = (x: number, min: number, max: number) => (x < min ? min : x > max ? max : x);

@@ -1,0 +1,3 @@
+export * from './preflight';
+export * from './run-command';
+export * from './start-process';
