@@ -1,0 +1,69 @@
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { TravelMode } from '../api/client';
+import { MODE_COLOURS, splitByLegs } from './leg-lines';
+
+/**
+ * The map itself, loaded only when a trip is opened (MapLibre is most of the app's weight).
+ * Without a configured style URL — no network, tests, a kiosk — it draws on a plain background
+ * from an inline style that needs no tiles, fonts or sprites.
+ */
+const PLAIN_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],
+};
+
+export interface TripMapOptions {
+  container: HTMLElement;
+  styleUrl: string | null;
+  line: [number, number][];
+  legs: { mode: TravelMode; distanceM: number }[];
+}
+
+export function drawTripMap(options: TripMapOptions): () => void {
+  const pieces = splitByLegs(options.line, options.legs);
+  const bounds = new LngLatBounds();
+  options.line.forEach((p) => bounds.extend(p));
+  const map = new MapLibreMap({
+    container: options.container,
+    style: options.styleUrl ?? PLAIN_STYLE,
+    bounds,
+    fitBoundsOptions: { padding: 32 },
+    attributionControl: options.styleUrl ? { compact: true } : false,
+    // The page scrolls with one finger; the map pans with two (no scroll trap at 320 px).
+    cooperativeGestures: true,
+    // Screenshots of the map (tests, printing) need the drawing buffer kept.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.addControl(new NavigationControl({ showCompass: false }));
+  map.on('load', () => {
+    map.addSource('legs', {
+      type: 'geojson',
+      data: {
+        type: 'FeatureCollection',
+        features: pieces.map((piece) => ({
+          type: 'Feature',
+          properties: { colour: MODE_COLOURS[piece.mode] },
+          geometry: { type: 'LineString', coordinates: piece.line },
+        })),
+      },
+    });
+    map.addLayer({
+      id: 'legs-casing',
+      type: 'line',
+      source: 'legs',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 9 },
+    });
+    map.addLayer({
+      id: 'legs',
+      type: 'line',
+      source: 'legs',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': ['get', 'colour'], 'line-width': 5 },
+    });
+    options.container.dataset.drawn = 'true';
+  });
+  return () => map.remove();
+}
