@@ -7,6 +7,7 @@ import { LedgerModule } from '@muvo/ledger';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
+import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
@@ -35,6 +36,7 @@ export class ApiModule {
         LedgerModule,
         ScoringModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
+        WebAppModule,
       ],
       controllers: [
         AuthController,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadDotEnv, parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
@@ -14,7 +14,8 @@ import { API_TYPE_FILES, renderApiTypes, type TypedApp } from './api-types';
  * By default it builds each app in this process with the local configuration (like `npm start`,
  * it needs PostgreSQL and Redis) and reads the document from Nest's swagger builder without
  * listening on a port. `-- --from http://localhost:3000 http://localhost:3001` reads the documents
- * of running apps instead.
+ * of running apps instead. `-- --check` writes nothing and fails when a committed file differs
+ * (test/web-app.e2e-spec.ts runs it against the apps it starts).
  */
 const APPS: Record<TypedApp, HttpAppDefinition> = { api: API_APP, voucher: VOUCHER_APP };
 
@@ -44,20 +45,31 @@ async function documentOfRunningApp(baseUrl: string): Promise<object> {
   return (await response.json()) as object;
 }
 
-async function main(): Promise<void> {
-  const from = process.argv.indexOf('--from');
-  const urls = from >= 0 ? process.argv.slice(from + 1) : [];
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const from = args.indexOf('--from');
+  const urls = from >= 0 ? args.slice(from + 1).filter((a) => !a.startsWith('--')) : [];
   const apps = Object.keys(APPS) as TypedApp[];
   if (from >= 0 && urls.length !== apps.length) throw new Error(`--from needs ${apps.length} URLs: ${apps.join(', ')}`);
+  let stale = 0;
   for (const [i, app] of apps.entries()) {
     const document = urls[i] ? await documentOfRunningApp(urls[i]) : await documentOfBuiltApp(APPS[app]);
-    writeFileSync(API_TYPE_FILES[app], await renderApiTypes(app, document));
-    console.log(`wrote ${relative(process.cwd(), API_TYPE_FILES[app])}`);
+    const types = await renderApiTypes(app, document);
+    const file = relative(process.cwd(), API_TYPE_FILES[app]);
+    if (!check) {
+      writeFileSync(API_TYPE_FILES[app], types);
+      console.log(`wrote ${file}`);
+    } else if (readFileSync(API_TYPE_FILES[app], 'utf8') !== types) {
+      console.error(`${file} is out of date with the ${app} app's OpenAPI document: run npm run web:api-types`);
+      stale++;
+    }
   }
+  return stale ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: Error) => {
     console.error(`web:api-types: ${error.message}`);
     process.exit(1);

@@ -73,6 +73,13 @@ export interface AppConfig {
     /** Secret the QR signing key is derived from (the token secret when unset). */
     qrSecret: string;
   };
+  /** The participant's web app served by the api at `/app/`. */
+  web: {
+    /** Where the api forwards the page's voucher calls (`/app/voucher-api/*`). */
+    voucherUrl: string;
+    /** MapLibre style of the base map; null draws trips on a plain background, with no network. */
+    mapStyleUrl: string | null;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -166,6 +173,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       guessWindowS: e.VOUCHER_GUESS_WINDOW_S,
       expirySweepIntervalS: e.VOUCHER_EXPIRY_SWEEP_INTERVAL_S,
       qrSecret: e.VOUCHER_QR_SECRET ?? e.AUTH_TOKEN_SECRET,
+    },
+    web: {
+      voucherUrl: (e.WEB_VOUCHER_URL ?? `http://127.0.0.1:${e.VOUCHER_PORT}`).replace(/\/+$/, ''),
+      mapStyleUrl: e.WEB_MAP_STYLE_URL ?? null,
     },
   };
 }

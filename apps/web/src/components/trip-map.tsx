@@ -5,7 +5,7 @@ import { webConfig } from '../app-config';
 
 /** The trip's map, with MapLibre fetched only now: the first page stays light. */
 export function TripMap({ line, legs }: { line: [number, number][]; legs: { mode: TravelMode; distanceM: number }[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const legKey = legs.map((l) => `${l.mode}:${l.distanceM}`).join('|');
@@ -16,7 +16,21 @@ export function TripMap({ line, legs }: { line: [number, number][]; legs: { mode
     Promise.all([import('../map/map-view'), webConfig()])
       .then(([{ drawTripMap }, config]) => {
         if (cancelled || !container.current) return;
-        remove = drawTripMap({ container: container.current, styleUrl: config.mapStyleUrl, line, legs });
+        remove = drawTripMap({
+          container: container.current,
+          styleUrl: config.mapStyleUrl,
+          line,
+          legs,
+          locale: {
+            'Map.Title': t('mapLabel'),
+            'NavigationControl.ZoomIn': t('mapZoomIn'),
+            'NavigationControl.ZoomOut': t('mapZoomOut'),
+            'AttributionControl.ToggleAttribution': t('mapAttribution'),
+            'CooperativeGesturesHandler.WindowsHelpText': t('mapCtrlScroll'),
+            'CooperativeGesturesHandler.MacHelpText': t('mapCmdScroll'),
+            'CooperativeGesturesHandler.MobileHelpText': t('mapTwoFingers'),
+          },
+        });
         setState('ready');
       })
       .catch(() => !cancelled && setState('failed'));
@@ -25,11 +39,12 @@ export function TripMap({ line, legs }: { line: [number, number][]; legs: { mode
       remove?.();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [line.length, legKey]);
+  }, [line.length, legKey, i18n.language]);
 
   return (
     <figure className="map-figure">
-      <div ref={container} id="trip-map" className="map" role="img" aria-label={t('mapLabel')} />
+      {/* MapLibre labels its canvas (Map.Title) and controls itself. */}
+      <div ref={container} id="trip-map" className="map" />
       {state !== 'ready' && <figcaption>{state === 'loading' ? t('mapLoading') : t('mapUnavailable')}</figcaption>}
     </figure>
   );

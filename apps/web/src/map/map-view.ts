@@ -19,6 +19,8 @@ export interface TripMapOptions {
   styleUrl: string | null;
   line: [number, number][];
   legs: { mode: TravelMode; distanceM: number }[];
+  /** MapLibre's own labels (controls, help), in the reader's language. */
+  locale: Record<string, string>;
 }
 
 export function drawTripMap(options: TripMapOptions): () => void {
@@ -33,6 +35,7 @@ export function drawTripMap(options: TripMapOptions): () => void {
     attributionControl: options.styleUrl ? { compact: true } : false,
     // The page scrolls with one finger; the map pans with two (no scroll trap at 320 px).
     cooperativeGestures: true,
+    locale: options.locale,
     // Screenshots of the map (tests, printing) need the drawing buffer kept.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
