@@ -1,12 +1,15 @@
 /// <reference lib="dom" />
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { API_APP } from '../apps/api/src/api.app';
 import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
 import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { en } from '../apps/web/src/locales/en';
+import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -23,6 +26,18 @@ import { type RunningApp, startApp, testConfig } from './support/stack';
 import { ensureWebAppBuilt } from './support/web-build';
 
 jest.setTimeout(90_000);
+
+/** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
+function pixelsOf(shot: Buffer, colour: string): number {
+  const png = PNG.sync.read(shot);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12)
+      count++;
+  }
+  return count;
+}
 
 /** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
 function walkGpx(): string {
@@ -174,7 +189,12 @@ describe('the web app served by the api', () => {
       // Plain words only: no ids, model scores or wire codes.
       expect(receipt).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|confidence|0\.\d{3}|[A-Z]{3,}_[A-Z]+/);
       expect(await page.textContent('.legend')).toContain(en.mode_walk);
+      // The map draws the walk in its colour on the plain background (no tiles, no network).
       await page.waitForSelector('#trip-map[data-drawn=true]', { timeout: 15_000 });
+      const map = await page.locator('#trip-map').screenshot();
+      writeFileSync(join(shots, 'map.png'), map);
+      expect(pixelsOf(map, MODE_COLOURS.walk)).toBeGreaterThan(200);
+      expect(pixelsOf(map, MODE_COLOURS.bus)).toBe(0);
       await shot('trip-en');
       await expectNoAxeViolations(page, 'trip');
 

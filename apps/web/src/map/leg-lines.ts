@@ -37,22 +37,23 @@ export function splitByLegs(
   const total = cumulative[cumulative.length - 1];
   const legTotal = legs.reduce((sum, leg) => sum + leg.distanceM, 0) || 1;
   const pieces: { mode: TravelMode; line: Position[] }[] = [];
-  let start = 0;
+  // Each piece runs from where the previous one was cut (a vertex or a point between two).
+  let from: Position = line[0];
+  let next = 1;
   let done = 0;
   for (const [index, leg] of legs.entries()) {
     done += leg.distanceM;
     const cut = index === legs.length - 1 ? total : (done / legTotal) * total;
-    let end = start;
-    while (end < line.length - 1 && cumulative[end + 1] <= cut) end++;
-    const piece = line.slice(start, end + 1);
-    if (end < line.length - 1 && cut > cumulative[end]) {
-      const f = (cut - cumulative[end]) / (cumulative[end + 1] - cumulative[end]);
-      const a = line[end];
-      const b = line[end + 1];
-      piece.push([a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f]);
+    const piece: Position[] = [from];
+    while (next < line.length && cumulative[next] <= cut) piece.push(line[next++]);
+    if (next < line.length) {
+      const f = (cut - cumulative[next - 1]) / (cumulative[next] - cumulative[next - 1] || 1);
+      const a = line[next - 1];
+      const b = line[next];
+      from = [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+      piece.push(from);
     }
     if (piece.length >= 2) pieces.push({ mode: leg.mode, line: piece });
-    start = end;
   }
   return pieces;
 }

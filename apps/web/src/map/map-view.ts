@@ -1,5 +1,14 @@
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre looks for its worker beside its own module, which a bundle moves: point it at the copy
+// Vite emits (same origin, so the page's `worker-src 'self'` allows it).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { TravelMode } from '../api/client';
 import { MODE_COLOURS, splitByLegs } from './leg-lines';
 
@@ -22,6 +31,8 @@ export interface TripMapOptions {
   /** MapLibre's own labels (controls, help), in the reader's language. */
   locale: Record<string, string>;
 }
+
+setWorkerUrl(workerUrl);
 
 export function drawTripMap(options: TripMapOptions): () => void {
   const pieces = splitByLegs(options.line, options.legs);
@@ -66,7 +77,7 @@ export function drawTripMap(options: TripMapOptions): () => void {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': ['get', 'colour'], 'line-width': 5 },
     });
-    options.container.dataset.drawn = 'true';
+    map.once('idle', () => (options.container.dataset.drawn = 'true'));
   });
   return () => map.remove();
 }
