@@ -310,6 +310,29 @@ describe('accounts and sessions with the shipped limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
+  it('counts shop applications against the same limit, and a refused one writes nothing', async () => {
+    const city = await applyTestCity(stack.config);
+    const names = Array.from({ length: 5 }, (_, i) => `Bottega ${i} ${randomBytes(3).toString('hex')}`);
+    const answers = await Promise.all(
+      names.map((name) =>
+        request(stack.voucher.url, 'POST', '/v1/merchants', {
+          body: {
+            cityId: city.raw.id,
+            name,
+            location: { lat: 38.1133, lon: 13.3636 },
+            owner: { email: `owner-${randomBytes(4).toString('hex')}@bottega.example`, password: 'a long shop secret' },
+          },
+        }),
+      ),
+    );
+    const limited = answers.filter((a) => a.status === 429);
+    // The earlier sign-ups from this address used the allowance up: every application waits.
+    expect(limited.length).toBe(names.length);
+    expect(limited.every((a) => a.body.code === 'TOO_MANY_REGISTRATIONS')).toBe(true);
+    const db = stack.api.app.get(DataSource);
+    expect(await db.query(`SELECT id FROM merchants WHERE name = ANY($1)`, [names])).toEqual([]);
+  });
+
   it('does not serve /metrics at all without a configured token', async () => {
     for (const app of [stack.api, stack.voucher]) {
       const answer = await request(app.url, 'GET', '/metrics', { token: 'anything-at-all-anything-at-all-1234' });

@@ -422,6 +422,59 @@ const CORPUS: Case[] = [
     status: 400,
     code: 'VALIDATION_FAILED',
   },
+  // Text PostgreSQL cannot store, dates that do not exist, big bodies where only uploads may have them
+  {
+    name: 'a NUL in a JSON timestamp',
+    body: twoPoints({ ts: `${iso(0)}\u0000` }),
+    status: 400,
+    code: 'INVALID_TIMESTAMP',
+  },
+  {
+    name: 'an unpaired surrogate as a JSON timestamp',
+    body: twoPoints({ ts: '\ud800' }),
+    status: 400,
+    code: 'INVALID_TIMESTAMP',
+  },
+  {
+    name: 'a NUL byte in a GPX file',
+    body: gpx(validPoints, '<!-- \u0000 -->'),
+    type: 'application/gpx+xml',
+    status: 400,
+    code: 'INVALID_TRACE_FILE',
+  },
+  {
+    name: 'a live start on February 30th',
+    body: json({ startedAt: '2026-02-30T08:00:00Z' }),
+    method: 'POST',
+    path: '/v1/trips/live',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a live start in year 0',
+    body: json({ startedAt: '0000-01-01T00:00:00Z' }),
+    method: 'POST',
+    path: '/v1/trips/live',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a live start of 100 KB (only uploads take big bodies)',
+    body: () => json({ startedAt: iso(0), padding: 'x'.repeat(100_000) }),
+    method: 'POST',
+    path: '/v1/trips/live',
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'a gzip live start that inflates to 1 MB',
+    body: () => gzipSync(json({ startedAt: iso(0), padding: ' '.repeat(1024 * 1024) })),
+    headers: { 'content-encoding': 'gzip' },
+    method: 'POST',
+    path: '/v1/trips/live',
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
 ];
 
 describe('hostile and malformed uploads', () => {
@@ -444,12 +497,16 @@ describe('hostile and malformed uploads', () => {
   afterAll(() => stack.close());
 
   /** Everything ingestion writes, summarised: any new or changed row changes it. */
+  // The caller's rows only: other suites of the same run write trips into the same database meanwhile.
   async function snapshot() {
     const [trips] = await db.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(id::text || status || point_count || coalesce(idempotency_key, ''), ',' ORDER BY id), '')) AS digest FROM trips`,
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(id::text || status || point_count || coalesce(idempotency_key, ''), ',' ORDER BY id), '')) AS digest FROM trips WHERE participant_id = $1`,
+      [participant.id],
     );
     const [chunks] = await db.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(data), ',' ORDER BY trip_id, seq), '')) AS digest FROM trace_chunks`,
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(data), ',' ORDER BY trip_id, seq), '')) AS digest FROM trace_chunks
+        WHERE trip_id IN (SELECT id FROM trips WHERE participant_id = $1)`,
+      [participant.id],
     );
     return { trips, chunks };
   }
@@ -474,6 +531,7 @@ describe('hostile and malformed uploads', () => {
       },
     ];
     const before = await snapshot();
+    expect(before.trips.n).toBe(1); // the trip above: the snapshot sees the participant's rows
     const outcomes = [];
     for (const c of cases) {
       const body = typeof c.body === 'function' ? c.body() : c.body;
@@ -502,6 +560,9 @@ describe('hostile and malformed uploads', () => {
       })),
     );
     expect(await snapshot()).toEqual(before);
+    const serverErrors = outcomes.filter((o) => o.status >= 500);
+    console.log(`ingest-hostile: ${outcomes.length} hostile requests sent, ${serverErrors.length} answered 5xx`);
+    expect(serverErrors).toEqual([]);
     // The api is still healthy after the bombs.
     expect((await request(stack.api.url, 'GET', '/health')).status).toBe(200);
   });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { randomStreetPath, simulateTrip } from '@muvo/simulation';
 import { tracePoints } from '@muvo/trace';
 import { runEntry } from './support/run-entry';
@@ -79,10 +80,10 @@ describe('training and evaluating a local mode model', () => {
   });
 
   it('evaluates the model on other people, prints the confusion matrix and draws it, and classifies with it', async () => {
-    const png = join(dir, 'confusion.png');
+    const svg = join(dir, 'confusion.svg');
     const evaluated = await runEntry(
       'libs/classification/src/cli/eval-modes.cli.ts',
-      ['--model', modelPath, '--png', png, '--per-person', '--resample', '20', testDir],
+      ['--model', modelPath, '--svg', svg, '--per-person', '--resample', '20', testDir],
       {},
     );
     expect(evaluated.code).toBe(0);
@@ -106,7 +107,17 @@ describe('training and evaluating a local mode model', () => {
     expect(sampled).not.toBeNull();
     expect(Number(sampled![1])).toBeLessThanOrEqual(accuracy + 0.05);
     expect(Number(sampled![2])).toBeGreaterThanOrEqual(accuracy - 0.05);
-    expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // The picture holds the printed matrix: every cell, one per true and predicted mode, summing to the 16 segments.
+    expect(evaluated.stdout).toContain(`confusion matrix drawn to ${svg}`);
+    const picture = new DOMParser().parseFromString(readFileSync(svg, 'utf8'), 'image/svg+xml');
+    const cells = Array.from(picture.getElementsByTagName('g')).filter((g) => g.getAttribute('class') === 'cell');
+    expect(cells).toHaveLength(5 * 6);
+    const count = (truth: string) =>
+      cells.filter((c) => c.getAttribute('data-truth') === truth).reduce((sum, c) => sum + Number(c.getAttribute('data-count')), 0);
+    expect(['walk', 'bike', 'bus', 'car', 'train'].map(count)).toEqual([4, 4, 4, 4, 0]);
+    // The walk row drawn is the walk row printed first (the pipeline's matrix).
+    const walkDrawn = cells.filter((c) => c.getAttribute('data-truth') === 'walk').map((c) => c.getAttribute('data-count'));
+    expect(/^walk((?:\s+\d+){6})/m.exec(evaluated.stdout)![1].trim().split(/\s+/)).toEqual(walkDrawn);
 
     // The same model by config, as the worker takes it.
     const classified = await runEntry(
@@ -129,7 +140,7 @@ describe('training and evaluating a local mode model', () => {
   it('cross-validates repeatedly with people dealt to folds at random and reports the spread over held-out samples', async () => {
     const evaluated = await runEntry(
       'libs/classification/src/cli/eval-modes.cli.ts',
-      ['--cv', '3', '--repeat', '2', '--png', join(dir, 'cv.png'), trainDir],
+      ['--cv', '3', '--repeat', '2', '--svg', join(dir, 'cv.svg'), trainDir],
       {},
     );
     expect(evaluated.code).toBe(0);

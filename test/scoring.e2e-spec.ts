@@ -132,10 +132,12 @@ describe('scoring', () => {
     expect(copy.flags).toContain('DUPLICATE_TRACE');
     expect(copy.pointsAwarded).toBe(0);
     expect(copy.receipt.provisionalPoints).toBeGreaterThan(0);
+    // The copier is told what was found, never whose trip it replays; the operator sees which.
     expect(copy.receipt.flags[0]).toMatchObject({
       code: 'DUPLICATE_TRACE',
-      detail: expect.stringContaining(original.id),
+      detail: expect.stringContaining('another participant'),
     });
+    expect(JSON.stringify(copy)).not.toContain(original.id);
     expect((await api('GET', '/v1/me/balance', { token: copier.token })).body.balance).toBe(0);
 
     const review = await reviewOf(copy.id);
@@ -145,6 +147,7 @@ describe('scoring', () => {
       codes: ['DUPLICATE_TRACE'],
       participantId: copier.id,
     });
+    expect(review.trip.flags[0]).toMatchObject({ code: 'DUPLICATE_TRACE', relatedTripId: original.id });
     // Operators are bound to their city; participants are not operators.
     expect((await api('GET', `/v1/admin/reviews/${review.id}`, { token: otherOperator })).status).toBe(404);
     expect(

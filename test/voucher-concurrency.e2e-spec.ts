@@ -43,6 +43,48 @@ describe('vouchers under concurrency', () => {
     expect(entries).toBe(1);
   });
 
+  it('redeems and undoes one voucher at once, round after round: never a 500, and what the shop is owed matches', async () => {
+    const p = await s.participant(10);
+    const espresso = await s.offerId('Free espresso');
+    const v = (await s.voucher('POST', `/v1/offers/${espresso}/claim`, { token: p.token })).body;
+    const counters = await Promise.all([s.staffToken(0), s.staffToken(0), s.staffToken(0)]);
+    const outcomes = new Map<string, number>();
+    for (let round = 0; round < 40; round++) {
+      const attempts = await Promise.all([
+        ...Array.from({ length: 6 }, (_, i) =>
+          s
+            .voucher('POST', '/v1/redemptions', {
+              token: counters[i % counters.length],
+              body: { code: i % 2 ? v.code : v.qr },
+            })
+            .then((r) => ({ action: 'redeem', r })),
+        ),
+        ...Array.from({ length: 3 }, (_, i) =>
+          s
+            .voucher('POST', `/v1/redemptions/${v.voucherId}/undo`, { token: counters[i % counters.length] })
+            .then((r) => ({ action: 'undo', r })),
+        ),
+      ]);
+      for (const { action, r } of attempts) {
+        const seen = `${action} ${r.status} ${r.body.code ?? ''}`.trim();
+        outcomes.set(seen, (outcomes.get(seen) ?? 0) + 1);
+        expect(['redeem 201', 'redeem 409 ALREADY_REDEEMED', 'undo 200', 'undo 409 NOT_REDEEMED']).toContain(seen);
+      }
+      // Whatever the interleaving, the shop is owed for the voucher exactly when it ends redeemed.
+      const [state]: { status: string; open: number }[] = await s.db.query(
+        `SELECT v.status,
+                (SELECT count(*)::int FROM settlement_entries e WHERE e.voucher_id = v.id AND e.kind = 'redemption'
+                    AND NOT EXISTS (SELECT 1 FROM settlement_entries x WHERE x.reverses_entry_id = e.id)) AS open
+           FROM vouchers v WHERE v.id = $1`,
+        [v.voucherId],
+      );
+      expect(state.open).toBe(state.status === 'redeemed' ? 1 : 0);
+    }
+    // The rounds did race: both redemptions and undos succeeded along the way.
+    expect(outcomes.get('redeem 201')).toBeGreaterThan(1);
+    expect(outcomes.get('undo 200')).toBeGreaterThan(1);
+  });
+
   it('200 concurrent claims on an offer with stock 10: exactly 10 vouchers, the right debits, no negative balance', async () => {
     const operator = await s.operatorToken();
     const offer = await s.voucher('POST', `/v1/merchants/${s.merchantId(0)}/offers`, {

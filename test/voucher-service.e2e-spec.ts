@@ -346,7 +346,7 @@ describe('merchant voucher service', () => {
       ).toBe(404);
     });
 
-    it('limits unknown codes per staff account and per device, but not typos or valid codes', async () => {
+    it('limits unknown codes per staff account and per device, but never typos or valid codes', async () => {
       const invite = await s.voucher('POST', `/v1/merchants/${s.merchantId(0)}/invitations`, {
         token: bar,
         body: { email: `guesser-${randomBytes(3).toString('hex')}@bar.example` },
@@ -373,28 +373,41 @@ describe('merchant voucher service', () => {
         expect(unknown.status).toBe(404);
       }
       const p = await s.participant(50);
-      const v = (await claim(p.token, await s.offerId('Free espresso'))).body;
+      const [v, w] = [
+        (await claim(p.token, await s.offerId('Free espresso'))).body,
+        (await claim(p.token, await s.offerId('Free espresso'))).body,
+      ];
       const blocked = await s.voucher('POST', '/v1/redemptions', {
         token: clerk,
         headers: device,
-        body: { code: v.code },
+        body: { code: generateVoucherCode() },
       });
       expect(blocked.status).toBe(429);
       expect(blocked.body.code).toBe('TOO_MANY_UNKNOWN_CODES');
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-      // The same device is blocked for the owner too; the owner on another device is not.
-      const sameDevice = await s.voucher('POST', '/v1/counter/preview', {
-        token: bar,
+      // A customer's valid code is never held up by the guesses.
+      const valid = await s.voucher('POST', '/v1/redemptions', {
+        token: clerk,
         headers: device,
         body: { code: v.code },
       });
+      expect(valid.status).toBe(201);
+      // The same device is blocked for the owner's guesses too; the owner on another device is not.
+      const sameDevice = await s.voucher('POST', '/v1/counter/preview', {
+        token: bar,
+        headers: device,
+        body: { code: generateVoucherCode() },
+      });
       expect(sameDevice.status).toBe(429);
-      const otherDevice = await s.voucher('POST', '/v1/redemptions', {
+      const otherDevice = await s.voucher('POST', '/v1/counter/preview', {
         token: bar,
         headers: { 'x-device-id': 'another-device-1' },
-        body: { code: v.code },
+        body: { code: generateVoucherCode() },
       });
-      expect(otherDevice.status).toBe(201);
+      expect(otherDevice.status).toBe(404);
+      expect(
+        (await s.voucher('POST', '/v1/redemptions', { token: bar, headers: device, body: { code: w.code } })).status,
+      ).toBe(201);
     });
   });
 

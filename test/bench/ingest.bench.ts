@@ -9,7 +9,8 @@
  *    the baseline of what this machine can do with the load generator on the same cores;
  * 2. drives the api with the same generator (64 connections, distinct 1,000-point trips) for a
  *    fixed time: points durably stored per second (counted in PostgreSQL, not from responses),
- *    the ratio to the baseline, and the api's peak RSS;
+ *    the ratio to the baseline, and the api's peak RSS as an operator sees it from outside the
+ *    process: /proc/PID/status sampled every 100 ms, and the kernel's high-water mark VmHWM;
  * 3. sends a steady open-loop 200 uploads/s (latency measured from the scheduled send time, so
  *    queueing counts) and prints p50/p99.
  * Targets (2 cores): ≥ 500,000 points/s, ≥ 0.15 of the baseline, RSS < 300 MB, p99 < 100 ms.
@@ -67,10 +68,18 @@ async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+/** A memory figure of a process from /proc/PID/status, in MB (0 once the process is gone). */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
+/** The kernel's high-water mark of the process's resident memory since it started: no sample can miss it. */
+const hwmMb = (pid: number) => statusMb(pid, 'VmHWM');
 
 /** CPU seconds used so far by a process (user + system). */
 function cpuSeconds(pid: number): number {
@@ -368,6 +377,7 @@ async function main(): Promise<void> {
         throw new Error(`register failed: ${registered.status} ${await registered.text()}`);
       tokens.push(((await registered.json()) as { accessToken: string }).accessToken);
     }
+    const restMb = rssMb(api.pid!);
     await saturate(apiUrl, tokens, nextBody, 3); // warm-up: JIT, connection pools
     const since = new Date();
     const {
@@ -383,17 +393,24 @@ async function main(): Promise<void> {
     );
     console.log(`                    ${apiCpu}`);
     console.log(`ratio to bare parse: ${ratio.toFixed(3)}`);
-    console.log(`api peak RSS:       ${peakMb.toFixed(0)} MB`);
+    const hwmSaturated = hwmMb(api.pid!);
+    console.log(
+      `api RSS:            ${restMb.toFixed(0)} MB at rest; peak ${peakMb.toFixed(0)} MB sampled every 100 ms, ` +
+        `${hwmSaturated.toFixed(0)} MB kernel high-water mark (VmHWM, since start); target < ${TARGETS.rssMb} MB`,
+    );
 
     // 3. Steady open-loop load.
     await new Promise((r) => setTimeout(r, 2000)); // let the saturation backlog settle
     const { result: steady, peakMb: steadyRss } = await withPeakRss(api.pid!, () =>
       openLoop(apiUrl, tokens, nextBody, RATE, OPEN_LOOP_S),
     );
+    const hwm = hwmMb(api.pid!);
     console.log(
       `api at ${RATE} uploads/s: p50 ${steady.p50.toFixed(1)} ms, p99 ${steady.p99.toFixed(1)} ms, max ${steady.max.toFixed(1)} ms ` +
         `(${steady.ok}/${steady.sent} answered 202, ${steady.failed} failed; peak RSS ${steadyRss.toFixed(0)} MB)`,
     );
+    // What an operator's monitoring sees: the most the process ever held, whichever phase it was in.
+    const peakRss = Math.max(peakMb, steadyRss, hwm);
     await db.end();
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -403,7 +420,7 @@ async function main(): Promise<void> {
     );
     console.log(`  ratio ≥ ${TARGETS.ratio}: ${verdict(ratio >= TARGETS.ratio)} (${ratio.toFixed(3)})`);
     console.log(
-      `  RSS < ${TARGETS.rssMb} MB: ${verdict(Math.max(peakMb, steadyRss) < TARGETS.rssMb)} (${Math.max(peakMb, steadyRss).toFixed(0)} MB)`,
+      `  RSS < ${TARGETS.rssMb} MB: ${verdict(peakRss < TARGETS.rssMb)} (${peakRss.toFixed(0)} MB, the api's VmHWM over the whole run)`,
     );
     console.log(
       `  p99 < ${TARGETS.p99Ms} ms at ${RATE}/s: ${verdict(steady.p99 < TARGETS.p99Ms)} (${steady.p99.toFixed(1)} ms)`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TRAVEL_MODES } from '@muvo/classification';
+import { calendarDay, instant } from '@muvo/http';
 import { scoringRulesSchema } from '@muvo/scoring';
 
 const cityScope = {
@@ -17,7 +18,7 @@ export const reviewListQuerySchema = z.object({
   status: z.enum(['open', 'approved', 'rejected']).optional().default('open'),
   kind: z.enum(['flag', 'dispute']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional().describe('Page: reviews created before this instant'),
+  before: instant().optional().describe('Page: reviews created before this instant'),
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuerySchema>;
 
@@ -57,7 +58,13 @@ export const reviewSchema = z
       endedAt: z.string(),
       pointsAwarded: z.number(),
       provisionalPoints: z.number().nullable(),
-      flags: z.array(z.object({ code: z.string(), detail: z.string() })),
+      flags: z.array(
+        z.object({
+          code: z.string(),
+          detail: z.string(),
+          relatedTripId: z.uuid().optional().describe('The trip overlapped or replayed (operators only)'),
+        }),
+      ),
       legs: z.array(legView),
     }),
   })
@@ -76,8 +83,8 @@ export const rulesViewSchema = z
 export const campaignBodySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
-    startsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
-    endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+    startsAt: instant().transform((v) => new Date(v)),
+    endsAt: instant().transform((v) => new Date(v)),
     rules: scoringRulesSchema.optional(),
   })
   .refine((c) => c.endsAt > c.startsAt, { message: 'endsAt must be after startsAt', path: ['endsAt'] })
@@ -130,7 +137,7 @@ export const auditSchema = z
   })
   .meta({ id: 'AuditTrail' });
 
-const day = z.iso.date();
+const day = calendarDay();
 export const statsQuerySchema = z.object({ ...cityScope, from: day, to: day });
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 export const statsSchema = z

@@ -6,7 +6,7 @@ export const API_APP: HttpAppDefinition = {
   name: 'api',
   module: (config) => ApiModule.forRoot(config),
   options: (config) => ({
-    bodyLimitBytes: config.trips.maxBodyBytes,
+    largeBodyLimitBytes: config.trips.maxBodyBytes,
     docs: {
       title: 'muvo trip-ingestion API',
       description:

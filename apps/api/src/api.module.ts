@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
+import { OpenpathModule } from '@muvo/openpath';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
@@ -17,6 +19,9 @@ import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
 import { LiveTripsController } from './live-trips.controller';
+import { OpenpathBodyLimit } from './openpath.body-limit';
+import { OpenpathRoutesModule } from './openpath-routes.module';
+import { OpenpathTokenController } from './openpath-token.controller';
 import { TripBodyParsers } from './trips.body-parsers';
 import { TripsController } from './trips.controller';
 import { rateLimitOptions } from './trips.rate-limit';
@@ -37,6 +42,9 @@ export class ApiModule {
         ScoringModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
+        OpenpathModule,
+        OpenpathRoutesModule,
+        RouterModule.register([{ path: config.openpath.pathPrefix, module: OpenpathRoutesModule }]),
       ],
       controllers: [
         AuthController,
@@ -49,8 +57,9 @@ export class ApiModule {
         AdminReviewsController,
         AdminRulesController,
         AdminScoringController,
+        OpenpathTokenController,
       ],
-      providers: [TripBodyParsers],
+      providers: [TripBodyParsers, OpenpathBodyLimit],
     };
   }
 }

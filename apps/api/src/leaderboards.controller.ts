@@ -16,14 +16,15 @@ const boardQuerySchema = z
   .object({
     week: z
       .string()
-      .regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2026-W12')
+      .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week such as 2026-W12')
       .optional()
       .describe('ISO week (default: the current week); ignored when campaignId is given'),
     campaignId: z.string().max(63).optional(),
     cityId: z.string().max(63).optional().describe('Default: the caller’s city'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .meta({ id: 'BoardQuery' });
+  // No schema id: a query schema with one is documented as a $ref, which has no parameters to list.
+  .meta({ example: { week: '2026-W12', cityId: 'palermo-centro', limit: 20 } });
 type BoardQuery = z.infer<typeof boardQuerySchema>;
 
 const entry = z.object({ rank: z.number(), id: z.string(), name: z.string(), score: z.number() });

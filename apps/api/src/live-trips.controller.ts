@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Put, Res, Use
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { LargeBody } from '@muvo/http';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { parsePointTime } from '@muvo/trace';
@@ -80,6 +81,7 @@ export class LiveTripsController {
   }
 
   @Put(':id/chunks/:seq')
+  @LargeBody()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a chunk of a live trip',

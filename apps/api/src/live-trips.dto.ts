@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { instant } from '@muvo/http';
 import { MAX_CHUNK_SEQ, TRIP_STATUSES } from '@muvo/tracking';
 
 const EXAMPLE_TRIP_ID = '5c1e0f3a-8b7d-4c2e-9f10-2a3b4c5d6e7f';
 
 export const startLiveTripSchema = z
   .object({
-    startedAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .describe('When the recording started on the device (default: now)'),
+    startedAt: instant().optional().describe('When the recording started on the device (default: now)'),
     mockLocation: z.boolean().optional().describe('The app saw a mock location provider'),
   })
   .meta({ id: 'LiveTripStart', example: { startedAt: '2026-11-22T08:00:00Z' } });

@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
-import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import {
   decodeContentEncoding,
   firstSignificantChar,
@@ -49,7 +48,7 @@ const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:se
 /**
  * Registers the api's body parsers on Fastify (before it starts listening):
  * - every body may carry `Content-Encoding: gzip | deflate | br`, undone with the decompressed size
- *   capped at TRIP_MAX_BODY_BYTES (a decompression bomb gets 413, not the server's memory);
+ *   capped at the route's body limit (a decompression bomb gets 413, not the server's memory);
  * - JSON keeps Fastify's protection against prototype poisoning;
  * - trace files arrive as {@link RawTraceUpload} bytes, a gzip file sent as is included;
  * - `curl --data-binary @trip.gpx` sends a form content type: a form body that is really a trace
@@ -59,17 +58,16 @@ const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:se
  */
 @Injectable()
 export class TripBodyParsers implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    const maxBytes = this.config.trips.maxBodyBytes;
-    const options = { parseAs: 'buffer' as const, bodyLimit: maxBytes };
+    // No parser-wide limit: each route's own applies (small, or TRIP_MAX_BODY_BYTES on uploads),
+    // to the bytes received and to what they decompress to.
+    const options = { parseAs: 'buffer' as const };
+    const limitOf = (request: FastifyRequest) => request.routeOptions.bodyLimit;
     const decode = (request: FastifyRequest, body: Buffer) =>
-      decodeContentEncoding(body, request.headers['content-encoding'] as string | undefined, maxBytes);
+      decodeContentEncoding(body, request.headers['content-encoding'] as string | undefined, limitOf(request));
     const secureJson = fastify.getDefaultJsonParser('error', 'error');
     const parseJson = (request: FastifyRequest, data: Buffer) =>
       new Promise<unknown>((resolve, reject) =>
@@ -91,18 +89,18 @@ export class TripBodyParsers implements OnModuleInit {
       return parseJson(request, data);
     });
     fastify.addContentTypeParser(TRACE_FILE_TYPES, options, async (request: FastifyRequest, body: Buffer) => {
-      const data = await gunzipIfCompressed(await decode(request, body), maxBytes);
+      const data = await gunzipIfCompressed(await decode(request, body), limitOf(request));
       return new RawTraceUpload(mediaTypeOf(request), data);
     });
     fastify.addContentTypeParser(MULTIPART_TYPE, options, async (request: FastifyRequest, body: Buffer) => {
       const file = await readMultipartFile(request.headers, await decode(request, body));
-      return new RawTraceUpload(file.mediaType, await gunzipIfCompressed(file.data, maxBytes));
+      return new RawTraceUpload(file.mediaType, await gunzipIfCompressed(file.data, limitOf(request)));
     });
     fastify.addContentTypeParser(FORM_TYPE, options, async (request: FastifyRequest, body: Buffer) => {
       const data = await decode(request, body);
       const first = firstSignificantChar(data);
       if (looksGzipped(data) || first === '<' || first === '{' || first === '[') {
-        return new RawTraceUpload(mediaTypeOf(request), await gunzipIfCompressed(data, maxBytes));
+        return new RawTraceUpload(mediaTypeOf(request), await gunzipIfCompressed(data, limitOf(request)));
       }
       const form = parseQueryString(data.toString('utf8'));
       // Same rule as JSON bodies: a "__proto__" key could poison objects built from the form.

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, R
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { LargeBody } from '@muvo/http';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { allocateTrace, traceToGeoJson, traceToGpx, tracePoints } from '@muvo/trace';
 import {
@@ -70,6 +71,7 @@ export class TripsController {
   }
 
   @Post()
+  @LargeBody()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Upload a whole trip; scoring happens asynchronously',

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
 import { z } from 'zod';
+import { participantReceipt, type Receipt } from '@muvo/scoring';
 import { type MapLine, TRIP_STATUSES, type TripEntity } from '@muvo/tracking';
 
 const EXAMPLE_TRIP_ID = '0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10';
@@ -229,7 +230,8 @@ export function toTripSummary(trip: TripEntity): TripSummary {
     distanceM: trip.distanceM === null ? null : Math.round(trip.distanceM),
     legs: (trip.legs ?? []) as TripSummary['legs'],
     pointsAwarded: trip.pointsAwarded,
-    receipt: trip.receipt,
+    // Never the operators' evidence: a flag may relate to another participant's trip.
+    receipt: participantReceipt(trip.receipt as Receipt | null) as TripSummary['receipt'],
     flags: trip.flags,
   };
 }

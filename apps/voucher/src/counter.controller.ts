@@ -34,9 +34,10 @@ export class CounterController {
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
   @ApiResponse({ status: 403, description: 'NOT_MERCHANT_STAFF' })
   async login(@Body({ schema: counterLoginSchema }) body: z.infer<typeof counterLoginSchema>) {
-    const { account, session } = await this.identity.login(body.email, body.password);
-    if (account.role !== 'merchant_staff' || !account.merchantId) throw VoucherErrors.notStaff();
-    return { ...session, ...(await this.whoAmI(account.id, account.merchantId)) };
+    const { account, session } = await this.identity.login(body.email, body.password, (candidate) => {
+      if (candidate.role !== 'merchant_staff' || !candidate.merchantId) throw VoucherErrors.notStaff();
+    });
+    return { ...session, ...(await this.whoAmI(account.id, account.merchantId!)) };
   }
 
   @Post('session/refresh')

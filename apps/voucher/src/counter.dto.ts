@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '@muvo/http';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 export const codeSchema = z
@@ -47,15 +48,17 @@ export const previewSchema = z
   .meta({ id: 'VoucherPreview' });
 
 export const undoneSchema = z
-  .object({ voucherId: z.uuid(), status: z.literal('active'), undoneAt: z.string() })
+  .object({
+    voucherId: z.uuid(),
+    status: z
+      .enum(['active', 'expired'])
+      .describe('`active`: valid again; `expired`: its expiry passed since it was redeemed (no refund)'),
+    undoneAt: z.string(),
+  })
   .meta({ id: 'UndoneRedemption' });
 
 export const dayQuerySchema = z.object({
-  day: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD')
-    .optional()
-    .describe('Local date in the city; today by default'),
+  day: calendarDay().optional().describe('Local date in the city; today by default'),
 });
 
 export const counterDaySchema = z

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@muvo/http';
 import {
   CurrentPrincipal,
-  IdentityService,
   OptionalAuth,
   OptionalPrincipal,
   type Principal,
@@ -39,7 +38,6 @@ export class MerchantsController {
     private readonly staff: StaffService,
     private readonly offers: OffersService,
     private readonly settlement: SettlementService,
-    private readonly identity: IdentityService,
   ) {}
 
   @Post()
@@ -50,9 +48,9 @@ export class MerchantsController {
   @ApiResponse({ status: 201, standardSchema: applicationResultSchema })
   @ApiResponse({ status: 409, description: 'EMAIL_TAKEN' })
   @ApiResponse({ status: 422, description: 'MERCHANT_OUT_OF_CORRIDOR, MERCHANT_OUTSIDE_CITY' })
-  async apply(@Body({ schema: applyMerchantSchema }) body: ApplyMerchantRequest) {
-    const { merchant, owner } = await this.merchants.apply(body);
-    const { session } = await this.identity.login(body.owner.email, body.owner.password);
+  @ApiResponse({ status: 429, description: 'TOO_MANY_REGISTRATIONS' })
+  async apply(@Body({ schema: applyMerchantSchema }) body: ApplyMerchantRequest, @Ip() clientAddress: string) {
+    const { merchant, owner, session } = await this.merchants.apply(body, clientAddress);
     return { merchant, ownerAccountId: owner.id, accessToken: session.accessToken, refreshToken: session.refreshToken };
   }
 

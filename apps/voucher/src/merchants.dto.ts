@@ -132,11 +132,13 @@ export const acceptedInvitationSchema = z
   .object({ accountId: z.uuid(), merchantId: z.uuid(), email: z.string() })
   .meta({ id: 'AcceptedInvitation' });
 
+// The shape only: whether the dates exist and make a period is the settlement's rule (INVALID_PERIOD).
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD');
 
 export const periodQuerySchema = z
   .object({ from: day, to: day })
-  .meta({ id: 'Period', example: { from: '2026-10-01', to: '2026-10-31' } });
+  // No schema id: a query schema with one is documented as a $ref, which has no parameters to list.
+  .meta({ example: { from: '2026-10-01', to: '2026-10-31' } });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
 const settlement = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '@muvo/http';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
 const near = z
@@ -97,15 +98,17 @@ const offerFields = {
     .nullable()
     .describe('Vouchers that may ever be claimed; null for unlimited'),
   perParticipantLimit: z.number().int().positive().max(1000).nullable(),
-  validFrom: z.iso
-    .datetime({ offset: true })
+  validFrom: instant()
     .transform((v) => new Date(v))
     .nullable(),
-  validUntil: z.iso
-    .datetime({ offset: true })
+  validUntil: instant()
     .transform((v) => new Date(v))
     .nullable(),
-  voucherLifetimeDays: z.number().positive().max(3650).nullable(),
+  voucherLifetimeDays: z
+    .number()
+    .min(1 / 24, 'at least an hour (1/24 of a day)')
+    .max(3650)
+    .nullable(),
   usableHours: weeklyScheduleSchema.nullable(),
   payoutCents: z.number().int().min(0).max(100_000_000).describe('Operators only'),
   active: z.boolean(),

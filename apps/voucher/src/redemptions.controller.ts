@@ -25,11 +25,17 @@ export class RedemptionsController {
   @ApiHeader(DEVICE_HEADER)
   @ApiResponse({ status: 201, standardSchema: redemptionSchema })
   @ApiResponse({ status: 400, description: 'INVALID_QR: a QR payload muvo did not sign' })
-  @ApiResponse({ status: 403, description: 'WRONG_MERCHANT: the voucher is for another shop' })
+  @ApiResponse({
+    status: 403,
+    description: 'WRONG_MERCHANT: the voucher is for another shop; MERCHANT_SUSPENDED: the city suspended this shop',
+  })
   @ApiResponse({ status: 404, description: 'VOUCHER_NOT_FOUND (typo: true when the check character caught a typo)' })
   @ApiResponse({ status: 409, description: 'ALREADY_REDEEMED with redeemedAt; NOT_USABLE_NOW with usableHours' })
   @ApiResponse({ status: 410, description: 'VOUCHER_EXPIRED with expiredAt and refunded' })
-  @ApiResponse({ status: 429, description: 'TOO_MANY_UNKNOWN_CODES with retryAfterS' })
+  @ApiResponse({
+    status: 429,
+    description: 'TOO_MANY_UNKNOWN_CODES with retryAfterS: wrong codes only, a valid code is never held up',
+  })
   redeem(
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: codeSchema }) body: CodeRequest,
@@ -40,7 +46,10 @@ export class RedemptionsController {
 
   @Post(':voucherId/undo')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Undo a redemption by the same shop within the undo window; the voucher is valid again' })
+  @ApiOperation({
+    summary:
+      'Undo a redemption by the same shop within the undo window; the voucher is valid again (or expired, without refund, if its expiry passed meanwhile)',
+  })
   @ApiResponse({ status: 200, standardSchema: undoneSchema })
   @ApiResponse({ status: 404, description: 'VOUCHER_NOT_FOUND (also for another shop’s voucher)' })
   @ApiResponse({ status: 409, description: 'NOT_REDEEMED, UNDO_WINDOW_CLOSED' })

@@ -80,6 +80,20 @@ export interface AppConfig {
     /** MapLibre style of the base map; null draws trips on a plain background, with no network. */
     mapStyleUrl: string | null;
   };
+  /** The OpenPATH phone app's server protocol (see libs/openpath). */
+  openpath: {
+    /** Routes are served under `/<pathPrefix>/` (the app's `connectUrl` ends with it). */
+    pathPrefix: string;
+    maxBodyBytes: number;
+    /** A trip ends when the phone stays within this distance for this long (e-mission's time filter). */
+    dwellDistanceM: number;
+    dwellTimeS: number;
+    /** An open trip is finished when its participant's phone has sent nothing for this long. */
+    quietFinishS: number;
+    sweepIntervalS: number;
+    /** Cities where an unknown well-formed token registers a new participant (opcode `autogen`). */
+    autogenCities: string[];
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -177,6 +191,17 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       voucherUrl: (e.WEB_VOUCHER_URL ?? `http://127.0.0.1:${e.VOUCHER_PORT}`).replace(/\/+$/, ''),
       mapStyleUrl: e.WEB_MAP_STYLE_URL ?? null,
+    },
+    openpath: {
+      pathPrefix: e.OPENPATH_PATH_PREFIX.replace(/\/+/g, '/').replace(/^\/|\/$/g, ''),
+      maxBodyBytes: e.OPENPATH_MAX_BODY_BYTES,
+      dwellDistanceM: e.OPENPATH_DWELL_DISTANCE_M,
+      dwellTimeS: e.OPENPATH_DWELL_TIME_S,
+      quietFinishS: e.OPENPATH_TRIP_QUIET_S,
+      sweepIntervalS: e.OPENPATH_SWEEP_INTERVAL_S,
+      autogenCities: e.OPENPATH_AUTOGEN_CITIES.split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
     },
   };
 }

@@ -118,6 +118,19 @@ export const environmentSchema = z.object({
   VOUCHER_QR_SECRET: z.string().min(32).optional(),
   WEB_VOUCHER_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENPATH_PATH_PREFIX: z
+    .string()
+    .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')
+    .default('openpath'),
+  OPENPATH_MAX_BODY_BYTES: positiveInt(9 * 1024 * 1024),
+  OPENPATH_DWELL_DISTANCE_M: positiveInt(100),
+  OPENPATH_DWELL_TIME_S: positiveInt(300),
+  OPENPATH_TRIP_QUIET_S: positiveInt(900),
+  OPENPATH_SWEEP_INTERVAL_S: positiveInt(60),
+  OPENPATH_AUTOGEN_CITIES: z
+    .string()
+    .regex(/^[A-Za-z0-9_.,-]*$/, 'a comma-separated list of city ids')
+    .default(''),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

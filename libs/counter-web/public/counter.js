@@ -9,6 +9,14 @@
   let lang = pickLanguage();
   let session = JSON.parse(store.getItem('muvo-counter-session') || 'null');
   let current = null; // { code, voucherId, offerTitle }
+  let inFlight = false; // a request that moves or checks a voucher is on its way
+  let settleUntil = 0; // buttons that just appeared ignore taps until then
+  let undoTarget = null; // { voucherId, offerTitle } while the undo question is open
+  /**
+   * How long new buttons stay disabled after they appear: the second tap of a double tap (and a
+   * ghost tap) comes within ~300 ms, a deliberate tap on a new answer after reading it, later.
+   */
+  const SETTLE_MS = 700;
   const deviceId = store.getItem('muvo-counter-device') || newDeviceId();
 
   function newDeviceId() {
@@ -41,6 +49,7 @@
     $('language').value = lang;
     document.querySelectorAll('[data-i18n]').forEach((el) => (el.textContent = t(el.dataset.i18n)));
     document.title = t('appName');
+    if (undoTarget) $('undo-detail').textContent = t('undoQuestionDetail', { offer: undoTarget.offerTitle });
     if (session) loadToday();
   }
 
@@ -56,6 +65,7 @@
     try {
       response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
     } catch (e) {
+      // No answer: the request may or may not have reached the server.
       return { status: 0, body: { code: 'OFFLINE' } };
     }
     const data = await response.json().catch(() => ({}));
@@ -99,8 +109,11 @@
     show();
   }
 
-  /** One unmistakable answer: colour, symbol and words together. */
-  function verdict(kind, title, detail, actions) {
+  /**
+   * One unmistakable answer: colour, symbol and words together. Its buttons settle before they
+   * take a tap, then `focus` (a button id) gets the focus.
+   */
+  function verdict(kind, title, detail, actions, focus) {
     const box = $('result');
     box.hidden = false;
     box.className = 'result ' + kind;
@@ -110,6 +123,44 @@
     $('undo').hidden = !(actions && actions.undo);
     $('next').hidden = !(actions && actions.next);
     box.dataset.verdict = kind;
+    settle(focus && $(focus));
+  }
+
+  /** New buttons are disabled for a moment, so that a tap meant for the old ones cannot hit them. */
+  function settle(focusAfter) {
+    const until = (settleUntil = Date.now() + SETTLE_MS);
+    updateButtons();
+    setTimeout(() => {
+      updateButtons();
+      // Only the latest answer moves the focus.
+      if (until === settleUntil && focusAfter && !focusAfter.hidden && !focusAfter.disabled) focusAfter.focus();
+    }, SETTLE_MS + 10);
+  }
+
+  /**
+   * Every button's state from one place: nothing takes a tap while a request is on its way, the
+   * answer's and the undo question's buttons not while settling, and nothing that redeems or
+   * undoes while the device is offline.
+   */
+  function updateButtons() {
+    const settling = Date.now() < settleUntil;
+    document.querySelectorAll('button').forEach((b) => {
+      const fresh = settling && b.closest('#result, #undo-dialog') !== null;
+      b.disabled = inFlight || fresh || (!navigator.onLine && b.hasAttribute('data-online'));
+    });
+  }
+
+  /** One request at a time: a tap while another request is on its way does nothing. */
+  async function exclusive(work) {
+    if (inFlight) return;
+    inFlight = true;
+    updateButtons();
+    try {
+      await work();
+    } finally {
+      inFlight = false;
+      updateButtons();
+    }
   }
 
   function clearResult() {
@@ -139,71 +190,101 @@
         return verdict('used', t('notNow'), t('notNowDetail', { offer: b.offerTitle }), { next: true });
       case 'TOO_MANY_UNKNOWN_CODES':
         return verdict('invalid', t('tooMany'), t('tooManyDetail', { minutes: Math.ceil((b.retryAfterS || 60) / 60) }));
+      case 'MERCHANT_SUSPENDED':
+        return verdict('invalid', t('suspended'), t('suspendedDetail'), { next: true });
+      case 'MERCHANT_NOT_APPROVED':
+        return verdict('invalid', t('notApproved'), t('notApprovedDetail'), { next: true });
       case 'UNDO_WINDOW_CLOSED':
         return verdict('used', t('undoClosed'), t('undoClosedDetail'), { next: true });
       case 'OFFLINE':
-        return verdict('info', t('offline'), t('offlineDetail'));
+        return verdict('info', t('offline'), t(r.unsure ? 'offlineUnsureDetail' : 'offlineDetail'), { next: true });
       default:
         return verdict('info', t('error'), t('errorDetail'));
     }
   }
 
-  async function check(raw) {
+  function check(raw) {
     const code = raw.trim();
     if (!code) return verdict('info', t('empty'), t('emptyDetail'));
-    busy(true);
-    const r = await api('POST', '/v1/counter/preview', { code });
-    busy(false);
-    if (r.status === 200) {
-      current = { code, voucherId: r.body.voucherId, offerTitle: r.body.offerTitle };
-      verdict('valid', t('valid'), t('validDetail', { offer: r.body.offerTitle }), { redeem: true, next: true });
-      $('redeem').focus();
-    } else {
-      explain(r);
-    }
+    return exclusive(async () => {
+      current = null;
+      const r = await api('POST', '/v1/counter/preview', { code });
+      if (r.status === 200) {
+        current = { code, voucherId: r.body.voucherId, offerTitle: r.body.offerTitle };
+        verdict(
+          'valid',
+          t('valid'),
+          t('validDetail', { offer: r.body.offerTitle }),
+          { redeem: true, next: true },
+          'redeem',
+        );
+      } else {
+        explain(r);
+      }
+    });
   }
 
-  async function redeem() {
-    if (!current) return;
-    busy(true);
-    const r = await api('POST', '/v1/redemptions', { code: current.code });
-    busy(false);
-    if (r.status === 201) {
-      current.voucherId = r.body.voucherId;
-      verdict(
-        'redeemed',
-        t('redeemed'),
-        t('redeemedDetail', { offer: r.body.offerTitle, time: time(r.body.undoUntil) }),
-        {
-          undo: true,
-          next: true,
-        },
-      );
-      $('next').focus();
-      loadToday();
-    } else {
-      explain(r);
-    }
+  function redeem() {
+    const target = current;
+    if (!target) return;
+    return exclusive(async () => {
+      const r = await api('POST', '/v1/redemptions', { code: target.code });
+      if (r.status === 201) {
+        current = Object.assign(target, { voucherId: r.body.voucherId, offerTitle: r.body.offerTitle });
+        verdict(
+          'redeemed',
+          t('redeemed'),
+          t('redeemedDetail', { offer: r.body.offerTitle, time: time(r.body.undoUntil) }),
+          { undo: true, next: true },
+          'next',
+        );
+        loadToday();
+      } else {
+        // Without an answer nobody knows whether it counted: say so rather than "try again".
+        explain(r.status === 0 ? Object.assign(r, { unsure: true }) : r);
+      }
+    });
   }
 
-  async function undo(voucherId) {
-    busy(true);
-    const r = await api('POST', '/v1/redemptions/' + encodeURIComponent(voucherId) + '/undo');
-    busy(false);
-    if (r.status === 200) {
-      verdict('info', t('undone'), t('undoneDetail'), { next: true });
-      loadToday();
-    } else {
-      explain(r);
-    }
+  /** Undo is never one tap: it asks first, with "keep" as the safe default. */
+  function askUndo(target) {
+    undoTarget = target;
+    $('undo-detail').textContent = t('undoQuestionDetail', { offer: target.offerTitle });
+    const dialog = $('undo-dialog');
+    if (!dialog.open) dialog.showModal();
+    settle($('keep'));
   }
 
-  function busy(on) {
-    document.querySelectorAll('button').forEach((b) => (b.disabled = on));
+  function undo(voucherId) {
+    return exclusive(async () => {
+      const r = await api('POST', '/v1/redemptions/' + encodeURIComponent(voucherId) + '/undo');
+      if (r.status === 200) {
+        // Undone after the voucher's expiry passed: it stays expired and is not refunded.
+        if (r.body && r.body.status === 'expired')
+          verdict('info', t('undoneExpired'), t('undoneExpiredDetail'), { next: true }, 'next');
+        else verdict('info', t('undone'), t('undoneDetail'), { next: true }, 'next');
+        loadToday();
+      } else {
+        explain(r);
+      }
+    });
+  }
+
+  /** Offline, the page says so and redeems nothing: a redemption counts once the server has it. */
+  function connectionChanged() {
+    const offline = !navigator.onLine;
+    $('offline-banner').hidden = !offline;
+    if (offline && current && !$('redeem').hidden) {
+      current = null;
+      verdict('info', t('offline'), t('offlineDetail'), { next: true });
+    }
+    updateButtons();
   }
 
   async function loadToday() {
     const r = await api('GET', '/v1/counter/redemptions');
+    // Offline the list is unknown: better no list than "nothing redeemed today".
+    if (r.status === 0) $('today-empty').hidden = true;
     if (r.status !== 200) return;
     const list = $('today-list');
     list.replaceChildren();
@@ -225,8 +306,10 @@
         b.type = 'button';
         b.className = 'secondary';
         b.textContent = t('undo');
+        b.dataset.online = '';
+        b.disabled = inFlight || !navigator.onLine;
         b.setAttribute('aria-label', t('undo') + ': ' + item.offerTitle + ' ' + time(item.redeemedAt));
-        b.addEventListener('click', () => undo(item.voucherId));
+        b.addEventListener('click', () => askUndo({ voucherId: item.voucherId, offerTitle: item.offerTitle }));
         li.append(b);
       }
       list.append(li);
@@ -282,7 +365,8 @@
       $('password').value = '';
       show();
     } else {
-      $('login-error').textContent = r.body.code === 'NOT_MERCHANT_STAFF' ? t('notStaff') : t('loginFailed');
+      $('login-error').textContent =
+        r.status === 0 ? t('offline') : r.body.code === 'NOT_MERCHANT_STAFF' ? t('notStaff') : t('loginFailed');
     }
   });
   $('code-form').addEventListener('submit', (e) => {
@@ -290,7 +374,14 @@
     check($('code').value);
   });
   $('redeem').addEventListener('click', redeem);
-  $('undo').addEventListener('click', () => current && undo(current.voucherId));
+  $('undo').addEventListener('click', () => current && askUndo(current));
+  $('undo-dialog').addEventListener('close', () => {
+    const target = undoTarget;
+    undoTarget = null;
+    // Escape, "keep" or a closed dialog keep the redemption; only "Yes, undo" undoes.
+    if (target && $('undo-dialog').returnValue === 'undo') undo(target.voucherId);
+    $('undo-dialog').returnValue = '';
+  });
   $('next').addEventListener('click', () => {
     clearResult();
     $('code').value = '';
@@ -301,6 +392,13 @@
   $('stop-scan').addEventListener('click', stopScan);
   $('scan').hidden = !('BarcodeDetector' in window && navigator.mediaDevices);
 
+  window.addEventListener('online', connectionChanged);
+  window.addEventListener('offline', connectionChanged);
+
+  // The page itself opens without a connection (see sw.js); the API never goes through a cache.
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => undefined);
+
   applyLanguage();
   show();
+  connectionChanged();
 })();

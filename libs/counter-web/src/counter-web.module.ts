@@ -49,8 +49,12 @@ export class CounterWebModule implements OnModuleInit {
       maxAge: '5m',
       setHeaders: headers,
     });
-    // The page itself at /counter and /counter/ (the router ignores trailing slashes).
-    fastify.get('/counter', (_request, reply) => {
+    // The page itself at /counter/ (the router ignores trailing slashes, so this route also
+    // answers /counter, which goes to /counter/: the page's relative links and the offline
+    // worker's scope are both under /counter/).
+    fastify.get('/counter', (request, reply) => {
+      const path = request.url.split('?', 1)[0];
+      if (!path.endsWith('/')) return reply.redirect(`/counter/${request.url.slice(path.length)}`, 308);
       headers(reply);
       return reply.sendFile('index.html');
     });

@@ -97,16 +97,23 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: `internal error; reference ${errorId}`, errorId };
 }
 
+/**
+ * Sends an error as muvo's JSON body. A route may have set its own content type and attachment
+ * name (CSV, GPX) before it failed; the error replaces them.
+ */
+export function sendError(reply: FastifyReply, request: FastifyRequest | undefined, error: unknown, logger: Logger): void {
+  const body = toErrorBody(error, logger);
+  if (body.statusCode === 429 && typeof body.retryAfterS === 'number') reply.header('retry-after', body.retryAfterS);
+  if (request?.method === 'HEAD') body.message = '';
+  reply.removeHeader('content-disposition');
+  void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const body = toErrorBody(error, this.logger);
-    if (body.statusCode === 429 && typeof body.retryAfterS === 'number') reply.header('retry-after', body.retryAfterS);
-    if (request?.method === 'HEAD') body.message = '';
-    void reply.status(body.statusCode).send(body);
+    sendError(host.switchToHttp().getResponse<FastifyReply>(), host.switchToHttp().getRequest<FastifyRequest>(), error, this.logger);
   }
 }

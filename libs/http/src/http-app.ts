@@ -1,12 +1,13 @@
-import { type DynamicModule, StandardSchemaValidationPipe, type Type } from '@nestjs/common';
+import { type DynamicModule, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigValidationError, loadDotEnv, parseConfig, type AppConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
-import { DomainException } from '@muvo/kernel';
-import { DomainExceptionFilter } from './domain-exception.filter';
+import { LARGE_BODY_ROUTE, SMALL_BODY_LIMIT_BYTES } from './body-limits';
+import { DomainExceptionFilter, sendError } from './domain-exception.filter';
+import { EdgeValidationPipe } from './edge-input';
 import { assertServicesReachable, ServiceUnreachableError } from './preflight';
 
 export interface HttpAppOptions {
@@ -14,20 +15,10 @@ export interface HttpAppOptions {
   name: string;
   /** OpenAPI document served at `/docs`; omitted for apps without a public API. */
   docs?: { title: string; description: string };
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body of ordinary routes, in bytes (default {@link SMALL_BODY_LIMIT_BYTES}). */
   bodyLimitBytes?: number;
-}
-
-/** The validation failure every schema-checked request body, query or parameter reports. */
-export function validationFailed(issues: readonly { message: string; path?: readonly unknown[] }[]): DomainException {
-  const flat = issues.map((issue) => ({
-    path: (issue.path ?? [])
-      .map((p) => (typeof p === 'object' && p !== null && 'key' in p ? (p as { key: unknown }).key : p))
-      .join('.'),
-    message: issue.message,
-  }));
-  const message = flat.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new DomainException('VALIDATION_FAILED', 'invalid', message || 'invalid request', { issues: flat });
+  /** Largest request body of the routes marked {@link LargeBody} (uploads), in bytes. */
+  largeBodyLimitBytes?: number;
 }
 
 /**
@@ -40,16 +31,28 @@ export async function createHttpApp(
   config: AppConfig,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    bodyLimit: options.bodyLimitBytes ?? SMALL_BODY_LIMIT_BYTES,
     trustProxy: config.http.trustProxy,
-    // Client-sent ids and ports in the URL are validated by the routes themselves.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Client-sent ids and ports in the URL are validated by the routes themselves. Doubled slashes
+    // are one: the OpenPATH app joins a `connectUrl` ending in "/" with paths starting with "/".
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     return503OnClosing: true,
+  });
+  // Registered before Nest adds its routes, so that every route gets them when it is declared: its
+  // body limit, and muvo's error answer for what fails before the handler (body parsing, limits)
+  // or while sending, even where a plugin registered early kept Fastify's default error handler.
+  const errorLogger = new NestLogger('HttpErrors');
+  adapter.getInstance().addHook('onRoute', (route) => {
+    route.errorHandler ??= (error, request, reply) => sendError(reply, request, error, errorLogger);
+    if (!(route.config as Record<string, unknown> | undefined)?.[LARGE_BODY_ROUTE]) return;
+    if (!options.largeBodyLimitBytes)
+      throw new Error(`${route.method} ${route.url} takes large bodies: set largeBodyLimitBytes`);
+    route.bodyLimit = options.largeBodyLimitBytes;
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: (issues) => validationFailed(issues) }));
+  app.useGlobalPipes(new EdgeValidationPipe());
   app.enableShutdownHooks();
   if (options.docs) {
     const document = SwaggerModule.createDocument(

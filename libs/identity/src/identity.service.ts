@@ -131,7 +131,12 @@ export class IdentityService implements OnModuleInit {
    * Each attempt is counted before its password is checked (and given back when it was right),
    * so a burst of parallel guesses gets no more tries than a sequence of them.
    */
-  async login(email: string, password: string): Promise<{ account: AccountEntity; session: Session }> {
+  async login(
+    email: string,
+    password: string,
+    /** Throws when this account may not log in here (a counter admits staff only), before any session is stored. */
+    admit?: (account: AccountEntity) => void,
+  ): Promise<{ account: AccountEntity; session: Session }> {
     const throttleKey = this.failures?.key('login', email.trim().toLowerCase());
     const { limit, windowS } = this.config.auth.loginFailures;
     if (throttleKey) {
@@ -147,6 +152,7 @@ export class IdentityService implements OnModuleInit {
     const ok = await this.hasher.verify(account?.passwordHash, password);
     if (!account || !ok) throw IdentityErrors.invalidCredentials();
     if (throttleKey) await this.failures!.forgive(throttleKey);
+    admit?.(account);
     return { account, session: await this.openSession(account) };
   }
 
@@ -203,6 +209,11 @@ export class IdentityService implements OnModuleInit {
       const a = byId.get(id);
       return a ? { accountId: id, role: a.role, cityId: a.city_id, merchantId: a.merchant_id } : null;
     });
+  }
+
+  /** A session for an account created in the same transaction (an application), committed with it. */
+  startSession(account: AccountEntity, manager: EntityManager): Promise<Session> {
+    return this.openSession(account, manager);
   }
 
   async findAccount(id: string): Promise<AccountEntity | null> {

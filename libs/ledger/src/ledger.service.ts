@@ -295,6 +295,65 @@ export class LedgerService {
     });
   }
 
+  /**
+   * Reverses a credit that the credited account may already have partly spent (a trip's points
+   * after a correction lowered them). Balances never go negative, so what the balance cannot
+   * cover is first written off: a `write-off` transfer from the account the credit came from (a
+   * source, which may go below zero) tops the balance up to the credit, then the reversal is
+   * whole. The ledger keeps both, so "issued and not recovered" stays visible and auditable.
+   * Returns the reversal and the points written off (0 when the balance covered it).
+   */
+  async reverseWritingOff(
+    manager: EntityManager,
+    transferId: string,
+    options: { idempotencyKey: string; writeOffKey: string; reason: string },
+  ): Promise<{ reversal: TransferOutcome; writtenOff: number }> {
+    // Locks the credited account first, as ledger_transfer would (non-source accounts first).
+    const [row]: {
+      amount: string;
+      reference_id: string | null;
+      balance: string;
+      credit_kind: string;
+      credit_owner: string;
+      credit_may_go_negative: boolean;
+      debit_kind: string;
+      debit_owner: string;
+      debit_may_go_negative: boolean;
+      reversed: boolean;
+    }[] = await manager.query(
+      `SELECT t.amount, t.reference_id, c.balance, c.kind AS credit_kind, c.owner_id AS credit_owner,
+              c.may_go_negative AS credit_may_go_negative, d.kind AS debit_kind, d.owner_id AS debit_owner,
+              d.may_go_negative AS debit_may_go_negative,
+              EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id) AS reversed
+         FROM ledger_transfers t
+         JOIN ledger_accounts c ON c.id = t.credit_account_id
+         JOIN ledger_accounts d ON d.id = t.debit_account_id
+        WHERE t.id = $1
+          FOR UPDATE OF c`,
+      [transferId],
+    );
+    if (!row) throw new Error(`no transfer ${transferId}`);
+    const shortfall = Number(row.amount) - Number(row.balance);
+    let writtenOff = 0;
+    if (!row.reversed && shortfall > 0 && !row.credit_may_go_negative && row.debit_may_go_negative) {
+      await this.transfer(manager, {
+        idempotencyKey: options.writeOffKey,
+        debit: { kind: row.debit_kind as LedgerAccountRef['kind'], ownerId: row.debit_owner },
+        credit: { kind: row.credit_kind as LedgerAccountRef['kind'], ownerId: row.credit_owner },
+        amount: shortfall,
+        kind: 'write-off',
+        referenceId: row.reference_id,
+        metadata: { reason: options.reason, writesOffFor: transferId },
+      });
+      writtenOff = shortfall;
+    }
+    const reversal = await this.reverse(manager, transferId, {
+      idempotencyKey: options.idempotencyKey,
+      reason: options.reason,
+    });
+    return { reversal, writtenOff };
+  }
+
   /** The participant's spendable points (0 before their first credit). */
   async participantBalance(participantId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     const rows: { balance: string }[] = await manager.query(

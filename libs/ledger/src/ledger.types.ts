@@ -23,7 +23,7 @@ export interface TransferRequest {
   credit: LedgerAccountRef;
   /** Whole points, > 0. */
   amount: number;
-  /** What the transfer is for: `trip-credit`, `voucher-claim`, `voucher-refund`, `reversal`… */
+  /** What the transfer is for: `trip-credit`, `voucher-claim`, `voucher-refund`, `reversal`, `write-off`… */
   kind: string;
   referenceId?: string | null;
   metadata?: Record<string, unknown> | null;

@@ -4,6 +4,7 @@ import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification
 import { createRandom, simulateTrip } from '@muvo/simulation';
 import { allocateTrace, parseGpx, type Trace } from '@muvo/trace';
 import { findCheats, tooFastLegs } from './anti-cheat';
+import { participantReceipt } from './receipt';
 import { resolveRules } from './scoring-rules';
 import { compareFingerprints, fingerprintTrace, isReplay } from './trace-fingerprint';
 import { analyseTrip } from './trip-analysis';
@@ -84,6 +85,27 @@ describe('anti-cheat checks', () => {
     const spike = shifted(walk, Math.floor(walk.length / 2), 0);
     spike.lat[Math.floor(walk.length / 2)] += 0.05;
     expect(codesOf(spike)).not.toContain('TELEPORT');
+  });
+
+  it('names a replayed trip only to operators when it is another participant’s', () => {
+    const walk = analyseTrip(simulateTrip({ path: PATH, mode: 'walk', startTime: START, seed: 9 }), {
+      model,
+      city: null,
+    });
+    const replayOf = (sameParticipant: boolean) =>
+      findCheats(walk, walk.legs, rules, {
+        ...noContext,
+        duplicateOf: { tripId: '5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', sameParticipant, medianM: 1.2 },
+      }).find((f) => f.code === 'DUPLICATE_TRACE')!;
+    const foreign = replayOf(false);
+    expect(foreign.detail).toBe(
+      'replays a trip recorded by another participant (median distance 1.2 m at the same moments of the trip)',
+    );
+    expect(foreign.relatedTripId).toBe('5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
+    expect(participantReceipt({ flags: [foreign] })).toEqual({
+      flags: [{ code: 'DUPLICATE_TRACE', detail: foreign.detail }],
+    });
+    expect(replayOf(true).detail).toContain('replays your trip 5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
   });
 
   it('flags a leg faster than its mode allows as TOO_FAST', () => {

@@ -4,7 +4,13 @@ import type { TripAnalysis } from './trip-analysis';
 
 export interface CheatFinding {
   code: CheatCode;
+  /** What was found, in words shown to the participant: never another participant's data. */
   detail: string;
+  /**
+   * The other trip involved (the one overlapped or replayed), for the operators who review the
+   * flag. It may be another participant's: participants' views leave it out (`participantReceipt`).
+   */
+  relatedTripId?: string;
 }
 
 /** Facts only the database knows, found inside the scoring transaction. */
@@ -61,15 +67,18 @@ export function findCheats(
   if (context.overlapping) {
     findings.push({
       code: 'OVERLAPPING_TRIP',
-      detail: `overlaps trip ${context.overlapping.tripId} by ${Math.round(context.overlapping.overlapS)} s`,
+      detail: `overlaps your trip ${context.overlapping.tripId} by ${Math.round(context.overlapping.overlapS)} s`,
+      relatedTripId: context.overlapping.tripId,
     });
   }
   if (context.duplicateOf) {
+    const { tripId, sameParticipant, medianM } = context.duplicateOf;
     findings.push({
       code: 'DUPLICATE_TRACE',
       detail:
-        `replays trip ${context.duplicateOf.tripId} of ${context.duplicateOf.sameParticipant ? 'the same' : 'another'} ` +
-        `participant (median distance ${context.duplicateOf.medianM.toFixed(1)} m at the same moments of the trip)`,
+        `${sameParticipant ? `replays your trip ${tripId}` : 'replays a trip recorded by another participant'} ` +
+        `(median distance ${medianM.toFixed(1)} m at the same moments of the trip)`,
+      relatedTripId: tripId,
     });
   }
   return findings.filter((f) => rules.antiCheat.actions[f.code] !== 'off');

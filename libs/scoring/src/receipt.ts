@@ -92,12 +92,18 @@ export interface Receipt {
   provisionalPoints?: number;
   co2AvoidedG: number;
   codes: ReceiptCode[];
-  /** Anti-cheat findings, with the evidence an operator reviews. */
-  flags: { code: CheatCode; detail: string }[];
+  /** Anti-cheat findings, with the evidence an operator reviews (`relatedTripId`: operators only). */
+  flags: { code: CheatCode; detail: string; relatedTripId?: string }[];
   /** The history pricing used (kept so a dispute re-prices the trip the same way). */
   context?: { streakDays: number; firstTrip: boolean };
   /** Decisions on this trip: operator review and disputes. */
-  decisions?: { kind: 'approved' | 'rejected' | 'dispute-approved' | 'dispute-rejected'; at: string; note?: string }[];
+  decisions?: {
+    kind: 'approved' | 'rejected' | 'dispute-approved' | 'dispute-rejected';
+    at: string;
+    note?: string;
+    /** Points a lowering correction could not take back because they were already spent. */
+    pointsWrittenOff?: number;
+  }[];
 }
 
 /** What the participant's day already holds, read inside the scoring transaction. */
@@ -369,4 +375,19 @@ export function legsView(facts: readonly LegFacts[]): TripLeg[] {
     distanceM: Math.round(leg.distanceM),
     durationS: Math.round(leg.durationS),
   }));
+}
+
+/**
+ * A receipt as its participant sees it: the anti-cheat evidence meant for operators (the trip a
+ * flag relates to, which may be another participant's) left out. Every participant-facing view of
+ * a receipt or its flags goes through this.
+ */
+export function participantReceipt<T extends Pick<Receipt, 'flags'> | null | undefined>(receipt: T): T {
+  if (!receipt?.flags) return receipt;
+  return { ...receipt, flags: participantFlags(receipt.flags) };
+}
+
+/** Anti-cheat findings without the operators' evidence. */
+export function participantFlags(flags: readonly Receipt['flags'][number][]): Receipt['flags'] {
+  return flags.map(({ relatedTripId: _operatorsOnly, ...finding }) => finding);
 }

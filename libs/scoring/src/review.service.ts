@@ -9,7 +9,7 @@ import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
 import { tooFastLegs } from './anti-cheat';
-import { countedDistanceByMode, type LegFacts, legsView, priceTrip, type Receipt } from './receipt';
+import { countedDistanceByMode, type LegFacts, legsView, participantFlags, priceTrip, type Receipt } from './receipt';
 import { ScoringErrors } from './scoring.exceptions';
 import { ScoringService } from './scoring.service';
 import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
@@ -46,7 +46,7 @@ export interface ReviewView {
     endedAt: string;
     pointsAwarded: number;
     provisionalPoints: number | null;
-    flags: { code: string; detail: string }[];
+    flags: Receipt['flags'];
     legs: unknown[];
   };
 }
@@ -104,6 +104,18 @@ function toView(r: ReviewRow): ReviewView {
       legs: r.receipt?.legs.map(({ facts: _facts, ...leg }) => leg) ?? r.legs ?? [],
     },
   };
+}
+
+/** A review as the participant who disputed sees it: without the operators' evidence. */
+const forParticipant = (view: ReviewView): ReviewView => ({
+  ...view,
+  trip: { ...view.trip, flags: participantFlags(view.trip.flags) },
+});
+
+/** What a re-pricing did: the move of the boards, and points already spent that it wrote off. */
+interface Repricing {
+  board: BoardCredit | null;
+  pointsWrittenOff: number;
 }
 
 const subtract = (a: Partial<Record<TravelMode, number>>, b: Partial<Record<TravelMode, number>>) => {
@@ -168,22 +180,24 @@ export class ReviewService {
     await this.dataSource.transaction(async (manager) => {
       const review = await this.openReview(manager, reviewer, id);
       const status = await lockTrip(manager, review.tripId, review.participantId);
+      let outcome: Repricing;
       if (review.kind === 'flag') {
         if (status !== 'flagged') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
-        const credit = await this.repriceAndCredit(manager, review, null, 'approved', note);
-        if (credit) credits.push(credit);
+        outcome = await this.repriceAndCredit(manager, review, null, 'approved', note);
       } else {
         if (status !== 'scored') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
-        const credit = await this.repriceAndCredit(
+        outcome = await this.repriceAndCredit(
           manager,
           review,
           { legIndex: review.legIndex!, mode: review.requestedMode as TravelMode },
           'dispute-approved',
           note,
         );
-        if (credit) credits.push(credit);
       }
-      await this.decide(manager, reviewer, review, 'approved', note);
+      if (outcome.board) credits.push(outcome.board);
+      await this.decide(manager, reviewer, review, 'approved', note, {
+        ...(outcome.pointsWrittenOff ? { pointsWrittenOff: outcome.pointsWrittenOff } : {}),
+      });
     });
     for (const credit of credits) await this.leaderboards.applyCredit(credit);
     return this.get(reviewer, id);
@@ -227,6 +241,7 @@ export class ReviewService {
     review: ReviewView,
     status: 'approved' | 'rejected',
     note: string | null,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     await manager.query(
       `UPDATE trip_reviews SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
@@ -244,6 +259,7 @@ export class ReviewService {
         codes: review.codes,
         note,
         requestedMode: review.requestedMode,
+        ...extra,
       },
     });
   }
@@ -252,6 +268,10 @@ export class ReviewService {
    * Prices the trip again from the facts its receipt recorded — with the disputed leg's mode
    * replaced when `change` is given — credits the new amount and reverses the previous credit.
    * Day totals, streaks and badges move by the difference.
+   *
+   * A correction that lowers the points may find them already spent: the participant keeps what
+   * they spent (the correction came from their own honest dispute; balances never go negative),
+   * the ledger writes off what the balance cannot give back, and the receipt and audit say how much.
    */
   private async repriceAndCredit(
     manager: EntityManager,
@@ -259,7 +279,7 @@ export class ReviewService {
     change: { legIndex: number; mode: TravelMode } | null,
     decision: 'approved' | 'dispute-approved',
     note: string | null,
-  ): Promise<BoardCredit | null> {
+  ): Promise<Repricing> {
     const [trip]: {
       receipt: Receipt;
       city_id: string;
@@ -318,10 +338,12 @@ export class ReviewService {
       timezone: profile.city.timezone,
     });
     receipt.flags = old.flags;
-    receipt.decisions = [
-      ...(old.decisions ?? []),
-      { kind: decision, at: new Date().toISOString(), ...(note ? { note } : {}) },
-    ];
+    const decided: NonNullable<Receipt['decisions']>[number] = {
+      kind: decision,
+      at: new Date().toISOString(),
+      ...(note ? { note } : {}),
+    };
+    receipt.decisions = [...(old.decisions ?? []), decided];
     const points = receipt.totalPoints;
     const teamId = trip.team_city_id === trip.city_id ? trip.team_id : null;
     const base = {
@@ -337,11 +359,15 @@ export class ReviewService {
       points,
       idempotencyKey: wasCredited ? `trip-credit:${review.tripId}:review:${review.id}` : `trip-credit:${review.tripId}`,
     });
+    let pointsWrittenOff = 0;
     if (wasCredited && trip.credit_transfer_id) {
-      await this.ledger.reverse(manager, trip.credit_transfer_id, {
+      const { writtenOff } = await this.ledger.reverseWritingOff(manager, trip.credit_transfer_id, {
         idempotencyKey: `reversal:${trip.credit_transfer_id}`,
+        writeOffKey: `write-off:${trip.credit_transfer_id}`,
         reason: `dispute ${review.id} approved: leg ${change?.legIndex} is ${change?.mode}`,
       });
+      pointsWrittenOff = writtenOff;
+      if (writtenOff) decided.pointsWrittenOff = writtenOff;
     }
     await writeTrip(manager, {
       tripId: review.tripId,
@@ -374,7 +400,7 @@ export class ReviewService {
       tripId: review.tripId,
     });
     const delta = points - (wasCredited ? trip.points_awarded : 0);
-    return delta
+    const board = delta
       ? {
           cityId: trip.city_id,
           participantId: review.participantId,
@@ -384,6 +410,7 @@ export class ReviewService {
           points: delta,
         }
       : null;
+    return { board, pointsWrittenOff };
   }
 
   /** A participant disputes the mode of one leg of their own scored trip: once per leg, within the city's window. */
@@ -436,7 +463,7 @@ export class ReviewService {
       });
       return inserted[0].id;
     });
-    return this.get({ accountId: participantId, role: 'admin', cityId: null }, id);
+    return forParticipant(await this.get({ accountId: participantId, role: 'admin', cityId: null }, id));
   }
 
   /** A participant's own disputes on a trip. */
@@ -452,6 +479,6 @@ export class ReviewService {
         WHERE r.trip_id = $1 AND r.kind = 'dispute' ORDER BY r.leg_index`,
       [tripId],
     );
-    return found.map(toView);
+    return found.map((row) => forParticipant(toView(row)));
   }
 }

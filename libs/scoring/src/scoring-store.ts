@@ -474,30 +474,51 @@ export async function saveProgress(manager: EntityManager, writes: readonly Prog
     last: w.after.lastDay,
   }));
   const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, ...b })));
-  const merge = (row: string) =>
-    `(SELECT COALESCE(jsonb_object_agg(k, COALESCE((${row}.distance_m->>k)::float8, 0) + COALESCE((EXCLUDED.distance_m->>k)::float8, 0)), '{}')
-        FROM jsonb_object_keys(${row}.distance_m || EXCLUDED.distance_m) k)`;
+  const merge = (row: string, delta: string) =>
+    `(SELECT COALESCE(jsonb_object_agg(k, COALESCE((${row}.distance_m->>k)::float8, 0) + COALESCE((${delta}->>k)::float8, 0)), '{}')
+        FROM jsonb_object_keys(${row}.distance_m || ${delta}) k)`;
+  // Rows that exist are updated first and only the others inserted: a re-pricing that lowers a
+  // day brings negative amounts, and PostgreSQL checks an INSERT's proposed row against the
+  // CHECKs before ON CONFLICT turns it into an update. (The ON CONFLICT stays for a row another
+  // transaction inserted after this statement's snapshot.)
   await preparedRows(
     manager,
     'save-progress',
-    `WITH day AS (
+    `WITH day_in AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(participant uuid, city text, day date, trips int, points bigint,
+                                                        distance jsonb, co2 bigint)),
+     day_moved AS (
+       UPDATE participant_days p SET
+         trips = p.trips + x.trips, points = p.points + x.points,
+         distance_m = ${merge('p', 'x.distance')}, co2_avoided_g = p.co2_avoided_g + x.co2
+         FROM day_in x WHERE p.participant_id = x.participant AND p.day = x.day
+       RETURNING p.participant_id, p.day),
+     day AS (
        INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
-       SELECT participant, day, city, trips, points, distance, co2
-         FROM jsonb_to_recordset($1::jsonb) AS x(participant uuid, city text, day date, trips int, points bigint,
-                                                 distance jsonb, co2 bigint)
+       SELECT participant, day, city, trips, points, distance, co2 FROM day_in x
+        WHERE NOT EXISTS (SELECT 1 FROM day_moved m WHERE m.participant_id = x.participant AND m.day = x.day)
        ON CONFLICT (participant_id, day) DO UPDATE SET
          trips = p.trips + EXCLUDED.trips, points = p.points + EXCLUDED.points,
-         distance_m = ${merge('p')}, co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
+         distance_m = ${merge('p', 'EXCLUDED.distance_m')}, co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
        RETURNING 1),
+     stats_in AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(participant uuid, city text, trips int, points bigint,
+                                                        distance jsonb, co2 bigint, current int, best int, last date)),
+     stats_moved AS (
+       UPDATE participant_stats s SET
+         trips = s.trips + x.trips, points = s.points + x.points,
+         distance_m = ${merge('s', 'x.distance')}, co2_avoided_g = s.co2_avoided_g + x.co2,
+         current_streak = x.current, best_streak = x.best, last_day = x.last
+         FROM stats_in x WHERE s.participant_id = x.participant
+       RETURNING s.participant_id),
      stats AS (
        INSERT INTO participant_stats AS s (participant_id, city_id, trips, points, distance_m, co2_avoided_g,
                                            current_streak, best_streak, last_day)
-       SELECT participant, city, trips, points, distance, co2, current, best, last
-         FROM jsonb_to_recordset($2::jsonb) AS x(participant uuid, city text, trips int, points bigint,
-                                                 distance jsonb, co2 bigint, current int, best int, last date)
+       SELECT participant, city, trips, points, distance, co2, current, best, last FROM stats_in x
+        WHERE NOT EXISTS (SELECT 1 FROM stats_moved m WHERE m.participant_id = x.participant)
        ON CONFLICT (participant_id) DO UPDATE SET
          trips = s.trips + EXCLUDED.trips, points = s.points + EXCLUDED.points,
-         distance_m = ${merge('s')}, co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
+         distance_m = ${merge('s', 'EXCLUDED.distance_m')}, co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
          current_streak = EXCLUDED.current_streak, best_streak = EXCLUDED.best_streak, last_day = EXCLUDED.last_day
        RETURNING 1),
      badge AS (
@@ -505,7 +526,9 @@ export async function saveProgress(manager: EntityManager, writes: readonly Prog
        SELECT participant, badge, trip FROM jsonb_to_recordset($3::jsonb) AS x(participant uuid, badge text, trip uuid)
        ON CONFLICT (participant_id, badge) DO NOTHING
        RETURNING 1)
-     SELECT (SELECT count(*) FROM day) AS days, (SELECT count(*) FROM stats) AS stats, (SELECT count(*) FROM badge) AS badges`,
+     SELECT (SELECT count(*) FROM day) + (SELECT count(*) FROM day_moved) AS days,
+            (SELECT count(*) FROM stats) + (SELECT count(*) FROM stats_moved) AS stats,
+            (SELECT count(*) FROM badge) AS badges`,
     [JSON.stringify(days), JSON.stringify(stats), JSON.stringify(badges)],
   );
 }

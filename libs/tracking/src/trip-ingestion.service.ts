@@ -142,10 +142,17 @@ export class TripIngestionService {
       mockLocation: input.mockLocation ?? false,
       data,
     };
+    // Handed on rather than awaited here: a suspended async function keeps its arguments, and
+    // `input` holds the trace (typed columns as big as the body). This way it is garbage while the
+    // batch commits instead of being promoted to the old generation with the request.
+    return this.storeWholeTrip(row);
+  }
+
+  private async storeWholeTrip(row: NewTripRow): Promise<AcceptedTrip> {
     const inserted = await this.batcher.submit(row);
     if (!inserted) return this.existingUpload(row);
-    tripsAccepted.inc({ format: input.format });
-    pointsAccepted.inc(input.trace.length);
+    tripsAccepted.inc({ format: row.format });
+    pointsAccepted.inc(row.pointCount);
     await this.jobs.addOrDefer({ name: JobName.ScoreTrip, data: { tripId: row.id } });
     return { tripId: row.id, status: 'queued', created: true };
   }
@@ -204,6 +211,9 @@ export class TripIngestionService {
     const data = encodeTrace(trace);
     const first = trace.ts[0];
     const last = trace.ts[trace.length - 1];
+    // The transaction below refers to these, not to the trace, which it would otherwise keep alive.
+    const points = trace.length;
+    const mockLocation = input.mockLocation ?? false;
     return this.dataSource.transaction(async (manager) => {
       const [trip] = await rows<{ status: TripStatus; point_count: number }>(
         manager,
@@ -218,13 +228,13 @@ export class TripIngestionService {
         return { tripId, seq, status: trip.status, duplicate: true, receivedPoints: trip.point_count };
       }
       if (trip.status !== 'receiving') throw TrackingErrors.tripNotReceiving(tripId, trip.status);
-      const total = trip.point_count + trace.length;
+      const total = trip.point_count + points;
       if (total > this.config.trips.maxPoints)
         throw TrackingErrors.liveTripTooLarge(total, this.config.trips.maxPoints);
       await manager.query(`INSERT INTO trace_chunks (trip_id, seq, point_count, data) VALUES ($1, $2, $3, $4)`, [
         tripId,
         seq,
-        trace.length,
+        points,
         data,
       ]);
       // The first chunk sets the trip's time span; later ones widen it.
@@ -236,10 +246,10 @@ export class TripIngestionService {
                 last_chunk_at = now(),
                 mock_location = mock_location OR $5
           WHERE id = $1`,
-        [tripId, trace.length, first, last, input.mockLocation ?? false],
+        [tripId, points, first, last, mockLocation],
       );
       chunksAccepted.inc({ duplicate: 'false' });
-      pointsAccepted.inc(trace.length);
+      pointsAccepted.inc(points);
       return { tripId, seq, status: 'receiving' as TripStatus, duplicate: false, receivedPoints: total };
     });
   }

@@ -45,6 +45,26 @@ describe(readGtfsZip.name, () => {
     ]);
   });
 
+  it('reads quoted fields holding line breaks, commas and quotes, in a CRLF file with a BOM', () => {
+    // GTFS files are RFC 4180 CSV: a quoted field may span lines, and any line may end in CRLF.
+    const stops =
+      '\uFEFFstop_id,stop_name,stop_lat,stop_lon,location_type\r\n' +
+      's1,"Stazione Centrale\r\nlato mare, ""binario 1""",38.11,13.36,0\r\n' +
+      's2, Teatro ,38.12,13.37,\r\n' +
+      's3,"Porta\nNuova",38.13,13.38,0\r\n';
+    const byId = Object.fromEntries(readGtfsZip(feed({ ...BASE, 'stops.txt': stops })).stops.map((s) => [s.stopId, s]));
+    expect(Object.keys(byId).sort()).toEqual(['s1', 's2', 's3']);
+    expect(byId.s1).toMatchObject({ name: 'Stazione Centrale\r\nlato mare, "binario 1"', lat: 38.11, lon: 13.36 });
+    expect(byId.s2).toMatchObject({ name: 'Teatro', lat: 38.12, lon: 13.37, kind: 'rail' });
+    expect(byId.s3).toMatchObject({ name: 'Porta\nNuova', lat: 38.13, lon: 13.38 });
+  });
+
+  it('refuses a file whose quote is never closed, naming the file', () => {
+    const stops = 'stop_id,stop_name,stop_lat,stop_lon\ns1,"Teatro,38.12,13.37\n';
+    expect(() => readGtfsZip(feed({ ...BASE, 'stops.txt': stops }))).toThrow(GtfsException);
+    expect(() => readGtfsZip(feed({ ...BASE, 'stops.txt': stops }))).toThrow(/stops\.txt/);
+  });
+
   it('refuses what is not a GTFS zip', () => {
     expect(() => readGtfsZip(new Uint8Array([1, 2, 3]))).toThrow(GtfsException);
     expect(() => readGtfsZip(feed({ 'stops.txt': 'stop_id\n' }))).toThrow(/routes.txt/);

@@ -120,7 +120,10 @@ export class MerchantsService {
   /** A shopkeeper applies: the shop waits for an operator's approval, its owner gets a staff account. */
   async apply(
     input: MerchantInput & { cityId: string; owner: { email: string; password: string; displayName?: string } },
+    /** A public application creates an account: it counts against the same per-address limit as a sign-up. */
+    clientAddress?: string,
   ) {
+    if (clientAddress) await this.identity.admitRegistration(clientAddress);
     const where = await this.eligibility(input.cityId, input.location.lat, input.location.lon);
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
@@ -154,7 +157,10 @@ export class MerchantsService {
         manager,
       );
       await manager.query(`UPDATE accounts SET merchant_owner = true WHERE id = $1`, [owner.id]);
-      return { merchant: this.view(await this.load(id, manager), true), owner };
+      // The owner's first session is part of the application, not a login: no password to check,
+      // no login throttle to answer 429 after the shop was written, all or nothing.
+      const session = await this.identity.startSession(owner, manager);
+      return { merchant: this.view(await this.load(id, manager), true), owner, session };
     });
   }
 
@@ -188,6 +194,16 @@ export class MerchantsService {
     if (isOperatorOf(principal, merchant.city_id)) return { merchant, asOperator: true };
     if (!(await this.isOwner(principal.accountId))) throw VoucherErrors.ownerRequired();
     return { merchant, asOperator: false };
+  }
+
+  /**
+   * {@link loadForManager} for a change to what the shop trades — its offers, its staff: a
+   * suspended shop's own staff can change nothing until an operator reinstates it (operators can).
+   */
+  async loadForTrading(id: string, principal: Principal): Promise<{ merchant: MerchantRow; asOperator: boolean }> {
+    const loaded = await this.loadForManager(id, principal);
+    if (!loaded.asOperator && loaded.merchant.status === 'suspended') throw VoucherErrors.merchantSuspended();
+    return loaded;
   }
 
   async isOwner(accountId: string): Promise<boolean> {

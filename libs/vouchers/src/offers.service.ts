@@ -221,7 +221,7 @@ export class OffersService {
 
   /** A new offer: waiting for review when the owner proposes it, approved at once when an operator creates it. */
   async create(merchantId: string, principal: Principal, input: OfferInput): Promise<OfferView> {
-    const { merchant, asOperator } = await this.merchants.loadForManager(merchantId, principal);
+    const { merchant, asOperator } = await this.merchants.loadForTrading(merchantId, principal);
     const id = randomUUID();
     await this.dataSource
       .query(
@@ -258,7 +258,7 @@ export class OffersService {
    */
   async update(id: string, principal: Principal, patch: Partial<OfferInput>): Promise<OfferView> {
     const current = await this.load(id);
-    const { asOperator } = await this.merchants.loadForManager(current.merchant_id, principal).catch((error) => {
+    const { asOperator } = await this.merchants.loadForTrading(current.merchant_id, principal).catch((error) => {
       throw error instanceof DomainException && error.code === 'MERCHANT_NOT_FOUND'
         ? VoucherErrors.offerNotFound(id)
         : error;

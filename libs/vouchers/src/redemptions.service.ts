@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
 import { DomainException, UUID_PATTERN } from '@muvo/kernel';
@@ -68,23 +68,35 @@ interface VoucherLookup {
   timezone: string;
   city_id: string;
   expired_now: boolean;
+  merchant_status: string;
 }
 
+/** A voucher by code, locked: what the counter is told is what the redemption then does. */
 const LOOKUP = `SELECT v.id, v.merchant_id, v.offer_id, v.status, v.cost_points, v.claimed_at, v.expires_at, v.redeemed_at,
-       o.title, o.description, o.usable_hours, c.timezone, o.city_id, v.expires_at <= now() AS expired_now
-  FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN cities c ON c.id = o.city_id`;
+       o.title, o.description, o.usable_hours, c.timezone, o.city_id, v.expires_at <= now() AS expired_now,
+       m.status AS merchant_status
+  FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN cities c ON c.id = o.city_id JOIN merchants m ON m.id = v.merchant_id
+ WHERE v.code = $1
+   FOR UPDATE OF v`;
+
+/**
+ * What a code is at this counter: a voucher it can redeem now, a real voucher of the shop it cannot
+ * (used, expired, not at this hour, the shop suspended), or a wrong guess (unknown, another shop's).
+ */
+type Judgement = { voucher: VoucherLookup } | { refusal: DomainException } | { guess: DomainException };
 
 /**
  * One statement redeems: the conditional UPDATE lets exactly one of any number of concurrent
  * attempts through, and the settlement entry is written with it. `$4` false limits it to offers
  * usable at any time (the common case, checked without a round trip); true once the hours were checked.
+ * Only a shop in good standing redeems: a suspended one accrues nothing.
  */
 const REDEEM = `
 WITH r AS (
   UPDATE vouchers v SET status = 'redeemed', redeemed_at = now(), redeemed_by = $3
-    FROM offers o
+    FROM offers o, merchants m
    WHERE v.code = $1 AND v.merchant_id = $2 AND v.status = 'active' AND v.expires_at > now() AND o.id = v.offer_id
-     AND ($4 OR o.usable_hours IS NULL)
+     AND m.id = v.merchant_id AND m.status = 'approved' AND ($4 OR o.usable_hours IS NULL)
   RETURNING v.id, v.redeemed_at, v.offer_id, v.cost_points, o.city_id, o.title, o.payout_cents),
 e AS (
   INSERT INTO settlement_entries (id, merchant_id, city_id, kind, voucher_id, offer_id, offer_title, staff_account_id,
@@ -92,10 +104,16 @@ e AS (
   SELECT gen_random_uuid(), $2, city_id, 'redemption', id, offer_id, title, $3, cost_points, payout_cents, redeemed_at FROM r)
 SELECT id, redeemed_at, offer_id, cost_points, title FROM r`;
 
+/**
+ * Undoes a redemption whose voucher row the caller holds locked (so this statement's snapshot has
+ * the redemption's settlement entry, however recently committed): the voucher goes back to active,
+ * or to expired when its expiry passed meanwhile (`$4`), and the entry is reversed once.
+ */
 const UNDO = `
 WITH undone AS (
-  UPDATE vouchers SET status = 'active', redeemed_at = NULL, redeemed_by = NULL
-   WHERE id = $1 AND merchant_id = $2 AND status = 'redeemed' AND redeemed_at > now() - make_interval(secs => $3)
+  UPDATE vouchers SET status = CASE WHEN $4 THEN 'expired' ELSE 'active' END, redeemed_at = NULL, redeemed_by = NULL,
+                      closed_at = CASE WHEN $4 THEN now() ELSE closed_at END
+   WHERE id = $1 AND merchant_id = $2 AND status = 'redeemed'
   RETURNING id),
 entry AS (
   SELECT e.id, e.city_id, e.offer_id, e.offer_title, e.points, e.amount_cents
@@ -105,7 +123,7 @@ entry AS (
 reversal AS (
   INSERT INTO settlement_entries (id, merchant_id, city_id, kind, voucher_id, offer_id, offer_title, staff_account_id,
                                   points, amount_cents, reverses_entry_id)
-  SELECT gen_random_uuid(), $2, city_id, 'redemption-undo', $1, offer_id, offer_title, $4, -points, -amount_cents, id
+  SELECT gen_random_uuid(), $2, city_id, 'redemption-undo', $1, offer_id, offer_title, $3, -points, -amount_cents, id
     FROM entry
   RETURNING id)
 SELECT u.id, (SELECT count(*) FROM reversal)::int AS reversed FROM undone u`;
@@ -131,9 +149,10 @@ export class RedemptionsService {
   ) {}
 
   async preview(staff: CounterStaff, input: string): Promise<VoucherPreview> {
-    await this.limiter.assertAllowed(staff);
     const code = await this.codeOf(staff, input);
-    const voucher = await this.checkRedeemable(staff, await this.lookup(code));
+    const judged = await this.dataSource.transaction((manager) => this.judge(manager, staff, code));
+    if (!('voucher' in judged)) throw await this.refusal(staff, judged);
+    const voucher = judged.voucher;
     return {
       voucherId: voucher.id,
       status: 'valid',
@@ -146,49 +165,61 @@ export class RedemptionsService {
     };
   }
 
+  /**
+   * Redeems a code exactly once. A valid code is tried first, in one statement; anything else is
+   * looked at with the voucher locked, so the answer holds against concurrent redemptions and
+   * undos: redeemed, or refused with the reason that is true at that moment.
+   */
   async redeem(staff: CounterStaff, input: string): Promise<Redemption> {
     try {
-      await this.limiter.assertAllowed(staff);
       const code = await this.codeOf(staff, input);
-      const fast = await this.tryRedeem(staff, code, false);
+      const fast = await this.tryRedeem(this.dataSource.manager, staff, code, false);
       if (fast) return fast;
-      // Not redeemable without a look: unknown, another shop's, used, expired, or hours to check.
-      await this.checkRedeemable(staff, await this.lookup(code));
-      const checked = await this.tryRedeem(staff, code, true);
-      if (checked) return checked;
-      // Another counter won the race between the look and the update: say what happened.
-      await this.checkRedeemable(staff, await this.lookup(code));
-      throw new Error(`voucher ${code} was neither redeemed nor refused`);
+      // Not redeemable at once: unknown, another shop's, used, expired, hours to check, or the shop suspended.
+      const outcome = await this.dataSource.transaction(async (manager) => {
+        const judged = await this.judge(manager, staff, code);
+        if (!('voucher' in judged)) return judged;
+        const redeemed = await this.tryRedeem(manager, staff, code, true);
+        if (!redeemed) throw new Error(`voucher ${code} was locked and redeemable, yet not redeemed`);
+        return { redeemed };
+      });
+      if ('redeemed' in outcome) return outcome.redeemed;
+      throw await this.refusal(staff, outcome);
     } catch (error) {
       outcomes.inc({ outcome: error instanceof DomainException ? error.code.toLowerCase() : 'error' });
       throw error;
     }
   }
 
-  /** Puts a redeemed voucher back to valid, by the same shop within the undo window. */
+  /**
+   * Puts a redeemed voucher back, by the same shop within the undo window: valid again, or expired
+   * when its expiry passed since it was redeemed — an undo corrects the counter and the shop's
+   * payout, it does not extend a voucher's life, and a voucher presented at the counter is not
+   * refunded as if it had expired unused. The voucher is locked first, so a concurrent redemption
+   * or undo is either fully before or fully after this one.
+   */
   async undo(
     staff: CounterStaff,
     voucherId: string,
-  ): Promise<{ voucherId: string; status: 'active'; undoneAt: string }> {
+  ): Promise<{ voucherId: string; status: 'active' | 'expired'; undoneAt: string }> {
     if (!UUID_PATTERN.test(voucherId)) throw VoucherErrors.voucherIdNotFound(voucherId);
-    const [undone] = await rows<{ id: string; reversed: number }>(this.dataSource, UNDO, [
-      voucherId,
-      staff.merchantId,
-      this.config.vouchers.undoWindowS,
-      staff.staffAccountId,
-    ]);
-    if (undone) {
-      outcomes.inc({ outcome: 'undone' });
-      return { voucherId, status: 'active', undoneAt: new Date().toISOString() };
-    }
-    const [voucher]: { merchant_id: string; status: VoucherStatus }[] = await this.dataSource.query(
-      `SELECT merchant_id, status FROM vouchers WHERE id = $1`,
-      [voucherId],
-    );
-    // Another shop's voucher id is indistinguishable from an unknown one.
-    if (!voucher || voucher.merchant_id !== staff.merchantId) throw VoucherErrors.voucherIdNotFound(voucherId);
-    if (voucher.status !== 'redeemed') throw VoucherErrors.notRedeemed();
-    throw VoucherErrors.undoWindowClosed(this.config.vouchers.undoWindowS);
+    const status = await this.dataSource.transaction(async (manager) => {
+      const [voucher]: { merchant_id: string; status: VoucherStatus; undoable: boolean; expired_now: boolean }[] =
+        await manager.query(
+          `SELECT merchant_id, status, redeemed_at > now() - make_interval(secs => $2) AS undoable,
+                  expires_at <= now() AS expired_now
+             FROM vouchers WHERE id = $1 FOR UPDATE`,
+          [voucherId, this.config.vouchers.undoWindowS],
+        );
+      // Another shop's voucher id is indistinguishable from an unknown one.
+      if (!voucher || voucher.merchant_id !== staff.merchantId) throw VoucherErrors.voucherIdNotFound(voucherId);
+      if (voucher.status !== 'redeemed') throw VoucherErrors.notRedeemed();
+      if (!voucher.undoable) throw VoucherErrors.undoWindowClosed(this.config.vouchers.undoWindowS);
+      await rows(manager, UNDO, [voucherId, staff.merchantId, staff.staffAccountId, voucher.expired_now]);
+      return voucher.expired_now ? ('expired' as const) : ('active' as const);
+    });
+    outcomes.inc({ outcome: 'undone' });
+    return { voucherId, status, undoneAt: new Date().toISOString() };
   }
 
   /** The shop's redemptions of one local day (today by default), newest first. */
@@ -241,43 +272,49 @@ export class RedemptionsService {
    * when the city's policy says so, otherwise just expired. Safe to run concurrently and repeatedly.
    */
   async expire(voucherId: string): Promise<{ status: VoucherStatus; refunded: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [voucher]: { status: VoucherStatus; city_id: string; claim_transfer_id: string | null; due: boolean }[] =
-        await manager.query(
-          `SELECT v.status, o.city_id, v.claim_transfer_id, v.expires_at <= now() AS due
-             FROM vouchers v JOIN offers o ON o.id = v.offer_id WHERE v.id = $1 FOR UPDATE OF v`,
-          [voucherId],
-        );
-      if (!voucher) throw VoucherErrors.voucherIdNotFound(voucherId);
-      if (voucher.status !== 'active' || !voucher.due)
-        return { status: voucher.status, refunded: voucher.status === 'refunded' };
-      const policy = await this.merchants.policy(voucher.city_id, manager);
-      let refundTransferId: string | null = null;
-      if (policy.refundExpired) {
-        const claimTransferId =
-          voucher.claim_transfer_id ??
-          (
-            (await manager.query(`SELECT id FROM ledger_transfers WHERE idempotency_key = $1`, [
-              `voucher-claim:${voucherId}`,
-            ])) as { id: string }[]
-          )[0]?.id;
-        if (claimTransferId) {
-          const { transfer } = await this.ledger.reverse(manager, claimTransferId, {
-            idempotencyKey: `voucher-refund:${voucherId}`,
-            reason: 'voucher expired unused',
-          });
-          refundTransferId = transfer.id;
-        }
+    return this.dataSource.transaction((manager) => this.expireIn(manager, voucherId));
+  }
+
+  /** {@link expire} in the caller's transaction. */
+  private async expireIn(
+    manager: EntityManager,
+    voucherId: string,
+  ): Promise<{ status: VoucherStatus; refunded: boolean }> {
+    const [voucher]: { status: VoucherStatus; city_id: string; claim_transfer_id: string | null; due: boolean }[] =
+      await manager.query(
+        `SELECT v.status, o.city_id, v.claim_transfer_id, v.expires_at <= now() AS due
+           FROM vouchers v JOIN offers o ON o.id = v.offer_id WHERE v.id = $1 FOR UPDATE OF v`,
+        [voucherId],
+      );
+    if (!voucher) throw VoucherErrors.voucherIdNotFound(voucherId);
+    if (voucher.status !== 'active' || !voucher.due)
+      return { status: voucher.status, refunded: voucher.status === 'refunded' };
+    const policy = await this.merchants.policy(voucher.city_id, manager);
+    let refundTransferId: string | null = null;
+    if (policy.refundExpired) {
+      const claimTransferId =
+        voucher.claim_transfer_id ??
+        (
+          (await manager.query(`SELECT id FROM ledger_transfers WHERE idempotency_key = $1`, [
+            `voucher-claim:${voucherId}`,
+          ])) as { id: string }[]
+        )[0]?.id;
+      if (claimTransferId) {
+        const { transfer } = await this.ledger.reverse(manager, claimTransferId, {
+          idempotencyKey: `voucher-refund:${voucherId}`,
+          reason: 'voucher expired unused',
+        });
+        refundTransferId = transfer.id;
       }
-      const status: VoucherStatus = refundTransferId ? 'refunded' : 'expired';
-      await manager.query(`UPDATE vouchers SET status = $2, refund_transfer_id = $3, closed_at = now() WHERE id = $1`, [
-        voucherId,
-        status,
-        refundTransferId,
-      ]);
-      expiries.inc({ refunded: String(!!refundTransferId) });
-      return { status, refunded: !!refundTransferId };
-    });
+    }
+    const status: VoucherStatus = refundTransferId ? 'refunded' : 'expired';
+    await manager.query(`UPDATE vouchers SET status = $2, refund_transfer_id = $3, closed_at = now() WHERE id = $1`, [
+      voucherId,
+      status,
+      refundTransferId,
+    ]);
+    expiries.inc({ refunded: String(!!refundTransferId) });
+    return { status, refunded: !!refundTransferId };
   }
 
   /** Expires (and refunds) a batch of overdue vouchers; returns how many were closed. */
@@ -303,17 +340,21 @@ export class RedemptionsService {
     if (isVoucherQr(input)) {
       const code = readVoucherQr(input, this.qrKey);
       if (code) return code;
-      await this.limiter.recordFailure(staff);
-      throw VoucherErrors.invalidQr();
+      throw await this.limiter.wrongGuess(staff, VoucherErrors.invalidQr());
     }
     const code = normalizeVoucherCode(input);
     if (!code) throw VoucherErrors.voucherNotFound(true);
     return code;
   }
 
-  private async tryRedeem(staff: CounterStaff, code: string, hoursChecked: boolean): Promise<Redemption | null> {
+  private async tryRedeem(
+    manager: EntityManager,
+    staff: CounterStaff,
+    code: string,
+    hoursChecked: boolean,
+  ): Promise<Redemption | null> {
     const [row] = await rows<{ id: string; redeemed_at: Date; offer_id: string; cost_points: number; title: string }>(
-      this.dataSource,
+      manager,
       REDEEM,
       [code, staff.merchantId, staff.staffAccountId, hoursChecked],
     );
@@ -329,31 +370,39 @@ export class RedemptionsService {
     };
   }
 
-  private async lookup(code: string): Promise<VoucherLookup | undefined> {
-    const [row]: VoucherLookup[] = await this.dataSource.query(`${LOOKUP} WHERE v.code = $1`, [code]);
-    return row;
-  }
-
-  /** Returns the voucher when this shop can redeem it now; otherwise throws why not. */
-  private async checkRedeemable(staff: CounterStaff, voucher: VoucherLookup | undefined): Promise<VoucherLookup> {
-    if (!voucher) {
-      await this.limiter.recordFailure(staff);
-      throw VoucherErrors.voucherNotFound();
-    }
+  /**
+   * Looks at a code with its voucher locked (in the caller's transaction): whether this shop can
+   * redeem it now, and if not why. A voucher found past its expiry is closed (and refunded, by the
+   * city's policy) in the same transaction.
+   */
+  private async judge(manager: EntityManager, staff: CounterStaff, code: string): Promise<Judgement> {
+    const [voucher]: VoucherLookup[] = await manager.query(LOOKUP, [code]);
+    if (!voucher) return { guess: VoucherErrors.voucherNotFound() };
     // Another shop learns nothing about the voucher beyond "not yours".
-    if (voucher.merchant_id !== staff.merchantId) {
-      await this.limiter.recordFailure(staff);
-      throw VoucherErrors.wrongMerchant();
-    }
-    if (voucher.status === 'redeemed') throw VoucherErrors.alreadyRedeemed(voucher.redeemed_at!, voucher.title);
+    if (voucher.merchant_id !== staff.merchantId) return { guess: VoucherErrors.wrongMerchant() };
+    if (voucher.merchant_status === 'suspended') return { refusal: VoucherErrors.merchantSuspended() };
+    if (voucher.merchant_status !== 'approved')
+      return { refusal: VoucherErrors.merchantNotApproved(voucher.merchant_status) };
+    if (voucher.status === 'redeemed')
+      return { refusal: VoucherErrors.alreadyRedeemed(voucher.redeemed_at!, voucher.title) };
     if (voucher.status !== 'active' || voucher.expired_now) {
       const closed =
-        voucher.status === 'active' ? await this.expire(voucher.id) : { refunded: voucher.status === 'refunded' };
-      throw VoucherErrors.expired(voucher.expires_at, closed.refunded, voucher.title);
+        voucher.status === 'active'
+          ? await this.expireIn(manager, voucher.id)
+          : { refunded: voucher.status === 'refunded' };
+      return { refusal: VoucherErrors.expired(voucher.expires_at, closed.refunded, voucher.title) };
     }
     if (!isWithinSchedule(voucher.usable_hours, new Date(), voucher.timezone)) {
-      throw VoucherErrors.notUsableNow(voucher.title, voucher.usable_hours);
+      return { refusal: VoucherErrors.notUsableNow(voucher.title, voucher.usable_hours) };
     }
-    return voucher;
+    return { voucher };
+  }
+
+  /** The error to answer for a code that cannot be redeemed; wrong guesses count toward the limit. */
+  private async refusal(
+    staff: CounterStaff,
+    judged: Exclude<Judgement, { voucher: VoucherLookup }>,
+  ): Promise<DomainException> {
+    return 'guess' in judged ? this.limiter.wrongGuess(staff, judged.guess) : judged.refusal;
   }
 }

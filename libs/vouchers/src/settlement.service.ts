@@ -380,7 +380,9 @@ function checkPeriod(period: Period): void {
     throw VoucherErrors.invalidPeriod('from and to are dates: YYYY-MM-DD');
   const from = Date.parse(`${period.from}T00:00:00Z`);
   const to = Date.parse(`${period.to}T00:00:00Z`);
-  const real = (t: number, day: string) => !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+  // Nothing was redeemed before 1970, and PostgreSQL has no year 0.
+  const real = (t: number, day: string) =>
+    !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day && day >= '1970-01-01';
   if (!real(from, period.from) || !real(to, period.to))
     throw VoucherErrors.invalidPeriod('from and to must be real dates');
   if (to < from) throw VoucherErrors.invalidPeriod('to must not be before from');

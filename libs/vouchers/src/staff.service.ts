@@ -55,7 +55,7 @@ export class StaffService {
   }
 
   async invite(merchantId: string, principal: Principal, email: string) {
-    await this.merchants.loadForManager(merchantId, principal);
+    await this.merchants.loadForTrading(merchantId, principal);
     const token = randomBytes(24).toString('base64url');
     const id = randomUUID();
     const [row]: { expires_at: Date }[] = await this.dataSource.query(

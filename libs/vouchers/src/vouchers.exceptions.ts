@@ -70,6 +70,16 @@ export const VoucherErrors = {
       `too many unknown codes from this counter; try again in ${Math.ceil(retryAfterS / 60)} minute(s)`,
       { retryAfterS },
     ),
+  merchantSuspended: () =>
+    new DomainException(
+      'MERCHANT_SUSPENDED',
+      'forbidden',
+      'this shop is suspended by the city: it cannot redeem vouchers, change offers or invite staff until reinstated',
+    ),
+  merchantNotApproved: (status: string) =>
+    new DomainException('MERCHANT_NOT_APPROVED', 'forbidden', `this shop is ${status}: it cannot redeem vouchers`, {
+      status,
+    }),
   notStaff: () =>
     new DomainException('NOT_MERCHANT_STAFF', 'forbidden', 'only the staff of a shop can redeem vouchers'),
   invalidNear: () =>

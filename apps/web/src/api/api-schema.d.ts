@@ -343,6 +343,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/openpath-token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A login token for the OpenPATH phone app (shown once; the previous one stops working)
+     * @description The participant types the token in the app, or opens `loginUrl` (e.g. scanned from a QR code); the app then records their trips, which muvo scores like any upload.
+     */
+    post: operations['OpenpathTokenController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/team': {
     parameters: {
       query?: never;
@@ -574,15 +594,6 @@ export interface components {
     Balance: {
       balance: number;
     };
-    BoardQuery: {
-      campaignId?: string;
-      /** @description Default: the caller’s city */
-      cityId?: string;
-      /** @default 20 */
-      limit: number;
-      /** @description ISO week (default: the current week); ignored when campaignId is given */
-      week?: string;
-    };
     Campaign: {
       effectiveRules: {
         [key: string]: unknown;
@@ -781,6 +792,16 @@ export interface components {
       email: string;
       password: string;
     };
+    /**
+     * @example {
+     *       "token": "nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8",
+     *       "loginUrl": "emission://login_token?token=nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8"
+     *     }
+     */
+    OpenpathLoginToken: {
+      loginUrl: string;
+      token: string;
+    };
     Profile: {
       cityId: string | null;
       displayName: string | null;
@@ -867,6 +888,11 @@ export interface components {
         flags: {
           code: string;
           detail: string;
+          /**
+           * Format: uuid
+           * @description The trip overlapped or replayed (operators only)
+           */
+          relatedTripId?: string;
         }[];
         legs: {
           [key: string]: unknown;
@@ -1712,7 +1738,14 @@ export interface operations {
   };
   LeaderboardsController_cities: {
     parameters: {
-      query?: never;
+      query?: {
+        campaignId?: string;
+        /** @description Default: the caller’s city */
+        cityId?: string;
+        limit?: number;
+        /** @description ISO week (default: the current week); ignored when campaignId is given */
+        week?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1731,7 +1764,14 @@ export interface operations {
   };
   LeaderboardsController_individual: {
     parameters: {
-      query?: never;
+      query?: {
+        campaignId?: string;
+        /** @description Default: the caller’s city */
+        cityId?: string;
+        limit?: number;
+        /** @description ISO week (default: the current week); ignored when campaignId is given */
+        week?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1750,7 +1790,14 @@ export interface operations {
   };
   LeaderboardsController_team: {
     parameters: {
-      query?: never;
+      query?: {
+        campaignId?: string;
+        /** @description Default: the caller’s city */
+        cityId?: string;
+        limit?: number;
+        /** @description ISO week (default: the current week); ignored when campaignId is given */
+        week?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1820,6 +1867,45 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Balance'];
+        };
+      };
+    };
+  };
+  OpenpathTokenController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenpathLoginToken'];
+        };
+      };
+      /** @description OPENPATH_CITY_REQUIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "OPENPATH_CITY_REQUIRED",
+           *       "message": "join a city before asking for one"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
         };
       };
     };

@@ -356,7 +356,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Undo a redemption by the same shop within the undo window; the voucher is valid again */
+    /** Undo a redemption by the same shop within the undo window; the voucher is valid again (or expired, without refund, if its expiry passed meanwhile) */
     post: operations['RedemptionsController_undo'];
     delete?: never;
     options?: never;
@@ -823,16 +823,6 @@ export interface components {
     };
     /**
      * @example {
-     *       "from": "2026-10-01",
-     *       "to": "2026-10-31"
-     *     }
-     */
-    Period: {
-      from: string;
-      to: string;
-    };
-    /**
-     * @example {
      *       "code": "7K3M-Q9XD-2P"
      *     }
      */
@@ -945,8 +935,11 @@ export interface components {
       since: string;
     };
     UndoneRedemption: {
-      /** @enum {string} */
-      status: 'active';
+      /**
+       * @description `active`: valid again; `expired`: its expiry passed since it was redeemed (no refund)
+       * @enum {string}
+       */
+      status: 'active' | 'expired';
       undoneAt: string;
       /** Format: uuid */
       voucherId: string;
@@ -1263,6 +1256,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description TOO_MANY_REGISTRATIONS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   MerchantsController_get: {
@@ -1458,7 +1458,10 @@ export interface operations {
   };
   MerchantsController_statement: {
     parameters: {
-      query?: never;
+      query: {
+        from: string;
+        to: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -1486,7 +1489,10 @@ export interface operations {
   };
   MerchantsController_statementCsv: {
     parameters: {
-      query?: never;
+      query: {
+        from: string;
+        to: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -1536,7 +1542,10 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['Period'];
+        'application/json': {
+          from: string;
+          to: string;
+        };
       };
     };
     responses: {
@@ -1828,7 +1837,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description WRONG_MERCHANT: the voucher is for another shop */
+      /** @description WRONG_MERCHANT: the voucher is for another shop; MERCHANT_SUSPENDED: the city suspended this shop */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1856,7 +1865,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description TOO_MANY_UNKNOWN_CODES with retryAfterS */
+      /** @description TOO_MANY_UNKNOWN_CODES with retryAfterS: wrong codes only, a valid code is never held up */
       429: {
         headers: {
           [name: string]: unknown;
@@ -1902,7 +1911,10 @@ export interface operations {
   };
   ReportsController_merchants: {
     parameters: {
-      query?: never;
+      query: {
+        from: string;
+        to: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1921,7 +1933,10 @@ export interface operations {
   };
   ReportsController_merchantsCsv: {
     parameters: {
-      query?: never;
+      query: {
+        from: string;
+        to: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { classifyTrace } from '../classify-trace';
 import { DEFAULT_MODE_MODEL_PATH, findRepoRoot, readModeModelFile } from '../model-file';
-import { confusionMatrixPng } from '../training/confusion-png';
+import { confusionMatrixSvg } from '../training/confusion-svg';
 import { crossValidate, FoldAccuracy } from '../training/cross-validate';
 import {
   evaluatePredictions,
@@ -21,8 +21,8 @@ import { syntheticSegments } from '../training/synthetic-corpus';
 import { DEFAULT_TRAINING, segmentRows } from '../training/train-model';
 import { numberFlag, parseArgs, runCli, stringFlag } from './cli-support';
 
-const USAGE = `usage: npm run eval:modes -- [--model FILE] [--resample N [--share F]] [--png FILE] DIR...
-       npm run eval:modes -- --cv K [--repeat R] [--simulate N] [--png FILE] DIR...
+const USAGE = `usage: npm run eval:modes -- [--model FILE] [--resample N [--share F]] [--svg FILE] DIR...
+       npm run eval:modes -- --cv K [--repeat R] [--simulate N] [--svg FILE] DIR...
   Evaluates on labelled JSON-lines data under DIR... and prints the confusion matrix, per-mode
   precision and recall, accuracy, car-as-bike rate and bike precision, overall and per source:
     pipeline       each labelled segment through the whole pipeline (cleaning, segmentation into
@@ -44,7 +44,8 @@ const USAGE = `usage: npm run eval:modes -- [--model FILE] [--resample N [--shar
   --resample N  also score N random samples of whole people, each holding a share F of the segments
                 (--share, default 0.5: the size of a held-out third next to a developer two thirds),
                 and summarise their accuracy: how far one held-out set of people can land
-  --png FILE    where to draw the confusion matrix (default test/output/mode-confusion.png)`;
+  --svg FILE    where to draw the confusion matrix, an SVG picture any browser opens
+                (default test/output/mode-confusion.svg)`;
 
 function perPersonTable(predictions: readonly SegmentPrediction[]): string {
   const groups = new Map<string, SegmentPrediction[]>();
@@ -62,6 +63,7 @@ function perPersonTable(predictions: readonly SegmentPrediction[]): string {
 runCli(() => {
   const args = parseArgs(process.argv.slice(2), ['help', 'per-person']);
   if (args.flags.has('help') || args.positional.length === 0) throw new Error(USAGE);
+  if (args.flags.has('png')) throw new Error('--png is gone: the confusion matrix is drawn as SVG (--svg FILE)');
   const segments = readLabelledSegments(args.positional);
   const people = new Set(personGroups(segments).values());
   let predictions: SegmentPrediction[];
@@ -156,9 +158,9 @@ runCli(() => {
     );
   }
   if (args.flags.has('per-person')) out.push('', perPersonTable(predictions));
-  const png = resolve(stringFlag(args, 'png') ?? join(findRepoRoot(), 'test/output/mode-confusion.png'));
-  mkdirSync(dirname(png), { recursive: true });
-  writeFileSync(png, confusionMatrixPng(report, title));
-  out.push('', `confusion matrix drawn to ${png}`);
+  const svg = resolve(stringFlag(args, 'svg') ?? join(findRepoRoot(), 'test/output/mode-confusion.svg'));
+  mkdirSync(dirname(svg), { recursive: true });
+  writeFileSync(svg, confusionMatrixSvg(report, title));
+  out.push('', `confusion matrix drawn to ${svg}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }, USAGE);

@@ -3,7 +3,9 @@ import { MerchantVouchers1795319378562 } from './1795319378562-MerchantVouchers'
 import { TransitStops1795319560581 } from './1795319560581-TransitStops';
 import { ScoringGame1795319665052 } from './1795319665052-ScoringGame';
 import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
+import { OpenpathPhoneApp1796634296303 } from './1796634296303-OpenpathPhoneApp';
 import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenFamilies';
+import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -15,5 +17,7 @@ export const MIGRATIONS = [
   TransitStops1795319560581,
   ScoringGame1795319665052,
   LiveTrips1795320007308,
+  OpenpathPhoneApp1796634296303,
   RefreshTokenFamilies1796634490681,
+  ReceiptPrivacy1796634508090,
 ];

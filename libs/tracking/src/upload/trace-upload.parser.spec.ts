@@ -51,7 +51,8 @@ describe('TraceUploadParser', () => {
   afterAll(() => parser.onApplicationShutdown());
 
   it('parses a large GPX on a thread into the same trace as inline, while the event loop keeps turning', async () => {
-    const body = new RawTraceUpload('application/gpx+xml', generatedGpx(3_000));
+    const gpx = generatedGpx(3_000);
+    const body = new RawTraceUpload('application/gpx+xml', gpx);
     const before = await parsedCount('thread');
     let turns = 0;
     let turning = true;
@@ -69,13 +70,14 @@ describe('TraceUploadParser', () => {
     expect(await parsedCount('thread')).toBe(before + 1);
     // An inline parse is synchronous: not one turn could happen while it ran.
     expect(turns).toBeGreaterThan(1);
-    expectSameTrace(offThread, parseTraceUpload(body, limits));
+    expectSameTrace(offThread, parseTraceUpload(new RawTraceUpload('application/gpx+xml', gpx), limits));
     expect(offThread.trace.length).toBe(3_000);
   });
 
   (existsSync(BIG_GPX) ? it : it.skip)('parses a real 840 KB running GPX the same on a thread as inline', async () => {
-    const body = new RawTraceUpload('application/octet-stream', readFileSync(BIG_GPX));
-    expectSameTrace(await parser.parse(body, limits), parseTraceUpload(body, limits));
+    const data = readFileSync(BIG_GPX);
+    const body = () => new RawTraceUpload('application/octet-stream', data);
+    expectSameTrace(await parser.parse(body(), limits), parseTraceUpload(body(), limits));
   });
 
   it('refuses from the thread with the same code, kind and details as inline', async () => {
@@ -104,6 +106,30 @@ describe('TraceUploadParser', () => {
       expect(threaded).toBeInstanceOf(DomainException);
       expect(threaded).toMatchObject({ code: inline.code, kind: inline.kind, message: inline.message });
     }
+  });
+
+  it('lets go of the body’s bytes once parsed: inline, on a thread, and when refused', async () => {
+    // The request keeps its body until the answer, which for an upload comes after the commit.
+    const json = Buffer.from(
+      '{"points":[{"lat":38.1,"lon":13.3,"ts":"2026-03-01T08:00:00Z"},{"lat":38.1001,"lon":13.3,"ts":"2026-03-01T08:00:05Z"}]}',
+    );
+    const bodies = [
+      new RawTraceUpload('application/json', json),
+      new RawTraceUpload('application/gpx+xml', generatedGpx(20)),
+      new RawTraceUpload('application/gpx+xml', generatedGpx(3_000)), // on the thread
+      new RawTraceUpload('application/json', Buffer.from('{"points": [')), // refused
+    ];
+    const outcomes = [];
+    for (const body of bodies) {
+      outcomes.push(
+        await parser.parse(body, limits).then(
+          (parsed) => parsed.trace.length,
+          (error: DomainException) => error.code,
+        ),
+      );
+    }
+    expect(outcomes).toEqual([2, 20, 3_000, 'MALFORMED_JSON']);
+    expect(bodies.map((body) => body.data.length)).toEqual([0, 0, 0, 0]);
   });
 
   it('keeps JSON, small files and everything with TRIP_XML_THREADS=0 on the main thread', async () => {

@@ -36,14 +36,20 @@ export class TraceUploadParser implements OnApplicationShutdown {
     this.inlineMaxBytes = config.trips.xmlInlineMaxBytes;
   }
 
+  /** Parses an upload's body, after which the body's bytes are released (see {@link RawTraceUpload.release}). */
   async parse(body: unknown, limits: UploadLimits, now = Date.now()): Promise<ParsedUpload> {
     if (!this.threads || !this.isLargeXml(body)) {
       uploadsParsed.inc({ where: 'inline' });
-      return parseTraceUpload(body, limits, now);
+      try {
+        return parseTraceUpload(body, limits, now);
+      } finally {
+        if (body instanceof RawTraceUpload) body.release();
+      }
     }
     // A copy of exactly the body's bytes, moved (not cloned) to the thread: the request's Buffer
     // may be a view into a larger shared allocation.
     const data = new Uint8Array(body.data);
+    body.release();
     const request: XmlUploadRequest = { mediaType: body.mediaType, data, limits, now };
     uploadsParsed.inc({ where: 'thread' });
     const reply = await this.threadPool().run(request, {

@@ -1,0 +1,88 @@
+import { Body, Controller, createParamDecorator, type ExecutionContext, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { LargeBody, Public } from '@muvo/http';
+import { OpenpathDiaryService, OpenpathTokenService, UsercacheService } from '@muvo/openpath';
+import { findEntriesSchema, metricsSchema, parsePhoneBody, profileUpdateSchema } from './openpath.dto';
+
+const userOf = (body: unknown) => (body as { user?: unknown } | null | undefined)?.user;
+
+/**
+ * The body of an upload, handed over without the edge's whole-body text check: the phone's entries
+ * are judged one by one (NUL and unpaired surrogates included), so one bad entry does not cost the
+ * phone the rest of its batch.
+ */
+const PhoneUpload = createParamDecorator(
+  (_: unknown, context: ExecutionContext): unknown => context.switchToHttp().getRequest<{ body: unknown }>().body,
+);
+
+/**
+ * The OpenPATH phone app's server protocol (e-mission's `cfc_webapp.py` routes), under
+ * OPENPATH_PATH_PREFIX. Every call is a POST answered 200; the login token in the body (`user`)
+ * is the caller's identity, so these routes take no bearer token.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class OpenpathController {
+  constructor(
+    private readonly tokens: OpenpathTokenService,
+    private readonly usercache: UsercacheService,
+    private readonly diary: OpenpathDiaryService,
+  ) {}
+
+  @Post('usercache/put')
+  // A day of a phone's entries is megabytes; OpenpathBodyLimit holds it to OPENPATH_MAX_BODY_BYTES.
+  @LargeBody()
+  @HttpCode(200)
+  async put(@PhoneUpload() body: unknown) {
+    await this.usercache.put(await this.tokens.resolve(userOf(body)), body);
+    return {};
+  }
+
+  @Post('usercache/get')
+  @HttpCode(200)
+  async get(@Body() body: unknown) {
+    await this.tokens.resolve(userOf(body));
+    return this.usercache.get();
+  }
+
+  @Post('profile/create')
+  @HttpCode(200)
+  async createProfile(@Body() body: unknown) {
+    return { uuid: (await this.tokens.resolve(userOf(body))).participantId };
+  }
+
+  @Post('profile/get')
+  @HttpCode(200)
+  async getProfile(@Body() body: unknown) {
+    return this.diary.profile(await this.tokens.resolve(userOf(body)));
+  }
+
+  @Post('profile/update')
+  @HttpCode(200)
+  async updateProfile(@Body() body: unknown) {
+    const caller = await this.tokens.resolve(userOf(body));
+    await this.diary.updateProfile(caller, parsePhoneBody(profileUpdateSchema, body).update_doc);
+    return { update: true };
+  }
+
+  @Post('pipeline/get_range_ts')
+  @HttpCode(200)
+  async rangeTs(@Body() body: unknown) {
+    return this.diary.rangeTs(await this.tokens.resolve(userOf(body)));
+  }
+
+  @Post('datastreams/find_entries/timestamp')
+  @HttpCode(200)
+  async findEntries(@Body() body: unknown) {
+    const caller = await this.tokens.resolve(userOf(body));
+    return this.diary.findEntries(caller, parsePhoneBody(findEntriesSchema, body));
+  }
+
+  @Post(['result/metrics/yyyy_mm_dd', 'result/metrics/timestamp'])
+  @HttpCode(200)
+  async metrics(@Body() body: unknown) {
+    const caller = await this.tokens.resolve(userOf(body));
+    return this.diary.metrics(caller, parsePhoneBody(metricsSchema, body));
+  }
+}

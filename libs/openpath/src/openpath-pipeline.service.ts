@@ -1,0 +1,233 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { rows } from '@muvo/database';
+import { DomainException, PeriodicTask } from '@muvo/kernel';
+import { counter } from '@muvo/observability';
+import { buildTrace } from '@muvo/trace';
+import { TripIngestionService } from '@muvo/tracking';
+import { OpenpathLabels } from './openpath-labels.service';
+import { LOCATION_KEYS, TRANSITION_KEY } from './phone-entries';
+import { type PhoneFix, transitionKind } from './phone-stream';
+import { DEFAULT_SEGMENTATION, segmentTrips, type SegmentedTrip, type SegmentationOptions } from './trip-segmentation';
+
+const tripsFound = counter('muvo_openpath_trips_total', 'Trips found in OpenPATH phone streams', ['ended_by']);
+
+/** The source format of trips found in a phone's stream (`trips.source_format`). */
+export const OPENPATH_FORMAT = 'openpath';
+
+/** The idempotency key of the trip starting at `startTs`: the same trip is handed over once. */
+export function openpathTripKey(startTs: number): string {
+  return `openpath:${Math.round(startTs * 1000)}`;
+}
+
+const FILTERED_LOCATION = LOCATION_KEYS[1];
+const RAW_LOCATION = LOCATION_KEYS[0];
+
+/**
+ * Turns each phone's stream of fixes into trips and hands each finished trip to the ordinary
+ * trip ingestion, so it is scored, paid and shown like any upload. Runs after every upload
+ * (in the background: the phone's answer does not wait for it), and from a sweep that finishes
+ * trips whose phone went quiet. A participant's stream is segmented by one run at a time (a row
+ * lock), from where the previous run left it; a trip is keyed by its start, so a run repeated
+ * after a crash or a resend hands over nothing twice.
+ */
+@Injectable()
+export class OpenpathPipeline implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OpenpathPipeline.name);
+  private readonly options: SegmentationOptions;
+  /** Runs under way or queued, per participant (a second request while one runs queues one more). */
+  private readonly runs = new Map<string, { running: Promise<void>; again: boolean }>();
+  private readonly sweeper = new PeriodicTask(
+    () => this.sweepOnce(),
+    (error) => {
+      this.logger.warn(`OpenPATH sweep failed: ${(error as Error).message}`);
+      return 0;
+    },
+  );
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ingestion: TripIngestionService,
+    private readonly labels: OpenpathLabels,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.options = {
+      ...DEFAULT_SEGMENTATION,
+      dwellDistanceM: config.openpath.dwellDistanceM,
+      dwellTimeS: config.openpath.dwellTimeS,
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeper.start(this.config.openpath.sweepIntervalS * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sweeper.stop();
+    await this.drain();
+  }
+
+  /** Segments the participant's stream soon, in the background. */
+  schedule(participantId: string): void {
+    const current = this.runs.get(participantId);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const entry = { running: Promise.resolve(), again: false };
+    entry.running = (async () => {
+      do {
+        entry.again = false;
+        await this.segment(participantId)
+          .then(() => this.labels.apply(participantId))
+          .catch((error: unknown) =>
+            this.logger.warn(`segmenting participant ${participantId} failed: ${(error as Error).message}`),
+          );
+      } while (entry.again);
+      this.runs.delete(participantId);
+    })();
+    this.runs.set(participantId, entry);
+  }
+
+  /** Waits for the background runs under way (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.runs.size) await Promise.all([...this.runs.values()].map((r) => r.running));
+  }
+
+  /** Finishes the trips of quiet phones, and segments streams a lost background run left behind. */
+  sweep(): Promise<number> {
+    return this.sweeper.run();
+  }
+
+  /**
+   * Segments one participant's stream from where it was left; with `finishOpenTrip`, a trip
+   * still under way at the end of the data is finished too. Returns how many trips were handed over.
+   */
+  async segment(participantId: string, finishOpenTrip = false): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [state] = await rows<{ segmented_from: number }>(
+        manager,
+        `SELECT segmented_from FROM openpath_participants WHERE participant_id = $1 FOR UPDATE`,
+        [participantId],
+      );
+      if (!state) return 0;
+      const from = state.segmented_from;
+      const fixes = await this.loadFixes(manager, participantId, from);
+      const transitions = (
+        await rows<{ ts: number; transition: unknown }>(
+          manager,
+          `SELECT ts, data->'transition' AS transition FROM openpath_entries
+            WHERE participant_id = $1 AND key = $2 AND ts >= $3 ORDER BY ts`,
+          [participantId, TRANSITION_KEY, from],
+        )
+      ).map((t) => ({ ts: t.ts, kind: transitionKind(t.transition) }));
+      const segmentation = segmentTrips(fixes, transitions, { ...this.options, finishOpenTrip });
+      for (const trip of segmentation.trips) {
+        await this.handOver(manager, participantId, segmentation.fixes, trip);
+      }
+      await manager.query(
+        `UPDATE openpath_participants
+            SET segmented_from = GREATEST(segmented_from, $2), open_since = $3, last_segmented_at = now()
+          WHERE participant_id = $1`,
+        [participantId, segmentation.resumeFromTs ?? from, segmentation.openSinceTs],
+      );
+      return segmentation.trips.length;
+    });
+  }
+
+  private async sweepOnce(): Promise<number> {
+    const { quietFinishS } = this.config.openpath;
+    const quiet = await rows<{ participant_id: string }>(
+      this.dataSource,
+      `SELECT participant_id FROM openpath_participants
+        WHERE open_since IS NOT NULL AND last_received_at < now() - make_interval(secs => $1)
+        ORDER BY last_received_at LIMIT 100`,
+      [quietFinishS],
+    );
+    let finished = 0;
+    for (const { participant_id } of quiet) finished += await this.segment(participant_id, true);
+    const behind = await rows<{ participant_id: string }>(
+      this.dataSource,
+      `SELECT participant_id FROM openpath_participants
+        WHERE (last_segmented_at IS NULL OR last_segmented_at < last_received_at)
+          AND last_received_at < now() - interval '30 seconds'
+        ORDER BY last_received_at LIMIT 100`,
+    );
+    for (const { participant_id } of behind) finished += await this.segment(participant_id);
+    // Labels whose trip was not scored yet when they arrived.
+    const labelled = await rows<{ participant_id: string }>(
+      this.dataSource,
+      `SELECT DISTINCT participant_id FROM openpath_entries
+        WHERE key = 'manual/mode_confirm' AND applied_at IS NULL LIMIT 100`,
+    );
+    for (const { participant_id } of labelled) await this.labels.apply(participant_id);
+    return finished;
+  }
+
+  /** The phone's filtered fixes when it sends them (both apps do), else its raw ones. */
+  private async loadFixes(manager: EntityManager, participantId: string, from: number): Promise<PhoneFix[]> {
+    for (const key of [FILTERED_LOCATION, RAW_LOCATION]) {
+      const fixes = await rows<PhoneFix>(
+        manager,
+        `SELECT ts, (data->>'latitude')::float8 AS lat, (data->>'longitude')::float8 AS lon,
+                (data->>'accuracy')::float8 AS accuracy,
+                CASE WHEN (data->>'sensed_speed')::float8 >= 0 THEN (data->>'sensed_speed')::float8 END AS speed,
+                (data->>'altitude')::float8 AS altitude
+           FROM openpath_entries WHERE participant_id = $1 AND key = $2 AND ts >= $3 ORDER BY ts`,
+        [participantId, key, from],
+      );
+      if (fixes.length) return fixes;
+    }
+    return [];
+  }
+
+  /** Hands a finished trip to the ingestion, once: a repeat finds the trip its key already made. */
+  private async handOver(manager: EntityManager, participantId: string, fixes: PhoneFix[], trip: SegmentedTrip) {
+    const slice = fixes.slice(trip.startIndex, trip.endIndex + 1);
+    const startTs = slice[0].ts;
+    const endTs = slice[slice.length - 1].ts;
+    const [participant] = await rows<{ city_id: string | null }>(
+      manager,
+      `SELECT city_id FROM accounts WHERE id = $1`,
+      [participantId],
+    );
+    const idempotencyKey = openpathTripKey(startTs);
+    let tripId: string;
+    try {
+      const accepted = await this.ingestion.acceptWholeTrip({
+        participantId,
+        cityId: participant?.city_id ?? null,
+        trace: buildTrace(
+          slice.map((f) => ({
+            ts: f.ts * 1000,
+            lat: f.lat,
+            lon: f.lon,
+            accuracy: f.accuracy,
+            speed: f.speed,
+            altitude: f.altitude,
+          })),
+        ),
+        format: OPENPATH_FORMAT,
+        idempotencyKey,
+      });
+      tripId = accepted.tripId;
+      if (accepted.created) tripsFound.inc({ ended_by: trip.endedBy });
+    } catch (error) {
+      // The trip was handed over before, with fewer fixes (late ones arrived since): it stands.
+      if (!(error instanceof DomainException) || error.code !== 'IDEMPOTENCY_KEY_REUSED') throw error;
+      const [existing] = await rows<{ id: string }>(
+        manager,
+        `SELECT id FROM trips WHERE participant_id = $1 AND idempotency_key = $2`,
+        [participantId, idempotencyKey],
+      );
+      tripId = existing.id;
+    }
+    await manager.query(
+      `INSERT INTO openpath_trips (participant_id, start_ts, end_ts, trip_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [participantId, startTs, endTs, tripId],
+    );
+  }
+}

@@ -1,0 +1,276 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { applyTestCity } from './factories/city.factory';
+import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
+import { registerParticipant, type TestParticipant } from './factories/participant.factory';
+import { request } from './support/http-client';
+import { startStack, type TestStack } from './support/stack';
+
+jest.setTimeout(60_000);
+
+/**
+ * The OpenPATH app's protocol through the real api: linking an account, the phone's uploads of
+ * both platforms' entries, and what every route refuses.
+ */
+describe('OpenPATH phone app protocol', () => {
+  let stack: TestStack;
+  let db: DataSource;
+  let cityId: string;
+  let alice: TestParticipant;
+  let aliceToken: string;
+  /** A city whose phones may register themselves. */
+  const autogenCity = `auto-${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, env: { OPENPATH_AUTOGEN_CITIES: `elsewhere,${autogenCity}` } });
+    await applyTestCity(stack.config, { id: autogenCity, area: CALIFORNIA, timezone: 'America/Los_Angeles' });
+    db = stack.api.app.get(DataSource);
+    cityId = (await applyTestCity(stack.config, { area: CALIFORNIA, timezone: 'America/Los_Angeles' })).raw.id as string;
+    alice = await registerParticipant(stack.api.url, { cityId });
+    aliceToken = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: alice.token })).body.token;
+  });
+  afterAll(() => stack.close());
+
+  const phone = (path: string, body: Record<string, unknown>, token = aliceToken) =>
+    request(stack.api.url, 'POST', `/openpath/${path}`, { body: { user: token, ...body } });
+  const entryCount = async (participantId: string) =>
+    Number((await db.query(`SELECT count(*) FROM openpath_entries WHERE participant_id = $1`, [participantId]))[0].count);
+
+  describe('linking an account', () => {
+    it('gives a participant a 128-bit token and its login link; asking again revokes the previous one', async () => {
+      const bob = await registerParticipant(stack.api.url, { cityId });
+      const first = await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: bob.token });
+      expect(first.status).toBe(201);
+      expect(first.body.token).toMatch(new RegExp(`^nrelop_${cityId}_default_[0-9a-f]{32}$`));
+      expect(first.body.loginUrl).toBe(`emission://login_token?token=${first.body.token}`);
+      const stored = await db.query(`SELECT token_hash FROM openpath_tokens WHERE account_id = $1`, [bob.id]);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].token_hash).not.toContain(first.body.token.slice(-32));
+
+      expect((await phone('usercache/get', {}, first.body.token)).body).toEqual({ server_to_phone: [] });
+      expect((await phone('profile/create', {}, first.body.token)).body).toEqual({ uuid: bob.id });
+      const second = await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: bob.token });
+      expect(second.body.token).not.toBe(first.body.token);
+      const revoked = await phone('usercache/get', {}, first.body.token);
+      expect(revoked.status).toBe(403);
+      expect(revoked.body.code).toBe('OPENPATH_TOKEN_UNKNOWN');
+      expect((await phone('usercache/get', {}, second.body.token)).status).toBe(200);
+    });
+
+    it('refuses a participant without a city, and anyone without a session', async () => {
+      const cityless = await registerParticipant(stack.api.url);
+      const response = await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: cityless.token });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('OPENPATH_CITY_REQUIRED');
+      expect((await request(stack.api.url, 'POST', '/v1/me/openpath-token')).status).toBe(401);
+    });
+  });
+
+  it('prints the study config a city publishes to point the app at muvo (npm run openpath:config)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', cityId, 'https://api.muvo.example/'],
+      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const config = JSON.parse(run.stdout);
+    expect(config).toMatchObject({
+      url_abbreviation: cityId,
+      server: { connectUrl: 'https://api.muvo.example/openpath/' },
+      opcode: { autogen: false, subgroups: ['default'] },
+    });
+    const unknown = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', 'atlantis', 'https://x.example'],
+      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+    );
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no city with id "atlantis"');
+  });
+
+  it('lets a phone register itself with a new token in a city that allows it, once, even when calls race', async () => {
+    const token = `nrelop_${autogenCity}_default_${randomBytes(16).toString('hex')}`;
+    const first = await Promise.all([1, 2, 3, 4].map(() => phone('profile/create', {}, token)));
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const uuid = first[0].body.uuid;
+    expect(new Set(first.map((r) => r.body.uuid))).toEqual(new Set([uuid]));
+    const [account] = await db.query(`SELECT role, city_id FROM accounts WHERE id = $1`, [uuid]);
+    expect(account).toEqual({ role: 'participant', city_id: autogenCity });
+    expect((await phone('usercache/put', { phone_to_server: [] }, token)).status).toBe(200);
+    // Not in a city that does not allow it, not for another subgroup, not a short random part.
+    for (const refused of [
+      `nrelop_${cityId}_default_${randomBytes(16).toString('hex')}`,
+      `nrelop_${autogenCity}_test_${randomBytes(16).toString('hex')}`,
+      `nrelop_${autogenCity}_default_abc`,
+      `nrelop_elsewhere_default_${randomBytes(16).toString('hex')}`,
+    ]) {
+      const response = await phone('profile/create', {}, refused);
+      expect([refused, response.status]).toEqual([refused, 403]);
+    }
+  });
+
+  describe('uploads', () => {
+    it('stores both platforms’ raw entries once, whatever the resends, with times in seconds', async () => {
+      const entries = netTestEntries().map((e) => e.entry);
+      const put = await phone('usercache/put', { phone_to_server: entries });
+      expect(put.status).toBe(200);
+      expect(put.body).toEqual({});
+      expect(await entryCount(alice.id)).toBe(entries.length);
+      // The phone did not see the answer and sends everything again, plus one entry in milliseconds.
+      const android = entries.find((e) => e.metadata.key === 'background/location' && e.metadata.platform === 'android');
+      const inMs = {
+        metadata: { ...android.metadata, write_ts: android.metadata.write_ts * 1000 + 7 },
+        data: { ...android.data, ts: android.data.ts * 1000 + 500 },
+      };
+      expect((await phone('usercache/put', { phone_to_server: [...entries, inMs] })).status).toBe(200);
+      expect(await entryCount(alice.id)).toBe(entries.length + 1);
+      const [row] = await db.query(
+        `SELECT write_ts, ts, data->>'ts' AS data_ts FROM openpath_entries
+          WHERE participant_id = $1 AND key = 'background/location' AND platform = 'android'
+          ORDER BY write_ts DESC LIMIT 1`,
+        [alice.id],
+      );
+      expect(row.ts).toBeCloseTo(android.data.ts + 0.5, 6);
+      expect(Number(row.data_ts)).toBeCloseTo(android.data.ts + 0.5, 6);
+      expect(row.write_ts).toBeCloseTo(android.metadata.write_ts + 0.007, 6);
+      // The Android transition has no data.ts: it happened when it was written.
+      const [transition] = await db.query(
+        `SELECT ts, write_ts FROM openpath_entries WHERE participant_id = $1 AND key = 'statemachine/transition' AND platform = 'android'`,
+        [alice.id],
+      );
+      expect(transition.ts).toBe(transition.write_ts);
+    });
+
+    it('stores a batch of 10,000 entries, durably, in well under a second', async () => {
+      const dave = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: dave.token })).body.token;
+      const { metadata, data } = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
+      const entries = Array.from({ length: 10_000 }, (_, i) => ({
+        metadata: { ...metadata, key: i % 2 ? 'background/location' : 'background/filtered_location', write_ts: metadata.write_ts + i * 30 },
+        data: { ...data, ts: data.ts + i * 30, latitude: data.latitude + i * 1e-5 },
+      }));
+      const started = performance.now();
+      const response = await phone('usercache/put', { phone_to_server: entries }, token);
+      const elapsedMs = performance.now() - started;
+      expect(response.status).toBe(200);
+      // Committed before the answer.
+      expect(await entryCount(dave.id)).toBe(10_000);
+      console.log(`usercache/put of 10,000 entries (${JSON.stringify(entries).length} bytes): ${Math.round(elapsedMs)} ms`);
+      // Typically 300–600 ms (see bench:openpath); the bound leaves room for a machine busy with other suites.
+      expect(elapsedMs).toBeLessThan(3_000);
+    });
+
+    it('answers at a doubled slash, as apps whose connectUrl ends in "/" call', async () => {
+      const response = await request(stack.api.url, 'POST', '/openpath//usercache/get', { body: { user: aliceToken } });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ server_to_phone: [] });
+    });
+  });
+
+  describe('hostile input', () => {
+    const ROUTES: [string, Record<string, unknown>][] = [
+      ['usercache/put', { phone_to_server: [] }],
+      ['usercache/get', {}],
+      ['profile/create', {}],
+      ['profile/get', {}],
+      ['profile/update', { update_doc: { client_app_version: '1.9' } }],
+      ['pipeline/get_range_ts', {}],
+      ['datastreams/find_entries/timestamp', { key_list: ['analysis/composite_trip'], start_time: 0, end_time: 2e9 }],
+      ['result/metrics/yyyy_mm_dd', { start_time: '2016-06-01', end_time: '2016-06-30', metric_list: { count: ['mode_confirm'] } }],
+    ];
+    const unknownToken = `nrelop_${'x'.repeat(4)}_default_${'0'.repeat(32)}`;
+
+    it('answers 403 to an unknown or missing token on every route, and writes nothing', async () => {
+      const entries = Number((await db.query(`SELECT count(*) FROM openpath_entries`))[0].count);
+      const phones = Number((await db.query(`SELECT count(*) FROM openpath_participants`))[0].count);
+      for (const [path, body] of ROUTES) {
+        const withBody = path === 'usercache/put' ? { phone_to_server: netTestEntries().map((e) => e.entry) } : body;
+        const unknown = await phone(path, withBody, unknownToken);
+        expect([path, unknown.status, unknown.body.code]).toEqual([path, 403, 'OPENPATH_TOKEN_UNKNOWN']);
+        const missing = await request(stack.api.url, 'POST', `/openpath/${path}`, { body: withBody });
+        expect([path, missing.status, missing.body.code]).toEqual([path, 403, 'OPENPATH_TOKEN_MISSING']);
+        // The phone's token is its identity: a muvo session does not open these routes.
+        const session = await request(stack.api.url, 'POST', `/openpath/${path}`, { body: withBody, token: alice.token });
+        expect(session.status).toBe(403);
+      }
+      expect(Number((await db.query(`SELECT count(*) FROM openpath_entries`))[0].count)).toBe(entries);
+      expect(Number((await db.query(`SELECT count(*) FROM openpath_participants`))[0].count)).toBe(phones);
+    });
+
+    it('answers 400 with a code to malformed bodies, and writes nothing', async () => {
+      const before = await entryCount(alice.id);
+      const cases: [string, Record<string, unknown>, string][] = [
+        ['usercache/put', { phone_to_server: 'everything' }, 'OPENPATH_MALFORMED_BODY'],
+        ['usercache/put', {}, 'OPENPATH_MALFORMED_BODY'],
+        ['datastreams/find_entries/timestamp', { start_time: 0, end_time: 1 }, 'VALIDATION_FAILED'],
+        ['datastreams/find_entries/timestamp', { key_list: ['x'], start_time: 'monday', end_time: 1 }, 'VALIDATION_FAILED'],
+        ['datastreams/find_entries/timestamp', { key_list: ['x'], start_time: 5, end_time: 1 }, 'OPENPATH_MALFORMED_BODY'],
+        ['result/metrics/yyyy_mm_dd', { start_time: 'yesterday', end_time: '2016-06-30', metric_list: {} }, 'VALIDATION_FAILED'],
+        ['result/metrics/yyyy_mm_dd', { start_time: '2000-01-01', end_time: '2016-06-30', metric_list: {} }, 'OPENPATH_MALFORMED_BODY'],
+        ['profile/update', { update_doc: 'phone' }, 'VALIDATION_FAILED'],
+        ['profile/update', { update_doc: { model: 'nul \u0000' } }, 'VALIDATION_FAILED'],
+        ['profile/update', { update_doc: { model: 'x'.repeat(20_000) } }, 'OPENPATH_MALFORMED_BODY'],
+      ];
+      for (const [path, body, code] of cases) {
+        const response = await phone(path, body);
+        expect([path, response.status, response.body.code]).toEqual([path, 400, code]);
+      }
+      const broken = await request(stack.api.url, 'POST', '/openpath/usercache/put', {
+        raw: `{"user": "${aliceToken}", "phone_to_server": [`,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(broken.status).toBe(400);
+      expect(broken.body.code).toBe('MALFORMED_JSON');
+      expect(await entryCount(alice.id)).toBe(before);
+    });
+
+    it('answers 413 with a code to 10 MB of entries, and writes nothing', async () => {
+      const before = await entryCount(alice.id);
+      const location = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
+      const entries = [];
+      const size = JSON.stringify({ metadata: location.metadata, data: location.data }).length + 1;
+      for (let i = 0; i * size < 10_500_000; i++) {
+        entries.push({ metadata: { ...location.metadata, write_ts: location.metadata.write_ts + i }, data: location.data });
+      }
+      const response = await phone('usercache/put', { phone_to_server: entries });
+      expect(response.status).toBe(413);
+      expect(response.body).toMatchObject({ code: 'OPENPATH_BODY_TOO_LARGE', maxBytes: stack.config.openpath.maxBodyBytes });
+      expect(await entryCount(alice.id)).toBe(before);
+      const many = await phone('usercache/put', { phone_to_server: Array.from({ length: 100_000 }, () => ({})) });
+      expect(many.status).toBe(413);
+      expect(many.body.code).toBe('OPENPATH_TOO_MANY_ENTRIES');
+      expect(await entryCount(alice.id)).toBe(before);
+    });
+
+    it('refuses bad entries one by one, with a reason, and keeps the good ones', async () => {
+      const carol = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: carol.token })).body.token;
+      const good = netTestEntries().find((e) => e.name === 'ios.location.txt')!.entry;
+      const withData = (data: Record<string, unknown>, write = 1) => ({
+        metadata: { ...good.metadata, write_ts: good.metadata.write_ts + write },
+        data: { ...good.data, ...data },
+      });
+      const bad = [
+        withData({ latitude: 95 }, 1),
+        withData({ longitude: 'west' }, 2),
+        withData({ ts: 0 }, 3),
+        withData({ ts: Date.now() / 1000 + 30 * 86_400 }, 4),
+        withData({ accuracy: -3 }, 5),
+        { metadata: { key: 'background/location' }, data: good.data },
+        { metadata: { ...good.metadata, key: 'background/../../etc' }, data: good.data },
+        { metadata: good.metadata, data: [1, 2] },
+        { metadata: { ...good.metadata, key: 'background/motion_activity', write_ts: good.metadata.write_ts + 8 }, data: { ts: good.data.ts, type: 'fast' } },
+        { metadata: { ...good.metadata, key: 'manual/mode_confirm', write_ts: good.metadata.write_ts + 9 }, data: { start_ts: 2e9, end_ts: 1.9e9, label: 'walk' } },
+        withData({ note: 'nul \u0000 here' }, 10),
+        'not an entry',
+        null,
+      ];
+      const response = await phone('usercache/put', { phone_to_server: [good, ...bad] }, token);
+      expect(response.status).toBe(200);
+      const stored = await db.query(`SELECT key, write_ts FROM openpath_entries WHERE participant_id = $1`, [carol.id]);
+      expect(stored).toEqual([{ key: 'background/location', write_ts: good.metadata.write_ts }]);
+    });
+  });
+});
