@@ -215,7 +215,10 @@ describe('the web app served by the api', () => {
       await page.click(`a:has-text("${fr.backToTrips}")`);
       await page.waitForSelector('.trip-link[data-status=scored]');
       expect(await page.textContent('.trip-link')).toContain(fr.status_scored);
-      expect(await page.textContent('#balance')).toMatch(/^\d+ points?$/);
+      // The balance is the trip's points, as the receipt said.
+      const earned = Number(receipt.match(/In total this trip earned (\d+) point/)![1]);
+      expect(earned).toBeGreaterThan(0);
+      await page.waitForFunction((n) => document.getElementById('balance')!.textContent === `${n} points`, earned);
       await expectNoAxeViolations(page, 'trips, French');
     });
 

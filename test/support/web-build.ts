@@ -21,9 +21,18 @@ export function ensureWebAppBuilt(): void {
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...sources.map(newestChange))) return;
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.mts'), '--logLevel', 'error'],
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(WEB, 'vite.config.mts'),
+      '--logLevel',
+      'error',
+    ],
     {
       cwd: ROOT,
+      // Jest sets NODE_ENV=test, which would bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
       timeout: 120_000,
     },
