@@ -11,6 +11,8 @@ import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
+import { it as italian } from '../apps/web/src/locales/it';
+import { nl } from '../apps/web/src/locales/nl';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
 import { uploadBody } from './factories/trip.factory';
 import {
@@ -20,6 +22,7 @@ import {
   overflowingElements,
   launchBrowser,
   screenshotDir,
+  speakLanguage,
 } from './support/browser';
 import { request } from './support/http-client';
 import { type RunningApp, startApp, testConfig } from './support/stack';
@@ -136,6 +139,18 @@ describe('the web app served by the api', () => {
     expect(refused.body.code).toBe(
       (await request(s.voucher.url, 'POST', '/v1/redemptions', { body: { code: 'AAAA-AAAA-AA' } })).body.code,
     );
+
+    // A voucher service that does not answer is a 502 with a code, not a hang or a 500.
+    const orphan = await startApp(API_APP, { ...s.config, web: { ...s.config.web, voucherUrl: 'http://127.0.0.1:9' } });
+    try {
+      const down = await request(orphan.url, 'GET', '/app/voucher-api/v1/offers');
+      expect({ status: down.status, code: down.body.code }).toEqual({
+        status: 502,
+        code: 'VOUCHER_SERVICE_UNREACHABLE',
+      });
+    } finally {
+      await orphan.app.close();
+    }
   });
 
   describeInBrowser('web app')('in Chromium', () => {
@@ -212,6 +227,10 @@ describe('the web app served by the api', () => {
       await shot('trip-fr');
       await expectNoAxeViolations(page, 'trip, French');
 
+      await page.selectOption('#language', 'it');
+      await page.waitForSelector(`#receipt-title:has-text("${italian.receiptTitle}")`);
+      expect(await page.textContent('#receipt')).toMatch(/Hai camminato per \d+(,\d)?\skm in \d+\sminuti\./);
+      await page.selectOption('#language', 'fr');
       await page.click(`a:has-text("${fr.backToTrips}")`);
       await page.waitForSelector('.trip-link[data-status=scored]');
       expect(await page.textContent('.trip-link')).toContain(fr.status_scored);
@@ -220,6 +239,22 @@ describe('the web app served by the api', () => {
       expect(earned).toBeGreaterThan(0);
       await page.waitForFunction((n) => document.getElementById('balance')!.textContent === `${n} points`, earned);
       await expectNoAxeViolations(page, 'trips, French');
+    });
+
+    it('speaks the browser’s language on a first visit (Dutch here)', async () => {
+      // A browser of its own: nothing stored from the other visits (session, language chosen).
+      const dutch = await launchBrowser('nl-NL');
+      try {
+        const tab = dutch.page;
+        await speakLanguage(tab, 'nl');
+        await tab.goto(`${s.api.url}/app/`);
+        await tab.waitForSelector(`#auth-title:has-text("${nl.loginTitle}")`);
+        expect(await tab.getAttribute('html', 'lang')).toBe('nl');
+        expect(await tab.title()).toBe(nl.documentTitle);
+        await expectNoAxeViolations(tab, 'login, Dutch');
+      } finally {
+        await dutch.close();
+      }
     });
 
     it('fits a 320 px phone with text at 200%: nothing to scroll sideways, targets at least 44 px', async () => {

@@ -35,6 +35,8 @@ export interface TripMapOptions {
 setWorkerUrl(workerUrl);
 
 export function drawTripMap(options: TripMapOptions): () => void {
+  // A redraw (the trip's legs arrived, another language) starts from an undrawn map.
+  delete options.container.dataset.drawn;
   const pieces = splitByLegs(options.line, options.legs);
   const bounds = new LngLatBounds();
   options.line.forEach((p) => bounds.extend(p));
@@ -79,5 +81,8 @@ export function drawTripMap(options: TripMapOptions): () => void {
     });
     map.once('idle', () => (options.container.dataset.drawn = 'true'));
   });
-  return () => map.remove();
+  return () => {
+    delete options.container.dataset.drawn;
+    map.remove();
+  };
 }
