@@ -257,6 +257,24 @@ describe('the web app served by the api', () => {
       }
     });
 
+    it('reaches every control of a page from the keyboard, the skip link first', async () => {
+      // A fresh load, so that the keyboard starts at the top of the page.
+      await page.goto('about:blank');
+      await page.goto(`${s.api.url}/app/#/upload`);
+      await page.waitForSelector('#upload-title');
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        reached.push(
+          await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
+        );
+      }
+      expect(reached.slice(0, 2)).toEqual([fr.skipToContent, fr.appName]);
+      expect(reached).toEqual(
+        expect.arrayContaining([fr.navTrips, fr.navUpload, fr.navLogout, 'language', 'trip-file']),
+      );
+    });
+
     it('fits a 320 px phone with text at 200%: nothing to scroll sideways, targets at least 44 px', async () => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
