@@ -5,8 +5,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { generatePassword, IdentityService, type Role } from '@muvo/identity';
 import { deterministicUuid, DomainException } from '@muvo/kernel';
 import type { CityFile } from './city-file.schema';
+import { CityFileExporter } from './city-file.exporter';
+import { validateCityFile } from './city-file.loader';
+import {
+  type CityThings,
+  cityThings,
+  conflictsOf,
+  describeConflicts,
+  type PlannedChange,
+  planCityChanges,
+} from './city-state';
 import { cityVoucherPolicy, nearestRoute, shopCorridorM } from '@muvo/vouchers';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { appendAudit } from '@muvo/database';
 
 export interface CreatedAccount {
   email: string;
@@ -19,6 +30,19 @@ export interface AppliedCity {
   cityId: string;
   /** Accounts created by this application, with their generated passwords (shown only now). */
   accounts: CreatedAccount[];
+}
+
+export interface ApplyOptions {
+  /** Overwrite what was changed through the admin API since the last apply. */
+  force?: boolean;
+  /** Remove (or end) what is not in the file although it was created or changed through the API. */
+  prune?: boolean;
+  /** Who applies, for the audit log (the CLI: $MUVO_ACTOR or the system user). */
+  actor?: string;
+  /** Hears about what was applied but deserves the operator's attention. */
+  warn?: (message: string) => void;
+  /** Hears the planned changes before they are made (or refused). */
+  plan?: (changes: PlannedChange[]) => void;
 }
 
 interface PersonSpec {
@@ -39,27 +63,74 @@ export const offerIdOf = (cityId: string, merchantKey: string, offerKey: string)
  * and offers become what the file says (updated only where they differ, so re-applying the same
  * file changes nothing), and operators and shop staff get accounts if they have none.
  *
+ * One source of truth: each apply records what it left (`city_file_state`). A thing whose live
+ * value differs from that record was changed through the admin API since; the apply refuses to
+ * overwrite it without `force`, or to remove it without `prune`, naming each one, so the file can
+ * be brought up to date first (`city:export`). Every change is audited with before and after.
+ *
  * Things that disappeared from the file are retired, not deleted, when history refers to them:
- * merchants are suspended and offers closed, so vouchers already claimed stay valid records.
+ * merchants are suspended, offers closed and campaigns that issued points ended, so vouchers
+ * already claimed and points already issued stay explained.
  */
 @Injectable()
 export class CityFileApplier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
+    private readonly exporter: CityFileExporter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `warn` hears about what was applied but deserves the operator's attention. */
-  apply(file: CityFile, warn: (message: string) => void = () => undefined): Promise<AppliedCity> {
+  apply(file: CityFile, options: ApplyOptions = {}): Promise<AppliedCity> {
+    const warn = options.warn ?? (() => undefined);
     return this.dataSource.transaction(async (manager) => {
       // One applier per city at a time: concurrent applications of the same file must not race.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('city-file:' || $1))`, [file.id]);
+      // The admin API changes rules under this row's lock: none lands between the comparison and the writes.
+      await manager.query(`SELECT 1 FROM cities WHERE id = $1 FOR UPDATE`, [file.id]);
+      const live = await this.liveThings(manager, file.id);
+      const [state]: { things: CityThings }[] = await manager.query(
+        `SELECT things FROM city_file_state WHERE city_id = $1`,
+        [file.id],
+      );
+      const changes = planCityChanges(cityThings(file), live.things, live.exists ? (state?.things ?? null) : {}, {
+        issuedByCampaign: live.issuedByCampaign,
+        now: new Date(),
+      });
+      options.plan?.(changes);
+      const conflicts = conflictsOf(changes, options);
+      if (conflicts.length) {
+        throw new DomainException(
+          'CITY_FILE_CONFLICT',
+          'conflict',
+          describeConflicts(file.id, conflicts, live.exists && !state),
+          {
+            conflicts: conflicts.map((c) => ({ key: c.key, action: c.action })),
+          },
+        );
+      }
+      const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.key));
+      const ended = new Set(changes.filter((c) => c.action === 'end').map((c) => c.key));
       await this.upsertCity(manager, file);
-      await this.syncRoutes(manager, file);
-      await this.syncCampaigns(manager, file);
-      await this.syncTeams(manager, file);
-      await this.syncMerchants(manager, file, warn);
+      await this.syncRoutes(manager, file, removed);
+      await this.syncCampaigns(manager, file, removed, ended);
+      await this.syncTeams(manager, file, removed);
+      await this.syncMerchants(manager, file, warn, removed);
+      const who = { actorId: null, actorRole: 'city-file', cityId: file.id };
+      const by = options.actor ?? null;
+      for (const change of changes) {
+        await appendAudit(manager, {
+          ...who,
+          action: `city-file.${change.key.split(':')[0]}.${ACTION_WORDS[change.action]}`,
+          subject: change.key.includes(':') ? change.key.replace(':', `:${file.id}/`) : `city:${file.id}`,
+          details: {
+            by,
+            ...(change.changedOutside ? { overrode: 'a change made through the admin API' } : {}),
+            before: change.before ?? null,
+            after: change.after ?? null,
+          },
+        });
+      }
       const people: PersonSpec[] = [
         ...file.operators.map((o) => ({ ...o, role: 'operator' as const, cityId: file.id })),
         ...file.merchants.flatMap((m) =>
@@ -75,7 +146,19 @@ export class CityFileApplier {
       const accounts: CreatedAccount[] = [];
       for (const person of people) {
         const created = await this.ensureAccount(manager, person);
-        if (created) accounts.push(created);
+        if (created) {
+          accounts.push(created);
+          await appendAudit(manager, {
+            ...who,
+            action: 'city-file.account.created',
+            subject: `account:${created.email}`,
+            details: {
+              by,
+              before: null,
+              after: { email: created.email, role: created.role, merchantId: created.merchantId ?? null },
+            },
+          });
+        }
         if (person.role === 'merchant_staff') {
           await manager.query(
             `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
@@ -83,13 +166,31 @@ export class CityFileApplier {
           );
         }
       }
+      const after = await this.liveThings(manager, file.id);
+      await manager.query(
+        `INSERT INTO city_file_state (city_id, applied_at, applied_by, file_hash, things) VALUES ($1, now(), $2, $3, $4)
+         ON CONFLICT (city_id) DO UPDATE SET applied_at = now(), applied_by = EXCLUDED.applied_by,
+                file_hash = EXCLUDED.file_hash, things = EXCLUDED.things`,
+        [file.id, by, fileHash(file), JSON.stringify(after.things)],
+      );
       return { cityId: file.id, accounts };
     });
   }
 
+  /** The live city as the file sees it (read through the exporter, so both compare alike). */
+  private async liveThings(manager: EntityManager, cityId: string) {
+    const live = await this.exporter.read(manager, cityId);
+    if (!live) return { exists: false, things: {} as CityThings, issuedByCampaign: {} };
+    return {
+      exists: true,
+      things: cityThings(validateCityFile(live.file).file),
+      issuedByCampaign: live.issuedByCampaign,
+    };
+  }
+
   private async upsertCity(manager: EntityManager, file: CityFile): Promise<void> {
     const settings = { rules: file.rules ?? {}, ...(file.vouchers ? { vouchers: file.vouchers } : {}) };
-    const hash = createHash('sha256').update(JSON.stringify(file)).digest('hex');
+    const hash = fileHash(file);
     await manager.query(
       `INSERT INTO cities (id, name, timezone, area, settings, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, area = EXCLUDED.area,
@@ -100,7 +201,7 @@ export class CityFileApplier {
     );
   }
 
-  private async syncRoutes(manager: EntityManager, file: CityFile): Promise<void> {
+  private async syncRoutes(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {
     for (const route of file.routes) {
       await manager.query(
         `INSERT INTO routes (city_id, id, name, corridor_m, geometry) VALUES ($1, $2, $3, $4, $5)
@@ -111,13 +212,10 @@ export class CityFileApplier {
         [file.id, route.id, route.name, route.corridorM, JSON.stringify(route.geometry)],
       );
     }
-    await manager.query(`DELETE FROM routes WHERE city_id = $1 AND NOT (id = ANY($2))`, [
-      file.id,
-      file.routes.map((r) => r.id),
-    ]);
+    await manager.query(`DELETE FROM routes WHERE city_id = $1 AND id = ANY($2)`, [file.id, idsOf(removed, 'route')]);
   }
 
-  private async syncTeams(manager: EntityManager, file: CityFile): Promise<void> {
+  private async syncTeams(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {
     for (const team of file.teams) {
       await manager.query(
         `INSERT INTO teams (city_id, id, name, kind) VALUES ($1, $2, $3, $4)
@@ -126,13 +224,15 @@ export class CityFileApplier {
         [file.id, team.id, team.name, team.kind],
       );
     }
-    await manager.query(`DELETE FROM teams WHERE city_id = $1 AND NOT (id = ANY($2))`, [
-      file.id,
-      file.teams.map((t) => t.id),
-    ]);
+    await manager.query(`DELETE FROM teams WHERE city_id = $1 AND id = ANY($2)`, [file.id, idsOf(removed, 'team')]);
   }
 
-  private async syncCampaigns(manager: EntityManager, file: CityFile): Promise<void> {
+  private async syncCampaigns(
+    manager: EntityManager,
+    file: CityFile,
+    removed: Set<string>,
+    ended: Set<string>,
+  ): Promise<void> {
     for (const campaign of file.campaigns) {
       await manager.query(
         `INSERT INTO campaigns (city_id, id, name, starts_at, ends_at, rules) VALUES ($1, $2, $3, $4, $5, $6)
@@ -143,21 +243,30 @@ export class CityFileApplier {
         [file.id, campaign.id, campaign.name, campaign.startsAt, campaign.endsAt, JSON.stringify(campaign.rules ?? {})],
       );
     }
-    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND NOT (id = ANY($2))`, [
+    // A campaign that issued points is ended, not deleted: its budget account still explains them.
+    await manager.query(
+      `UPDATE campaigns SET ends_at = greatest(now(), starts_at + interval '1 second')
+                          WHERE city_id = $1 AND id = ANY($2) AND ends_at > now()`,
+      [file.id, idsOf(ended, 'campaign')],
+    );
+    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND id = ANY($2)`, [
       file.id,
-      file.campaigns.map((c) => c.id),
+      idsOf(removed, 'campaign'),
     ]);
   }
 
-  private async syncMerchants(manager: EntityManager, file: CityFile, warn: (message: string) => void): Promise<void> {
-    const merchantIds: string[] = [];
+  private async syncMerchants(
+    manager: EntityManager,
+    file: CityFile,
+    warn: (message: string) => void,
+    removed: Set<string>,
+  ): Promise<void> {
     const policy = cityVoucherPolicy(
       { id: file.id, timezone: file.timezone, settings: { vouchers: file.vouchers } },
       this.config.vouchers,
     );
     for (const merchant of file.merchants) {
       const merchantId = merchantIdOf(file.id, merchant.id);
-      merchantIds.push(merchantId);
       const [lon, lat] = merchant.location;
       // Shops join only along the city's routes (a city without routes runs city-wide).
       const eligible = file.routes.filter(
@@ -198,10 +307,8 @@ export class CityFileApplier {
           nearest ? Math.round(nearest.distanceM) : null,
         ],
       );
-      const offerIds: string[] = [];
       for (const offer of merchant.offers) {
         const offerId = offerIdOf(file.id, merchant.id, offer.id);
-        offerIds.push(offerId);
         const ttlS = offer.voucherTtlDays ? Math.round(offer.voucherTtlDays * 86_400) : null;
         await manager
           .query(
@@ -248,17 +355,20 @@ export class CityFileApplier {
             throw error;
           });
       }
-      await manager.query(
-        // Offers a shop created through the API are not the file's to retire.
-        `UPDATE offers SET active = false, updated_at = now()
-          WHERE merchant_id = $1 AND active AND source = 'city-file' AND NOT (id = ANY($2))`,
-        [merchantId, offerIds],
-      );
     }
+    // Offers and shops that applied through the API are not the file's to retire (not things).
+    const goneOffers = idsOf(removed, 'offer').map((key) => {
+      const [merchantKey, offerKey] = key.split('/');
+      return offerIdOf(file.id, merchantKey, offerKey);
+    });
+    await manager.query(
+      `UPDATE offers SET active = false, updated_at = now() WHERE city_id = $1 AND active AND id = ANY($2)`,
+      [file.id, goneOffers],
+    );
     await manager.query(
       `UPDATE merchants SET status = 'suspended', updated_at = now()
-        WHERE city_id = $1 AND status <> 'suspended' AND source = 'city-file' AND NOT (id = ANY($2))`,
-      [file.id, merchantIds],
+        WHERE city_id = $1 AND status <> 'suspended' AND id = ANY($2)`,
+      [file.id, idsOf(removed, 'merchant').map((key) => merchantIdOf(file.id, key))],
     );
   }
 
@@ -303,3 +413,11 @@ export class CityFileApplier {
     };
   }
 }
+
+const ACTION_WORDS = { create: 'created', update: 'updated', remove: 'removed', end: 'ended' } as const;
+
+const fileHash = (file: CityFile) => createHash('sha256').update(JSON.stringify(file)).digest('hex');
+
+/** The ids of the things of one kind among planned removals (`route:a` → `a`). */
+const idsOf = (keys: Set<string>, kind: string) =>
+  [...keys].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@muvo/identity';
 import { CityFileApplier } from './city-file.applier';
+import { CityFileExporter } from './city-file.exporter';
 
-/** Declarative configuration of a city's programme from a city file. */
+/** Declarative configuration of a city's programme from a city file, and back. */
 @Module({
   imports: [IdentityModule],
-  providers: [CityFileApplier],
-  exports: [CityFileApplier],
+  providers: [CityFileApplier, CityFileExporter],
+  exports: [CityFileApplier, CityFileExporter],
 })
 export class ProgrammeModule {}

@@ -20,7 +20,7 @@ export interface CampaignView {
 /**
  * The operators' side of a city's rules: read and replace the city's scoring rules and its
  * campaigns (validated by the same schema as the city file), each change audited with what it
- * replaced. A later `city:apply` of the city file sets them back to what the file says.
+ * replaced. A later `city:apply` refuses to set them back to what the file says unless forced.
  */
 @Injectable()
 export class RulesAdminService {

@@ -567,20 +567,5 @@ export async function addToParticipant(manager: EntityManager, d: CreditDelta): 
   return earned;
 }
 
-/** Appends to the audit log (append-only: a trigger refuses updates and deletes). */
-export async function audit(
-  manager: EntityManager,
-  entry: {
-    actorId: string | null;
-    actorRole: string | null;
-    cityId: string | null;
-    action: string;
-    subject: string;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_log (actor_id, actor_role, city_id, action, subject, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.actorId, entry.actorRole, entry.cityId, entry.action, entry.subject, JSON.stringify(entry.details ?? {})],
-  );
-}
+/** Appends to the audit log (shared with every other path that changes a city). */
+export { appendAudit as audit } from '@muvo/database';

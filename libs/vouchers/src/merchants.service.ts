@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { rows } from '@muvo/database';
+import { appendAudit, rows } from '@muvo/database';
 import { isInArea } from '@muvo/geo';
 import { IdentityService, type Principal } from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
@@ -233,22 +233,49 @@ export class MerchantsService {
       patch.location !== undefined
         ? await this.eligibility(merchant.city_id, patch.location.lat, patch.location.lon)
         : { routeId: merchant.route_id, distanceM: merchant.route_distance_m };
-    await this.dataSource.query(
-      `UPDATE merchants SET name = $2, description = $3, address = $4, lat = $5, lon = $6, opening_hours = $7,
-              route_id = $8, route_distance_m = $9, updated_at = now()
-        WHERE id = $1`,
-      [
-        id,
-        patch.name ?? merchant.name,
-        patch.description !== undefined ? patch.description : merchant.description,
-        patch.address !== undefined ? patch.address : merchant.address,
-        patch.location?.lat ?? merchant.lat,
-        patch.location?.lon ?? merchant.lon,
-        jsonOrNull(patch.openingHours !== undefined ? patch.openingHours : merchant.opening_hours),
-        where.routeId,
-        where.distanceM,
-      ],
-    );
+    const after = {
+      name: patch.name ?? merchant.name,
+      description: patch.description !== undefined ? patch.description : merchant.description,
+      address: patch.address !== undefined ? patch.address : merchant.address,
+      location: [patch.location?.lon ?? merchant.lon, patch.location?.lat ?? merchant.lat],
+      openingHours: patch.openingHours !== undefined ? patch.openingHours : merchant.opening_hours,
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE merchants SET name = $2, description = $3, address = $4, lat = $5, lon = $6, opening_hours = $7,
+                route_id = $8, route_distance_m = $9, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          after.name,
+          after.description,
+          after.address,
+          after.location[1],
+          after.location[0],
+          jsonOrNull(after.openingHours),
+          where.routeId,
+          where.distanceM,
+        ],
+      );
+      await appendAudit(manager, {
+        actorId: principal.accountId,
+        actorRole: principal.role,
+        cityId: merchant.city_id,
+        action: 'merchant.updated',
+        subject: `merchant:${merchant.city_id}/${merchant.key}`,
+        details: {
+          merchantId: id,
+          before: {
+            name: merchant.name,
+            description: merchant.description,
+            address: merchant.address,
+            location: [merchant.lon, merchant.lat],
+            openingHours: merchant.opening_hours,
+          },
+          after,
+        },
+      });
+    });
     return this.view(await this.load(id), true, await this.timezoneOf(merchant.city_id));
   }
 
@@ -257,12 +284,30 @@ export class MerchantsService {
     const merchant = await this.load(id);
     if (!isOperatorOf(principal, merchant.city_id)) throw VoucherErrors.merchantNotFound(id);
     if (decision === 'approve') await this.eligibility(merchant.city_id, merchant.lat, merchant.lon);
-    const [updated] = await rows<{ id: string }>(
-      this.dataSource,
-      `UPDATE merchants SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4, updated_at = now()
-        WHERE id = $1 RETURNING id`,
-      [id, REVIEW_STATUS[decision], note ?? null, principal.role === 'admin' ? null : principal.accountId],
-    );
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const [done] = await rows<{ id: string; status: string }>(
+        manager,
+        `UPDATE merchants SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4, updated_at = now()
+          WHERE id = $1 RETURNING id, status`,
+        [id, REVIEW_STATUS[decision], note ?? null, principal.role === 'admin' ? null : principal.accountId],
+      );
+      if (done) {
+        await appendAudit(manager, {
+          actorId: principal.accountId,
+          actorRole: principal.role,
+          cityId: merchant.city_id,
+          action: `merchant.${decision}`,
+          subject: `merchant:${merchant.city_id}/${merchant.key}`,
+          details: {
+            merchantId: id,
+            note: note ?? null,
+            before: { status: merchant.status },
+            after: { status: done.status },
+          },
+        });
+      }
+      return done;
+    });
     if (!updated) throw VoucherErrors.merchantNotFound(id);
     return this.view(await this.load(id), true, await this.timezoneOf(merchant.city_id));
   }

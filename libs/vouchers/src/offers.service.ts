@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { PG_CHECK_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
+import { appendAudit, PG_CHECK_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
 import type { Principal } from '@muvo/identity';
 import { DomainException, UUID_PATTERN } from '@muvo/kernel';
 import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
@@ -223,31 +223,41 @@ export class OffersService {
   async create(merchantId: string, principal: Principal, input: OfferInput): Promise<OfferView> {
     const { merchant, asOperator } = await this.merchants.loadForTrading(merchantId, principal);
     const id = randomUUID();
-    await this.dataSource
-      .query(
-        `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active, valid_from,
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .query(
+          `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active, valid_from,
                              valid_until, voucher_ttl_s, per_participant_limit, usable_hours, payout_cents, status, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'api')`,
-        [
-          id,
-          merchant.id,
-          merchant.city_id,
-          `offer-${id.slice(0, 8)}`,
-          input.title,
-          input.description ?? null,
-          input.costPoints,
-          input.stock ?? null,
-          input.active ?? true,
-          input.validFrom ?? null,
-          input.validUntil ?? null,
-          input.voucherLifetimeDays ? Math.round(input.voucherLifetimeDays * 86_400) : null,
-          input.perParticipantLimit ?? null,
-          jsonOrNull(input.usableHours),
-          asOperator ? (input.payoutCents ?? 0) : 0,
-          asOperator ? 'approved' : 'pending',
-        ],
-      )
-      .catch(rethrowOfferConstraint);
+          [
+            id,
+            merchant.id,
+            merchant.city_id,
+            `offer-${id.slice(0, 8)}`,
+            input.title,
+            input.description ?? null,
+            input.costPoints,
+            input.stock ?? null,
+            input.active ?? true,
+            input.validFrom ?? null,
+            input.validUntil ?? null,
+            input.voucherLifetimeDays ? Math.round(input.voucherLifetimeDays * 86_400) : null,
+            input.perParticipantLimit ?? null,
+            jsonOrNull(input.usableHours),
+            asOperator ? (input.payoutCents ?? 0) : 0,
+            asOperator ? 'approved' : 'pending',
+          ],
+        )
+        .catch(rethrowOfferConstraint);
+      await appendAudit(manager, {
+        actorId: principal.accountId,
+        actorRole: principal.role,
+        cityId: merchant.city_id,
+        action: 'offer.created',
+        subject: `offer:${merchant.city_id}/${id}`,
+        details: { merchantId: merchant.id, before: null, after: auditedOffer(await this.load(id, manager)) },
+      });
+    });
     return this.view(await this.load(id), true);
   }
 
@@ -275,55 +285,77 @@ export class OffersService {
     ];
     const needsReview = !asOperator && promised.some((k) => patch[k] !== undefined);
     const pick = <T>(value: T | undefined, fallback: T) => (value !== undefined ? value : fallback);
-    await this.dataSource
-      .query(
-        `UPDATE offers SET title = $2, description = $3, cost_points = $4, stock = $5, active = $6, valid_from = $7,
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .query(
+          `UPDATE offers SET title = $2, description = $3, cost_points = $4, stock = $5, active = $6, valid_from = $7,
                 valid_until = $8, voucher_ttl_s = $9, per_participant_limit = $10, usable_hours = $11, payout_cents = $12,
                 status = CASE WHEN $13 THEN 'pending' ELSE status END, updated_at = now()
           WHERE id = $1`,
-        [
-          id,
-          pick(patch.title, current.title),
-          pick(patch.description, current.description),
-          pick(patch.costPoints, current.cost_points),
-          pick(patch.stock, current.stock),
-          pick(patch.active, current.active),
-          pick(patch.validFrom, current.valid_from),
-          pick(patch.validUntil, current.valid_until),
-          patch.voucherLifetimeDays !== undefined
-            ? patch.voucherLifetimeDays && Math.round(patch.voucherLifetimeDays * 86_400)
-            : current.voucher_ttl_s,
-          pick(patch.perParticipantLimit, current.per_participant_limit),
-          jsonOrNull(pick(patch.usableHours, current.usable_hours)),
-          asOperator ? pick(patch.payoutCents, current.payout_cents) : current.payout_cents,
-          needsReview,
-        ],
-      )
-      .catch(rethrowOfferConstraint);
+          [
+            id,
+            pick(patch.title, current.title),
+            pick(patch.description, current.description),
+            pick(patch.costPoints, current.cost_points),
+            pick(patch.stock, current.stock),
+            pick(patch.active, current.active),
+            pick(patch.validFrom, current.valid_from),
+            pick(patch.validUntil, current.valid_until),
+            patch.voucherLifetimeDays !== undefined
+              ? patch.voucherLifetimeDays && Math.round(patch.voucherLifetimeDays * 86_400)
+              : current.voucher_ttl_s,
+            pick(patch.perParticipantLimit, current.per_participant_limit),
+            jsonOrNull(pick(patch.usableHours, current.usable_hours)),
+            asOperator ? pick(patch.payoutCents, current.payout_cents) : current.payout_cents,
+            needsReview,
+          ],
+        )
+        .catch(rethrowOfferConstraint);
+      await appendAudit(manager, {
+        actorId: principal.accountId,
+        actorRole: principal.role,
+        cityId: current.city_id,
+        action: 'offer.updated',
+        subject: `offer:${current.city_id}/${id}`,
+        details: { before: auditedOffer(current), after: auditedOffer(await this.load(id, manager)) },
+      });
+    });
     return this.view(await this.load(id), true);
   }
 
   async review(id: string, principal: Principal, decision: 'approve' | 'reject', note?: string): Promise<OfferView> {
     const current = await this.load(id);
     if (!isOperatorOf(principal, current.city_id)) throw VoucherErrors.offerNotFound(id);
-    await rows(
-      this.dataSource,
-      `UPDATE offers SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4, updated_at = now()
-        WHERE id = $1 RETURNING id`,
-      [
-        id,
-        decision === 'approve' ? 'approved' : 'rejected',
-        note ?? null,
-        principal.role === 'admin' ? null : principal.accountId,
-      ],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await rows(
+        manager,
+        `UPDATE offers SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4, updated_at = now()
+          WHERE id = $1 RETURNING id`,
+        [
+          id,
+          decision === 'approve' ? 'approved' : 'rejected',
+          note ?? null,
+          principal.role === 'admin' ? null : principal.accountId,
+        ],
+      );
+      await appendAudit(manager, {
+        actorId: principal.accountId,
+        actorRole: principal.role,
+        cityId: current.city_id,
+        action: `offer.${decision}`,
+        subject: `offer:${current.city_id}/${id}`,
+        details: {
+          note: note ?? null,
+          before: { status: current.status },
+          after: { status: decision === 'approve' ? 'approved' : 'rejected' },
+        },
+      });
+    });
     return this.view(await this.load(id), true);
   }
 
-  private async load(id: string): Promise<OfferRow> {
-    const [row]: OfferRow[] = UUID_PATTERN.test(id)
-      ? await this.dataSource.query(`${OFFER_SELECT} WHERE o.id = $1`, [id])
-      : [];
+  private async load(id: string, db: EntityManager | DataSource = this.dataSource): Promise<OfferRow> {
+    const [row]: OfferRow[] = UUID_PATTERN.test(id) ? await db.query(`${OFFER_SELECT} WHERE o.id = $1`, [id]) : [];
     if (!row) throw VoucherErrors.offerNotFound(id);
     return row;
   }
@@ -392,4 +424,22 @@ function rethrowOfferConstraint(error: unknown): never {
       throw new DomainException('INVALID_VALIDITY_WINDOW', 'invalid', 'validUntil must be after validFrom');
   }
   throw error;
+}
+
+/** What an offer promises and pays, as the audit log records it before and after a change. */
+function auditedOffer(o: OfferRow) {
+  return {
+    title: o.title,
+    description: o.description,
+    costPoints: o.cost_points,
+    stock: o.stock,
+    active: o.active,
+    validFrom: o.valid_from,
+    validUntil: o.valid_until,
+    voucherTtlS: o.voucher_ttl_s,
+    perParticipantLimit: o.per_participant_limit,
+    usableHours: o.usable_hours,
+    payoutCents: o.payout_cents,
+    status: o.status,
+  };
 }

@@ -6,6 +6,7 @@ import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
 import { OpenpathPhoneApp1796634296303 } from './1796634296303-OpenpathPhoneApp';
 import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenFamilies';
 import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
+import { CityFileState1796637382255 } from './1796637382255-CityFileState';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   OpenpathPhoneApp1796634296303,
   RefreshTokenFamilies1796634490681,
   ReceiptPrivacy1796634508090,
+  CityFileState1796637382255,
 ];
