@@ -1,24 +1,20 @@
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import {
+  type Browser,
+  describeInBrowser,
+  expectNoAxeViolations,
+  launchBrowser,
+  screenshotDir,
+  speakLanguage,
+} from './support/browser';
 import { startVoucherStack, type VoucherStack } from './voucher-helpers';
 
-const CHROMIUM = process.env.MUVO_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Where the screenshots go, to look at after a run. */
-const SHOTS = process.env.MUVO_SCREENSHOTS ?? join(tmpdir(), 'muvo-counter-screenshots');
+const SHOTS = screenshotDir('counter');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const I18N = (() => {
@@ -46,26 +42,11 @@ const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) 
  */
 jest.setTimeout(60_000);
 
-/**
- * A fresh machine may have no Chromium: `npm test` then skips this suite and says how to get it;
- * CI (`.ci/run`, which installs Chromium) sets MUVO_REQUIRE_BROWSER=1 so that it never skips there.
- */
-const browserPresent = existsSync(CHROMIUM);
-if (!browserPresent && process.env.MUVO_REQUIRE_BROWSER === '1') {
-  throw new Error(`Chromium not found at ${CHROMIUM} and MUVO_REQUIRE_BROWSER=1: apt-get install chromium`);
-}
-if (!browserPresent) {
-  process.stderr.write(
-    `counter page browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set MUVO_CHROMIUM)\n`,
-  );
-}
-const describeInBrowser = browserPresent ? describe : describe.skip;
-
-describeInBrowser('the counter web page', () => {
+describeInBrowser('counter page')('the counter web page', () => {
   let s: VoucherStack;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
   const codes: Record<string, string> = {};
   const voucherIds: Record<string, string> = {};
   let participantToken: string;
@@ -95,41 +76,16 @@ describeInBrowser('the counter web page', () => {
     Object.assign(voucherIds, { first: first.voucherId, double: double.voucherId, offline: offline.voucherId });
     staffEmail = (s.city.raw as { merchants: { staff: { email: string }[] }[] }).merchants[0].staff[0].email;
 
-    profile = mkdtempSync(join(tmpdir(), 'muvo-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: 'en-GB',
-      viewport: { width: 412, height: 915 },
-      // axe-core is injected as an inline script, which the page's CSP rightly forbids.
-      bypassCSP: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchBrowser('en-GB');
+    ({ context, page } = browser);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await s?.close();
   });
 
-  async function axe(target: Page, label: string) {
-    await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = await target.evaluate(() =>
-      (
-        window as unknown as {
-          axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      }),
-    );
-    expect({ label, violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`) }).toEqual({
-      label,
-      violations: [],
-    });
-  }
+  const axe = expectNoAxeViolations;
 
   async function check(code: string) {
     await page.fill('#code', code);
@@ -159,7 +115,6 @@ describeInBrowser('the counter web page', () => {
   }
 
   it('logs a shopkeeper in, checks, redeems with one tap, undoes, and shows today’s redemptions', async () => {
-    require('node:fs').mkdirSync(SHOTS, { recursive: true });
     await page.goto(`${s.stack.voucher.url}/counter/`);
     await page.waitForSelector('#login-view:not([hidden])');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -377,10 +332,7 @@ describeInBrowser('the counter web page', () => {
   it('speaks the browser’s language by default (French, Italian, Spanish, Dutch) and lets the shopkeeper choose', async () => {
     for (const lang of ['fr', 'it', 'es', 'nl']) {
       const tab = await context.newPage();
-      await tab.addInitScript(
-        (l) => Object.defineProperty(navigator, 'languages', { get: () => [`${l}-XX`, 'en'] }),
-        lang,
-      );
+      await speakLanguage(tab, lang);
       await tab.goto(`${s.stack.voucher.url}/counter/`);
       await tab.waitForSelector('#counter-view:not([hidden])');
       expect(await tab.getAttribute('html', 'lang')).toBe(lang);

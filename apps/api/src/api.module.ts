@@ -9,6 +9,7 @@ import { OpenpathModule } from '@muvo/openpath';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
+import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
@@ -40,6 +41,7 @@ export class ApiModule {
         LedgerModule,
         ScoringModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
+        WebAppModule,
         OpenpathModule,
         OpenpathRoutesModule,
         RouterModule.register([{ path: config.openpath.pathPrefix, module: OpenpathRoutesModule }]),

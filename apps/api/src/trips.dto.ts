@@ -71,6 +71,13 @@ const GEOJSON_EXAMPLE = {
   },
 };
 
+// zod puts a schema with an `id` under `definitions` behind a `$ref` that an OpenAPI document
+// cannot resolve (generated clients and Swagger UI fail on it): the body's schema is inlined.
+const uploadJsonSchema = z.toJSONSchema(uploadPointsSchema, { target: 'openapi-3.0' }) as {
+  definitions?: Record<string, object>;
+};
+const UPLOAD_JSON_SCHEMA: object = uploadJsonSchema.definitions?.TripUpload ?? uploadJsonSchema;
+
 /** The request body of every trace upload (whole trip or live chunk), in each accepted format. */
 export const TRACE_REQUEST_BODY = {
   required: true,
@@ -83,7 +90,7 @@ export const TRACE_REQUEST_BODY = {
     'accepted. Fixes without a time are dropped; repeated timestamps are folded.',
   content: {
     'application/json': {
-      schema: z.toJSONSchema(uploadPointsSchema, { target: 'openapi-3.0' }) as object,
+      schema: UPLOAD_JSON_SCHEMA,
       example: uploadPointsSchema.meta()?.example,
     },
     'application/geo+json': { schema: { type: 'object' }, example: GEOJSON_EXAMPLE },

@@ -73,6 +73,13 @@ export interface AppConfig {
     /** Secret the QR signing key is derived from (the token secret when unset). */
     qrSecret: string;
   };
+  /** The participant's web app served by the api at `/app/`. */
+  web: {
+    /** Where the api forwards the page's voucher calls (`/app/voucher-api/*`). */
+    voucherUrl: string;
+    /** MapLibre style of the base map; null draws trips on a plain background, with no network. */
+    mapStyleUrl: string | null;
+  };
   /** The OpenPATH phone app's server protocol (see libs/openpath). */
   openpath: {
     /** Routes are served under `/<pathPrefix>/` (the app's `connectUrl` ends with it). */
@@ -180,6 +187,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       guessWindowS: e.VOUCHER_GUESS_WINDOW_S,
       expirySweepIntervalS: e.VOUCHER_EXPIRY_SWEEP_INTERVAL_S,
       qrSecret: e.VOUCHER_QR_SECRET ?? e.AUTH_TOKEN_SECRET,
+    },
+    web: {
+      voucherUrl: (e.WEB_VOUCHER_URL ?? `http://127.0.0.1:${e.VOUCHER_PORT}`).replace(/\/+$/, ''),
+      mapStyleUrl: e.WEB_MAP_STYLE_URL ?? null,
     },
     openpath: {
       pathPrefix: e.OPENPATH_PATH_PREFIX.replace(/\/+/g, '/').replace(/^\/|\/$/g, ''),

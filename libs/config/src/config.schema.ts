@@ -116,6 +116,8 @@ export const environmentSchema = z.object({
   VOUCHER_GUESS_WINDOW_S: positiveInt(900),
   VOUCHER_EXPIRY_SWEEP_INTERVAL_S: positiveInt(60),
   VOUCHER_QR_SECRET: z.string().min(32).optional(),
+  WEB_VOUCHER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEB_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENPATH_PATH_PREFIX: z
     .string()
     .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')

@@ -1,0 +1,172 @@
+import type { components as ApiComponents, paths as ApiPaths } from './api-schema';
+import type { components as VoucherComponents, paths as VoucherPaths } from './voucher-schema';
+
+/** The wire types the pages use, all from the generated OpenAPI declarations. */
+export type Trip = ApiComponents['schemas']['Trip'];
+export type TripSummary = ApiComponents['schemas']['TripSummary'];
+export type TripPage = ApiComponents['schemas']['TripPage'];
+export type TripLeg = Trip['legs'][number];
+export type TravelMode = TripLeg['mode'];
+export type TripStatus = Trip['status'];
+export type Session = ApiComponents['schemas']['SessionResponse'];
+export type Registration = ApiComponents['schemas']['RegisterResponse'];
+export type RegisterRequest = ApiComponents['schemas']['RegisterRequest'];
+export type Offer = VoucherComponents['schemas']['Offer'];
+
+/** The JSON body of an operation's success answer (200, 201 or 202). */
+type Ok<Op> = Op extends { responses: infer R }
+  ? {
+      [K in keyof R]: K extends 200 | 201 | 202
+        ? R[K] extends { content: { 'application/json': infer B } }
+          ? B
+          : never
+        : never;
+    }[keyof R]
+  : never;
+
+type Method = 'get' | 'post';
+type PathsWith<P, M extends Method> = { [K in keyof P]: P[K] extends Record<M, object> ? K : never }[keyof P] & string;
+
+/** An answer that is not a success, with the API's stable machine-readable `code`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The network itself failed (offline, server down): distinct from an answer with a code. */
+export class NetworkError extends Error {}
+
+const TOKEN_KEY = 'muvo.session';
+
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+let session: StoredSession | null = (() => {
+  try {
+    return JSON.parse(storage()?.getItem(TOKEN_KEY) ?? 'null') as StoredSession | null;
+  } catch {
+    return null;
+  }
+})();
+const listeners = new Set<() => void>();
+
+export function isLoggedIn(): boolean {
+  return session !== null;
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function setSession(next: StoredSession | null): void {
+  session = next ? { accessToken: next.accessToken, refreshToken: next.refreshToken } : null;
+  if (session) storage()?.setItem(TOKEN_KEY, JSON.stringify(session));
+  else storage()?.removeItem(TOKEN_KEY);
+  listeners.forEach((l) => l());
+}
+
+/**
+ * Where each service answers from the page: the api is the page's own origin; the voucher service
+ * is reached through the api's forwarder at `/app/voucher-api` (same origin, so no CORS and a
+ * strict `connect-src 'self'`).
+ */
+const BASES = { api: '', voucher: '/app/voucher-api' } as const;
+
+async function send(service: keyof typeof BASES, method: string, path: string, body?: BodyInit, contentType?: string) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (contentType) headers['content-type'] = contentType;
+  if (session) headers.authorization = `Bearer ${session.accessToken}`;
+  try {
+    return await fetch(`${BASES[service]}${path}`, { method, headers, body });
+  } catch (error) {
+    throw new NetworkError((error as Error).message);
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for a new session once, however many requests found the old one expired. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = session?.refreshToken;
+    if (!refreshToken) return false;
+    const response = await send(
+      'api',
+      'POST',
+      '/v1/auth/refresh',
+      JSON.stringify({ refreshToken }),
+      'application/json',
+    );
+    if (!response.ok) return false;
+    setSession((await response.json()) as Session);
+    return true;
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+async function call<T>(
+  service: keyof typeof BASES,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType?: string,
+): Promise<T> {
+  let response = await send(service, method, path, body, contentType);
+  if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
+    if (await refreshSession()) response = await send(service, method, path, body, contentType);
+    else setSession(null);
+  }
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) {
+    const problem = (json ?? {}) as { code?: string; message?: string };
+    throw new ApiError(
+      response.status,
+      problem.code ?? `HTTP_${response.status}`,
+      problem.message ?? response.statusText,
+    );
+  }
+  return json as T;
+}
+
+/** Typed calls: a path or answer the API no longer has is a type error here, not a broken page. */
+export const api = {
+  get<P extends PathsWith<ApiPaths, 'get'>>(path: P, query = ''): Promise<Ok<ApiPaths[P]['get']>> {
+    return call('api', 'GET', path + query);
+  },
+  getTrip(id: string): Promise<Ok<ApiPaths['/v1/trips/{id}']['get']>> {
+    return call('api', 'GET', `/v1/trips/${encodeURIComponent(id)}`);
+  },
+  post<P extends PathsWith<ApiPaths, 'post'>>(
+    path: P,
+    body: ApiPaths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
+  ): Promise<Ok<ApiPaths[P]['post']>> {
+    return call('api', 'POST', path, JSON.stringify(body), 'application/json');
+  },
+  /** A trace file as it is (GPX, KML, GeoJSON…): the API recognises the format from the content. */
+  uploadTrip(file: Blob): Promise<Ok<ApiPaths['/v1/trips']['post']>> {
+    return call('api', 'POST', '/v1/trips', file, file.type || 'application/octet-stream');
+  },
+};
+
+export const voucher = {
+  get<P extends PathsWith<VoucherPaths, 'get'>>(path: P, query = ''): Promise<Ok<VoucherPaths[P]['get']>> {
+    return call('voucher', 'GET', path + query);
+  },
+};

@@ -1,0 +1,85 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setSession } from '../api/client';
+import { href, navigate } from '../routing';
+import { useErrorText } from '../use-error-text';
+
+/** Log in or create an account: one form, two modes. */
+export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [mode]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const displayName = String(form.get('displayName') ?? '').trim();
+    setBusy(true);
+    setError('');
+    try {
+      const session =
+        mode === 'login'
+          ? await api.post('/v1/auth/login', { email, password })
+          : await api.post('/v1/auth/register', { email, password, ...(displayName ? { displayName } : {}) });
+      setSession(session);
+      navigate(href.trips);
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card narrow" aria-labelledby="auth-title">
+      <h1 id="auth-title" tabIndex={-1} ref={heading}>
+        {mode === 'login' ? t('loginTitle') : t('registerTitle')}
+      </h1>
+      <p>{t('welcome')}</p>
+      <form onSubmit={submit} noValidate={false}>
+        {mode === 'register' && (
+          <div className="field">
+            <label htmlFor="displayName">{t('displayName')}</label>
+            <input id="displayName" name="displayName" autoComplete="nickname" maxLength={80} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="email">{t('email')}</label>
+          <input id="email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            required
+            minLength={mode === 'register' ? 8 : 1}
+            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+            aria-describedby={mode === 'register' ? 'password-hint' : undefined}
+          />
+          {mode === 'register' && (
+            <p id="password-hint" className="hint">
+              {t('passwordHint')}
+            </p>
+          )}
+        </div>
+        <p id="auth-error" className="error" role="alert">
+          {error}
+        </p>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('working') : mode === 'login' ? t('loginSubmit') : t('registerSubmit')}
+        </button>
+      </form>
+      <p className="switch">
+        {mode === 'login' ? t('noAccount') : t('haveAccount')}{' '}
+        <a href={mode === 'login' ? href.register : href.login}>{mode === 'login' ? t('goRegister') : t('goLogin')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,305 @@
+/// <reference lib="dom" />
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { API_APP } from '../apps/api/src/api.app';
+import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
+import { WORKER_APP } from '../apps/worker/src/worker.app';
+import { en } from '../apps/web/src/locales/en';
+import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
+import { fr } from '../apps/web/src/locales/fr';
+import { it as italian } from '../apps/web/src/locales/it';
+import { nl } from '../apps/web/src/locales/nl';
+import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
+import { uploadBody } from './factories/trip.factory';
+import {
+  type Browser,
+  describeInBrowser,
+  expectNoAxeViolations,
+  overflowingElements,
+  launchBrowser,
+  screenshotDir,
+  speakLanguage,
+} from './support/browser';
+import { request } from './support/http-client';
+import { type RunningApp, startApp, testConfig } from './support/stack';
+import { ensureWebAppBuilt } from './support/web-build';
+
+jest.setTimeout(90_000);
+
+/** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
+function pixelsOf(shot: Buffer, colour: string): number {
+  const png = PNG.sync.read(shot);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12)
+      count++;
+  }
+  return count;
+}
+
+/** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
+function walkGpx(): string {
+  const { points } = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 17 });
+  const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>Via Maqueda</name><trkseg>
+${trkpts}
+</trkseg></trk>
+</gpx>
+`;
+}
+
+/**
+ * The api, with the voucher service it forwards the page's calls to and the worker that scores
+ * uploads; the voucher app starts first so the api knows where it is.
+ */
+async function startWebStack() {
+  const config = testConfig();
+  const voucher = await startApp(VOUCHER_APP, config);
+  const [api, worker] = await Promise.all([
+    startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
+    startApp(WORKER_APP, config),
+  ]);
+  const city = await applyTestCity(config);
+  return {
+    config,
+    city,
+    api,
+    voucher,
+    close: () => Promise.all([api, voucher, worker].map((app: RunningApp) => app.app.close())),
+  };
+}
+
+describe('the web app served by the api', () => {
+  let s: Awaited<ReturnType<typeof startWebStack>>;
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    s = await startWebStack();
+  }, 90_000);
+  afterAll(() => s?.close());
+
+  it('types the web app against the apps’ current OpenAPI documents (npm run web:api-types after an API change)', async () => {
+    // openapi-typescript is an ES module tree Jest cannot load: the generator runs as `npm run` would.
+    const check = await promisify(execFile)(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'apps/web/scripts/generate-api-types.cli.ts',
+        '--check',
+        '--from',
+        s.api.url,
+        s.voucher.url,
+      ],
+      { cwd: join(__dirname, '..') },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(check.stderr).toBe('');
+  });
+
+  it('serves the page at /app/ under a strict policy, its settings, and forwards voucher calls', async () => {
+    const page = await fetch(`${s.api.url}/app/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const script = (await page.text()).match(/src="(\/app\/assets\/[^"]+\.js)"/)![1];
+    const asset = await fetch(`${s.api.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
+    expect((await request(s.api.url, 'GET', '/app/config.json')).body).toEqual({ mapStyleUrl: null });
+
+    const direct = await request(
+      s.voucher.url,
+      'GET',
+      `/v1/offers?cityId=${encodeURIComponent(String(s.city.raw.id))}`,
+    );
+    const forwarded = await request(
+      s.api.url,
+      'GET',
+      `/app/voucher-api/v1/offers?cityId=${encodeURIComponent(String(s.city.raw.id))}`,
+    );
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.body).toEqual(direct.body);
+    expect((forwarded.body as unknown[]).length).toBeGreaterThan(0);
+    // The voucher service's own answers and codes come through unchanged.
+    const refused = await request(s.api.url, 'POST', '/app/voucher-api/v1/redemptions', {
+      body: { code: 'AAAA-AAAA-AA' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe(
+      (await request(s.voucher.url, 'POST', '/v1/redemptions', { body: { code: 'AAAA-AAAA-AA' } })).body.code,
+    );
+
+    // A voucher service that does not answer is a 502 with a code, not a hang or a 500.
+    const orphan = await startApp(API_APP, { ...s.config, web: { ...s.config.web, voucherUrl: 'http://127.0.0.1:9' } });
+    try {
+      const down = await request(orphan.url, 'GET', '/app/voucher-api/v1/offers');
+      expect({ status: down.status, code: down.body.code }).toEqual({
+        status: 502,
+        code: 'VOUCHER_SERVICE_UNREACHABLE',
+      });
+    } finally {
+      await orphan.app.close();
+    }
+  });
+
+  describeInBrowser('web app')('in Chromium', () => {
+    let browser: Browser;
+    let page: Page;
+    const shots = screenshotDir('web');
+    const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+    beforeAll(async () => {
+      browser = await launchBrowser('en-GB');
+      page = browser.page;
+    });
+    afterAll(() => browser?.close());
+
+    it('lets a new participant register, upload a GPX walk, and read its receipt in plain English, then French', async () => {
+      await page.goto(`${s.api.url}/app/`);
+      await page.waitForSelector('#auth-title');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.textContent('#auth-title')).toBe(en.loginTitle);
+      await expectNoAxeViolations(page, 'login');
+      await page.click(`a:has-text("${en.goRegister}")`);
+      await page.waitForSelector(`#auth-title:has-text("${en.registerTitle}")`);
+      await page.fill('#email', `web-${Date.now()}@example.org`);
+      await page.fill('#password', 'a walk along via maqueda');
+      await shot('register');
+      await expectNoAxeViolations(page, 'register');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#trips-title');
+      await page.waitForFunction((none) => document.body.textContent!.includes(none), en.noTrips);
+      expect(await page.textContent('#balance')).toBe('0 points');
+      // The city's offers, read from the voucher service through the api's forwarder.
+      await page.waitForSelector('.offers li');
+      await expectNoAxeViolations(page, 'trips, empty');
+
+      await page.click(`nav a:has-text("${en.navUpload}")`);
+      await page.waitForSelector('#upload-title');
+      await expectNoAxeViolations(page, 'upload');
+      await page.setInputFiles('#trip-file', {
+        name: 'via-maqueda.gpx',
+        mimeType: 'application/gpx+xml',
+        buffer: Buffer.from(walkGpx()),
+      });
+      await page.waitForSelector('#see-trip');
+      await page.click('#see-trip');
+      await page.waitForSelector('#trip-title');
+      // Scoring happens in the worker; the page updates by itself.
+      await page.waitForSelector('#receipt .leg', { timeout: 30_000 });
+      const receipt = (await page.textContent('#receipt'))!;
+      expect(receipt).toMatch(/You walked \d+(\.\d)? km in \d+ minutes\./);
+      expect(receipt).toMatch(/In total this trip earned \d+ points?\./);
+      // Plain words only: no ids, model scores or wire codes.
+      expect(receipt).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|confidence|0\.\d{3}|[A-Z]{3,}_[A-Z]+/);
+      expect(await page.textContent('.legend')).toContain(en.mode_walk);
+      // The map draws the walk in its colour on the plain background (no tiles, no network).
+      await page.waitForSelector('#trip-map[data-drawn=true]', { timeout: 15_000 });
+      const map = await page.locator('#trip-map').screenshot();
+      writeFileSync(join(shots, 'map.png'), map);
+      expect(pixelsOf(map, MODE_COLOURS.walk)).toBeGreaterThan(200);
+      expect(pixelsOf(map, MODE_COLOURS.bus)).toBe(0);
+      await shot('trip-en');
+      await expectNoAxeViolations(page, 'trip');
+
+      await page.selectOption('#language', 'fr');
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      await page.waitForSelector(`#trip-title:has-text("Trajet du")`);
+      const recu = (await page.textContent('#receipt'))!;
+      expect(recu).toContain(fr.receiptTitle);
+      // French writes 0,7 km with a (narrow) no-break space, as Intl does.
+      expect(recu).toMatch(/Vous avez marché \d+(,\d)?\s(km) en \d+\sminutes\./);
+      expect(recu).toMatch(/Au total, ce trajet a rapporté \d+\spoints?\./);
+      expect(await page.textContent('.legend')).toContain(fr.mode_walk);
+      // MapLibre's own labels follow the language too.
+      expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe(fr.mapZoomIn);
+      await shot('trip-fr');
+      await expectNoAxeViolations(page, 'trip, French');
+
+      await page.selectOption('#language', 'it');
+      await page.waitForSelector(`#receipt-title:has-text("${italian.receiptTitle}")`);
+      expect(await page.textContent('#receipt')).toMatch(/Hai camminato per \d+(,\d)?\skm in \d+\sminuti\./);
+      await page.selectOption('#language', 'fr');
+      await page.click(`a:has-text("${fr.backToTrips}")`);
+      await page.waitForSelector('.trip-link[data-status=scored]');
+      expect(await page.textContent('.trip-link')).toContain(fr.status_scored);
+      // The balance is the trip's points, as the receipt said.
+      const earned = Number(receipt.match(/In total this trip earned (\d+) point/)![1]);
+      expect(earned).toBeGreaterThan(0);
+      await page.waitForFunction((n) => document.getElementById('balance')!.textContent === `${n} points`, earned);
+      await expectNoAxeViolations(page, 'trips, French');
+    });
+
+    it('speaks the browser’s language on a first visit (Dutch here)', async () => {
+      // A browser of its own: nothing stored from the other visits (session, language chosen).
+      const dutch = await launchBrowser('nl-NL');
+      try {
+        const tab = dutch.page;
+        await speakLanguage(tab, 'nl');
+        await tab.goto(`${s.api.url}/app/`);
+        await tab.waitForSelector(`#auth-title:has-text("${nl.loginTitle}")`);
+        expect(await tab.getAttribute('html', 'lang')).toBe('nl');
+        expect(await tab.title()).toBe(nl.documentTitle);
+        await expectNoAxeViolations(tab, 'login, Dutch');
+      } finally {
+        await dutch.close();
+      }
+    });
+
+    it('reaches every control of a page from the keyboard, the skip link first', async () => {
+      // A fresh load, so that the keyboard starts at the top of the page.
+      await page.goto('about:blank');
+      await page.goto(`${s.api.url}/app/#/upload`);
+      await page.waitForSelector('#upload-title');
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        reached.push(
+          await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
+        );
+      }
+      expect(reached.slice(0, 2)).toEqual([fr.skipToContent, fr.appName]);
+      expect(reached).toEqual(
+        expect.arrayContaining([fr.navTrips, fr.navUpload, fr.navLogout, 'language', 'trip-file']),
+      );
+    });
+
+    it('fits a 320 px phone with text at 200%: nothing to scroll sideways, targets at least 44 px', async () => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      for (const [hash, ready] of [
+        ['#/trips', '.trip-link'],
+        ['#/upload', '#upload-title'],
+      ]) {
+        await page.evaluate((h) => (window.location.hash = h), hash);
+        await page.waitForSelector(ready);
+        expect({ hash, overflowing: await overflowingElements(page) }).toEqual({ hash, overflowing: [] });
+      }
+      await page.evaluate(() => (window.location.hash = '#/trips'));
+      await page.click('.trip-link');
+      await page.waitForSelector('#receipt .leg');
+      expect({ hash: 'trip', overflowing: await overflowingElements(page) }).toEqual({ hash: 'trip', overflowing: [] });
+      const small = await page.$$eval('a, button, input, select', (els) =>
+        els
+          .filter(
+            (el) => (el as HTMLElement).offsetParent !== null && !el.closest('.maplibregl-ctrl, p, li:not(.trips li)'),
+          )
+          .map((el) => ({ el: el.id || el.textContent, ...el.getBoundingClientRect().toJSON() }))
+          .filter((r) => r.width < 44 || r.height < 44),
+      );
+      expect(small).toEqual([]);
+      await shot('trip-320-200pct');
+    });
+  });
+});
