@@ -468,7 +468,7 @@ async function main(): Promise<void> {
           const { rows } = await db.query(
             `SELECT count(*) FILTER (WHERE status IN ('scored', 'flagged', 'rejected'))::int AS final,
                     count(*) FILTER (WHERE status = 'scored' AND points_awarded > 0)::int AS credited,
-                    count(*) FILTER (WHERE legs::text LIKE '%"routeId"%')::int AS on_route,
+                    count(*) FILTER (WHERE receipt::text LIKE '%"routeId"%')::int AS on_route,
                     extract(epoch FROM max(scored_at)) * 1000 AS last
                FROM trips WHERE id = ANY($1)`,
             [ids],

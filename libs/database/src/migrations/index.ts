@@ -3,6 +3,7 @@ import { MerchantVouchers1795319378562 } from './1795319378562-MerchantVouchers'
 import { TransitStops1795319560581 } from './1795319560581-TransitStops';
 import { ScoringGame1795319665052 } from './1795319665052-ScoringGame';
 import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
+import { ReplayCandidateIndex1796637230318 } from './1796637230318-ReplayCandidateIndex';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   TransitStops1795319560581,
   ScoringGame1795319665052,
   LiveTrips1795320007308,
+  ReplayCandidateIndex1796637230318,
 ];
