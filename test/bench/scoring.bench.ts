@@ -1,25 +1,36 @@
 /**
- * `npm run bench:scoring`: how fast the scoring worker credits trips, end to end, against the
- * pure CPU work it cannot avoid — measured in the same run on the same machine:
+ * `npm run bench:scoring`: how fast the scoring worker credits trips in realistic cities, end to
+ * end, against the pure CPU work it cannot avoid — measured in the same run on the same machine:
  *
- *   1. offline classification throughput: `classifyTrace` over the same 20-minute 1 Hz traces, one
- *      process, one core (the baseline of the ratio);
+ *   1. offline classification throughput: `classifyTrace` over the same traces, one process, one
+ *      core (the baseline of the ratios);
  *   2. a no-op BullMQ job loop on the same Redis (the queue's own ceiling);
  *   3. trips credited per second, enqueued → ledger committed, by the real worker process
- *      (`apps/worker/src/main.ts`, its analysis thread on the second core) at saturation — once
- *      with the foundation's ledger design (one issuance row per city, synchronous commit) and once
- *      with muvo's (sharded source accounts, asynchronous commit of re-derivable scoring);
- *   4. upload-to-credited latency (p50/p95/p99) at a steady 100 uploads/s through the real api.
+ *      (`apps/worker/src/main.ts`, its analysis thread on the second core) at saturation, for each
+ *      city, in a database that already holds 100,000 scored trips of 10,000 participants:
+ *        - `demo`: the demo city (config/cities/palermo-centro.yaml): its five routes, daily caps,
+ *          its campaign given a budget, its shops;
+ *        - `no-routes`: the same city with its routes removed;
+ *        - `100-routes`: the same city with 100 routes of 200 vertices each;
+ *   4. upload-to-credited latency (p50/p95/p99) at a steady 100 uploads/s through the real api, in
+ *      the demo city.
  *
- * Targets (issue 3, 2-core machine): ≥ 300 trips/s, ≥ 0.3 of offline classification, p95 < 1 s.
- *   BENCH_TRIPS=3000 BENCH_STEADY_S=30 npm run bench:scoring
+ * Traces: 20 minutes (at most) of real GeoLife walks, rides and bus trips from `../shared/data`
+ * (MUVO_DATA_DIR) moved onto the city, each trip moved again so none is a replay; simulated ones
+ * when the data is absent (the output says which).
+ *
+ * Targets (issues 3 and 14, 2-core machine): ≥ 300 trips/s and ≥ 0.3 of offline classification,
+ * p95 < 1 s; the demo city ≥ 500 trips/s and ≥ 0.9 of its no-routes figure; the 100-route city ≥ 0.8
+ * of the demo city.
+ *   BENCH_TRIPS=3000 BENCH_STEADY_S=30 BENCH_CITIES=demo,no-routes,100-routes npm run bench:scoring
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
+import { parse as parseYaml } from 'yaml';
 import { classifyTrace, DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification';
 import { type AppConfig, loadDotEnv, parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
@@ -28,9 +39,10 @@ import { JobName, QueueName, redisOptionsFromUrl } from '@muvo/queue';
 import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
 import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
+import { readLabelledSegments } from '../../libs/classification/src/training/labelled-segments';
 import { dropDatabase } from '../chaos-harness';
-import { cityFileFor, UNCAPPED_CITY } from '../factories/city.factory';
 import { startApp } from '../support/stack';
+import { SHARED_DATA_DIR } from '../support/shared-data';
 
 const ROOT = join(__dirname, '..', '..');
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 3000);
@@ -39,13 +51,42 @@ const STEADY_RATE = 100;
 /** Jobs the worker holds (SCORING_CONCURRENCY's default): they feed the groups settled per transaction. */
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '64';
 const BASE_TRACES = 300;
-const CENTRE: [number, number] = [13.36, 38.12];
+const TRACE_MS = 1200_000;
+const PARTICIPANTS = 10_000;
+const HISTORY_TRIPS = 100_000;
+const DEMO_CITY_FILE = join(ROOT, 'config', 'cities', 'palermo-centro.yaml');
+/** Bench trips start here (inside the demo campaign); the seeded history fills the month before. */
+const BENCH_START = Date.UTC(2026, 9, 5, 5);
+const HISTORY_START = '2026-09-02T05:00:00Z';
 
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** 20-minute traces at 1 Hz: walks, rides and bus trips through a city-sized area. */
-function baseTraces(): Trace[] {
+/** Up to 20 minutes of real GeoLife walks, rides and bus trips (≤ 5 s between fixes), when the data is there. */
+function realTraces(): Trace[] | null {
+  const dir = join(SHARED_DATA_DIR, 'geolife', 'normalized');
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl.br') || f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+  const perMode = new Map<string, Trace[]>();
+  for (const segment of readLabelledSegments(files, { minDurationS: 600 })) {
+    const t = segment.trace;
+    const mode = segment.mode ?? '';
+    if (!['walk', 'bike', 'bus'].includes(mode) || (t.ts[t.length - 1] - t.ts[0]) / t.length > 5000) continue;
+    let end = 0;
+    while (end < t.length && t.ts[end] - t.ts[0] < TRACE_MS) end++;
+    const list = perMode.get(mode) ?? [];
+    if (list.length < BASE_TRACES / 3) list.push(sliceTrace(t, 0, end));
+    perMode.set(mode, list);
+  }
+  const traces = [...perMode.values()].flat();
+  return traces.length >= 30 ? traces : null;
+}
+
+/** 20-minute traces at 1 Hz: simulated walks, rides and bus trips. */
+function simulatedTraces(): Trace[] {
   const traces: Trace[] = [];
   const modes = [
     ['walk', 1.3],
@@ -55,12 +96,11 @@ function baseTraces(): Trace[] {
   for (let i = 0; traces.length < BASE_TRACES; i++) {
     const [mode, speed] = modes[i % modes.length];
     const seed = 5000 + i;
-    const r = createRandom(seed);
     const path = randomStreetPath({
       seed,
       lengthM: speed * 1200,
       style: styleFor(mode, createRandom(seed)),
-      origin: [CENTRE[0] + r.uniform(-0.05, 0.05), CENTRE[1] + r.uniform(-0.05, 0.05)],
+      origin: [13.36, 38.12],
     });
     const trace = simulateTrip({
       path,
@@ -72,17 +112,23 @@ function baseTraces(): Trace[] {
     });
     // Exactly the first 20 minutes (the simulator's trips vary in length, a few last for hours).
     let end = 0;
-    while (end < trace.length && trace.ts[end] - trace.ts[0] < 1200_000) end++;
+    while (end < trace.length && trace.ts[end] - trace.ts[0] < TRACE_MS) end++;
     if (end >= 900) traces.push(sliceTrace(trace, 0, end));
   }
   return traces;
 }
 
-/** Trace `i` of a run: a base trace moved in space (so no two are replays) and in time (participant's slot). */
-function variant(base: Trace, i: number, startTime: number): Buffer {
+/**
+ * Trace `i` of a run: a base trace moved so that its middle lies near a vertex of one of the demo
+ * city's routes (a few hundred metres off, at random: no two trips are replays) and in time (the
+ * participant's slot).
+ */
+function placed(base: Trace, i: number, startTime: number, targets: readonly number[][]): Trace {
   const r = createRandom(900_000 + i);
-  const dLat = r.uniform(-0.01, 0.01);
-  const dLon = r.uniform(-0.01, 0.01);
+  const [lon, lat] = r.pick(targets);
+  const middle = Math.floor(base.length / 2);
+  const dLat = lat + r.uniform(-0.004, 0.004) - base.lat[middle];
+  const dLon = lon + r.uniform(-0.005, 0.005) - base.lon[middle];
   const shift = startTime - base.ts[0];
   const moved: Trace = {
     ...base,
@@ -90,7 +136,49 @@ function variant(base: Trace, i: number, startTime: number): Buffer {
     lat: base.lat.map((v) => v + dLat),
     lon: base.lon.map((v) => v + dLon),
   };
-  return encodeTrace(moved);
+  return moved;
+}
+
+interface CityRoute {
+  id: string;
+  name: string;
+  corridorM: number;
+  geometry: { type: 'LineString'; coordinates: number[][] };
+}
+
+/**
+ * `count` lines of `vertices` vertices (60–140 m apart, about 20 km) across `box`, as a large city's
+ * bus network runs: each starts somewhere in the box, heads through the centre, bending as streets do.
+ */
+function manyRoutes(
+  count: number,
+  vertices: number,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+  centre: [number, number],
+): CityRoute[] {
+  const r = createRandom(14);
+  const mPerDegLat = 111_320;
+  const mPerDegLon = mPerDegLat * Math.cos((centre[1] * Math.PI) / 180);
+  return Array.from({ length: count }, (_, k) => {
+    let lon = r.uniform(box.minLon, box.maxLon);
+    let lat = r.uniform(box.minLat, box.maxLat);
+    const aim = [centre[0] + r.uniform(-0.01, 0.01), centre[1] + r.uniform(-0.01, 0.01)];
+    let heading = Math.atan2((aim[1] - lat) * mPerDegLat, (aim[0] - lon) * mPerDegLon);
+    const coordinates: number[][] = [];
+    for (let v = 0; v < vertices; v++) {
+      coordinates.push([Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
+      heading += r.normal(0, 0.15);
+      const step = r.uniform(60, 140);
+      lon += (Math.cos(heading) * step) / mPerDegLon;
+      lat += (Math.sin(heading) * step) / mPerDegLat;
+    }
+    return {
+      id: `route-${k}`,
+      name: `Route ${k}`,
+      corridorM: r.pick([100, 120, 150]),
+      geometry: { type: 'LineString', coordinates },
+    };
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -141,6 +229,72 @@ class WorkerProcess {
   }
 }
 
+/** The demo city file as data, with `change` applied (same id every time: re-applying replaces its routes). */
+function demoCity(id: string, change: (file: Record<string, unknown>) => void = () => undefined) {
+  const file = parseYaml(readFileSync(DEMO_CITY_FILE, 'utf8')) as Record<string, unknown>;
+  file.id = id;
+  // A campaign with a budget (paced evenly over the campaign), as a city running one would give it.
+  const [campaign] = file.campaigns as Record<string, unknown>[];
+  campaign.rules = { budget: { totalPoints: 20_000_000 } };
+  change(file);
+  return validateCityFile(file).file;
+}
+
+/**
+ * Participants and their history, written by PostgreSQL itself: 10,000 participants, 100,000 scored
+ * trips (ten each, over the month before the benchmark's trips) with their fingerprints starting
+ * and ending anywhere in the city, and the days and totals they add up to.
+ */
+async function seedHistory(db: Client, cityId: string, campaignId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO accounts (id, email, password_hash, role, city_id)
+     SELECT gen_random_uuid(), 'bench-' || g || '@example.org', 'x', 'participant', $1 FROM generate_series(1, $2::int) g
+     RETURNING id`,
+    [cityId, PARTICIPANTS],
+  );
+  const ids = rows.map((r) => r.id);
+  await db.query(
+    `WITH p AS (SELECT id, ordinality - 1 AS k FROM unnest($1::uuid[]) WITH ORDINALITY AS id),
+          g AS (SELECT g, gen_random_uuid() AS id,
+                       $4::timestamptz + (g / $5::int) * interval '3 days' + random() * interval '14 hours' AS s
+                  FROM generate_series(0, $3::int - 1) g)
+     INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at,
+                        received_at, scored_at, local_day, campaign_id, distance_m, points_awarded, co2_avoided_g, legs, receipt)
+     SELECT g.id, p.id, $2, 'scored', 'json', g.id::text, 1200, g.s, g.s + interval '20 minutes',
+            g.s + interval '20 minutes', g.s + interval '21 minutes', (g.s AT TIME ZONE 'Europe/Rome')::date, $6,
+            3000, 30, 400, '[]', '{}'
+       FROM g JOIN p ON p.k = g.g % $5::int`,
+    [ids, cityId, HISTORY_TRIPS, HISTORY_START, PARTICIPANTS, campaignId],
+  );
+  // Start and end cells anywhere in the city's box (0.01°), samples 32 positions of 16 bytes.
+  await db.query(
+    `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
+     SELECT id, participant_id, city_id,
+            floor((38.095 + random() * 0.055) / 0.01)::int || ':' || floor((13.33 + random() * 0.055) / 0.01)::int,
+            floor((38.095 + random() * 0.055) / 0.01)::int || ':' || floor((13.33 + random() * 0.055) / 0.01)::int,
+            started_at, decode(repeat(md5(id::text), 32), 'hex')
+       FROM trips WHERE city_id = $1`,
+    [cityId],
+  );
+  await db.query(
+    `INSERT INTO participant_days (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
+     SELECT participant_id, local_day, city_id, count(*), sum(points_awarded), jsonb_build_object('bike', sum(distance_m)),
+            sum(co2_avoided_g)
+       FROM trips WHERE city_id = $1 GROUP BY 1, 2, 3`,
+    [cityId],
+  );
+  await db.query(
+    `INSERT INTO participant_stats (participant_id, city_id, trips, points, distance_m, co2_avoided_g, current_streak,
+                                    best_streak, last_day)
+     SELECT participant_id, city_id, count(*), sum(points_awarded), jsonb_build_object('bike', sum(distance_m)),
+            sum(co2_avoided_g), 1, 1, max(local_day)
+       FROM trips WHERE city_id = $1 GROUP BY 1, 2`,
+    [cityId],
+  );
+  await db.query('VACUUM ANALYZE');
+  return ids;
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const base = parseConfig();
@@ -171,10 +325,15 @@ async function main(): Promise<void> {
   });
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    log(`scoring benchmark: node ${process.version}, ${TRIPS} trips per saturated run, 20-minute traces at 1 Hz`);
-    const traces = baseTraces();
+    const real = realTraces();
+    const traces = real ?? simulatedTraces();
     const points = traces.reduce((a, t) => a + t.length, 0) / traces.length;
-    log(`traces: ${traces.length} distinct, ${Math.round(points)} fixes each on average`);
+    const minutes = traces.reduce((a, t) => a + (t.ts[t.length - 1] - t.ts[0]), 0) / traces.length / 60_000;
+    log(`scoring benchmark: node ${process.version}, ${TRIPS} trips per city, saturated`);
+    log(
+      `traces: ${traces.length} distinct ${real ? 'REAL GeoLife walks, rides and bus trips (../shared/data)' : 'SIMULATED walks, rides and bus trips (no ../shared/data)'}, ` +
+        `${minutes.toFixed(1)} min and ${Math.round(points)} fixes each on average, moved onto the demo city's routes`,
+    );
 
     // 1. Offline classification, one process, one core.
     const model = readModeModelFile(DEFAULT_MODE_MODEL_PATH);
@@ -222,17 +381,29 @@ async function main(): Promise<void> {
     await noopQueue.close();
     log(`no-op BullMQ job loop (concurrency 50):               ${noopRate.toFixed(0)} jobs/s`);
 
-    // The city and its participants.
+    // The city, its participants and their history.
     const cityId = `bench-${Date.now().toString(36)}`;
-    const file = validateCityFile(cityFileFor({ id: cityId, name: 'Bench city', ...UNCAPPED_CITY })).file;
-    await applyCity(file, config);
-    const participants = 1000;
-    const participantIds = Array.from({ length: participants }, () => randomUUID());
-    await db.query(
-      `INSERT INTO accounts (id, email, password_hash, role, city_id)
-       SELECT id, 'bench-' || id || '@example.org', 'x', 'participant', $2 FROM unnest($1::uuid[]) AS id`,
-      [participantIds, cityId],
-    );
+    const demo = demoCity(cityId);
+    // A city with 100 lines is a large one: lines of 200 vertices (about 20 km) from all over greater
+    // Palermo (30 × 28 km) through the centre, where the trips are.
+    const routes = manyRoutes(100, 200, { minLon: 13.2, maxLon: 13.55, minLat: 38.0, maxLat: 38.25 }, [13.36, 38.12]);
+    const cities = {
+      demo: {
+        file: demo,
+        label: `demo city (${demo.routes.length} routes, caps, campaign budget, ${demo.merchants.length} shops)`,
+      },
+      'no-routes': { file: demoCity(cityId, (f) => (f.routes = [])), label: 'demo city, routes removed' },
+      '100-routes': {
+        file: demoCity(cityId, (f) => (f.routes = routes)),
+        label: 'demo city, 100 routes of 200 vertices',
+      },
+    };
+    const targets = demo.routes.flatMap((r) => r.geometry.coordinates);
+    await applyCity(demo, config);
+    let seedS = performance.now();
+    const participantIds = await seedHistory(db, cityId, demo.campaigns[0].id);
+    seedS = (performance.now() - seedS) / 1000;
+    log(`database: ${PARTICIPANTS} participants and ${HISTORY_TRIPS} scored trips seeded in ${seedS.toFixed(1)} s`);
     let tripCounter = 0;
     /** Stores `n` queued trips (rows and traces), each participant's trips an hour apart. */
     const storeTrips = async (n: number): Promise<string[]> => {
@@ -240,13 +411,13 @@ async function main(): Promise<void> {
       for (let start = 0; start < n; start += 200) {
         const batch = Array.from({ length: Math.min(200, n - start) }, () => {
           const i = tripCounter++;
-          const participant = participantIds[i % participants];
-          const startTime = Date.UTC(2026, 0, 5, 6) + Math.floor(i / participants) * 3600_000;
+          const participant = participantIds[i % PARTICIPANTS];
+          const startTime = BENCH_START + Math.floor(i / PARTICIPANTS) * 3600_000;
           const trace = traces[i % traces.length];
           return {
             id: randomUUID(),
             participant,
-            data: variant(trace, i, startTime),
+            data: encodeTrace(placed(trace, i, startTime, targets)),
             startTime,
             endTime: startTime + (trace.ts[trace.length - 1] - trace.ts[0]),
             n: trace.length,
@@ -295,39 +466,43 @@ async function main(): Promise<void> {
           const { rows } = await db.query(
             `SELECT count(*) FILTER (WHERE status IN ('scored', 'flagged', 'rejected'))::int AS final,
                     count(*) FILTER (WHERE status = 'scored' AND points_awarded > 0)::int AS credited,
+                    count(*) FILTER (WHERE receipt::text LIKE '%"routeId"%')::int AS on_route,
                     extract(epoch FROM max(scored_at)) * 1000 AS last
                FROM trips WHERE id = ANY($1)`,
             [ids],
           );
-          if (rows[0].final === ids.length) return { credited: rows[0].credited as number, last: Number(rows[0].last) };
+          if (rows[0].final === ids.length)
+            return {
+              credited: rows[0].credited as number,
+              onRoute: rows[0].on_route as number,
+              last: Number(rows[0].last),
+            };
         }
         if (Date.now() > deadline) throw new Error(`not every one of ${ids.length} trips was scored in ${timeoutS} s`);
         await sleep(viaQueue ? 50 : 500);
       }
     };
 
-    // 3. Saturation, end to end, with the foundation's ledger design and with muvo's.
-    const variants = [
-      { label: 'foundation ledger (1 issuance row, sync commit)', shards: '1', asyncCommit: 'false' },
-      { label: 'sharded sources (8), async commit', shards: '8', asyncCommit: 'true' },
-    ];
+    // 3. Saturation, end to end, in each city.
+    const wanted = (process.env.BENCH_CITIES ?? 'no-routes,demo,100-routes')
+      .split(',')
+      .filter((c) => c && c !== 'none');
     const saturation: Record<string, number> = {};
-    const ceilings: Record<string, number> = {};
-    for (const v of variants) {
-      if (process.env.BENCH_VARIANTS && !process.env.BENCH_VARIANTS.split(',').includes(v.shards)) continue;
+    for (const name of wanted) {
+      const city = cities[name as keyof typeof cities];
+      if (!city) throw new Error(`BENCH_CITIES: no city ${name} (${Object.keys(cities).join(', ')})`);
+      await applyCity(city.file, config);
       const worker = new WorkerProcess({
         ...env,
         SCORING_CONCURRENCY: CONCURRENCY,
         SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
-        SCORING_LEDGER_SHARDS: v.shards,
-        SCORING_ASYNC_COMMIT: v.asyncCommit,
       });
       worker.start();
       cleanups.push(() => worker.stop());
-      const warm = await storeTrips(300);
+      const warm = await storeTrips(Math.max(50, Math.min(300, Math.round(TRIPS / 10))));
       const beforeWarm = await completed();
       await enqueue(warm);
-      await waitFinal(warm, 120, beforeWarm);
+      await waitFinal(warm, 300, beforeWarm);
       const ids = await storeTrips(TRIPS);
       await db.query('CHECKPOINT');
       const before = await completed();
@@ -341,17 +516,17 @@ async function main(): Promise<void> {
       const cpuBefore = cpu();
       const started = Date.now();
       await enqueue(ids);
-      const { credited, last } = await waitFinal(ids, 600, before);
+      const { credited, onRoute, last } = await waitFinal(ids, 1800, before);
       const cpuAfter = cpu();
       const seconds = (last - started) / 1000;
-      saturation[v.label] = TRIPS / seconds;
+      saturation[name] = TRIPS / seconds;
       const perTrip = (k: keyof typeof cpuBefore) => ((cpuAfter[k] - cpuBefore[k]) / TRIPS) * 1000;
       const ours = perTrip('worker') + perTrip('postgres') + perTrip('redis');
       const others = (Math.max(0, perTrip('all') - ours) * (TRIPS / seconds)) / 10;
-      ceilings[v.label] = 2000 / ours;
       log(
-        `credited end to end, ${v.label.padEnd(47)} ${(TRIPS / seconds).toFixed(0)} trips/s ` +
-          `(${TRIPS} trips in ${seconds.toFixed(1)} s, ${credited} with points)`,
+        `credited end to end, ${city.label.padEnd(58)} ${(TRIPS / seconds).toFixed(0).padStart(4)} trips/s, ` +
+          `${(TRIPS / seconds / offline).toFixed(2)} of offline classification ` +
+          `(${TRIPS} trips in ${seconds.toFixed(1)} s, ${credited} with points, ${onRoute} with a leg on a route)`,
       );
       log(
         `   CPU per trip: worker ${perTrip('worker').toFixed(2)} ms, PostgreSQL ${perTrip('postgres').toFixed(2)} ms, ` +
@@ -360,7 +535,7 @@ async function main(): Promise<void> {
       );
       await worker.stop();
     }
-    const ours = saturation[variants[1].label];
+    await applyCity(demo, config);
 
     // 4. Latency at a steady 100 uploads/s through the real api (BENCH_STEADY_S=0 skips it).
     let p95 = NaN;
@@ -393,20 +568,18 @@ async function main(): Promise<void> {
       }
       const total = STEADY_RATE * STEADY_S;
       const bodies = Array.from({ length: Math.min(total, 600) }, (_, i) => {
-        const trace = traces[i % traces.length];
         const startTime = Date.now() - 30 * 86_400_000 + Math.floor(i / 100) * 3600_000;
-        const shift = startTime - trace.ts[0];
-        const r = createRandom(i);
-        const dLat = r.uniform(-0.01, 0.01);
+        const trace = placed(traces[i % traces.length], 1_000_000 + i, startTime, targets);
         return Array.from({ length: trace.length }, (_, k) => ({
-          lat: trace.lat[k] + dLat,
+          lat: trace.lat[k],
           lon: trace.lon[k],
-          ts: trace.ts[k] + shift,
+          ts: trace.ts[k],
         }));
       });
       const uploaded: string[] = [];
       const startedAt = Date.now();
       const inflight: Promise<void>[] = [];
+      const failed: string[] = [];
       for (let i = 0; i < total; i++) {
         const due = startedAt + (i * 1000) / STEADY_RATE;
         const wait = due - Date.now();
@@ -422,14 +595,18 @@ async function main(): Promise<void> {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
             body: JSON.stringify({ points: body }),
-          }).then(async (response) => {
-            const json = (await response.json()) as { tripId?: string };
-            if (response.status !== 202 || !json.tripId)
-              throw new Error(`upload refused: ${response.status} ${JSON.stringify(json)}`);
-            uploaded.push(json.tripId);
-          }),
+          })
+            .then(async (response) => {
+              const json = (await response.json()) as { tripId?: string };
+              if (response.status !== 202 || !json.tripId)
+                throw new Error(`upload refused: ${response.status} ${JSON.stringify(json)}`);
+              uploaded.push(json.tripId);
+            })
+            .catch((error: Error) => {
+              // On a machine too busy to take the uploads at this rate: said below, not fatal.
+              failed.push(error.message);
+            }),
         );
-        inflight[inflight.length - 1].catch(() => undefined);
       }
       await Promise.all(inflight);
       const offered = total / ((Date.now() - startedAt) / 1000);
@@ -444,23 +621,36 @@ async function main(): Promise<void> {
       const p99 = percentile(latencies, 0.99);
       log(
         `steady ${offered.toFixed(0)} uploads/s for ${STEADY_S} s, upload → credited: p50 ${p50.toFixed(0)} ms, ` +
-          `p95 ${p95.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+          `p95 ${p95.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms` +
+          (failed.length ? `; ${failed.length} uploads FAILED (first: ${failed[0]})` : ''),
       );
+      if (failed.length) p95 = NaN;
     }
 
-    const foundation = saturation[variants[0].label];
     log('');
-    log(`ratio end to end / offline classification: ${(ours / offline).toFixed(2)}   (target ≥ 0.30)`);
-    log(`ratio end to end / no-op BullMQ loop:      ${(ours / noopRate).toFixed(3)}`);
-    log(`ratio sharded+async / foundation ledger:   ${(ours / foundation).toFixed(2)}`);
+    const ratio = (a: string, b: string) => saturation[a] / saturation[b];
+    const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
+    for (const [name, rate] of Object.entries(saturation)) {
+      log(
+        `${name.padEnd(11)} ${rate.toFixed(0).padStart(4)} trips/s, ${(rate / offline).toFixed(2)} of offline classification (${offline.toFixed(0)}/s), ${(rate / noopRate).toFixed(3)} of the no-op BullMQ loop`,
+      );
+    }
+    if (saturation.demo) {
+      log(`demo city: ${saturation.demo.toFixed(0)} trips/s (target ≥ 500) ${verdict(saturation.demo >= 500)}`);
+    }
+    if (saturation.demo && saturation['no-routes']) {
+      const r = ratio('demo', 'no-routes');
+      log(`demo / no-routes:   ${r.toFixed(2)} (target ≥ 0.9) ${verdict(r >= 0.9)}`);
+    }
+    if (saturation.demo && saturation['100-routes']) {
+      const r = ratio('100-routes', 'demo');
+      log(`100-routes / demo:  ${r.toFixed(2)} (target ≥ 0.8) ${verdict(r >= 0.8)}`);
+    }
+    const slowest = Object.keys(saturation).length ? Math.min(...Object.values(saturation)) : NaN;
     log(
-      `CPU ceiling (2 idle cores / CPU per trip):  ${ceilings[variants[1].label].toFixed(0)} trips/s, ` +
-        `${(ceilings[variants[1].label] / offline).toFixed(2)} of offline classification`,
-    );
-    log(
-      `trips credited/s: ${ours.toFixed(0)} (target ≥ 300) ${ours >= 300 ? 'MET' : 'MISSED'}; ` +
-        `ratio ${(ours / offline).toFixed(2)} (target ≥ 0.3) ${ours / offline >= 0.3 ? 'MET' : 'MISSED'}; ` +
-        `p95 ${p95.toFixed(0)} ms (target < 1000) ${p95 < 1000 ? 'MET' : 'MISSED'}`,
+      `slowest city ${slowest.toFixed(0)} trips/s (target ≥ 300) ${verdict(slowest >= 300)}; ` +
+        `ratio ${(slowest / offline).toFixed(2)} (target ≥ 0.3) ${verdict(slowest / offline >= 0.3)}; ` +
+        `p95 ${p95.toFixed(0)} ms (target < 1000) ${verdict(p95 < 1000)}`,
     );
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

@@ -1,1 +1,2 @@
+export * from './corridor-index';
 export * from './geodesy';

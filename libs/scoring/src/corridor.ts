@@ -1,4 +1,4 @@
-import { distanceToLineM, type LineStringGeometry } from '@muvo/geo';
+import { buildCorridorIndex, type CorridorIndex, type LineStringGeometry } from '@muvo/geo';
 import type { Trace } from '@muvo/trace';
 
 export interface CorridorRoute {
@@ -9,69 +9,43 @@ export interface CorridorRoute {
 
 /** At most this many fixes of a leg are tested against the routes: the share is what matters. */
 const MAX_SAMPLES = 48;
-const M_PER_DEG = 111_320;
 
-interface PreparedRoute extends CorridorRoute {
-  minLat: number;
-  maxLat: number;
-  minLon: number;
-  maxLon: number;
+/** A city's routes prepared once (with its cached context) for {@link corridorShares}. */
+export interface PreparedCorridors {
+  routeIds: string[];
+  index: CorridorIndex;
 }
 
-function prepare(route: CorridorRoute): PreparedRoute {
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  for (const [lon, lat] of route.geometry.coordinates) {
-    minLat = Math.min(minLat, lat);
-    maxLat = Math.max(maxLat, lat);
-    minLon = Math.min(minLon, lon);
-    maxLon = Math.max(maxLon, lon);
-  }
-  const padLat = route.corridorM / M_PER_DEG;
-  const padLon = route.corridorM / (M_PER_DEG * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
-  return {
-    ...route,
-    minLat: minLat - padLat,
-    maxLat: maxLat + padLat,
-    minLon: minLon - padLon,
-    maxLon: maxLon + padLon,
-  };
+export function prepareCorridors(routes: readonly CorridorRoute[]): PreparedCorridors {
+  return { routeIds: routes.map((r) => r.id), index: buildCorridorIndex(routes) };
 }
 
 /**
  * For each leg `[from, to]` of a cleaned trace, the route whose corridor (`corridorM` either side
- * of its line, distances by geolib) holds the largest share of the leg's fixes, and that share.
- * A bounding box around each corridor skips the distance computation for fixes far away.
+ * of its line, distances by geolib, within the line's box padded by the corridor) holds the largest
+ * share of the leg's sampled fixes, and that share; the first such route in the city's order on a tie.
  */
 export function corridorShares(
   trace: Trace,
   legs: readonly { from: number; to: number }[],
-  routes: readonly CorridorRoute[],
+  corridors: PreparedCorridors,
 ): ({ routeId: string; share: number } | null)[] {
-  if (!routes.length) return legs.map(() => null);
-  const prepared = routes.map(prepare);
+  const routes = corridors.routeIds.length;
+  if (!routes) return legs.map(() => null);
+  const inside = new Uint32Array(routes);
+  const count = (route: number) => inside[route]++;
   return legs.map(({ from, to }) => {
-    const count = to - from + 1;
-    const step = Math.max(1, Math.ceil(count / MAX_SAMPLES));
-    const inside = new Array<number>(prepared.length).fill(0);
+    const step = Math.max(1, Math.ceil((to - from + 1) / MAX_SAMPLES));
+    inside.fill(0);
     let seen = 0;
     for (let i = from; i <= to; i += step) {
       seen++;
-      const lat = trace.lat[i];
-      const lon = trace.lon[i];
-      prepared.forEach((route, r) => {
-        if (lat < route.minLat || lat > route.maxLat || lon < route.minLon || lon > route.maxLon) return;
-        if (distanceToLineM(lat, lon, route.geometry) <= route.corridorM) inside[r]++;
-      });
+      corridors.index.linesAt(trace.lat[i], trace.lon[i], count);
     }
     let best = -1;
-    inside.forEach((count, r) => {
-      if (count > 0 && (best < 0 || count > inside[best])) best = r;
-    });
+    for (let r = 0; r < routes; r++) if (inside[r] > 0 && (best < 0 || inside[r] > inside[best])) best = r;
     return best < 0 || !seen
       ? null
-      : { routeId: prepared[best].id, share: Math.round((inside[best] / seen) * 1000) / 1000 };
+      : { routeId: corridors.routeIds[best], share: Math.round((inside[best] / seen) * 1000) / 1000 };
   });
 }

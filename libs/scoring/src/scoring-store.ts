@@ -82,6 +82,9 @@ export async function markProcessing(db: DataSource, tripIds: readonly string[])
  * locks that come later in that order than every lock it holds, so none can deadlock another.
  * With `asyncCommit` the transaction's commit does not wait for the WAL flush (see
  * `SCORING_ASYNC_COMMIT`: a lost commit leaves the trip unfinished, and the sweeper re-scores it).
+ * JIT compilation is off for the transaction: its statements read a batch from a JSON array the
+ * planner guesses at 100 rows, so their estimates pass `jit_above_cost` and PostgreSQL spent
+ * 0.3–0.9 s compiling each execution of a query that runs in milliseconds (issue 14).
  */
 export async function lockTrips(
   manager: EntityManager,
@@ -92,7 +95,8 @@ export async function lockTrips(
     'lock-trips',
     `SELECT t.id, t.status
        FROM (SELECT count(pg_advisory_xact_lock(k.key)) AS locked,
-                    CASE WHEN $4 THEN set_config('synchronous_commit', 'off', true) END AS commit_mode
+                    CASE WHEN $4 THEN set_config('synchronous_commit', 'off', true) END AS commit_mode,
+                    set_config('jit', 'off', true) AS jit
                FROM (SELECT DISTINCT 0 AS kind, hashtextextended('muvo:participant:' || p, 0) AS key
                        FROM unnest($1::text[]) AS p
                      UNION
@@ -253,14 +257,22 @@ export async function loadReplayCandidates(
   const found = await preparedRows<{ i: number; trip_id: string; participant_id: string; probes: Buffer }>(
     manager,
     'replay-candidates',
-    `SELECT x.i, f.trip_id, f.participant_id, f.probes
+    // Newest first per pair of cells from the index alone (trip_fingerprints_cells_recent), then
+    // the newest of all pairs, then only those rows read: a city centre holds thousands per pair.
+    `SELECT x.i, f.trip_id, f.participant_id, ${probes} AS probes
        FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, starts text[], ends text[])
        CROSS JOIN LATERAL (
-         SELECT f.trip_id, f.participant_id, ${probes} AS probes
-           FROM trip_fingerprints f
-          WHERE f.start_cell = ANY(x.starts) AND f.end_cell = ANY(x.ends) AND f.trip_id <> x.trip
-          ORDER BY f.started_at DESC
-          LIMIT ${MAX_CANDIDATES}) f`,
+         SELECT c.trip_id
+           FROM unnest(x.starts) AS s(cell)
+          CROSS JOIN unnest(x.ends) AS e(cell)
+          CROSS JOIN LATERAL (
+            SELECT f.trip_id, f.started_at FROM trip_fingerprints f
+             WHERE f.start_cell = s.cell AND f.end_cell = e.cell AND f.trip_id <> x.trip
+             ORDER BY f.started_at DESC
+             LIMIT ${MAX_CANDIDATES}) c
+          ORDER BY c.started_at DESC
+          LIMIT ${MAX_CANDIDATES}) c
+       JOIN trip_fingerprints f ON f.trip_id = c.trip_id`,
     [JSON.stringify(queries.map((q, i) => ({ i, trip: q.tripId, starts: q.startCells, ends: q.endCells })))],
   );
   for (const row of found) {

@@ -2,7 +2,7 @@ import { buildTransitIndex, classifyTrace, type ModeModel, type TransitIndex } f
 import type { AreaGeometry } from '@muvo/geo';
 import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
 import { type PreparedArea, prepareArea, shareInArea } from './city-area';
-import { type CorridorRoute, corridorShares } from './corridor';
+import { type CorridorRoute, corridorShares, type PreparedCorridors, prepareCorridors } from './corridor';
 import type { LegFacts } from './receipt';
 import {
   findTeleports,
@@ -39,10 +39,11 @@ export interface TripAnalysis {
   droppedTeleport: number;
 }
 
-/** What a thread builds once per city configuration: the transit index and the prepared area. */
+/** What a thread builds once per city configuration: the transit index, the prepared area and routes. */
 interface PreparedCity {
   transit: TransitIndex | undefined;
   area: PreparedArea;
+  corridors: PreparedCorridors;
 }
 
 const preparedCities = new Map<string, PreparedCity>();
@@ -51,7 +52,11 @@ function prepared(city: AnalysisCity): PreparedCity {
   let found = preparedCities.get(city.key);
   if (!found) {
     if (preparedCities.size > 32) preparedCities.clear();
-    found = { transit: city.transit ? buildTransitIndex(city.transit) : undefined, area: prepareArea(city.area) };
+    found = {
+      transit: city.transit ? buildTransitIndex(city.transit) : undefined,
+      area: prepareArea(city.area),
+      corridors: prepareCorridors(city.routes),
+    };
     preparedCities.set(city.key, found);
   }
   return found;
@@ -75,11 +80,11 @@ export function analyseTrip(
   const city = options.city ? prepared(options.city) : null;
   const classification = classifyTrace(trace, { model: options.model ?? undefined, transit: city?.transit });
   const cleaned = classification.cleaned;
-  const corridors = options.city
+  const corridors = city
     ? corridorShares(
         cleaned,
         classification.legs.map((l) => ({ from: l.startIndex, to: l.endIndex })),
-        options.city.routes,
+        city.corridors,
       )
     : classification.legs.map(() => null);
   const legs: LegFacts[] = classification.legs.map((leg, i) => ({

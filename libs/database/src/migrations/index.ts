@@ -6,6 +6,7 @@ import { LiveTrips1795320007308 } from './1795320007308-LiveTrips';
 import { OpenpathPhoneApp1796634296303 } from './1796634296303-OpenpathPhoneApp';
 import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenFamilies';
 import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
+import { ReplayCandidateIndex1796637230318 } from './1796637230318-ReplayCandidateIndex';
 import { CityFileState1796637382255 } from './1796637382255-CityFileState';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   OpenpathPhoneApp1796634296303,
   RefreshTokenFamilies1796634490681,
   ReceiptPrivacy1796634508090,
+  ReplayCandidateIndex1796637230318,
   CityFileState1796637382255,
 ];

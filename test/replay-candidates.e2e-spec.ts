@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { neighbourCells } from '@muvo/scoring';
+import { loadReplayCandidates, lockTrips } from '../libs/scoring/src/scoring-store';
+import { WORKER_APP } from '../apps/worker/src/worker.app';
+import { applyTestCity } from './factories/city.factory';
+import { type RunningApp, startApp, testConfig } from './support/stack';
+
+/**
+ * The scoring transaction's lookups against a city that already holds many trips (issue 14): the
+ * replay candidates are the newest fingerprints of the 81 pairs of cells around a trace's start and
+ * end, read pair by pair from the index; JIT compilation is off inside the transaction.
+ */
+describe('scoring store lookups', () => {
+  let worker: RunningApp;
+  let db: DataSource;
+  let city: string;
+  beforeAll(async () => {
+    const config = testConfig({ SCORING_SWEEP_INTERVAL_S: '3600' });
+    worker = await startApp(WORKER_APP, config);
+    db = worker.app.get(DataSource);
+    city = (await applyTestCity(config)).raw.id as string;
+  });
+  afterAll(() => worker.app.close());
+
+  it('returns, per trace, the 64 newest fingerprints of all its pairs of cells, never its own, with their probes', async () => {
+    const participant = randomUUID();
+    await db.query(
+      `INSERT INTO accounts (id, email, password_hash, role, city_id) VALUES ($1, $2, 'x', 'participant', $3)`,
+      [participant, `replay-${participant}@example.org`, city],
+    );
+    // 300 fingerprints spread over pairs of cells in and out of the neighbourhood of 3811:1336 → 3812:1335.
+    const start = '3811:1336';
+    const end = '3812:1335';
+    const near = (cell: string, k: number) => neighbourCells(cell)[k % 9];
+    const rows = Array.from({ length: 300 }, (_, k) => {
+      const inside = k % 3 !== 0;
+      const samples = Buffer.alloc(512);
+      for (let s = 0; s < 64; s++) samples.writeDoubleLE(k + s / 100, s * 8);
+      return {
+        id: randomUUID(),
+        startCell: inside ? near(start, k) : `${3700 + (k % 5)}:1336`,
+        endCell: inside ? near(end, k * 7) : end,
+        startedAt: Date.UTC(2026, 8, 1) + ((k * 7919) % 300) * 3600_000,
+        samples,
+      };
+    });
+    await db.query(
+      `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::bytea[])
+                                AS r(id, start_cell, end_cell, s, samples))
+       INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
+       SELECT id, $6, $7, 'scored', 'json', id::text, 10, to_timestamp(s / 1000), to_timestamp(s / 1000 + 600) FROM r`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.startCell),
+        rows.map((r) => r.endCell),
+        rows.map((r) => r.startedAt),
+        rows.map((r) => r.samples),
+        participant,
+        city,
+      ],
+    );
+    await db.query(
+      `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
+       SELECT id, $6, $7, start_cell, end_cell, to_timestamp(s / 1000), samples
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::bytea[]) AS r(id, start_cell, end_cell, s, samples)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.startCell),
+        rows.map((r) => r.endCell),
+        rows.map((r) => r.startedAt),
+        rows.map((r) => r.samples),
+        participant,
+        city,
+      ],
+    );
+    const own = rows.find((r) => r.startCell === start && r.endCell === end) ?? rows[1];
+    const queries = [
+      { tripId: own.id, startCells: neighbourCells(start), endCells: neighbourCells(end) },
+      { tripId: randomUUID(), startCells: neighbourCells('3000:1000'), endCells: neighbourCells(end) },
+    ];
+    const found = await db.transaction((m) => loadReplayCandidates(m, queries));
+
+    const expected = rows
+      .filter(
+        (r) =>
+          r.id !== own.id && queries[0].startCells.includes(r.startCell) && queries[0].endCells.includes(r.endCell),
+      )
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .slice(0, 64);
+    expect(expected.length).toBe(64);
+    expect(found[0].map((c) => c.tripId).sort()).toEqual(expected.map((r) => r.id).sort());
+    const probe = found[0].find((c) => c.tripId === expected[0].id)!;
+    const k = rows.indexOf(expected[0]);
+    // Samples 4, 12, 19 and 27 (lat, lon each).
+    expect(Array.from(probe.probes)).toEqual(
+      [4, 12, 19, 27].flatMap((s) => [k + (2 * s) / 100, k + (2 * s + 1) / 100]),
+    );
+    expect(probe.participantId).toBe(participant);
+    expect(found[1]).toEqual([]);
+  });
+
+  it('turns JIT compilation off for the scoring transaction only', async () => {
+    const participant = randomUUID();
+    const trip = randomUUID();
+    await db.query(
+      `INSERT INTO accounts (id, email, password_hash, role, city_id) VALUES ($1, $2, 'x', 'participant', $3)`,
+      [participant, `jit-${participant}@example.org`, city],
+    );
+    await db.query(
+      `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
+       VALUES ($1, $2, $3, 'queued', 'json', $4, 10, now(), now())`,
+      [trip, participant, city, trip],
+    );
+    const outside = (await db.query(`SELECT current_setting('jit') AS jit`))[0].jit;
+    const inside = await db.transaction(async (m) => {
+      const statuses = await lockTrips(m, {
+        participantIds: [participant],
+        fingerprintCells: ['1:2|3:4'],
+        tripIds: [trip],
+      });
+      expect(statuses.get(trip)).toBe('queued');
+      return (await m.query(`SELECT current_setting('jit') AS jit`))[0].jit;
+    });
+    expect(inside).toBe('off');
+    expect((await db.query(`SELECT current_setting('jit') AS jit`))[0].jit).toBe(outside);
+  });
+});
