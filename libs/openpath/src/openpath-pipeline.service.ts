@@ -26,19 +26,36 @@ const FILTERED_LOCATION = LOCATION_KEYS[1];
 const RAW_LOCATION = LOCATION_KEYS[0];
 
 /**
+ * How long a segmentation waits after the upload that asked for it. The phone sends its stream in
+ * bursts of puts (up to 10,000 entries each) when it syncs; segmenting after each put would re-read
+ * the whole trip under way every time, competing with the uploads for the same cores.
+ */
+export const SEGMENT_DELAY_MS = 5_000;
+
+interface ScheduledRun {
+  running: Promise<void>;
+  /** Asked for again since the run started (or not run yet). */
+  again: boolean;
+  /** Ends the delay early (drain). */
+  wake: (() => void) | null;
+}
+
+/**
  * Turns each phone's stream of fixes into trips and hands each finished trip to the ordinary
  * trip ingestion, so it is scored, paid and shown like any upload. Runs after every upload
- * (in the background: the phone's answer does not wait for it), and from `OpenpathSweeper`, which
- * finishes trips whose phone went quiet. A participant's stream is segmented by one run at a time
- * (a row lock), from where the previous run left it; a trip is keyed by its start, so a run
- * repeated after a crash or a resend hands over nothing twice.
+ * (in the background, shortly after: the phone's answer does not wait for it), and from
+ * `OpenpathSweeper`, which finishes trips whose phone went quiet. A participant's stream is
+ * segmented by one run at a time (an advisory lock, not the row lock uploads would queue behind),
+ * from where the previous run left it; a trip is keyed by its start, so a run repeated after a
+ * crash or a resend hands over nothing twice.
  */
 @Injectable()
 export class OpenpathPipeline implements OnApplicationShutdown {
   private readonly logger = new Logger(OpenpathPipeline.name);
   private readonly options: SegmentationOptions;
-  /** Runs under way or queued, per participant (a second request while one runs queues one more). */
-  private readonly runs = new Map<string, { running: Promise<void>; again: boolean }>();
+  /** Runs under way or waiting, per participant (a request while one runs queues one more). */
+  private readonly runs = new Map<string, ScheduledRun>();
+  private draining = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -57,31 +74,59 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     return this.drain();
   }
 
-  /** Segments the participant's stream soon, in the background. */
+  /**
+   * Segments the participant's stream soon, in the background: {@link SEGMENT_DELAY_MS} after the
+   * upload that asks for it, so that the burst of puts of one sync is segmented once, and never
+   * more often than that per participant while a phone keeps sending.
+   */
   schedule(participantId: string): void {
     const current = this.runs.get(participantId);
     if (current) {
       current.again = true;
       return;
     }
-    const entry = { running: Promise.resolve(), again: false };
+    const entry: ScheduledRun = { running: Promise.resolve(), again: true, wake: null };
     entry.running = (async () => {
-      do {
+      while (entry.again) {
+        await this.pause(entry);
         entry.again = false;
         await this.segment(participantId)
           .then(() => this.labels.apply(participantId))
           .catch((error: unknown) =>
             this.logger.warn(`segmenting participant ${participantId} failed: ${(error as Error).message}`),
           );
-      } while (entry.again);
+      }
       this.runs.delete(participantId);
     })();
     this.runs.set(participantId, entry);
   }
 
-  /** Waits for the background runs under way (tests, shutdown). */
+  /** Waits out a run's delay, unless the runs are being drained. */
+  private pause(entry: ScheduledRun): Promise<void> {
+    if (this.draining) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, SEGMENT_DELAY_MS);
+      entry.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(() => {
+      entry.wake = null;
+    });
+  }
+
+  /** Runs the scheduled segmentations now and waits for them (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.runs.size) await Promise.all([...this.runs.values()].map((r) => r.running));
+    this.draining = true;
+    try {
+      while (this.runs.size) {
+        const runs = [...this.runs.values()];
+        for (const run of runs) run.wake?.();
+        await Promise.all(runs.map((r) => r.running));
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /**
@@ -90,9 +135,12 @@ export class OpenpathPipeline implements OnApplicationShutdown {
    */
   async segment(participantId: string, finishOpenTrip = false): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Not the participant's row lock: every upload updates that row (`last_received_at`), and
+      // would wait for the whole run, trips' scoring included.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('openpath-segment:' || $1))`, [participantId]);
       const [state] = await rows<{ segmented_from: number }>(
         manager,
-        `SELECT segmented_from FROM openpath_participants WHERE participant_id = $1 FOR UPDATE`,
+        `SELECT segmented_from FROM openpath_participants WHERE participant_id = $1`,
         [participantId],
       );
       if (!state) return 0;

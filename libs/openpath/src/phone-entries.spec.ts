@@ -1,10 +1,16 @@
-import { checkPhoneEntries, storableBatch } from './phone-entries';
+import { checkPhoneEntries, DATA_SEPARATOR, storableBatch } from './phone-entries';
 import { activityOf, transitionKind } from './phone-stream';
 
 const NOW = Date.UTC(2026, 0, 1);
 const deep = (levels: number): Record<string, unknown> => (levels === 0 ? { leaf: 1 } : { next: deep(levels - 1) });
 const location = (data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  metadata: { key: 'background/location', platform: 'android', type: 'sensor-data', write_ts: 1_617_919_770.084, ...metadata },
+  metadata: {
+    key: 'background/location',
+    platform: 'android',
+    type: 'sensor-data',
+    write_ts: 1_617_919_770.084,
+    ...metadata,
+  },
   data: { latitude: 39.59, longitude: -104.98, accuracy: 28.9, ts: 1_617_913_865, ...data },
 });
 
@@ -24,8 +30,14 @@ describe(checkPhoneEntries.name, () => {
         location({ ts: 0 }),
         location({ ts: NOW / 1000 + 7 * 86_400 }),
         location({ latitude: 0, longitude: 0 }),
-        { metadata: { key: 'statemachine/transition', type: 'message', write_ts: 1_446_577_206 }, data: { transition: {} } },
-        { metadata: { key: 'manual/mode_confirm', type: 'message', write_ts: 1_446_577_206 }, data: { start_ts: 2, end_ts: 1, label: 'walk' } },
+        {
+          metadata: { key: 'statemachine/transition', type: 'message', write_ts: 1_446_577_206 },
+          data: { transition: {} },
+        },
+        {
+          metadata: { key: 'manual/mode_confirm', type: 'message', write_ts: 1_446_577_206 },
+          data: { start_ts: 2, end_ts: 1, label: 'walk' },
+        },
         { metadata: { key: 'x/y', type: 'message', write_ts: 1_446_577_206 }, data: deep(17) },
         42,
       ],
@@ -52,17 +64,55 @@ describe(checkPhoneEntries.name, () => {
     expect(accepted[0]).toMatchObject({ key: 'background/activity', ts: 1_436_826_360.493, data: { CK: 1 } });
   });
 
-  it('refuses, at storage, the entries PostgreSQL cannot hold', () => {
-    const check = checkPhoneEntries([location(), location({ note: 'a\u0000b' }, { write_ts: 1_617_919_771 })], NOW);
+  it('refuses, at storage, the entries PostgreSQL cannot hold, by their place in the batch', () => {
+    const check = checkPhoneEntries(
+      [
+        location({ latitude: 95 }),
+        location({ note: 'a\u0000b' }, { write_ts: 1_617_919_771 }),
+        location({ note: 'a\ud800' }, { write_ts: 1_617_919_772 }),
+        location({ note: 'an emoji 🚲 and an escaped \\u0000' }, { write_ts: 1_617_919_773 }),
+      ],
+      NOW,
+    );
     const batch = storableBatch(check);
-    expect(batch.entries).toHaveLength(1);
-    expect(check.refused[0].reason).toMatch(/NUL/);
+    expect(batch.entries.map((e) => e.writeTs)).toEqual([1_617_919_773]);
+    expect(check.refused.map((r) => [r.index, r.reason.slice(0, 20)])).toEqual([
+      [0, 'data.latitude is out'],
+      [1, 'the entry contains a'],
+      [2, 'the entry contains a'],
+    ]);
+  });
+
+  it('gives the stored batch as columns, each entry’s data as its own JSON text', () => {
+    const batch = storableBatch(
+      checkPhoneEntries(
+        [
+          location({ ts: 1_617_913_865_500 }),
+          location({ note: 'x\u001ey' }, { write_ts: 1_617_919_771, platform: undefined }),
+        ],
+        NOW,
+      ),
+    );
+    expect(batch).toMatchObject({
+      keys: ['background/location', 'background/location'],
+      writeTs: [1_617_919_770.084, 1_617_919_771],
+      types: ['sensor-data', 'sensor-data'],
+      ts: [1_617_913_865.5, 1_617_913_865],
+      platforms: ['android', null],
+    });
+    // The separator inside a string is escaped by JSON.stringify, so it splits the entries only.
+    expect(batch.data!.split(DATA_SEPARATOR).map((d) => JSON.parse(d))).toEqual(batch.entries.map((e) => e.data));
+    expect(storableBatch(checkPhoneEntries([], NOW)).data).toBeNull();
   });
 });
 
 describe('phone streams of both platforms', () => {
   it('reads transitions in the Android, iOS and stored integer forms', () => {
-    expect(['local.transition.stopped_moving', 'T_TRIP_ENDED', 2].map(transitionKind)).toEqual(['stop', 'stop', 'stop']);
+    expect(['local.transition.stopped_moving', 'T_TRIP_ENDED', 2].map(transitionKind)).toEqual([
+      'stop',
+      'stop',
+      'stop',
+    ]);
     expect(['local.transition.exited_geofence', 'T_EXITED_GEOFENCE', 1].map(transitionKind)).toEqual([
       'start',
       'start',

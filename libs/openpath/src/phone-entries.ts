@@ -32,6 +32,8 @@ export interface RefusedEntry {
 
 export interface EntryCheck {
   accepted: PhoneEntry[];
+  /** Where each accepted entry was in the batch. */
+  acceptedIndexes: number[];
   refused: RefusedEntry[];
 }
 
@@ -97,7 +99,12 @@ function checkMotionActivity(data: Record<string, unknown>, nowS: number): numbe
 
 function checkTransition(data: Record<string, unknown>, writeTs: number, nowS: number): number {
   const { transition } = data;
-  if (transition !== null && transition !== undefined && typeof transition !== 'string' && !Number.isInteger(transition)) {
+  if (
+    transition !== null &&
+    transition !== undefined &&
+    typeof transition !== 'string' &&
+    !Number.isInteger(transition)
+  ) {
     refuse('data.transition is neither a name nor a number');
   }
   return data.ts === undefined ? writeTs : toSeconds(data.ts, 'data.ts', nowS);
@@ -170,10 +177,12 @@ function checkEntry(raw: unknown, nowS: number): PhoneEntry {
 export function checkPhoneEntries(entries: readonly unknown[], nowMs = Date.now()): EntryCheck {
   const nowS = nowMs / 1000;
   const accepted: PhoneEntry[] = [];
+  const acceptedIndexes: number[] = [];
   const refused: RefusedEntry[] = [];
   for (let index = 0; index < entries.length; index++) {
     try {
       accepted.push(checkEntry(entries[index], nowS));
+      acceptedIndexes.push(index);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       const raw = entries[index] as { metadata?: { key?: unknown } } | null;
@@ -181,32 +190,75 @@ export function checkPhoneEntries(entries: readonly unknown[], nowMs = Date.now(
       refused.push({ index, key, reason: error.message });
     }
   }
-  return { accepted, refused };
-}
-
-/** What PostgreSQL's JSON cannot hold, as JSON.stringify writes it. */
-export const UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
-
-/** The stored form of a batch, for one `json_to_recordset` statement. */
-function batchJson(entries: readonly PhoneEntry[]): string {
-  return JSON.stringify(
-    entries.map((e) => ({ k: e.key, w: e.writeTs, t: e.type, s: e.ts, p: e.platform, z: e.timeZone, d: e.data })),
-  );
+  return { accepted, acceptedIndexes, refused };
 }
 
 /**
- * The accepted entries as one JSON document for the database. PostgreSQL's JSON cannot hold the
- * NUL character nor half of a surrogate pair (which JSON.stringify writes as `\\u0000`, `\\udxxx`):
- * in the rare batch that has one, the entries carrying it are refused.
+ * What PostgreSQL's JSON cannot hold, as JSON.stringify writes it: a `\u0000` or `\udxxx` escape
+ * (not the text "\\u0000", a backslash written as `\\` followed by "u0000").
  */
-export function storableBatch(check: EntryCheck): { json: string; entries: PhoneEntry[] } {
-  const json = batchJson(check.accepted);
-  if (!UNSTORABLE.test(json)) return { json, entries: check.accepted };
-  const entries: PhoneEntry[] = [];
-  check.accepted.forEach((entry, index) => {
-    if (UNSTORABLE.test(batchJson([entry]))) {
-      check.refused.push({ index, key: entry.key, reason: 'the entry contains a NUL character or a broken surrogate' });
-    } else entries.push(entry);
+export const UNSTORABLE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/i;
+
+/**
+ * Separates the entries' data in {@link StorableBatch.data}: JSON text never holds this control
+ * character unescaped, so PostgreSQL splits the column with `string_to_table` without parsing it.
+ */
+export const DATA_SEPARATOR = '\x1e';
+
+/**
+ * A batch in column form, for one `INSERT … SELECT FROM ROWS FROM (unnest(…), …)` statement: a few
+ * parameters whatever the size of the batch, and PostgreSQL parses each entry's data once, as it
+ * stores it (about twice as fast as one JSON document read by `json_to_recordset`).
+ */
+export interface StorableBatch {
+  entries: PhoneEntry[];
+  keys: string[];
+  writeTs: number[];
+  types: string[];
+  ts: number[];
+  platforms: (string | null)[];
+  timeZones: (string | null)[];
+  /** Each entry's data as JSON text, joined by {@link DATA_SEPARATOR}; null when there are none. */
+  data: string | null;
+}
+
+/**
+ * The accepted entries in stored form. PostgreSQL's JSON cannot hold the NUL character nor half
+ * of a surrogate pair (which JSON.stringify writes as `\\u0000`, `\\udxxx`): the entries carrying
+ * one are refused here.
+ */
+export function storableBatch(check: EntryCheck): StorableBatch {
+  const batch: StorableBatch = {
+    entries: [],
+    keys: [],
+    writeTs: [],
+    types: [],
+    ts: [],
+    platforms: [],
+    timeZones: [],
+    data: null,
+  };
+  const data: string[] = [];
+  check.accepted.forEach((entry, i) => {
+    const json = JSON.stringify(entry.data);
+    // Escapes are rare in a phone's data: the regular expression runs only on the entries that have one.
+    if (json.includes('\\u') && UNSTORABLE.test(json)) {
+      check.refused.push({
+        index: check.acceptedIndexes[i],
+        key: entry.key,
+        reason: 'the entry contains a NUL character or a broken surrogate',
+      });
+      return;
+    }
+    batch.entries.push(entry);
+    batch.keys.push(entry.key);
+    batch.writeTs.push(entry.writeTs);
+    batch.types.push(entry.type);
+    batch.ts.push(entry.ts);
+    batch.platforms.push(entry.platform);
+    batch.timeZones.push(entry.timeZone);
+    data.push(json);
   });
-  return { json: batchJson(entries), entries };
+  if (data.length) batch.data = data.join(DATA_SEPARATOR);
+  return batch;
 }

@@ -6,7 +6,7 @@ import { counter } from '@muvo/observability';
 import { OpenpathErrors } from './openpath.exceptions';
 import { OpenpathPipeline } from './openpath-pipeline.service';
 import type { OpenpathCaller } from './openpath-token.service';
-import { checkPhoneEntries, type RefusedEntry, storableBatch } from './phone-entries';
+import { checkPhoneEntries, DATA_SEPARATOR, type RefusedEntry, storableBatch } from './phone-entries';
 
 const entriesReceived = counter('muvo_openpath_entries_total', 'Entries uploaded by OpenPATH phones', ['outcome']);
 
@@ -19,6 +19,9 @@ export interface PutOutcome {
   duplicates: number;
   refused: RefusedEntry[];
 }
+
+/** A `float8[]` literal of finite numbers, written at once (pg would quote and escape each). */
+const floatArray = (values: readonly number[]) => `{${values.join(',')}}`;
 
 /** How many refusals of each reason, with an example key: one log line per batch. */
 function summarise(refused: readonly RefusedEntry[]): string {
@@ -53,7 +56,8 @@ export class UsercacheService {
     if (!Array.isArray(entries)) throw OpenpathErrors.malformedBody('phone_to_server must be an array of entries');
     if (entries.length > MAX_ENTRIES_PER_PUT) throw OpenpathErrors.tooManyEntries(MAX_ENTRIES_PER_PUT);
     const check = checkPhoneEntries(entries);
-    const { json: payload, entries: accepted } = storableBatch(check);
+    const batch = storableBatch(check);
+    const accepted = batch.entries;
     const { refused } = check;
     if (refused.length) {
       this.logger.warn(
@@ -61,27 +65,35 @@ export class UsercacheService {
       );
       entriesReceived.inc({ outcome: 'refused' }, refused.length);
     }
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const [inserted] = accepted.length
-        ? await rows<{ count: string }>(
-            manager,
-            `WITH inserted AS (
-               INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, platform, time_zone, data)
-               SELECT $1, k, w, t, s, p, z, d FROM json_to_recordset($2::json)
-                 AS e(k text, w float8, t text, s float8, p text, z text, d json)
-               ON CONFLICT DO NOTHING
-               RETURNING 1)
-             SELECT count(*) FROM inserted`,
-            [caller.participantId, payload],
-          )
-        : [{ count: '0' }];
-      await manager.query(
-        `INSERT INTO openpath_participants (participant_id) VALUES ($1)
-         ON CONFLICT (participant_id) DO UPDATE SET last_received_at = now()`,
-        [caller.participantId],
-      );
-      return Number(inserted.count);
-    });
+    // One statement, so one round trip and its own transaction: the entries and the phone's
+    // `last_received_at` (which the sweep reads) are committed together, before the answer.
+    const [{ count }] = await rows<{ count: string }>(
+      this.dataSource,
+      `WITH inserted AS (
+         INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, platform, time_zone, data)
+         SELECT $1, k, w, t, s, p, z, d::json
+           FROM ROWS FROM (unnest($2::text[]), unnest($3::float8[]), unnest($4::text[]), unnest($5::float8[]),
+                           unnest($6::text[]), unnest($7::text[]), string_to_table($8::text, $9::text))
+             AS e(k, w, t, s, p, z, d)
+         ON CONFLICT DO NOTHING
+         RETURNING 1),
+       received AS (
+         INSERT INTO openpath_participants (participant_id) VALUES ($1)
+         ON CONFLICT (participant_id) DO UPDATE SET last_received_at = now())
+       SELECT count(*) FROM inserted`,
+      [
+        caller.participantId,
+        batch.keys,
+        floatArray(batch.writeTs),
+        batch.types,
+        floatArray(batch.ts),
+        batch.platforms,
+        batch.timeZones,
+        batch.data,
+        DATA_SEPARATOR,
+      ],
+    );
+    const stored = Number(count);
     // Trips are looked for after the answer: the phone does not wait for the segmentation.
     if (stored > 0) this.pipeline.schedule(caller.participantId);
     entriesReceived.inc({ outcome: 'stored' }, stored);
