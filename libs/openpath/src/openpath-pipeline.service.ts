@@ -32,6 +32,13 @@ const RAW_LOCATION = LOCATION_KEYS[0];
  */
 export const SEGMENT_DELAY_MS = 5_000;
 
+/**
+ * Background segmentations under way at once in a process. A run holds a pooled connection (its
+ * transaction) while it hands trips to the ingestion, which needs others: unbounded, a burst of
+ * phones' runs took the pool from the uploads, which then waited seconds for a connection.
+ */
+export const MAX_CONCURRENT_RUNS = 2;
+
 interface ScheduledRun {
   running: Promise<void>;
   /** Asked for again since the run started (or not run yet). */
@@ -56,6 +63,8 @@ export class OpenpathPipeline implements OnApplicationShutdown {
   /** Runs under way or waiting, per participant (a request while one runs queues one more). */
   private readonly runs = new Map<string, ScheduledRun>();
   private draining = false;
+  private activeRuns = 0;
+  private readonly waitingForSlot: (() => void)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,15 +99,28 @@ export class OpenpathPipeline implements OnApplicationShutdown {
       while (entry.again) {
         await this.pause(entry);
         entry.again = false;
-        await this.segment(participantId)
-          .then(() => this.labels.apply(participantId))
-          .catch((error: unknown) =>
+        await this.withSlot(() => this.segment(participantId).then(() => this.labels.apply(participantId))).catch(
+          (error: unknown) =>
             this.logger.warn(`segmenting participant ${participantId} failed: ${(error as Error).message}`),
-          );
+        );
       }
       this.runs.delete(participantId);
     })();
     this.runs.set(participantId, entry);
+  }
+
+  /** Runs `work` when fewer than {@link MAX_CONCURRENT_RUNS} others are under way. */
+  private async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.activeRuns < MAX_CONCURRENT_RUNS) this.activeRuns++;
+    else await new Promise<void>((resolve) => this.waitingForSlot.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // The slot goes to the next run waiting, if any.
+      const next = this.waitingForSlot.shift();
+      if (next) next();
+      else this.activeRuns--;
+    }
   }
 
   /** Waits out a run's delay, unless the runs are being drained. */
