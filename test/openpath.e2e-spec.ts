@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { OpenpathPipeline } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';
-import { request } from './support/http-client';
+import { request, waitFor } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(60_000);
@@ -27,7 +28,8 @@ describe('OpenPATH phone app protocol', () => {
     stack = await startStack({ worker: false, env: { OPENPATH_AUTOGEN_CITIES: `elsewhere,${autogenCity}` } });
     await applyTestCity(stack.config, { id: autogenCity, area: CALIFORNIA, timezone: 'America/Los_Angeles' });
     db = stack.api.app.get(DataSource);
-    cityId = (await applyTestCity(stack.config, { area: CALIFORNIA, timezone: 'America/Los_Angeles' })).raw.id as string;
+    cityId = (await applyTestCity(stack.config, { area: CALIFORNIA, timezone: 'America/Los_Angeles' })).raw
+      .id as string;
     alice = await registerParticipant(stack.api.url, { cityId });
     aliceToken = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: alice.token })).body.token;
   });
@@ -36,7 +38,9 @@ describe('OpenPATH phone app protocol', () => {
   const phone = (path: string, body: Record<string, unknown>, token = aliceToken) =>
     request(stack.api.url, 'POST', `/openpath/${path}`, { body: { user: token, ...body } });
   const entryCount = async (participantId: string) =>
-    Number((await db.query(`SELECT count(*) FROM openpath_entries WHERE participant_id = $1`, [participantId]))[0].count);
+    Number(
+      (await db.query(`SELECT count(*) FROM openpath_entries WHERE participant_id = $1`, [participantId]))[0].count,
+    );
 
   describe('linking an account', () => {
     it('gives a participant a 128-bit token and its login link; asking again revokes the previous one', async () => {
@@ -71,8 +75,19 @@ describe('OpenPATH phone app protocol', () => {
   it('prints the study config a city publishes to point the app at muvo (npm run openpath:config)', () => {
     const run = spawnSync(
       process.execPath,
-      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', cityId, 'https://api.muvo.example/'],
-      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+      [
+        '-r',
+        '@swc-node/register',
+        'libs/openpath/src/cli/openpath-config.cli.ts',
+        '--',
+        cityId,
+        'https://api.muvo.example/',
+      ],
+      {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, DATABASE_URL: stack.config.database.url },
+        encoding: 'utf8',
+      },
     );
     expect(run.status).toBe(0);
     const config = JSON.parse(run.stdout);
@@ -83,8 +98,19 @@ describe('OpenPATH phone app protocol', () => {
     });
     const unknown = spawnSync(
       process.execPath,
-      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-config.cli.ts', '--', 'atlantis', 'https://x.example'],
-      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
+      [
+        '-r',
+        '@swc-node/register',
+        'libs/openpath/src/cli/openpath-config.cli.ts',
+        '--',
+        'atlantis',
+        'https://x.example',
+      ],
+      {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, DATABASE_URL: stack.config.database.url },
+        encoding: 'utf8',
+      },
     );
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no city with id "atlantis"');
@@ -119,7 +145,9 @@ describe('OpenPATH phone app protocol', () => {
       expect(put.body).toEqual({});
       expect(await entryCount(alice.id)).toBe(entries.length);
       // The phone did not see the answer and sends everything again, plus one entry in milliseconds.
-      const android = entries.find((e) => e.metadata.key === 'background/location' && e.metadata.platform === 'android');
+      const android = entries.find(
+        (e) => e.metadata.key === 'background/location' && e.metadata.platform === 'android',
+      );
       const inMs = {
         metadata: { ...android.metadata, write_ts: android.metadata.write_ts * 1000 + 7 },
         data: { ...android.data, ts: android.data.ts * 1000 + 500 },
@@ -148,7 +176,11 @@ describe('OpenPATH phone app protocol', () => {
       const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: dave.token })).body.token;
       const { metadata, data } = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
       const entries = Array.from({ length: 10_000 }, (_, i) => ({
-        metadata: { ...metadata, key: i % 2 ? 'background/location' : 'background/filtered_location', write_ts: metadata.write_ts + i * 30 },
+        metadata: {
+          ...metadata,
+          key: i % 2 ? 'background/location' : 'background/filtered_location',
+          write_ts: metadata.write_ts + i * 30,
+        },
         data: { ...data, ts: data.ts + i * 30, latitude: data.latitude + i * 1e-5 },
       }));
       const started = performance.now();
@@ -157,9 +189,54 @@ describe('OpenPATH phone app protocol', () => {
       expect(response.status).toBe(200);
       // Committed before the answer.
       expect(await entryCount(dave.id)).toBe(10_000);
-      console.log(`usercache/put of 10,000 entries (${JSON.stringify(entries).length} bytes): ${Math.round(elapsedMs)} ms`);
+      console.log(
+        `usercache/put of 10,000 entries (${JSON.stringify(entries).length} bytes): ${Math.round(elapsedMs)} ms`,
+      );
       // Typically 300–600 ms (see bench:openpath); the bound leaves room for a machine busy with other suites.
       expect(elapsedMs).toBeLessThan(3_000);
+    });
+
+    it('answers an upload while a segmentation of the same phone’s stream is under way', async () => {
+      const erin = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: erin.token })).body.token;
+      const { metadata, data } = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
+      // 20 minutes on the move then 10 minutes still: one finished trip.
+      const fix = (i: number, extra = 0) => ({
+        metadata: { ...metadata, key: 'background/location', write_ts: metadata.write_ts + i * 30 + extra },
+        data: { ...data, ts: data.ts + i * 30 + extra, latitude: data.latitude + Math.min(i, 40) * 1e-3, accuracy: 10 },
+      });
+      expect(
+        (await phone('usercache/put', { phone_to_server: Array.from({ length: 60 }, (_, i) => fix(i)) }, token)).status,
+      ).toBe(200);
+      // The run is held just before it records its trip, by a lock on the table it writes it to.
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      let running: Promise<number> | undefined;
+      try {
+        await holder.query(`LOCK TABLE openpath_trips IN ACCESS EXCLUSIVE MODE`);
+        running = stack.api.app.get(OpenpathPipeline).segment(erin.id, true);
+        await waitFor(async () => {
+          const [{ waiting }] = await db.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO openpath_trips%'`,
+          );
+          return waiting > 0 ? true : undefined;
+        });
+        const started = performance.now();
+        const put = phone('usercache/put', { phone_to_server: [fix(61, 0.5)] }, token);
+        const answered = await Promise.race([
+          put.then((r) => r.status),
+          new Promise((r) => setTimeout(() => r('waiting'), 5_000)),
+        ]);
+        expect(answered).toBe(200);
+        expect(performance.now() - started).toBeLessThan(5_000);
+      } finally {
+        await holder.commitTransaction();
+        await holder.release();
+      }
+      expect(await running).toBe(1);
+      expect(await entryCount(erin.id)).toBe(61);
     });
 
     it('answers at a doubled slash, as apps whose connectUrl ends in "/" call', async () => {
@@ -178,7 +255,10 @@ describe('OpenPATH phone app protocol', () => {
       ['profile/update', { update_doc: { client_app_version: '1.9' } }],
       ['pipeline/get_range_ts', {}],
       ['datastreams/find_entries/timestamp', { key_list: ['analysis/composite_trip'], start_time: 0, end_time: 2e9 }],
-      ['result/metrics/yyyy_mm_dd', { start_time: '2016-06-01', end_time: '2016-06-30', metric_list: { count: ['mode_confirm'] } }],
+      [
+        'result/metrics/yyyy_mm_dd',
+        { start_time: '2016-06-01', end_time: '2016-06-30', metric_list: { count: ['mode_confirm'] } },
+      ],
     ];
     const unknownToken = `nrelop_${'x'.repeat(4)}_default_${'0'.repeat(32)}`;
 
@@ -192,7 +272,10 @@ describe('OpenPATH phone app protocol', () => {
         const missing = await request(stack.api.url, 'POST', `/openpath/${path}`, { body: withBody });
         expect([path, missing.status, missing.body.code]).toEqual([path, 403, 'OPENPATH_TOKEN_MISSING']);
         // The phone's token is its identity: a muvo session does not open these routes.
-        const session = await request(stack.api.url, 'POST', `/openpath/${path}`, { body: withBody, token: alice.token });
+        const session = await request(stack.api.url, 'POST', `/openpath/${path}`, {
+          body: withBody,
+          token: alice.token,
+        });
         expect(session.status).toBe(403);
       }
       expect(Number((await db.query(`SELECT count(*) FROM openpath_entries`))[0].count)).toBe(entries);
@@ -205,10 +288,26 @@ describe('OpenPATH phone app protocol', () => {
         ['usercache/put', { phone_to_server: 'everything' }, 'OPENPATH_MALFORMED_BODY'],
         ['usercache/put', {}, 'OPENPATH_MALFORMED_BODY'],
         ['datastreams/find_entries/timestamp', { start_time: 0, end_time: 1 }, 'VALIDATION_FAILED'],
-        ['datastreams/find_entries/timestamp', { key_list: ['x'], start_time: 'monday', end_time: 1 }, 'VALIDATION_FAILED'],
-        ['datastreams/find_entries/timestamp', { key_list: ['x'], start_time: 5, end_time: 1 }, 'OPENPATH_MALFORMED_BODY'],
-        ['result/metrics/yyyy_mm_dd', { start_time: 'yesterday', end_time: '2016-06-30', metric_list: {} }, 'VALIDATION_FAILED'],
-        ['result/metrics/yyyy_mm_dd', { start_time: '2000-01-01', end_time: '2016-06-30', metric_list: {} }, 'OPENPATH_MALFORMED_BODY'],
+        [
+          'datastreams/find_entries/timestamp',
+          { key_list: ['x'], start_time: 'monday', end_time: 1 },
+          'VALIDATION_FAILED',
+        ],
+        [
+          'datastreams/find_entries/timestamp',
+          { key_list: ['x'], start_time: 5, end_time: 1 },
+          'OPENPATH_MALFORMED_BODY',
+        ],
+        [
+          'result/metrics/yyyy_mm_dd',
+          { start_time: 'yesterday', end_time: '2016-06-30', metric_list: {} },
+          'VALIDATION_FAILED',
+        ],
+        [
+          'result/metrics/yyyy_mm_dd',
+          { start_time: '2000-01-01', end_time: '2016-06-30', metric_list: {} },
+          'OPENPATH_MALFORMED_BODY',
+        ],
         ['profile/update', { update_doc: 'phone' }, 'VALIDATION_FAILED'],
         ['profile/update', { update_doc: { model: 'nul \u0000' } }, 'VALIDATION_FAILED'],
         ['profile/update', { update_doc: { model: 'x'.repeat(20_000) } }, 'OPENPATH_MALFORMED_BODY'],
@@ -232,11 +331,17 @@ describe('OpenPATH phone app protocol', () => {
       const entries = [];
       const size = JSON.stringify({ metadata: location.metadata, data: location.data }).length + 1;
       for (let i = 0; i * size < 10_500_000; i++) {
-        entries.push({ metadata: { ...location.metadata, write_ts: location.metadata.write_ts + i }, data: location.data });
+        entries.push({
+          metadata: { ...location.metadata, write_ts: location.metadata.write_ts + i },
+          data: location.data,
+        });
       }
       const response = await phone('usercache/put', { phone_to_server: entries });
       expect(response.status).toBe(413);
-      expect(response.body).toMatchObject({ code: 'OPENPATH_BODY_TOO_LARGE', maxBytes: stack.config.openpath.maxBodyBytes });
+      expect(response.body).toMatchObject({
+        code: 'OPENPATH_BODY_TOO_LARGE',
+        maxBytes: stack.config.openpath.maxBodyBytes,
+      });
       expect(await entryCount(alice.id)).toBe(before);
       const many = await phone('usercache/put', { phone_to_server: Array.from({ length: 100_000 }, () => ({})) });
       expect(many.status).toBe(413);
@@ -261,8 +366,14 @@ describe('OpenPATH phone app protocol', () => {
         { metadata: { key: 'background/location' }, data: good.data },
         { metadata: { ...good.metadata, key: 'background/../../etc' }, data: good.data },
         { metadata: good.metadata, data: [1, 2] },
-        { metadata: { ...good.metadata, key: 'background/motion_activity', write_ts: good.metadata.write_ts + 8 }, data: { ts: good.data.ts, type: 'fast' } },
-        { metadata: { ...good.metadata, key: 'manual/mode_confirm', write_ts: good.metadata.write_ts + 9 }, data: { start_ts: 2e9, end_ts: 1.9e9, label: 'walk' } },
+        {
+          metadata: { ...good.metadata, key: 'background/motion_activity', write_ts: good.metadata.write_ts + 8 },
+          data: { ts: good.data.ts, type: 'fast' },
+        },
+        {
+          metadata: { ...good.metadata, key: 'manual/mode_confirm', write_ts: good.metadata.write_ts + 9 },
+          data: { start_ts: 2e9, end_ts: 1.9e9, label: 'walk' },
+        },
         withData({ note: 'nul \u0000 here' }, 10),
         'not an entry',
         null,
