@@ -6,7 +6,7 @@ import { OpenpathPipeline } from './openpath-pipeline.service';
 /**
  * Closes the trips of phones gone quiet (OPENPATH_TRIP_QUIET_S without an upload), and catches up
  * what a lost background run left behind. Runs wherever the OpenPATH routes are served; a
- * participant's stream is segmented under a row lock, so concurrent sweeps hand nothing over twice.
+ * participant's stream is segmented under a lock of its own, so concurrent sweeps hand nothing over twice.
  */
 @Injectable()
 export class OpenpathSweeper extends Sweeper {
