@@ -29,9 +29,11 @@ describe('scoring store lookups', () => {
       `INSERT INTO accounts (id, email, password_hash, role, city_id) VALUES ($1, $2, 'x', 'participant', $3)`,
       [participant, `replay-${participant}@example.org`, city],
     );
-    // 300 fingerprints spread over pairs of cells in and out of the neighbourhood of 3811:1336 → 3812:1335.
-    const start = '3811:1336';
-    const end = '3812:1335';
+    // 300 fingerprints spread over pairs of cells in and out of the neighbourhood of 6017:2494 → 6018:2493
+    // (Helsinki: far from the Palermo streets where the other test files' trips leave fingerprints in
+    // this run's database).
+    const start = '6017:2494';
+    const end = '6018:2493';
     const near = (cell: string, k: number) => neighbourCells(cell)[k % 9];
     const rows = Array.from({ length: 300 }, (_, k) => {
       const inside = k % 3 !== 0;
@@ -39,7 +41,7 @@ describe('scoring store lookups', () => {
       for (let s = 0; s < 64; s++) samples.writeDoubleLE(k + s / 100, s * 8);
       return {
         id: randomUUID(),
-        startCell: inside ? near(start, k) : `${3700 + (k % 5)}:1336`,
+        startCell: inside ? near(start, k) : `${5900 + (k % 5)}:2494`,
         endCell: inside ? near(end, k * 7) : end,
         startedAt: Date.UTC(2026, 8, 1) + ((k * 7919) % 300) * 3600_000,
         samples,
