@@ -224,6 +224,9 @@ describe('the web app served by the api', () => {
       expect(await page.textContent('.legend')).toContain(fr.mode_walk);
       // MapLibre's own labels follow the language too.
       expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe(fr.mapZoomIn);
+      // The map is redrawn in the new language: its legs are back before anyone looks.
+      await page.waitForSelector('#trip-map[data-drawn=true]', { timeout: 15_000 });
+      expect(pixelsOf(await page.locator('#trip-map').screenshot(), MODE_COLOURS.walk)).toBeGreaterThan(200);
       await shot('trip-fr');
       await expectNoAxeViolations(page, 'trip, French');
 
