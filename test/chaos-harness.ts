@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -15,6 +14,7 @@ import { API_APP } from '../apps/api/src/api.app';
 import { cityFileFor, UNCAPPED_CITY } from './factories/city.factory';
 import { request } from './support/http-client';
 import { startApp, type RunningApp } from './support/stack';
+import { freePort } from './support/local-ports';
 
 const ROOT = join(__dirname, '..');
 
@@ -79,17 +79,6 @@ export async function dropDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** A Redis of the run's own, started (and restarted) with one fixed command line, like the machine's. */

@@ -20,12 +20,12 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
+import { freePort, waitForHttp } from '../support/local-ports';
 
 const ROOT = join(__dirname, '..', '..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
@@ -44,29 +44,6 @@ const databaseUrl = (() => {
 })();
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisPrefix = `muvo-bench-${runId}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A memory figure of a process from /proc/PID/status, in MB (0 once the process is gone). */
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -340,7 +317,7 @@ async function main(): Promise<void> {
     const bare = spawnNode(['-e', BARE_SERVER], { PORT: String(barePort) });
     children.push(bare);
     const bareUrl = `http://127.0.0.1:${barePort}`;
-    await waitForHttp(bareUrl);
+    await waitForHttp(bareUrl, 60_000);
     const nextBody = bodyFactory();
     const fakeTokens = ['unused'];
     await saturate(bareUrl, fakeTokens, nextBody, 2); // warm-up
@@ -365,7 +342,7 @@ async function main(): Promise<void> {
     });
     children.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitForHttp(`${apiUrl}/health`);
+    await waitForHttp(`${apiUrl}/health`, 60_000);
     const tokens: string[] = [];
     for (let i = 0; i < CONNECTIONS; i++) {
       const registered = await fetch(`${apiUrl}/v1/auth/register`, {

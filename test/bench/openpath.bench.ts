@@ -14,11 +14,11 @@
 import autocannon = require('autocannon');
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
+import { freePort, waitForHttp } from '../support/local-ports';
 
 const ROOT = join(__dirname, '..', '..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -31,31 +31,12 @@ const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const databaseName = `muvo_bench_openpath_${runId}`;
 const databaseUrl = Object.assign(new URL(baseUrl.toString()), { pathname: `/${databaseName}` }).toString();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return child;
 }
 
@@ -108,7 +89,11 @@ async function saturate(url: string, path: string, tokens: string[], nextBody: (
         path,
         setupRequest: (request: autocannon.Request, context: Record<string, unknown>) => {
           context.token ??= tokens[nextConnection++ % tokens.length];
-          return { ...request, headers: { 'content-type': 'application/json' }, body: nextBody(context.token as string) };
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json' },
+            body: nextBody(context.token as string),
+          };
         },
       },
     ],
@@ -143,7 +128,13 @@ async function main(): Promise<void> {
     const barePort = await freePort();
     children.push(spawnNode(['-e', BARE_SERVER], { PORT: String(barePort) }));
     const apiPort = await freePort();
-    children.push(spawnNode(['-r', '@swc-node/register', 'apps/api/src/main.ts'], { ...env, API_PORT: String(apiPort), HTTP_HOST: '127.0.0.1' }));
+    children.push(
+      spawnNode(['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+        ...env,
+        API_PORT: String(apiPort),
+        HTTP_HOST: '127.0.0.1',
+      }),
+    );
     const api = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`http://127.0.0.1:${barePort}/`);
     await waitForHttp(`${api}/health`);
@@ -153,7 +144,11 @@ async function main(): Promise<void> {
       const register = await fetch(`${api}/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `phone-${i}-${runId}@bench.example`, password: 'a-long-enough-password', cityId: 'bench' }),
+        body: JSON.stringify({
+          email: `phone-${i}-${runId}@bench.example`,
+          password: 'a-long-enough-password',
+          cityId: 'bench',
+        }),
       }).then((r) => r.json() as Promise<{ accessToken: string }>);
       const issued = await fetch(`${api}/v1/me/openpath-token`, {
         method: 'POST',
@@ -183,7 +178,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       const body = big(tokens[i % tokens.length]);
       const started = performance.now();
-      const response = await fetch(`${api}/openpath/usercache/put`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${api}/openpath/usercache/put`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       await response.text();
       if (response.status !== 200) throw new Error(`10,000-entry put answered ${response.status}`);
       latencies.push(performance.now() - started);
