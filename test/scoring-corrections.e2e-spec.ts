@@ -5,7 +5,7 @@ import { ReceiptPrivacy1796634508090 } from '../libs/database/src/migrations/179
 import { applyTestCity, BUS_101 } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
-import { finishedTrip } from './scoring-helpers';
+import { uploadAndFinish } from './scoring-helpers';
 import { request } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
 
@@ -39,11 +39,7 @@ describe('scoring corrections', () => {
     request(stack.voucher.url, method, path, options);
   const cityId = () => city.raw.id as string;
   const newParticipant = () => registerParticipant(stack.api.url, { cityId: cityId() });
-  const upload = async (p: TestParticipant, body: unknown) => {
-    const response = await api('POST', '/v1/trips', { token: p.token, body });
-    expect(response.status).toBe(202);
-    return finishedTrip(stack.api.url, p.token, response.body.tripId);
-  };
+  const upload = (p: TestParticipant, body: unknown) => uploadAndFinish(stack.api.url, p.token, body);
   const balanceOf = async (p: TestParticipant) =>
     (await api('GET', '/v1/me/balance', { token: p.token })).body.balance as number;
 

@@ -19,6 +19,13 @@ export async function finishedTrip(apiUrl: string, token: string, tripId: string
   );
 }
 
+/** Uploads a trip as its participant (asserting the 202) and waits for the worker to finish it. */
+export async function uploadAndFinish(apiUrl: string, token: string, body: unknown) {
+  const response = await request(apiUrl, 'POST', '/v1/trips', { token, body });
+  expect(response.status).toBe(202);
+  return finishedTrip(apiUrl, token, response.body.tripId);
+}
+
 /** What a naive cheat uploads: points interpolated along a polyline at a constant speed, one a second. */
 export function interpolatedBody(path: [number, number][], speedMps: number, startTime: number) {
   const points: { lat: number; lon: number; ts: string }[] = [];

@@ -6,7 +6,7 @@ import { REDIS_CLIENT } from '@muvo/observability';
 import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
-import { encodedPoints, finishedTrip, insertTrip, interpolatedBody } from './scoring-helpers';
+import { encodedPoints, finishedTrip, insertTrip, interpolatedBody, uploadAndFinish } from './scoring-helpers';
 import { request } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
 
@@ -43,11 +43,7 @@ describe('scoring', () => {
     request(stack.api.url, method, path, options);
   const cityId = () => city.raw.id as string;
   const newParticipant = () => registerParticipant(stack.api.url, { cityId: cityId() });
-  const upload = async (p: TestParticipant, body: unknown) => {
-    const response = await api('POST', '/v1/trips', { token: p.token, body });
-    expect(response.status).toBe(202);
-    return finishedTrip(stack.api.url, p.token, response.body.tripId);
-  };
+  const upload = (p: TestParticipant, body: unknown) => uploadAndFinish(stack.api.url, p.token, body);
   const reviewOf = async (tripId: string) => {
     const list = await api('GET', '/v1/admin/reviews?status=open', { token: operator });
     expect(list.status).toBe(200);

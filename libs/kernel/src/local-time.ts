@@ -10,6 +10,7 @@ function formatter(timezone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       weekday: 'short',
       hourCycle: 'h23',
     });
@@ -33,9 +34,14 @@ export interface LocalTime {
   minute: number;
 }
 
-export function localTime(epochMs: number, timezone: string): LocalTime {
+function wallParts(epochMs: number, timezone: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of formatter(timezone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  return parts;
+}
+
+export function localTime(epochMs: number, timezone: string): LocalTime {
+  const parts = wallParts(epochMs, timezone);
   return {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     time: `${parts.hour}:${parts.minute}`,
@@ -62,4 +68,28 @@ export function isoWeek(day: string): string {
   const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
   const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A moment's wall-clock fields in `timezone`, as numbers (ISO weekday: 1 = Monday), from the same reading as {@link localTime}. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+export function wallClock(epochMs: number, timezone: string): WallClock {
+  const parts = wallParts(epochMs, timezone);
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAY[parts.weekday] ?? 1,
+  };
 }

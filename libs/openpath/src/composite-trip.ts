@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { wallClock } from '@muvo/kernel';
 
 /**
  * muvo's trips in the shape the OpenPATH app's diary reads (`analysis/composite_trip`, see
@@ -46,42 +47,17 @@ export function objectIdOf(...parts: string[]): string {
   return createHash('sha1').update(parts.join('\u001f')).digest('hex').slice(0, 24);
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(tsS: number, timezone: string) {
-  let f = partsFormatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    partsFormatters.set(timezone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(Math.floor(tsS * 1000)))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
-}
-
 /** e-mission's `local_dt`: wall-clock fields, weekday 0 = Monday (Python's). */
 export function localDtOf(tsS: number, timezone: string) {
-  const w = wallClock(tsS, timezone);
-  const weekday = (new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 6) % 7;
-  return { ...w, weekday, timezone };
+  const { weekday, ...w } = wallClock(Math.floor(tsS * 1000), timezone);
+  return { ...w, weekday: weekday - 1, timezone };
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(Math.trunc(n))).padStart(width, '0');
 
 /** ISO 8601 local time with its offset, as e-mission's `fmt_time` (`2016-06-20T08:28:03.395000-07:00`). */
 export function fmtTimeOf(tsS: number, timezone: string): string {
-  const w = wallClock(tsS, timezone);
+  const w = wallClock(Math.floor(tsS * 1000), timezone);
   const wholeS = Math.floor(tsS);
   const offsetMin = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) / 1000 - wholeS) / 60);
   const micros = Math.round((tsS - wholeS) * 1e6);
@@ -118,7 +94,11 @@ function timesOf(prefix: 'start' | 'end' | 'enter' | 'exit', tsS: number, timezo
 }
 
 function summaryOf(sections: { mode: string; distance: number; duration: number }[]) {
-  const summary = { distance: {} as Record<string, number>, duration: {} as Record<string, number>, count: {} as Record<string, number> };
+  const summary = {
+    distance: {} as Record<string, number>,
+    duration: {} as Record<string, number>,
+    count: {} as Record<string, number>,
+  };
   for (const s of sections) {
     summary.distance[s.mode] = (summary.distance[s.mode] ?? 0) + s.distance;
     summary.duration[s.mode] = (summary.duration[s.mode] ?? 0) + s.duration;
@@ -184,7 +164,10 @@ export function compositeTripOf(trip: DiaryTrip, timezone: string): ServerEntry 
   const locations: ServerEntry[] = [];
   for (const i of picks) {
     const p = trip.points[i];
-    const legIndex = Math.max(0, legs.findIndex((leg) => p.ts <= leg.endTs));
+    const legIndex = Math.max(
+      0,
+      legs.findIndex((leg) => p.ts <= leg.endTs),
+    );
     const mode = SECTION_MODES[legs[legIndex]?.mode] ?? SECTION_MODES.unknown;
     locations.push({
       _id: { $oid: objectIdOf('location', trip.id, String(i)) },
