@@ -249,13 +249,10 @@ export class OffersService {
           ],
         )
         .catch(rethrowOfferConstraint);
-      await appendAudit(manager, {
-        actorId: principal.accountId,
-        actorRole: principal.role,
-        cityId: merchant.city_id,
-        action: 'offer.created',
-        subject: `offer:${merchant.city_id}/${id}`,
-        details: { merchantId: merchant.id, before: null, after: auditedOffer(await this.load(id, manager)) },
+      await auditOffer(manager, principal, merchant.city_id, id, 'offer.created', {
+        merchantId: merchant.id,
+        before: null,
+        after: auditedOffer(await this.load(id, manager)),
       });
     });
     return this.view(await this.load(id), true);
@@ -311,13 +308,9 @@ export class OffersService {
           ],
         )
         .catch(rethrowOfferConstraint);
-      await appendAudit(manager, {
-        actorId: principal.accountId,
-        actorRole: principal.role,
-        cityId: current.city_id,
-        action: 'offer.updated',
-        subject: `offer:${current.city_id}/${id}`,
-        details: { before: auditedOffer(current), after: auditedOffer(await this.load(id, manager)) },
+      await auditOffer(manager, principal, current.city_id, id, 'offer.updated', {
+        before: auditedOffer(current),
+        after: auditedOffer(await this.load(id, manager)),
       });
     });
     return this.view(await this.load(id), true);
@@ -338,17 +331,10 @@ export class OffersService {
           principal.role === 'admin' ? null : principal.accountId,
         ],
       );
-      await appendAudit(manager, {
-        actorId: principal.accountId,
-        actorRole: principal.role,
-        cityId: current.city_id,
-        action: `offer.${decision}`,
-        subject: `offer:${current.city_id}/${id}`,
-        details: {
-          note: note ?? null,
-          before: { status: current.status },
-          after: { status: decision === 'approve' ? 'approved' : 'rejected' },
-        },
+      await auditOffer(manager, principal, current.city_id, id, `offer.${decision}`, {
+        note: note ?? null,
+        before: { status: current.status },
+        after: { status: decision === 'approve' ? 'approved' : 'rejected' },
       });
     });
     return this.view(await this.load(id), true);
@@ -424,6 +410,25 @@ function rethrowOfferConstraint(error: unknown): never {
       throw new DomainException('INVALID_VALIDITY_WINDOW', 'invalid', 'validUntil must be after validFrom');
   }
   throw error;
+}
+
+/** An audit entry about one offer, by the principal who changed it, in the change's transaction. */
+function auditOffer(
+  manager: EntityManager,
+  principal: Principal,
+  cityId: string,
+  offerId: string,
+  action: string,
+  details: Record<string, unknown>,
+) {
+  return appendAudit(manager, {
+    actorId: principal.accountId,
+    actorRole: principal.role,
+    cityId,
+    action,
+    subject: `offer:${cityId}/${offerId}`,
+    details,
+  });
 }
 
 /** What an offer promises and pays, as the audit log records it before and after a change. */
