@@ -1,12 +1,7 @@
 import Flatbush from 'flatbush';
 import { getDistanceFromLine } from 'geolib';
 import { haversineM, type LineStringGeometry } from './geodesy';
-
-/**
- * Metres per degree of latitude (and of longitude at the equator) in the local projections and
- * padded boxes of `@muvo/geo`: geolib's sphere (radius 6,378,137 m) gives 111,319.49.
- */
-export const METRES_PER_DEGREE = 111_320;
+import { METRES_PER_DEGREE } from './local-projection';
 
 const RAD = Math.PI / 180;
 const GEOLIB_EARTH_RADIUS_M = 6_378_137;

@@ -24,6 +24,13 @@ export function pathLengthM(lat: ArrayLike<number>, lon: ArrayLike<number>, star
   return total;
 }
 
+/** Fixes as parallel arrays (a trace, or any part of one): what the area and corridor tests read. */
+export interface Fixes {
+  readonly length: number;
+  readonly lat: ArrayLike<number>;
+  readonly lon: ArrayLike<number>;
+}
+
 /** A GeoJSON position: `[lon, lat]`. */
 export type Position = [number, number] | number[];
 export interface PolygonGeometry {

@@ -1,2 +1,5 @@
+export * from './city-area';
+export * from './corridor';
 export * from './corridor-index';
 export * from './geodesy';
+export * from './local-projection';

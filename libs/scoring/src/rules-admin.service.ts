@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ScoringErrors } from './scoring.exceptions';
-import { resolveRules, type ScoringRules, type ScoringRulesInput } from './scoring-rules';
+import { resolveRules, type ScoringRules, type ScoringRulesInput } from './pricing/scoring-rules';
 import { audit } from './scoring-store';
-import type { Reviewer } from './review.service';
+import type { Reviewer } from './review/review.service';
 
 export interface CampaignView {
   id: string;

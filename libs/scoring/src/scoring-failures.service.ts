@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { JobName, jobIdOf, QueueName } from '@muvo/queue';
-import type { Reviewer } from './review.service';
+import type { Reviewer } from './review/review.service';
 import { ScoringErrors } from './scoring.exceptions';
 import { audit } from './scoring-store';
 

@@ -9,9 +9,9 @@ import {
   type ParticipantProgress,
   type ProgressDelta,
   streakBefore,
-} from './participant-progress';
-import type { DayContext, Receipt } from './receipt';
-import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './trace-fingerprint';
+} from './settlement/participant-progress';
+import type { DayContext, Receipt } from './pricing/receipt';
+import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-fingerprint';
 
 /**
  * The scoring context's SQL, shared by the worker's scoring and the operators' review and

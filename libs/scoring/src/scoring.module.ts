@@ -6,8 +6,8 @@ import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification
 import { GamificationModule } from '@muvo/gamification';
 import { LedgerModule } from '@muvo/ledger';
 import { QueueModule } from '@muvo/queue';
-import { AnalysisPool } from './analysis-pool';
-import { ReviewService } from './review.service';
+import { AnalysisPool } from './analysis/analysis-pool';
+import { ReviewService } from './review/review.service';
 import { RulesAdminService } from './rules-admin.service';
 import { ScoringFailuresService } from './scoring-failures.service';
 import { MODE_MODEL, MODE_MODEL_PATH } from './scoring.tokens';

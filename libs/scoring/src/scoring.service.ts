@@ -9,10 +9,10 @@ import { type LedgerAccountRef, LedgerService, type TransferRequest } from '@muv
 import { counter, histogram } from '@muvo/observability';
 import { loadTransitNetwork } from '@muvo/transit';
 import { FINAL_TRIP_STATUSES, type TripStatus } from '@muvo/tracking';
-import { AnalysisPool } from './analysis-pool';
+import { AnalysisPool } from './analysis/analysis-pool';
 import { Batcher } from '@muvo/kernel';
-import { EMPTY_DAY } from './participant-progress';
-import type { ScoringRules } from './scoring-rules';
+import { EMPTY_DAY } from './settlement/participant-progress';
+import type { ScoringRules } from './pricing/scoring-rules';
 import {
   addToWrite,
   fingerprintLockKey,
@@ -28,7 +28,7 @@ import {
   type TripToScoreRow,
   writeTrips,
 } from './scoring-store';
-import { compareFingerprints, isReplay, mayBeReplay, neighbourCells } from './trace-fingerprint';
+import { compareFingerprints, isReplay, mayBeReplay, neighbourCells } from './anti-cheat/trace-fingerprint';
 import {
   budgetAccounts,
   dayKey,
@@ -40,8 +40,8 @@ import {
   settleTrips,
   type TripDecision,
   type TripToSettle,
-} from './trip-settlement';
-import { type AnalysisCity, decodeChunks, type TripAnalysis } from './trip-analysis';
+} from './settlement/trip-settlement';
+import { type AnalysisCity, decodeChunks, type TripAnalysis } from './analysis/trip-analysis';
 
 const tripsScored = counter('muvo_trips_scored_total', 'Trips the worker finished', ['status']);
 const pointsCredited = counter('muvo_points_credited_total', 'Points credited to participants for trips');

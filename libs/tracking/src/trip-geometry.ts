@@ -1,4 +1,5 @@
 import { cleanTrace } from '@muvo/classification';
+import { METRES_PER_DEGREE } from '@muvo/geo';
 import type { Trace } from '@muvo/trace';
 
 export interface MapLine {
@@ -6,8 +7,6 @@ export interface MapLine {
   /** `[lon, lat]` positions, rounded to 1e-6° (11 cm). */
   coordinates: [number, number][];
 }
-
-const METRES_PER_DEGREE = 111_320;
 
 /**
  * Douglas–Peucker on a local equirectangular projection (exact enough over a trip's extent):

@@ -1,3 +1,4 @@
+import { METRES_PER_DEGREE as M_PER_DEG } from '@muvo/geo';
 import type { Trace } from '@muvo/trace';
 import type { ClassificationReason, TravelMode } from '../classification.types';
 import type { Motion } from '../pipeline/motion';
@@ -36,7 +37,6 @@ export interface TransitIndex {
 
 const CELL_DEG = 0.002;
 const COARSE_DEG = 0.02;
-const M_PER_DEG = 111195;
 const KIND_CODE: Record<TransitKind, number> = { bus: 0, rail: 1 };
 
 const cellKey = (row: number, col: number) => row * 1_000_003 + col;

@@ -1,6 +1,6 @@
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
-import { distanceToLineM, haversineM, type Position } from '@muvo/geo';
+import { distanceToLineM, haversineM, METRES_PER_DEGREE as M_PER_DEG, type Position } from '@muvo/geo';
 
 export interface IndexedPlace {
   id: string;
@@ -12,9 +12,6 @@ export interface PlaceDistance {
   id: string;
   distanceM: number;
 }
-
-/** Metres per degree of latitude; a degree of longitude is this times cos(latitude). */
-const M_PER_DEG = 111_320;
 
 /**
  * A static spatial index of places (shops) for the discovery queries: the nearest ones to a

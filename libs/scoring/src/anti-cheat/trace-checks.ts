@@ -1,4 +1,4 @@
-import { haversineM } from '@muvo/geo';
+import { haversineM, localProjection } from '@muvo/geo';
 import type { Trace } from '@muvo/trace';
 
 /**
@@ -137,8 +137,7 @@ export function measureRegularity(trace: Trace): RegularityEvidence {
   let straight = 0;
   let triples = 0;
   // Local planar metres: plenty accurate over the few metres between neighbouring fixes.
-  const kx = DEG * 6371008.8 * Math.cos((trace.lat[0] ?? 0) * DEG);
-  const ky = DEG * 6371008.8;
+  const { kx, ky } = localProjection(trace.lat[0] ?? 0);
   const x = scratch(3, n);
   const y = scratch(4, n);
   for (let i = 0; i < n; i++) {

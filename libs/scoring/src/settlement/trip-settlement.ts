@@ -1,7 +1,7 @@
 import type { CampaignEntity, CityProfile } from '@muvo/cities';
 import { daysBetween, isoWeek, localTime } from '@muvo/gamification';
 import type { TripStatus } from '@muvo/tracking';
-import { findCheats, verdictOf } from './anti-cheat';
+import { findCheats, verdictOf } from '../anti-cheat/anti-cheat';
 import {
   advanceDay,
   advanceProgress,
@@ -12,10 +12,10 @@ import {
   type ProgressDelta,
   streakBefore,
 } from './participant-progress';
-import { countedDistanceByMode, type DayContext, legsView, priceTrip, type Receipt, zeroReceipt } from './receipt';
-import { resolveRules, type ScoringRules, type ScoringRulesInput } from './scoring-rules';
-import { compareFingerprints, isReplay, neighbourCells, type TraceFingerprint } from './trace-fingerprint';
-import type { TripAnalysis } from './trip-analysis';
+import { countedDistanceByMode, type DayContext, legsView, priceTrip, type Receipt, zeroReceipt } from '../pricing/receipt';
+import { resolveRules, type ScoringRules, type ScoringRulesInput } from '../pricing/scoring-rules';
+import { compareFingerprints, isReplay, neighbourCells, type TraceFingerprint } from '../anti-cheat/trace-fingerprint';
+import type { TripAnalysis } from '../analysis/trip-analysis';
 
 /**
  * How a batch of analysed trips is decided, in memory and without I/O: the worker reads what

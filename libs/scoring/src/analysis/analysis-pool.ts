@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import type { ModeModel } from '@muvo/classification';
 import { type AnalysisReply, type AnalysisRequest, analyseChunks, type AnalysisThreadData } from './analysis.thread';
-import { MODE_MODEL, MODE_MODEL_PATH } from './scoring.tokens';
+import { MODE_MODEL, MODE_MODEL_PATH } from '../scoring.tokens';
 import type { AnalysisCity, TripAnalysis } from './trip-analysis';
 
 interface Pending {

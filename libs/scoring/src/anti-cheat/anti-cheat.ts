@@ -1,6 +1,6 @@
-import type { LegFacts } from './receipt';
-import type { CheatCode, ScoringRules } from './scoring-rules';
-import type { TripAnalysis } from './trip-analysis';
+import type { LegFacts } from '../pricing/receipt';
+import type { CheatCode, ScoringRules } from '../pricing/scoring-rules';
+import type { TripAnalysis } from '../analysis/trip-analysis';
 
 export interface CheatFinding {
   code: CheatCode;

@@ -1,9 +1,16 @@
 import { buildTransitIndex, classifyTrace, type ModeModel, type TransitIndex } from '@muvo/classification';
-import type { AreaGeometry } from '@muvo/geo';
+import {
+  type AreaGeometry,
+  type CorridorRoute,
+  corridorShares,
+  type PreparedArea,
+  prepareArea,
+  type PreparedCorridors,
+  prepareCorridors,
+  shareInArea,
+} from '@muvo/geo';
 import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
-import { type PreparedArea, prepareArea, shareInArea } from './city-area';
-import { type CorridorRoute, corridorShares, type PreparedCorridors, prepareCorridors } from './corridor';
-import type { LegFacts } from './receipt';
+import type { LegFacts } from '../pricing/receipt';
 import {
   findTeleports,
   looksSynthetic,
@@ -11,8 +18,8 @@ import {
   type RegularityEvidence,
   sustainedKmh,
   type TeleportEvidence,
-} from './trace-checks';
-import { fingerprintTrace } from './trace-fingerprint';
+} from '../anti-cheat/trace-checks';
+import { fingerprintTrace } from '../anti-cheat/trace-fingerprint';
 
 /** What the analysis needs to know about the trip's city (plain data: it crosses to worker threads). */
 export interface AnalysisCity {

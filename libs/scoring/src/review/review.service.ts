@@ -8,12 +8,12 @@ import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamificatio
 import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
-import { tooFastLegs } from './anti-cheat';
-import { countedDistanceByMode, type LegFacts, legsView, participantFlags, priceTrip, type Receipt } from './receipt';
-import { ScoringErrors } from './scoring.exceptions';
-import { ScoringService } from './scoring.service';
-import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from './scoring-store';
-import { budgetAccounts, budgetPlan, campaignAt, rulesFor } from './trip-settlement';
+import { tooFastLegs } from '../anti-cheat/anti-cheat';
+import { countedDistanceByMode, type LegFacts, legsView, participantFlags, priceTrip, type Receipt } from '../pricing/receipt';
+import { ScoringErrors } from '../scoring.exceptions';
+import { ScoringService } from '../scoring.service';
+import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from '../scoring-store';
+import { budgetAccounts, budgetPlan, campaignAt, rulesFor } from '../settlement/trip-settlement';
 
 /** Who decides: an operator of one city (or an admin, of any). */
 export interface Reviewer {

@@ -1,5 +1,4 @@
-import type { AreaGeometry, Position } from '@muvo/geo';
-import type { Trace } from '@muvo/trace';
+import type { AreaGeometry, Fixes, Position } from './geodesy';
 
 /** A ring as flat coordinate arrays with its bounding box: what the crossing test reads. */
 interface PreparedRing {
@@ -50,7 +49,7 @@ export function prepareArea(area: AreaGeometry): PreparedArea {
 
 /**
  * The crossing-number test of geolib's `isPointInPolygon` (the same comparisons and arithmetic, so
- * the same answer as `isInArea` of `@muvo/geo`), over flat arrays and behind a bounding box: about
+ * the same answer as `isInArea`), over flat arrays and behind a bounding box: about
  * a hundred times cheaper than geolib, which rebuilds coordinate objects on every call.
  */
 function inRing(lat: number, lon: number, ring: PreparedRing): boolean {
@@ -84,7 +83,7 @@ export function isInPreparedArea(lat: number, lon: number, area: PreparedArea): 
 const AREA_SAMPLES = 256;
 
 /** Share of a trace's fixes inside the area, from up to {@link AREA_SAMPLES} evenly spaced fixes. */
-export function shareInArea(trace: Trace, area: PreparedArea): number {
+export function shareInArea(trace: Fixes, area: PreparedArea): number {
   if (!trace.length) return 0;
   const step = Math.max(1, Math.ceil(trace.length / AREA_SAMPLES));
   let inside = 0;

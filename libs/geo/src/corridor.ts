@@ -1,5 +1,5 @@
-import { buildCorridorIndex, type CorridorIndex, type LineStringGeometry } from '@muvo/geo';
-import type { Trace } from '@muvo/trace';
+import { buildCorridorIndex, type CorridorIndex } from './corridor-index';
+import type { Fixes, LineStringGeometry } from './geodesy';
 
 export interface CorridorRoute {
   id: string;
@@ -26,7 +26,7 @@ export function prepareCorridors(routes: readonly CorridorRoute[]): PreparedCorr
  * share of the leg's sampled fixes, and that share; the first such route in the city's order on a tie.
  */
 export function corridorShares(
-  trace: Trace,
+  trace: Fixes,
   legs: readonly { from: number; to: number }[],
   corridors: PreparedCorridors,
 ): ({ routeId: string; share: number } | null)[] {

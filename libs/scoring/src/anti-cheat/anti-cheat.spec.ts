@@ -4,12 +4,12 @@ import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification
 import { createRandom, simulateTrip } from '@muvo/simulation';
 import { allocateTrace, parseGpx, type Trace } from '@muvo/trace';
 import { findCheats, tooFastLegs } from './anti-cheat';
-import { participantReceipt } from './receipt';
-import { resolveRules } from './scoring-rules';
+import { participantReceipt } from '../pricing/receipt';
+import { resolveRules } from '../pricing/scoring-rules';
 import { compareFingerprints, fingerprintTrace, isReplay } from './trace-fingerprint';
-import { analyseTrip } from './trip-analysis';
-import { readLabelledSegments } from '../../classification/src/training/labelled-segments';
-import { SHARED_DATA_DIR } from '../../../test/support/shared-data';
+import { analyseTrip } from '../analysis/trip-analysis';
+import { readLabelledSegments } from '../../../classification/src/training/labelled-segments';
+import { SHARED_DATA_DIR } from '../../../../test/support/shared-data';
 
 const DATA = SHARED_DATA_DIR;
 const model = existsSync(DEFAULT_MODE_MODEL_PATH) ? readModeModelFile(DEFAULT_MODE_MODEL_PATH) : null;
