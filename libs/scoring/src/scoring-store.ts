@@ -8,9 +8,9 @@ import {
   earnedBadges,
   type ParticipantProgress,
   type ProgressDelta,
-  streakBefore,
 } from './settlement/participant-progress';
-import type { DayContext, Receipt } from './pricing/receipt';
+import type { Receipt } from './pricing/receipt';
+import { OVERLAP_LOOKBACK_MS } from './anti-cheat/overlap';
 import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-fingerprint';
 
 /**
@@ -203,7 +203,7 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
           FROM trips t
          WHERE t.participant_id = x.participant AND t.id <> x.trip AND t.status IN ('scored', 'flagged')
            AND t.started_at < to_timestamp(x.e / 1000.0) AND t.ended_at > to_timestamp(x.s / 1000.0)
-           AND t.started_at > to_timestamp(x.s / 1000.0) - interval '2 days'
+           AND t.started_at > to_timestamp((x.s - ${OVERLAP_LOOKBACK_MS}) / 1000.0)
          ORDER BY LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0)) DESC
          LIMIT 1) AS overlap
      FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, participant uuid, day date, s float8, e float8)`,
@@ -310,35 +310,6 @@ export async function loadIssued(
     [JSON.stringify(budgets)],
   );
   return new Map(found.map((row) => [row.key, Number(row.issued ?? 0)]));
-}
-
-export interface ScoringFacts {
-  day: DayContext;
-  overlapping: { tripId: string; overlapS: number } | null;
-}
-
-/**
- * One trip's facts as pricing reads them (reviews and disputes re-price one trip): its
- * participant's day, streak and first trip, its overlap, and the campaign budget left.
- */
-export async function loadScoringFacts(
-  manager: EntityManager,
-  input: FactsQuery & { budget: { key: string; accounts: string[]; allowanceToDate: number } | null },
-): Promise<ScoringFacts> {
-  const [facts] = await loadTripFacts(manager, [input]);
-  const issued = input.budget ? ((await loadIssued(manager, [input.budget])).get(input.budget.key) ?? 0) : 0;
-  return {
-    day: {
-      localDay: input.localDay,
-      distanceMByMode: facts.today?.distanceM ?? {},
-      pointsToday: facts.today?.points ?? 0,
-      tripsToday: facts.today?.trips ?? 0,
-      streakDays: streakBefore(facts.progress, input.localDay),
-      firstTrip: !facts.progress || facts.progress.trips === 0,
-      budgetRemaining: input.budget ? Math.max(0, Math.floor(input.budget.allowanceToDate - issued)) : null,
-    },
-    overlapping: facts.overlapping,
-  };
 }
 
 export interface TripUpdate {

@@ -11,6 +11,7 @@ import { ReviewService } from './review/review.service';
 import { RulesAdminService } from './rules-admin.service';
 import { ScoringFailuresService } from './scoring-failures.service';
 import { MODE_MODEL, MODE_MODEL_PATH } from './scoring.tokens';
+import { ScoringCities } from './scoring-cities.service';
 import { ScoringService } from './scoring.service';
 
 @Module({
@@ -36,6 +37,7 @@ import { ScoringService } from './scoring.service';
       useFactory: (path: string | null) => (path ? readModeModelFile(path) : null),
     },
     AnalysisPool,
+    ScoringCities,
     ScoringService,
     ReviewService,
     RulesAdminService,

@@ -1,18 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CampaignEntity, CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamification';
-import { type LedgerAccountRef, LedgerService, type TransferRequest } from '@muvo/ledger';
+import { type BoardCredit, LeaderboardService } from '@muvo/gamification';
+import { Batcher } from '@muvo/kernel';
+import { LedgerService } from '@muvo/ledger';
 import { counter, histogram } from '@muvo/observability';
-import { loadTransitNetwork } from '@muvo/transit';
 import { FINAL_TRIP_STATUSES, type TripStatus } from '@muvo/tracking';
 import { AnalysisPool } from './analysis/analysis-pool';
-import { Batcher } from '@muvo/kernel';
-import { EMPTY_DAY } from './settlement/participant-progress';
-import type { ScoringRules } from './pricing/scoring-rules';
+import type { TripAnalysis } from './analysis/trip-analysis';
+import { compareFingerprints, isReplay, mayBeReplay, neighbourCells } from './anti-cheat/trace-fingerprint';
+import { budgetAccounts, planTrip } from './pricing/trip-plan';
+import { type CityContext, ScoringCities } from './scoring-cities.service';
 import {
   addToWrite,
   fingerprintLockKey,
@@ -28,20 +27,16 @@ import {
   type TripToScoreRow,
   writeTrips,
 } from './scoring-store';
-import { compareFingerprints, isReplay, mayBeReplay, neighbourCells } from './anti-cheat/trace-fingerprint';
+import { boardCredit, creditRequest } from './settlement/credits';
+import { EMPTY_DAY } from './settlement/participant-progress';
 import {
-  budgetAccounts,
   dayKey,
-  planTrip,
   type ReplayFinding,
-  rulesFor,
-  type SettlementCity,
   type SettlementState,
   settleTrips,
   type TripDecision,
   type TripToSettle,
 } from './settlement/trip-settlement';
-import { type AnalysisCity, decodeChunks, type TripAnalysis } from './analysis/trip-analysis';
 
 const tripsScored = counter('muvo_trips_scored_total', 'Trips the worker finished', ['status']);
 const pointsCredited = counter('muvo_points_credited_total', 'Points credited to participants for trips');
@@ -62,12 +57,6 @@ export interface ScoringOutcome {
   scored: boolean;
 }
 
-/** A city as scoring sees it, cached briefly: its profile, rules per campaign, and the analysis input. */
-export interface CityContext extends SettlementCity {
-  analysis: AnalysisCity;
-  loadedAt: number;
-}
-
 /** A trip loaded and analysed, ready to be settled. */
 interface AnalysedTrip {
   row: TripToScoreRow;
@@ -80,19 +69,6 @@ interface AnalysedTrip {
 /** What settling a trip did; `credit` is the leaderboards' increment, applied after the commit. */
 interface Settled extends ScoringOutcome {
   credit: BoardCredit | null;
-}
-
-/** A stable shard of the source accounts for a trip, so its retries always debit the same row. */
-function shardOf(id: string, shards: number): number {
-  return createHash('sha1').update(id).digest().readUInt32BE(0) % shards;
-}
-
-/** The source account a trip's points come from: its campaign's budget, or the city's issuance. */
-function sourceAccount(tripId: string, cityId: string, campaignId: string | null, shards: number): LedgerAccountRef {
-  const shard = shardOf(tripId, shards);
-  return campaignId
-    ? { kind: 'campaign-budget', ownerId: `${cityId}/${campaignId}#${shard}`, cityId }
-    : { kind: 'issuance', ownerId: shard === 0 ? cityId : `${cityId}#${shard}`, cityId };
 }
 
 /**
@@ -112,14 +88,12 @@ function sourceAccount(tripId: string, cityId: string, campaignId: string | null
 @Injectable()
 export class ScoringService {
   private readonly logger = new Logger(ScoringService.name);
-  private readonly cityCache = new Map<string, Promise<CityContext | null>>();
-  private readonly cityLoadedAt = new Map<string, number>();
   private readonly loads: Batcher<string, TripToScoreRow | null>;
   private readonly settlements: Batcher<AnalysedTrip, Settled>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cities: CitiesService,
+    private readonly cities: ScoringCities,
     private readonly ledger: LedgerService,
     private readonly analyser: AnalysisPool,
     private readonly leaderboards: LeaderboardService,
@@ -185,8 +159,8 @@ export class ScoringService {
   private async analyse(row: TripToScoreRow): Promise<AnalysedTrip> {
     try {
       const known = row.city_id ?? row.participant_city_id;
-      const cityId = known ?? (await this.cityOf(row.chunks));
-      const city = cityId ? await this.cityContext(cityId) : null;
+      const cityId = known ?? (await this.cities.containing(row.chunks));
+      const city = cityId ? await this.cities.context(cityId) : null;
       const stopAnalysis = analysisSeconds.startTimer();
       const analysis = await this.analyser.analyse(row.chunks, city?.analysis ?? null);
       stopAnalysis();
@@ -290,16 +264,7 @@ export class ScoringService {
         status: d.status,
         pointsAwarded: d.points,
         scored: true,
-        credit: d.credit
-          ? {
-              cityId: d.credit.cityId,
-              participantId: d.participantId,
-              teamId: d.credit.teamId,
-              week: d.credit.week,
-              campaignId: d.credit.campaignId,
-              points: d.credit.points,
-            }
-          : null,
+        credit: d.credit ? boardCredit(d.credit) : null,
       });
     }
     return { results, deferred: ordered.slice(decisions.length).map((t) => t.row.id) };
@@ -310,7 +275,7 @@ export class ScoringService {
     manager: EntityManager,
     trips: AnalysedTrip[],
   ): Promise<{ trips: TripToSettle[]; state: SettlementState }> {
-    const plans = trips.map((t) => planTrip(t.city, t.analysis));
+    const plans = trips.map((t) => planTrip(t.city, t.analysis.startedAt));
     const facts = await loadTripFacts(
       manager,
       trips.map((t, i) => ({
@@ -395,26 +360,14 @@ export class ScoringService {
 
   /** Credits the decided trips' points from their source accounts, in one ledger call; one outcome per decision. */
   private async creditDecisions(manager: EntityManager, decisions: readonly TripDecision[]) {
+    const credited = decisions.flatMap((d, i) => (d.credit ? [{ i, credit: d.credit }] : []));
     const shards = this.config.scoring.ledgerShards;
-    const requests: TransferRequest[] = [];
-    const index: number[] = [];
-    decisions.forEach((d, i) => {
-      if (!d.credit) return;
-      const c = d.credit;
-      index.push(i);
-      requests.push({
-        idempotencyKey: `trip-credit:${d.tripId}`,
-        debit: sourceAccount(d.tripId, c.cityId, c.campaignId, shards),
-        credit: { kind: 'participant', ownerId: d.participantId, cityId: c.cityId },
-        amount: c.points,
-        kind: 'trip-credit',
-        referenceId: d.tripId,
-        metadata: { cityId: c.cityId, campaignId: c.campaignId, week: c.week, localDay: c.localDay, teamId: c.teamId },
-      });
-    });
-    const outcomes = await this.ledger.transferMany(manager, requests);
+    const outcomes = await this.ledger.transferMany(
+      manager,
+      credited.map((c) => creditRequest(c.credit, shards)),
+    );
     const out = new Array<(typeof outcomes)[number] | undefined>(decisions.length);
-    index.forEach((i, k) => (out[i] = outcomes[k]));
+    credited.forEach(({ i }, k) => (out[i] = outcomes[k]));
     return out;
   }
 
@@ -439,106 +392,5 @@ export class ScoringService {
       for (const badge of d.badges) write.badges.push({ badge, tripId: d.tripId });
     }
     return [...writes.values()];
-  }
-
-  /**
-   * Credits one trip's points (the operators' re-pricing of a reviewed trip) from its source
-   * account; returns the transfer and the leaderboards' increment.
-   */
-  async creditTrip(
-    manager: EntityManager,
-    c: {
-      tripId: string;
-      participantId: string;
-      cityId: string;
-      campaignId: string | null;
-      localDay: string;
-      teamId: string | null;
-      points: number;
-      idempotencyKey: string;
-    },
-  ): Promise<{ transferId: string; board: BoardCredit } | null> {
-    if (c.points <= 0) return null;
-    const week = isoWeek(c.localDay);
-    const { transfer } = await this.ledger.transfer(manager, {
-      idempotencyKey: c.idempotencyKey,
-      debit: sourceAccount(c.tripId, c.cityId, c.campaignId, this.config.scoring.ledgerShards),
-      credit: { kind: 'participant', ownerId: c.participantId, cityId: c.cityId },
-      amount: c.points,
-      kind: 'trip-credit',
-      referenceId: c.tripId,
-      metadata: { cityId: c.cityId, campaignId: c.campaignId, week, localDay: c.localDay, teamId: c.teamId },
-    });
-    return {
-      transferId: transfer.id,
-      board: {
-        cityId: c.cityId,
-        participantId: c.participantId,
-        teamId: c.teamId,
-        week,
-        campaignId: c.campaignId,
-        points: c.points,
-      },
-    };
-  }
-
-  /** The city's profile and analysis input, cached for `SCORING_CITY_CACHE_MS` (rule changes apply within it). */
-  async cityContext(cityId: string): Promise<CityContext | null> {
-    const loadedAt = this.cityLoadedAt.get(cityId) ?? 0;
-    const fresh = Date.now() - loadedAt < this.config.scoring.cityCacheMs;
-    let cached = fresh ? this.cityCache.get(cityId) : undefined;
-    if (!cached) {
-      cached = this.loadCityContext(cityId);
-      this.cityCache.set(cityId, cached);
-      this.cityLoadedAt.set(cityId, Date.now());
-      cached.catch(() => this.cityLoadedAt.delete(cityId));
-    }
-    return cached;
-  }
-
-  private async loadCityContext(cityId: string): Promise<CityContext | null> {
-    const profile = await this.cities.loadProfile(cityId);
-    if (!profile) return null;
-    const transit = await loadTransitNetwork(this.dataSource, cityId);
-    const key = createHash('sha1')
-      .update(
-        JSON.stringify([
-          cityId,
-          profile.city.area,
-          profile.routes,
-          // Analysis threads keep each city under this key: a re-imported feed must change it.
-          transit?.sha256 ?? null,
-          profile.city.updatedAt,
-        ]),
-      )
-      .digest('base64url');
-    // Rules resolved once per campaign while the context is cached.
-    const rules = new Map<string | null, ScoringRules>();
-    return {
-      profile,
-      loadedAt: Date.now(),
-      rulesOf(campaign: CampaignEntity | null) {
-        let found = rules.get(campaign?.id ?? null);
-        if (!found) {
-          found = rulesFor(profile, campaign);
-          rules.set(campaign?.id ?? null, found);
-        }
-        return found;
-      },
-      analysis: {
-        key,
-        area: profile.city.area,
-        routes: profile.routes.map((r) => ({ id: r.id, corridorM: r.corridorM, geometry: r.geometry })),
-        transit,
-      },
-    };
-  }
-
-  private async cityOf(chunks: Uint8Array[]): Promise<string | null> {
-    if (!chunks.length) return null;
-    const trace = decodeChunks(chunks);
-    const middle = Math.floor(trace.length / 2);
-    const city = await this.cities.findCityContaining(trace.lat[middle], trace.lon[middle]);
-    return city?.id ?? null;
   }
 }

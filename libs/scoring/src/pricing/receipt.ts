@@ -178,6 +178,51 @@ function legReceipt(facts: LegFacts, index: number, rules: ScoringRules): LegRec
   };
 }
 
+/** A multiplier that applies to a leg: its factor, on the share of the leg it covers (all of it by default). */
+interface Bonus {
+  kind: 'route' | 'peak' | 'streak' | 'first-trip';
+  label: string;
+  factor: number;
+  /** The factor as the receipt shows it, when rounded. */
+  shownFactor?: number;
+  share?: number;
+}
+
+/** The city's multipliers that apply to a leg, in the receipt's order: route, peak, streak, first trip. */
+function multipliersOf(facts: LegFacts, rules: ScoringRules, day: DayContext, timezone: string): Bonus[] {
+  const m = rules.multipliers;
+  const bonuses: Bonus[] = [];
+  if (m.route && facts.corridor && facts.corridor.share >= m.route.minShare) {
+    bonuses.push({
+      kind: 'route',
+      label: `${Math.round(facts.corridor.share * 100)}% along route ${facts.corridor.routeId}: ×${m.route.factor} on that part`,
+      factor: m.route.factor,
+      share: facts.corridor.share,
+    });
+  }
+  const peak = m.peak ? inPeak(facts.startedAt, timezone, m.peak.windows) : null;
+  if (m.peak && peak) {
+    bonuses.push({
+      kind: 'peak',
+      label: `started in peak hours ${peak.from}–${peak.to} (${timezone}): ×${m.peak.factor}`,
+      factor: m.peak.factor,
+    });
+  }
+  if (m.streak && day.streakDays > 0) {
+    const factor = 1 + m.streak.perDay * Math.min(day.streakDays, m.streak.maxDays);
+    bonuses.push({
+      kind: 'streak',
+      label: `${day.streakDays}-day streak: +${Math.round(m.streak.perDay * 100)}% per day (up to ${m.streak.maxDays} days)`,
+      factor,
+      shownFactor: Math.round(factor * 1000) / 1000,
+    });
+  }
+  if (m.firstTrip && day.firstTrip) {
+    bonuses.push({ kind: 'first-trip', label: `first trip bonus: ×${m.firstTrip.factor}`, factor: m.firstTrip.factor });
+  }
+  return bonuses;
+}
+
 /** Rounds the displayed amounts; the total was computed from the exact ones. */
 function finishLeg(leg: LegReceipt): LegReceipt {
   leg.basePoints = round2(leg.basePoints);
@@ -228,47 +273,14 @@ export function priceTrip(legs: readonly LegFacts[], rules: ScoringRules, day: D
       });
     }
     let points = banded;
-    const m = rules.multipliers;
-    if (m.route && facts.corridor && facts.corridor.share >= m.route.minShare) {
-      const amount = banded * facts.corridor.share * (m.route.factor - 1);
+    // Bonuses add up on the banded points, they do not compound.
+    for (const bonus of multipliersOf(facts, rules, day, timezone)) {
+      const amount = banded * (bonus.share ?? 1) * (bonus.factor - 1);
       leg.adjustments.push({
-        kind: 'route',
-        label: `${Math.round(facts.corridor.share * 100)}% along route ${facts.corridor.routeId}: ×${m.route.factor} on that part`,
-        factor: m.route.factor,
-        share: Math.round(facts.corridor.share * 1000) / 1000,
-        amount,
-      });
-      points += amount;
-    }
-    const peak = m.peak ? inPeak(facts.startedAt, timezone, m.peak.windows) : null;
-    if (m.peak && peak) {
-      const amount = banded * (m.peak.factor - 1);
-      leg.adjustments.push({
-        kind: 'peak',
-        label: `started in peak hours ${peak.from}–${peak.to} (${timezone}): ×${m.peak.factor}`,
-        factor: m.peak.factor,
-        amount,
-      });
-      points += amount;
-    }
-    if (m.streak && day.streakDays > 0) {
-      const streakDays = Math.min(day.streakDays, m.streak.maxDays);
-      const factor = 1 + m.streak.perDay * streakDays;
-      const amount = banded * (factor - 1);
-      leg.adjustments.push({
-        kind: 'streak',
-        label: `${day.streakDays}-day streak: +${Math.round(m.streak.perDay * 100)}% per day (up to ${m.streak.maxDays} days)`,
-        factor: Math.round(factor * 1000) / 1000,
-        amount,
-      });
-      points += amount;
-    }
-    if (m.firstTrip && day.firstTrip) {
-      const amount = banded * (m.firstTrip.factor - 1);
-      leg.adjustments.push({
-        kind: 'first-trip',
-        label: `first trip bonus: ×${m.firstTrip.factor}`,
-        factor: m.firstTrip.factor,
+        kind: bonus.kind,
+        label: bonus.label,
+        factor: bonus.shownFactor ?? bonus.factor,
+        ...(bonus.share !== undefined ? { share: Math.round(bonus.share * 1000) / 1000 } : {}),
         amount,
       });
       points += amount;

@@ -4,16 +4,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type TravelMode } from '@muvo/classification';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { type BoardCredit, isoWeek, LeaderboardService } from '@muvo/gamification';
+import { type BoardCredit, LeaderboardService } from '@muvo/gamification';
 import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
 import { tooFastLegs } from '../anti-cheat/anti-cheat';
-import { countedDistanceByMode, type LegFacts, legsView, participantFlags, priceTrip, type Receipt } from '../pricing/receipt';
+import { type LegFacts, participantFlags, type Receipt } from '../pricing/receipt';
+import { budgetAccounts, planTrip, rulesFor, settlementCity, type TripPlan } from '../pricing/trip-plan';
 import { ScoringErrors } from '../scoring.exceptions';
-import { ScoringService } from '../scoring.service';
-import { addToParticipant, audit, loadScoringFacts, lockTrip, writeTrip } from '../scoring-store';
-import { budgetAccounts, budgetPlan, campaignAt, rulesFor } from '../settlement/trip-settlement';
+import { addToParticipant, audit, loadIssued, loadTripFacts, lockTrip, writeTrip } from '../scoring-store';
+import { boardCredit, creditRequest } from '../settlement/credits';
+import {
+  advanceDay,
+  creditedShare,
+  deltaBetween,
+  EMPTY_DAY,
+  type ProgressDelta,
+} from '../settlement/participant-progress';
+import { creditOf, dayKey, decideTrip, type SettlementState } from '../settlement/trip-settlement';
 
 /** Who decides: an operator of one city (or an admin, of any). */
 export interface Reviewer {
@@ -118,12 +126,6 @@ interface Repricing {
   pointsWrittenOff: number;
 }
 
-const subtract = (a: Partial<Record<TravelMode, number>>, b: Partial<Record<TravelMode, number>>) => {
-  const out: Partial<Record<TravelMode, number>> = { ...a };
-  for (const [mode, m] of Object.entries(b)) out[mode as TravelMode] = (out[mode as TravelMode] ?? 0) - (m ?? 0);
-  return out;
-};
-
 /**
  * The operators' review queue — trips flagged by the anti-cheat checks and legs disputed by
  * participants — and its decisions: approving a flag credits the trip, approving a dispute
@@ -136,7 +138,6 @@ export class ReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cities: CitiesService,
     private readonly ledger: LedgerService,
-    private readonly scoring: ScoringService,
     private readonly leaderboards: LeaderboardService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -266,8 +267,10 @@ export class ReviewService {
 
   /**
    * Prices the trip again from the facts its receipt recorded — with the disputed leg's mode
-   * replaced when `change` is given — credits the new amount and reverses the previous credit.
-   * Day totals, streaks and badges move by the difference.
+   * replaced when `change` is given — through the worker's own settlement (`decideTrip`), against
+   * the participant's day without this trip (its history and budget as it was priced with); credits
+   * the new amount and reverses the previous credit. Day totals, streaks and badges move by the
+   * difference.
    *
    * A correction that lowers the points may find them already spent: the participant keeps what
    * they spent (the correction came from their own honest dispute; balances never go negative),
@@ -304,39 +307,36 @@ export class ReviewService {
     const profile = await this.cities.loadProfile(trip.city_id, manager);
     if (!profile) throw ScoringErrors.tripNotReviewable('out of any city');
     const old = trip.receipt;
-    const facts: LegFacts[] = old.legs.map((leg) => ({ ...leg.facts }));
-    if (change) facts[change.legIndex] = { ...facts[change.legIndex], mode: change.mode };
-    const campaign = trip.campaign_id
-      ? (profile.campaigns.find((c) => c.id === trip.campaign_id) ?? null)
-      : campaignAt(profile.campaigns, Number(trip.started_ms));
-    const rules = rulesFor(profile, campaign);
-    const plan = campaign ? budgetPlan(profile, campaign, rules, trip.local_day) : null;
-    const budget = plan ? { ...plan, accounts: budgetAccounts(plan.key, this.config.scoring.ledgerShards) } : null;
-    const context = await loadScoringFacts(manager, {
-      tripId: review.tripId,
-      participantId: review.participantId,
+    const legs: LegFacts[] = old.legs.map((leg) => ({ ...leg.facts }));
+    if (change) legs[change.legIndex] = { ...legs[change.legIndex], mode: change.mode };
+    const city = settlementCity(profile);
+    const startedAt = Number(trip.started_ms);
+    const plan = planTrip(city, startedAt, {
+      campaign: trip.campaign_id ? (profile.campaigns.find((c) => c.id === trip.campaign_id) ?? null) : undefined,
       localDay: trip.local_day,
-      startedAt: Number(trip.started_ms),
-      endedAt: Number(trip.ended_ms),
-      budget,
     });
     const wasCredited = trip.status === 'scored';
-    const oldCounted = wasCredited ? countedDistanceByMode(old) : {};
-    const day = { ...context.day };
-    if (wasCredited) {
-      // The day already holds this trip: price it against the day without it.
-      day.distanceMByMode = subtract(day.distanceMByMode, oldCounted);
-      day.pointsToday -= trip.points_awarded;
-      day.tripsToday -= trip.points_awarded > 0 ? 1 : 0;
-      if (day.budgetRemaining !== null) day.budgetRemaining += trip.points_awarded;
-      day.streakDays = old.context?.streakDays ?? day.streakDays;
-      day.firstTrip = old.context?.firstTrip ?? day.firstTrip;
-    }
-    const receipt = priceTrip(facts, rules, day, {
-      cityId: trip.city_id,
-      campaignId: campaign?.id ?? null,
-      timezone: profile.city.timezone,
-    });
+    // What the trip put into its day when it was credited: priced again against the day without it.
+    const share = wasCredited ? creditedShare(old, trip.points_awarded, trip.co2_avoided_g, trip.local_day) : null;
+    const state = await this.stateWithout(manager, review, plan, { startedAt, endedAt: Number(trip.ended_ms) }, share);
+    const priced = decideTrip(
+      {
+        tripId: review.tripId,
+        participantId: review.participantId,
+        participantCityId: trip.city_id,
+        teamId: trip.team_id,
+        teamCityId: trip.team_city_id,
+        city,
+        plan,
+        analysis: { startedAt, legs, shareInArea: 1 },
+        history: wasCredited ? old.context : undefined,
+        releasedPoints: share?.points ?? 0,
+      },
+      state,
+      // The operator approved it (or it was clean): the anti-cheat findings stand as recorded.
+      () => [],
+    );
+    const receipt = priced.receipt;
     receipt.flags = old.flags;
     const decided: NonNullable<Receipt['decisions']>[number] = {
       kind: decision,
@@ -344,21 +344,16 @@ export class ReviewService {
       ...(note ? { note } : {}),
     };
     receipt.decisions = [...(old.decisions ?? []), decided];
-    const points = receipt.totalPoints;
-    const teamId = trip.team_city_id === trip.city_id ? trip.team_id : null;
-    const base = {
-      participantId: review.participantId,
-      cityId: trip.city_id,
-      campaignId: campaign?.id ?? null,
-      localDay: trip.local_day,
-      teamId,
-      tripId: review.tripId,
-    };
-    const credit = await this.scoring.creditTrip(manager, {
-      ...base,
-      points,
-      idempotencyKey: wasCredited ? `trip-credit:${review.tripId}:review:${review.id}` : `trip-credit:${review.tripId}`,
-    });
+    const credit = priced.credit
+      ? await this.ledger.transfer(
+          manager,
+          creditRequest(
+            priced.credit,
+            this.config.scoring.ledgerShards,
+            wasCredited ? `trip-credit:${review.tripId}:review:${review.id}` : undefined,
+          ),
+        )
+      : null;
     let pointsWrittenOff = 0;
     if (wasCredited && trip.credit_transfer_id) {
       const { writtenOff } = await this.ledger.reverseWritingOff(manager, trip.credit_transfer_id, {
@@ -370,47 +365,54 @@ export class ReviewService {
       if (writtenOff) decided.pointsWrittenOff = writtenOff;
     }
     await writeTrip(manager, {
-      tripId: review.tripId,
-      participantId: review.participantId,
+      ...priced,
       status: 'scored',
-      cityId: trip.city_id,
-      adoptCity: false,
-      campaignId: campaign?.id ?? null,
-      localDay: trip.local_day,
-      legs: legsView(facts),
       receipt,
-      points,
-      distanceM: facts.reduce((sum, leg) => sum + leg.distanceM, 0),
-      co2AvoidedG: receipt.co2AvoidedG,
-      creditTransferId: credit?.transferId ?? null,
+      creditTransferId: credit?.transfer.id ?? null,
       fingerprint: null,
+      review: null,
     });
     if (!credit && wasCredited) {
       await manager.query(`UPDATE trips SET credit_transfer_id = NULL WHERE id = $1`, [review.tripId]);
     }
-    const counted = countedDistanceByMode(receipt);
+    const moved = deltaBetween(priced.progress, share, trip.local_day);
     await addToParticipant(manager, {
+      ...moved,
       participantId: review.participantId,
       cityId: trip.city_id,
-      localDay: trip.local_day,
-      trips: (points > 0 ? 1 : 0) - (wasCredited && trip.points_awarded > 0 ? 1 : 0),
-      points: points - (wasCredited ? trip.points_awarded : 0),
-      distanceM: subtract(counted, oldCounted),
-      co2AvoidedG: receipt.co2AvoidedG - (wasCredited ? trip.co2_avoided_g : 0),
       tripId: review.tripId,
     });
-    const delta = points - (wasCredited ? trip.points_awarded : 0);
-    const board = delta
-      ? {
-          cityId: trip.city_id,
-          participantId: review.participantId,
-          teamId,
-          week: isoWeek(trip.local_day),
-          campaignId: campaign?.id ?? null,
-          points: delta,
-        }
+    return { board: moved.points ? boardCredit(creditOf(priced), moved.points) : null, pointsWrittenOff };
+  }
+
+  /**
+   * The participant's day, totals and the campaign's budget, read under the trip's locks, with
+   * what the trip itself put into its day taken out.
+   */
+  private async stateWithout(
+    manager: EntityManager,
+    review: ReviewView,
+    plan: TripPlan,
+    span: { startedAt: number; endedAt: number },
+    share: ProgressDelta | null,
+  ): Promise<SettlementState> {
+    const [facts] = await loadTripFacts(manager, [
+      { tripId: review.tripId, participantId: review.participantId, localDay: plan.localDay, ...span },
+    ]);
+    const budget = plan.budget
+      ? { key: plan.budget.key, accounts: budgetAccounts(plan.budget.key, this.config.scoring.ledgerShards) }
       : null;
-    return { board, pointsWrittenOff };
+    const today = facts.today ?? EMPTY_DAY;
+    return {
+      days: new Map([
+        [
+          dayKey(review.participantId, plan.localDay),
+          share ? advanceDay(today, deltaBetween(null, share, plan.localDay)) : today,
+        ],
+      ]),
+      progress: new Map([[review.participantId, facts.progress]]),
+      issued: budget ? await loadIssued(manager, [budget]) : new Map(),
+    };
   }
 
   /** A participant disputes the mode of one leg of their own scored trip: once per leg, within the city's window. */

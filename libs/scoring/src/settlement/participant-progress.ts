@@ -1,5 +1,6 @@
 import type { TravelMode } from '@muvo/classification';
 import { addDays, BADGES, type ParticipantTotals } from '@muvo/gamification';
+import { countedDistanceByMode, type Receipt } from '../pricing/receipt';
 
 /**
  * A participant's running totals and streak (the `participant_stats` row) and how a credit moves
@@ -109,4 +110,22 @@ export function advanceDay(before: DayTotals, d: ProgressDelta): DayTotals {
     distanceM: addDistances(before.distanceM, d.distanceM),
     co2AvoidedG: before.co2AvoidedG + d.co2AvoidedG,
   };
+}
+
+/** `a - b`: what a re-pricing changes (a trip's new share of its day and totals minus its old one). */
+export function deltaBetween(a: ProgressDelta | null, b: ProgressDelta | null, localDay: string): ProgressDelta {
+  const none = { localDay, trips: 0, points: 0, distanceM: {}, co2AvoidedG: 0 };
+  const [x, y] = [a ?? none, b ?? none];
+  return {
+    localDay,
+    trips: x.trips - y.trips,
+    points: x.points - y.points,
+    distanceM: addDistances(x.distanceM, y.distanceM, -1),
+    co2AvoidedG: x.co2AvoidedG - y.co2AvoidedG,
+  };
+}
+
+/** What a credited trip put into its day and totals: a trip if it earned points, its points, counted km and CO2. */
+export function creditedShare(receipt: Receipt, points: number, co2AvoidedG: number, localDay: string): ProgressDelta {
+  return { localDay, trips: points > 0 ? 1 : 0, points, distanceM: countedDistanceByMode(receipt), co2AvoidedG };
 }

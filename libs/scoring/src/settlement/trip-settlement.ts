@@ -1,7 +1,18 @@
-import type { CampaignEntity, CityProfile } from '@muvo/cities';
-import { daysBetween, isoWeek, localTime } from '@muvo/gamification';
 import type { TripStatus } from '@muvo/tracking';
-import { findCheats, verdictOf } from '../anti-cheat/anti-cheat';
+import { type CheatFinding, findCheats, verdictOf } from '../anti-cheat/anti-cheat';
+import { mayOverlap, overlapS, type Span } from '../anti-cheat/overlap';
+import { compareFingerprints, isReplay, neighbourCells, type TraceFingerprint } from '../anti-cheat/trace-fingerprint';
+import type { TripAnalysis } from '../analysis/trip-analysis';
+import {
+  countedDistanceByMode,
+  type DayContext,
+  legsView,
+  priceTrip,
+  type Receipt,
+  zeroReceipt,
+} from '../pricing/receipt';
+import type { SettlementCity, TripPlan } from '../pricing/trip-plan';
+import type { TripCredit } from './credits';
 import {
   advanceDay,
   advanceProgress,
@@ -12,93 +23,21 @@ import {
   type ProgressDelta,
   streakBefore,
 } from './participant-progress';
-import { countedDistanceByMode, type DayContext, legsView, priceTrip, type Receipt, zeroReceipt } from '../pricing/receipt';
-import { resolveRules, type ScoringRules, type ScoringRulesInput } from '../pricing/scoring-rules';
-import { compareFingerprints, isReplay, neighbourCells, type TraceFingerprint } from '../anti-cheat/trace-fingerprint';
-import type { TripAnalysis } from '../analysis/trip-analysis';
 
 /**
- * How a batch of analysed trips is decided, in memory and without I/O: the worker reads what
- * the database knows (each participant's day and totals, overlapping and replayed trips, what
- * the campaigns issued) under the participants' locks, then decides the trips ONE AFTER ANOTHER
- * here — each seeing the trips decided before it in the batch exactly as it would see them
- * committed — and writes all the outcomes at once. Bands, caps, streaks, first trips, budgets,
- * overlaps and replays therefore come out as if the trips had been scored one by one.
+ * How analysed trips are decided, in memory and without I/O: the worker reads what the database
+ * knows (each participant's day and totals, overlapping and replayed trips, what the campaigns
+ * issued) under the participants' locks, then decides the trips ONE AFTER ANOTHER here — each
+ * seeing the trips decided before it in the batch exactly as it would see them committed — and
+ * writes all the outcomes at once. Bands, caps, streaks, first trips, budgets, overlaps and
+ * replays therefore come out as if the trips had been scored one by one.
+ *
+ * {@link decideTrip} is the one pricing path: the worker's batches, the operators' re-pricing of a
+ * reviewed or disputed trip and the backtest of draft rules all go through it.
  */
 
 /** Share of a trace's fixes that must lie inside the city's area for the trip to count. */
 export const MIN_SHARE_IN_AREA = 0.5;
-/** An overlapping trip is looked for among the participant's trips started up to this long before. */
-const OVERLAP_LOOKBACK_MS = 2 * 86_400_000;
-
-/** The campaign whose window holds a moment (the latest-starting one when windows overlap). */
-export function campaignAt(campaigns: readonly CampaignEntity[], at: number): CampaignEntity | null {
-  let found: CampaignEntity | null = null;
-  for (const c of campaigns) if (c.startsAt.getTime() <= at && at < c.endsAt.getTime()) found = c;
-  return found;
-}
-
-export function rulesFor(profile: CityProfile, campaign: CampaignEntity | null): ScoringRules {
-  return resolveRules(
-    (profile.city.settings.rules ?? null) as ScoringRulesInput | null,
-    (campaign?.rules ?? null) as ScoringRulesInput | null,
-  );
-}
-
-/** A campaign's budget: which source accounts it issues from and how much it may have issued by a day. */
-export interface BudgetPlan {
-  /** `<cityId>/<campaignId>`: the owner of its budget accounts (sharded as `<key>#<n>`). */
-  key: string;
-  allowanceToDate: number;
-}
-
-/** The campaign's allowance paced up to a local day (unused days carry over). */
-export function budgetPlan(
-  profile: CityProfile,
-  campaign: CampaignEntity,
-  rules: ScoringRules,
-  localDay: string,
-): BudgetPlan | null {
-  const budget = rules.budget;
-  if (!budget) return null;
-  const tz = profile.city.timezone;
-  const first = localTime(campaign.startsAt.getTime(), tz).day;
-  const last = localTime(campaign.endsAt.getTime() - 1, tz).day;
-  const totalDays = Math.max(1, daysBetween(first, last) + 1);
-  const elapsed = Math.min(totalDays, Math.max(1, daysBetween(first, localDay) + 1));
-  const allowanceToDate = budget.pacing === 'daily' ? (budget.totalPoints * elapsed) / totalDays : budget.totalPoints;
-  return { key: `${profile.city.id}/${campaign.id}`, allowanceToDate };
-}
-
-/** The source accounts of a budget key, one per ledger shard. */
-export function budgetAccounts(key: string, shards: number): string[] {
-  return Array.from({ length: shards }, (_, k) => `${key}#${k}`);
-}
-
-/** The city a trip is scored in, with its rules resolved once per city context. */
-export interface SettlementCity {
-  profile: CityProfile;
-  rulesOf(campaign: CampaignEntity | null): ScoringRules;
-}
-
-/** Where and when a trip counts: its campaign, rules and local day. */
-export interface TripPlan {
-  campaign: CampaignEntity | null;
-  rules: ScoringRules;
-  localDay: string;
-  timezone: string | null;
-  budget: BudgetPlan | null;
-}
-
-export function planTrip(city: SettlementCity | null, analysis: Pick<TripAnalysis, 'startedAt'>): TripPlan {
-  const profile = city?.profile ?? null;
-  const campaign = profile ? campaignAt(profile.campaigns, analysis.startedAt) : null;
-  const rules = city ? city.rulesOf(campaign) : resolveRules();
-  const timezone = profile?.city.timezone ?? null;
-  const localDay = localTime(analysis.startedAt, timezone ?? 'UTC').day;
-  const budget = profile && campaign ? budgetPlan(profile, campaign, rules, localDay) : null;
-  return { campaign, rules, localDay, timezone, budget };
-}
 
 export interface OverlapFinding {
   tripId: string;
@@ -111,23 +50,43 @@ export interface ReplayFinding {
   medianM: number;
 }
 
-/** A trip ready to be decided: its analysis, and what the database said about it before the batch. */
-export interface TripToSettle {
+/** What pricing reads of a trip's analysis (a re-priced or backtested trip has only its legs). */
+export type PricedAnalysis = Pick<TripAnalysis, 'startedAt' | 'legs' | 'shareInArea'> & {
+  fingerprint?: TraceFingerprint;
+};
+
+/** A trip ready to be priced: who, where, when, and what was measured. */
+export interface TripToPrice {
   tripId: string;
   participantId: string;
   /** The participant's city, if they have one (their first trip in a city gives them one). */
   participantCityId: string | null;
   teamId: string | null;
   teamCityId: string | null;
-  mockLocation: boolean;
   city: SettlementCity | null;
   plan: TripPlan;
+  analysis: PricedAnalysis;
+  /**
+   * The streak and first-trip status the trip was priced with when it was scored (a re-priced
+   * trip keeps them); absent, they come from the participant's totals in the state.
+   */
+  history?: { streakDays: number; firstTrip: boolean };
+  /**
+   * Points of this very trip that the state's budget already counts as issued (a re-priced trip
+   * gets them back on top of what the budget has left).
+   */
+  releasedPoints?: number;
+}
+
+/** A trip as the worker decides it: its full analysis, and what the database said about it before the batch. */
+export interface TripToSettle extends TripToPrice {
+  mockLocation: boolean;
   analysis: TripAnalysis;
   /**
    * The trip's start and end as its row stores them: what the overlap query of a later trip
    * compares against once this one is committed, so what the batch's later trips compare against.
    */
-  span: { startedAt: number; endedAt: number };
+  span: Span;
   /** Its city was found from its trace: neither the trip nor its participant had one. */
   cityFromTrace: boolean;
   /** The participant's most overlapping scored or flagged trip in the database. */
@@ -136,7 +95,7 @@ export interface TripToSettle {
   duplicateOf: ReplayFinding | null;
 }
 
-/** What the database holds for the batch's participants, days and budgets before it. */
+/** What the database holds for the participants, days and budgets before the trips decided. */
 export interface SettlementState {
   /** By `participantId|localDay`; absent: nothing yet that day. */
   days: Map<string, DayTotals>;
@@ -158,41 +117,23 @@ export interface TripDecision {
   /** Also set the participant's city (they had none). */
   adoptCity: boolean;
   campaignId: string | null;
+  /** The team the trip counts for on the leaderboards (the participant's, in the trip's city). */
+  teamId: string | null;
   localDay: string;
   legs: ReturnType<typeof legsView>;
   receipt: Receipt;
   points: number;
   distanceM: number;
   co2AvoidedG: number;
-  fingerprint: TraceFingerprint & { startedAt: number };
+  fingerprint: (TraceFingerprint & { startedAt: number }) | null;
   /** Codes of the review to open (flagged trips). */
   review: string[] | null;
   /** The credit to make (clean trips with points). */
-  credit: {
-    points: number;
-    cityId: string;
-    campaignId: string | null;
-    teamId: string | null;
-    week: string;
-    localDay: string;
-  } | null;
+  credit: TripCredit | null;
   /** What the trip adds to its participant's day and totals (null: nothing). */
   progress: ProgressDelta | null;
   /** Badges it earns. */
   badges: string[];
-}
-
-function overlapBetween(
-  a: Pick<TripAnalysis, 'startedAt' | 'endedAt'>,
-  b: Pick<TripAnalysis, 'startedAt' | 'endedAt'>,
-) {
-  return (Math.min(a.endedAt, b.endedAt) - Math.max(a.startedAt, b.startedAt)) / 1000;
-}
-
-function closer(a: ReplayFinding | null, b: ReplayFinding | null): ReplayFinding | null {
-  if (!a) return b;
-  if (!b) return a;
-  return b.medianM < a.medianM ? b : a;
 }
 
 /**
@@ -210,10 +151,8 @@ export function settleTrips(trips: readonly TripToSettle[], state: SettlementSta
   for (const trip of trips) {
     const given = adopted.get(trip.participantId);
     if (given !== undefined && trip.cityFromTrace && given !== (trip.city?.profile.city.id ?? null)) break;
-    const decision = settleTrip(
-      { ...trip, participantCityId: trip.participantCityId ?? given ?? null },
-      state,
-      decided,
+    const decision = decideTrip({ ...trip, participantCityId: trip.participantCityId ?? given ?? null }, state, () =>
+      cheatsOf(trip, decided),
     );
     if (decision.adoptCity && decision.cityId) adopted.set(trip.participantId, decision.cityId);
     decided.push({ trip, decision });
@@ -221,44 +160,161 @@ export function settleTrips(trips: readonly TripToSettle[], state: SettlementSta
   return decided.map((d) => d.decision);
 }
 
-function settleTrip(
-  trip: TripToSettle,
-  state: SettlementState,
-  earlier: readonly { trip: TripToSettle; decision: TripDecision }[],
-): TripDecision {
+/**
+ * Decides one trip against `state` (and moves the state by what it credits): not counted when
+ * outside the city or every campaign, else priced against the participant's day, then held when
+ * `findings` (asked only for a trip that counts) hold anything the rules act on, else credited.
+ */
+export function decideTrip(trip: TripToPrice, state: SettlementState, findings: () => CheatFinding[]): TripDecision {
+  const base = baseDecision(trip);
+  const excluded = excludedDecision(trip, base);
+  if (excluded) return excluded;
+  const { rules } = trip.plan;
+  const receipt = priceTrip(trip.analysis.legs, rules, dayContextOf(trip, state), receiptMeta(trip));
+  const cheats = findings();
+  receipt.flags = cheats;
+  const verdict = verdictOf(cheats, rules);
+  if (verdict !== 'clean') return heldDecision(base, receipt, verdict);
+  return creditedDecision(trip, base, receipt, state);
+}
+
+type BaseDecision = Omit<TripDecision, 'status' | 'receipt' | 'points' | 'co2AvoidedG'>;
+
+function baseDecision(trip: TripToPrice): BaseDecision {
   const { analysis, plan } = trip;
-  const profile = trip.city?.profile ?? null;
-  const cityId = profile?.city.id ?? null;
-  const campaign = plan.campaign;
-  const rules = plan.rules;
-  const meta = { cityId, campaignId: campaign?.id ?? null, timezone: plan.timezone };
-  const base = {
+  const cityId = trip.city?.profile.city.id ?? null;
+  return {
     tripId: trip.tripId,
     participantId: trip.participantId,
     cityId,
-    adoptCity: !!profile && !trip.participantCityId,
-    campaignId: campaign?.id ?? null,
+    adoptCity: !!trip.city && !trip.participantCityId,
+    campaignId: plan.campaign?.id ?? null,
+    teamId: cityId !== null && trip.teamCityId === cityId ? trip.teamId : null,
     localDay: plan.localDay,
     legs: legsView(analysis.legs),
     distanceM: analysis.legs.reduce((sum, leg) => sum + leg.distanceM, 0),
-    fingerprint: { ...analysis.fingerprint, startedAt: analysis.startedAt },
+    fingerprint: analysis.fingerprint ? { ...analysis.fingerprint, startedAt: analysis.startedAt } : null,
     review: null,
     credit: null,
     progress: null,
     badges: [],
   };
-  const nothing = { points: 0, co2AvoidedG: 0 };
+}
 
+const receiptMeta = (trip: TripToPrice) => ({
+  cityId: trip.city?.profile.city.id ?? null,
+  campaignId: trip.plan.campaign?.id ?? null,
+  timezone: trip.plan.timezone,
+});
+
+/** A trip that does not count: outside the city's area, or outside every campaign when the city says so. */
+function excludedDecision(trip: TripToPrice, base: BaseDecision): TripDecision | null {
+  const { analysis, plan } = trip;
+  const profile = trip.city?.profile ?? null;
+  const meta = { ...receiptMeta(trip), localDay: plan.localDay };
   if (!profile || analysis.shareInArea < MIN_SHARE_IN_AREA) {
-    const receipt = zeroReceipt('OUT_OF_AREA', analysis.legs, rules, { ...meta, localDay: plan.localDay });
-    return { ...base, ...nothing, cityId, adoptCity: false, status: 'rejected', receipt };
+    const receipt = zeroReceipt('OUT_OF_AREA', analysis.legs, plan.rules, meta);
+    return { ...base, adoptCity: false, status: 'rejected', receipt, points: 0, co2AvoidedG: 0 };
   }
-  if (!campaign && profile.campaigns.length > 0 && !rules.earnOutsideCampaigns) {
-    const receipt = zeroReceipt('NO_ACTIVE_CAMPAIGN', analysis.legs, rules, { ...meta, localDay: plan.localDay });
-    return { ...base, ...nothing, status: 'scored', receipt };
+  if (!plan.campaign && profile.campaigns.length > 0 && !plan.rules.earnOutsideCampaigns) {
+    const receipt = zeroReceipt('NO_ACTIVE_CAMPAIGN', analysis.legs, plan.rules, meta);
+    return { ...base, status: 'scored', receipt, points: 0, co2AvoidedG: 0 };
   }
+  return null;
+}
 
-  // What the trip would have found committed had the batch's earlier trips been scored alone.
+/** What the participant's day, history and the campaign's budget hold for the trip. */
+export function dayContextOf(trip: TripToPrice, state: SettlementState): DayContext {
+  const { plan } = trip;
+  const today = state.days.get(dayKey(trip.participantId, plan.localDay)) ?? EMPTY_DAY;
+  const progress = state.progress.get(trip.participantId) ?? null;
+  const issued = plan.budget ? (state.issued.get(plan.budget.key) ?? 0) : 0;
+  return {
+    localDay: plan.localDay,
+    distanceMByMode: today.distanceM,
+    pointsToday: today.points,
+    tripsToday: today.trips,
+    streakDays: trip.history?.streakDays ?? streakBefore(progress, plan.localDay),
+    firstTrip: trip.history?.firstTrip ?? (!progress || progress.trips === 0),
+    budgetRemaining: plan.budget
+      ? Math.max(0, Math.floor(plan.budget.allowanceToDate - issued)) + (trip.releasedPoints ?? 0)
+      : null,
+  };
+}
+
+/** A trip the anti-cheat findings hold for review (its points provisional) or refuse. */
+function heldDecision(base: BaseDecision, receipt: Receipt, verdict: 'flagged' | 'rejected'): TripDecision {
+  receipt.provisionalPoints = verdict === 'flagged' ? receipt.totalPoints : 0;
+  receipt.totalPoints = 0;
+  receipt.codes = [...new Set([...receipt.codes, ...receipt.flags.map((f) => f.code)])];
+  return {
+    ...base,
+    status: verdict,
+    receipt,
+    points: 0,
+    co2AvoidedG: 0,
+    review: verdict === 'flagged' ? receipt.flags.map((f) => f.code) : null,
+  };
+}
+
+/** A clean trip: its credit, and what it adds to its participant's day, totals, badges and budget. */
+function creditedDecision(
+  trip: TripToPrice,
+  base: BaseDecision,
+  receipt: Receipt,
+  state: SettlementState,
+): TripDecision {
+  const { plan } = trip;
+  const points = receipt.totalPoints;
+  const counted = countedDistanceByMode(receipt);
+  const decision: TripDecision = {
+    ...base,
+    status: 'scored',
+    receipt,
+    points,
+    co2AvoidedG: receipt.co2AvoidedG,
+  };
+  if (points > 0) decision.credit = creditOf(decision);
+  if (points > 0 || Object.keys(counted).length) {
+    const delta: ProgressDelta = {
+      localDay: plan.localDay,
+      trips: points > 0 ? 1 : 0,
+      points,
+      distanceM: counted,
+      co2AvoidedG: receipt.co2AvoidedG,
+    };
+    const key = dayKey(trip.participantId, plan.localDay);
+    const before = state.progress.get(trip.participantId) ?? null;
+    const after = advanceProgress(before, delta);
+    decision.progress = delta;
+    decision.badges = earnedBadges(before, after);
+    state.progress.set(trip.participantId, after);
+    state.days.set(key, advanceDay(state.days.get(key) ?? EMPTY_DAY, delta));
+  }
+  if (plan.budget && points > 0) state.issued.set(plan.budget.key, (state.issued.get(plan.budget.key) ?? 0) + points);
+  return decision;
+}
+
+/** The credit of a decision counted in a city (what the ledger and leaderboards are told). */
+export function creditOf(decision: TripDecision): TripCredit {
+  return {
+    tripId: decision.tripId,
+    participantId: decision.participantId,
+    cityId: decision.cityId!,
+    campaignId: decision.campaignId,
+    teamId: decision.teamId,
+    localDay: decision.localDay,
+    points: decision.points,
+  };
+}
+
+/**
+ * The anti-cheat findings of a trip in a batch: what the database found, plus the overlaps and
+ * replays among the batch's earlier trips — what the trip would have found committed had they
+ * been scored alone before it.
+ */
+function cheatsOf(trip: TripToSettle, earlier: readonly { trip: TripToSettle; decision: TripDecision }[]) {
+  const { analysis } = trip;
   let overlapping = trip.overlapping;
   let duplicateOf = trip.duplicateOf;
   const starts = new Set(neighbourCells(analysis.fingerprint.startCell));
@@ -268,13 +324,11 @@ function settleTrip(
     if (
       other.participantId === trip.participantId &&
       (decision.status === 'scored' || decision.status === 'flagged') &&
-      other.span.startedAt < analysis.endedAt &&
-      other.span.endedAt > analysis.startedAt &&
-      other.span.startedAt > analysis.startedAt - OVERLAP_LOOKBACK_MS
+      mayOverlap(analysis, other.span)
     ) {
-      const overlapS = overlapBetween(analysis, other.span);
-      if (overlapS > 0 && (!overlapping || overlapS > overlapping.overlapS)) {
-        overlapping = { tripId: other.tripId, overlapS };
+      const overlap = overlapS(analysis, other.span);
+      if (overlap > 0 && (!overlapping || overlap > overlapping.overlapS)) {
+        overlapping = { tripId: other.tripId, overlapS: overlap };
       }
     }
     const print = other.analysis.fingerprint;
@@ -289,76 +343,15 @@ function settleTrip(
       }
     }
   }
-
-  const key = dayKey(trip.participantId, plan.localDay);
-  const today = state.days.get(key) ?? EMPTY_DAY;
-  const progress = state.progress.get(trip.participantId) ?? null;
-  const issued = plan.budget ? (state.issued.get(plan.budget.key) ?? 0) : 0;
-  const day: DayContext = {
-    localDay: plan.localDay,
-    distanceMByMode: today.distanceM,
-    pointsToday: today.points,
-    tripsToday: today.trips,
-    streakDays: streakBefore(progress, plan.localDay),
-    firstTrip: !progress || progress.trips === 0,
-    budgetRemaining: plan.budget ? Math.max(0, Math.floor(plan.budget.allowanceToDate - issued)) : null,
-  };
-  const findings = findCheats(analysis, analysis.legs, rules, {
+  return findCheats(analysis, analysis.legs, trip.plan.rules, {
     mockLocation: trip.mockLocation,
-    overlapping: overlapping && overlapping.overlapS > rules.antiCheat.maxOverlapS ? overlapping : null,
+    overlapping: overlapping && overlapping.overlapS > trip.plan.rules.antiCheat.maxOverlapS ? overlapping : null,
     duplicateOf,
   });
-  const verdict = verdictOf(findings, rules);
-  const receipt = priceTrip(analysis.legs, rules, day, meta);
-  receipt.flags = findings;
-  if (verdict !== 'clean') {
-    receipt.provisionalPoints = verdict === 'flagged' ? receipt.totalPoints : 0;
-    receipt.totalPoints = 0;
-    receipt.codes = [...new Set([...receipt.codes, ...findings.map((f) => f.code)])];
-    const status = verdict === 'rejected' ? 'rejected' : 'flagged';
-    return {
-      ...base,
-      ...nothing,
-      status,
-      receipt,
-      review: status === 'flagged' ? findings.map((f) => f.code) : null,
-    };
-  }
+}
 
-  const points = receipt.totalPoints;
-  const counted = countedDistanceByMode(receipt);
-  const decision: TripDecision = {
-    ...base,
-    status: 'scored',
-    receipt,
-    points,
-    co2AvoidedG: receipt.co2AvoidedG,
-    credit:
-      points > 0
-        ? {
-            points,
-            cityId: cityId!,
-            campaignId: campaign?.id ?? null,
-            teamId: trip.teamCityId === cityId ? trip.teamId : null,
-            week: isoWeek(plan.localDay),
-            localDay: plan.localDay,
-          }
-        : null,
-  };
-  if (points > 0 || Object.keys(counted).length) {
-    const delta: ProgressDelta = {
-      localDay: plan.localDay,
-      trips: points > 0 ? 1 : 0,
-      points,
-      distanceM: counted,
-      co2AvoidedG: receipt.co2AvoidedG,
-    };
-    const after = advanceProgress(progress, delta);
-    decision.progress = delta;
-    decision.badges = earnedBadges(progress, after);
-    state.progress.set(trip.participantId, after);
-    state.days.set(key, advanceDay(today, delta));
-  }
-  if (plan.budget && points > 0) state.issued.set(plan.budget.key, issued + points);
-  return decision;
+function closer(a: ReplayFinding | null, b: ReplayFinding | null): ReplayFinding | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.medianM < a.medianM ? b : a;
 }
