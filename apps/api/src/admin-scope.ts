@@ -17,3 +17,14 @@ export function cityOf(principal: Principal, requested?: string): string {
 export function reviewerOf(principal: Principal): Reviewer {
   return { accountId: principal.accountId, role: principal.role, cityId: principal.cityId };
 }
+
+/**
+ * {@link cityOf} for a city named in a body: an operator naming another city than theirs is
+ * refused rather than silently given their own.
+ */
+export function ownCityOf(principal: Principal, requested?: string): string {
+  if (principal.role !== 'admin' && requested !== undefined && requested !== principal.cityId) {
+    throw new DomainException('CITY_FORBIDDEN', 'forbidden', 'operators act on their own city only');
+  }
+  return cityOf(principal, requested);
+}

@@ -11,6 +11,7 @@ import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
+import { AdminBacktestsController } from './admin-backtests.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
@@ -55,6 +56,7 @@ export class ApiModule {
         AchievementsController,
         LeaderboardsController,
         AdminReviewsController,
+        AdminBacktestsController,
         AdminRulesController,
         AdminScoringController,
         OpenpathTokenController,

@@ -1,5 +1,7 @@
 export * from './analysis/trip-analysis';
 export * from './anti-cheat/anti-cheat';
+export * from './backtest/backtest';
+export * from './backtest/backtest.service';
 export * from './anti-cheat/trace-checks';
 export * from './anti-cheat/trace-fingerprint';
 export * from './pricing/receipt';

@@ -9,7 +9,8 @@ import {
   type ParticipantProgress,
   type ProgressDelta,
 } from './settlement/participant-progress';
-import type { Receipt } from './pricing/receipt';
+import type { StoredTrip } from './backtest/backtest';
+import type { LegFacts, Receipt } from './pricing/receipt';
 import { OVERLAP_LOOKBACK_MS } from './anti-cheat/overlap';
 import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-fingerprint';
 
@@ -552,3 +553,58 @@ export async function addToParticipant(manager: EntityManager, d: CreditDelta): 
 
 /** Appends to the audit log (shared with every other path that changes a city). */
 export { appendAudit as audit } from '@muvo/database';
+
+/**
+ * A city's scored trips of a period of local days, oldest first, as the backtest replays them: the
+ * legs as their receipts recorded them and the history they were priced with.
+ */
+export async function loadScoredTrips(
+  db: DataSource | EntityManager,
+  cityId: string,
+  from: string,
+  to: string,
+): Promise<StoredTrip[]> {
+  const found = await rows<{
+    id: string;
+    participant_id: string;
+    started_ms: number;
+    local_day: string;
+    campaign_id: string | null;
+    legs: LegFacts[] | null;
+    context: StoredTrip['history'];
+  }>(
+    db,
+    `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms,
+            to_char(t.local_day, 'YYYY-MM-DD') AS local_day, t.campaign_id,
+            jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs, t.receipt->'context' AS context
+       FROM trips t
+      WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day BETWEEN $2::date AND $3::date
+      ORDER BY t.local_day, t.started_at, t.id`,
+    [cityId, from, to],
+  );
+  return found.map((t) => ({
+    tripId: t.id,
+    participantId: t.participant_id,
+    startedAt: t.started_ms,
+    localDay: t.local_day,
+    campaignId: t.campaign_id,
+    legs: t.legs ?? [],
+    history: t.context ?? null,
+  }));
+}
+
+/** Points each of a city's campaigns had credited for trips of local days before `day`. */
+export async function loadIssuedBefore(
+  db: DataSource | EntityManager,
+  cityId: string,
+  day: string,
+): Promise<Map<string, number>> {
+  const found = await rows<{ campaign_id: string; issued: string }>(
+    db,
+    `SELECT campaign_id, sum(points_awarded) AS issued FROM trips
+      WHERE city_id = $1 AND status = 'scored' AND campaign_id IS NOT NULL AND local_day < $2::date
+      GROUP BY campaign_id`,
+    [cityId, day],
+  );
+  return new Map(found.map((r) => [r.campaign_id, Number(r.issued)]));
+}

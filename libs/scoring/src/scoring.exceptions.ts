@@ -29,6 +29,8 @@ export const ScoringErrors = {
     new DomainException('INVALID_RULES', 'invalid', `invalid rules:\n  - ${problems.join('\n  - ')}`, { problems }),
   campaignNotFound: (id: string) => new DomainException('CAMPAIGN_NOT_FOUND', 'not-found', `no campaign ${id}`),
   teamNotFound: (id: string) => new DomainException('TEAM_NOT_FOUND', 'not-found', `no team ${id} in your city`),
+  invalidPeriod: (why: string) => new DomainException('INVALID_PERIOD', 'invalid', `invalid period: ${why}`),
+  cityNotFound: (id: string) => new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${id}`),
   noCity: () =>
     new DomainException('NO_CITY', 'conflict', 'join a city programme first (register with a cityId or record a trip)'),
 };

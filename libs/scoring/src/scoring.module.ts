@@ -7,6 +7,7 @@ import { GamificationModule } from '@muvo/gamification';
 import { LedgerModule } from '@muvo/ledger';
 import { QueueModule } from '@muvo/queue';
 import { AnalysisPool } from './analysis/analysis-pool';
+import { BacktestService } from './backtest/backtest.service';
 import { ReviewService } from './review/review.service';
 import { RulesAdminService } from './rules-admin.service';
 import { ScoringFailuresService } from './scoring-failures.service';
@@ -42,7 +43,15 @@ import { ScoringService } from './scoring.service';
     ReviewService,
     RulesAdminService,
     ScoringFailuresService,
+    BacktestService,
   ],
-  exports: [ScoringService, ReviewService, RulesAdminService, ScoringFailuresService, GamificationModule],
+  exports: [
+    BacktestService,
+    ScoringService,
+    ReviewService,
+    RulesAdminService,
+    ScoringFailuresService,
+    GamificationModule,
+  ],
 })
 export class ScoringModule {}
