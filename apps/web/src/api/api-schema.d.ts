@@ -19,6 +19,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/backtests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Try draft rules on the city’s scored trips of a period: points by mode and day, budgets, per participant, the biggest changes, next to what was credited. Writes nothing. */
+    post: operations['AdminBacktestsController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/campaigns': {
     parameters: {
       query?: never;
@@ -585,6 +602,102 @@ export interface components {
         id: number;
         subject: string;
       }[];
+    };
+    Backtest: {
+      /** @description The 20 trips whose points change most */
+      biggestChanges: {
+        current: number;
+        proposed: number;
+        startedAt: string;
+        /** Format: uuid */
+        tripId: string;
+      }[];
+      budget: {
+        campaigns: {
+          /** @description Total points the campaign may issue (under the draft) */
+          budget: number;
+          /** @description Points issued in the period */
+          current: number;
+          id: string;
+          name: string;
+          proposed: number;
+          /** @description Local day the budget runs out under the draft (projected beyond the period; null: it lasts) */
+          runsOutOn: string | null;
+        }[];
+      };
+      byDay: {
+        current: number;
+        date: string;
+        proposed: number;
+      }[];
+      /** @description Under the rules in force: what the ledger credited */
+      current: {
+        /** @description Per mode: km of the legs, and the points they earned (each trip’s points shared among its legs) */
+        byMode: {
+          [key: string]: {
+            km: number;
+            points: number;
+          };
+        };
+        /** @description Points of the period’s trips */
+        points: number;
+      };
+      participants: number;
+      /** @description Points per participant over the period */
+      perParticipant: {
+        current: {
+          max: number;
+          median: number;
+          p99: number;
+        };
+        proposed: {
+          max: number;
+          median: number;
+          p99: number;
+        };
+      };
+      /** @description Under the draft */
+      proposed: {
+        /** @description Per mode: km of the legs, and the points they earned (each trip’s points shared among its legs) */
+        byMode: {
+          [key: string]: {
+            km: number;
+            points: number;
+          };
+        };
+        /** @description Points of the period’s trips */
+        points: number;
+      };
+      /** @description Scored trips of the period replayed */
+      trips: number;
+    };
+    /**
+     * @example {
+     *       "rules": {
+     *         "pointsPerKm": {
+     *           "walk": 10,
+     *           "bike": 12
+     *         }
+     *       },
+     *       "from": "2026-10-01",
+     *       "to": "2026-10-31"
+     *     }
+     */
+    BacktestRequest: {
+      /** @description Admins only: the city (operators always backtest their own) */
+      cityId?: string;
+      /**
+       * Format: date
+       * @description First local day of the period (the city’s time zone)
+       */
+      from: string;
+      /** @description The draft: the same shape as the body of PUT /v1/admin/rules */
+      rules: components['schemas']['ScoringRules'];
+      /**
+       * Format: date
+       * @description Last local day of the period, inclusive
+       */
+      to: string;
     };
     /**
      * @example {
@@ -1309,6 +1422,43 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AuditTrail'];
         };
+      };
+    };
+  };
+  AdminBacktestsController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BacktestRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Backtest'];
+        };
+      };
+      /** @description VALIDATION_FAILED (rules as PUT /v1/admin/rules), INVALID_PERIOD */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description CITY_FORBIDDEN: an operator named another city */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
