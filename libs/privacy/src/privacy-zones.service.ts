@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { rows } from '@muvo/database';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { openZone, type PrivacyZone, sealZone } from './privacy-zones.crypto';
 import { MAX_PRIVACY_ZONES, PrivacyZoneErrors } from './privacy-zones.exceptions';
@@ -26,10 +27,7 @@ interface ZoneRow {
  * deletion flow); returns how many there were. Idempotent.
  */
 export async function erasePrivacyZones(manager: EntityManager, accountId: string): Promise<number> {
-  const deleted: unknown[] = await manager.query(`DELETE FROM privacy_zones WHERE account_id = $1 RETURNING id`, [
-    accountId,
-  ]);
-  return deleted.length;
+  return (await rows(manager, `DELETE FROM privacy_zones WHERE account_id = $1 RETURNING id`, [accountId])).length;
 }
 
 /**
@@ -75,8 +73,8 @@ export class PrivacyZonesService {
 
   /** Another participant's zone is indistinguishable from none. */
   async remove(accountId: string, id: string): Promise<void> {
-    const deleted: unknown[] = UUID_PATTERN.test(id)
-      ? await this.dataSource.query(`DELETE FROM privacy_zones WHERE id = $1 AND account_id = $2 RETURNING id`, [
+    const deleted = UUID_PATTERN.test(id)
+      ? await rows(this.dataSource, `DELETE FROM privacy_zones WHERE id = $1 AND account_id = $2 RETURNING id`, [
           id,
           accountId,
         ])
