@@ -227,6 +227,31 @@ describe('privacy zones and retention', () => {
       Number((await db.query(`SELECT count(*) AS n FROM trip_fingerprints WHERE trip_id = $1`, [tripId]))[0].n);
     expect(await chunks(toHome.id)).toBeGreaterThan(0);
 
+    // Alice also records with the OpenPATH app: its raw location stream is kept no longer.
+    const nowS = Date.now() / 1000;
+    await db.query(`INSERT INTO openpath_tokens (token_hash, account_id, city_id) VALUES ($1, $2, $3)`, [
+      `test-${alice.id}`,
+      alice.id,
+      city.raw.id,
+    ]);
+    await db.query(`INSERT INTO openpath_participants (participant_id, segmented_from) VALUES ($1, $2)`, [
+      alice.id,
+      nowS - 600,
+    ]);
+    const phoneEntry = (key: string, ts: number) =>
+      db.query(
+        `INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, data) VALUES ($1, $2, $3, 'sensor-data', $3, $4)`,
+        [alice.id, key, ts, JSON.stringify({ latitude: HOME[1], longitude: HOME[0] })],
+      );
+    await phoneEntry('background/location', nowS - 3600);
+    await phoneEntry('background/filtered_location', nowS - 3500);
+    await phoneEntry('background/location', nowS - 60); // not segmented yet: part of a trip under way
+    await phoneEntry('manual/mode_confirm', nowS - 3600); // a label, no position
+    const phoneKeys = async () =>
+      (await db.query(`SELECT key FROM openpath_entries WHERE participant_id = $1 ORDER BY key`, [alice.id])).map(
+        (e: { key: string }) => e.key,
+      );
+
     const sweeper = stack.worker!.app.get(RetentionSweeper);
     const clock = stack.worker!.app.get<RetentionClock>(RETENTION_CLOCK);
     const now = jest.spyOn(clock, 'now');
@@ -235,6 +260,7 @@ describe('privacy zones and retention', () => {
       now.mockReturnValue(Date.now() + 12 * 3600_000);
       await sweeper.sweep();
       expect(await chunks(toHome.id)).toBeGreaterThan(0);
+      expect(await phoneKeys()).toHaveLength(4);
 
       // Two days on: the undisputed trip's fixes go, the disputed one keeps them until decided.
       now.mockReturnValue(Date.now() + 2 * 86_400_000);
@@ -243,6 +269,7 @@ describe('privacy zones and retention', () => {
       expect(await fingerprints(toHome.id)).toBe(0);
       expect(await chunks(fromHome.id)).toBeGreaterThan(0);
       expect(await snapshot()).toEqual(before);
+      expect(await phoneKeys()).toEqual(['background/location', 'manual/mode_confirm']);
 
       // The participant's page still draws the trip, from the ~100 m line kept outside the zone.
       const own = (await api('GET', `/v1/trips/${toHome.id}`, { token: alice.token })).body;

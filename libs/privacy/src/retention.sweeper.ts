@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { Sweeper } from '@muvo/observability';
+import { forgetPhoneLocationsBefore } from '@muvo/openpath';
 import { forgetTripFingerprint, tripUnderReview } from '@muvo/scoring';
 import {
   type ExpiryCandidate,
@@ -26,7 +27,8 @@ const DAY_MS = 86_400_000;
  * Deletes raw fixes past their city's retention period (`privacy.retentionDays`, 90 days by
  * default), one trip per transaction: the trace chunks and the replay fingerprint go, a ~100 m
  * line outside privacy zones stays (or none, by the city's choice); legs, receipt, points,
- * ledger and day totals are not touched. A trip whose flag or dispute an operator has yet to
+ * ledger and day totals are not touched. Then the OpenPATH phones' location entries of the same
+ * age go too, in batches. A trip whose flag or dispute an operator has yet to
  * decide keeps its fixes until then (checked under the trip's lock, which opening a dispute
  * takes too). Run by the worker.
  */
@@ -41,7 +43,7 @@ export class RetentionSweeper extends Sweeper {
   ) {
     super({
       name: 'fix-retention',
-      counts: "trip(s)' raw fixes deleted",
+      counts: "trip(s)' raw fixes and phone location entries deleted",
       intervalS: config.privacy.retentionSweepIntervalS,
       immediately: true,
     });
@@ -54,15 +56,11 @@ export class RetentionSweeper extends Sweeper {
     );
     const cutoff = (policy: CityPrivacyPolicy) => new Date(now - policy.retentionDays * DAY_MS);
     const cutoffs = [...policies].map(([cityId, policy]) => ({ cityId, before: cutoff(policy) }));
+    const otherCutoff = cutoff(DEFAULT_PRIVACY_POLICY);
     let after: ExpiryCandidate | null = null;
     let expired = 0;
     for (let seen = 0; seen < MAX_PER_RUN;) {
-      const page = await findTripsWithFixesBefore(this.dataSource, {
-        cutoffs,
-        otherCutoff: cutoff(DEFAULT_PRIVACY_POLICY),
-        after,
-        limit: PAGE,
-      });
+      const page = await findTripsWithFixesBefore(this.dataSource, { cutoffs, otherCutoff, after, limit: PAGE });
       for (const trip of page) {
         const policy = (trip.cityId && policies.get(trip.cityId)) || DEFAULT_PRIVACY_POLICY;
         if (await this.expire(trip, policy)) expired++;
@@ -70,6 +68,11 @@ export class RetentionSweeper extends Sweeper {
       if (page.length < PAGE) break;
       seen += page.length;
       after = page[page.length - 1];
+    }
+    for (let round = 0; round < MAX_PER_RUN / PAGE; round++) {
+      const forgotten = await forgetPhoneLocationsBefore(this.dataSource, { cutoffs, otherCutoff, limit: PAGE * 10 });
+      expired += forgotten;
+      if (forgotten < PAGE * 10) break;
     }
     return expired;
   }
