@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { haversineM } from '@muvo/geo';
+import { CityFileExporter } from '@muvo/programme';
 import { erasePrivacyZones, RETENTION_CLOCK, type RetentionClock, RetentionSweeper } from '@muvo/privacy';
 import { applyTestCity, BUS_101 } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
@@ -194,6 +195,9 @@ describe('privacy zones and retention', () => {
   });
 
   it('deletes raw fixes after the retention period, keeps a disputed trip’s, and changes no receipt or ledger', async () => {
+    // The city's choice is part of its file, and comes back out of it.
+    expect((await new CityFileExporter(db).export(city.raw.id as string)).privacy).toEqual({ retentionDays: 1 });
+
     // A second trip, home-bound, scored and undisputed.
     const body = uploadBody({
       path: [...BUS_101].reverse(),
