@@ -51,6 +51,7 @@ export async function findTripsWithFixesBefore(
        LEFT JOIN jsonb_to_recordset($1::jsonb) AS c(city_id text, before timestamptz) ON c.city_id = t.city_id
       WHERE t.fixes_expired_at IS NULL AND t.status IN ('scored', 'rejected')
         AND GREATEST(t.received_at, t.ended_at) < COALESCE(c.before, $2::timestamptz)
+        AND GREATEST(t.received_at, t.ended_at) < $6::timestamptz
         AND ($3::timestamptz IS NULL OR (GREATEST(t.received_at, t.ended_at), t.id) > ($3::timestamptz, $4::uuid))
       ORDER BY GREATEST(t.received_at, t.ended_at), t.id
       LIMIT $5`,
@@ -60,6 +61,10 @@ export async function findTripsWithFixesBefore(
       options.after?.keptFrom.toISOString() ?? null,
       options.after?.id ?? null,
       options.limit,
+      // The latest cutoff bounds the index range scanned (trips_fixes_kept), whatever the cities.
+      new Date(
+        Math.max(options.otherCutoff.getTime(), ...options.cutoffs.map((c) => c.before.getTime())),
+      ).toISOString(),
     ],
   );
   return found.map((r) => ({ id: r.id, participantId: r.participant_id, cityId: r.city_id, keptFrom: r.kept_from }));
