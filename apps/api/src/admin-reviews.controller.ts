@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
+import { TripDisclosureService } from '@muvo/privacy';
 import { ReviewService } from '@muvo/scoring';
 import {
   approveSchema,
@@ -11,6 +12,7 @@ import {
   reviewListQuerySchema,
   type ReviewListQuery,
   reviewPageSchema,
+  reviewDetailSchema,
   reviewSchema,
 } from './admin.dto';
 import { reviewerOf } from './admin-scope';
@@ -20,7 +22,10 @@ import { reviewerOf } from './admin-scope';
 @Roles('operator', 'admin')
 @Controller('v1/admin/reviews')
 export class AdminReviewsController {
-  constructor(private readonly reviews: ReviewService) {}
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly disclosure: TripDisclosureService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Flagged trips and disputed legs of the operator’s city, newest first' })
@@ -33,11 +38,12 @@ export class AdminReviewsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One review with the trip’s receipt, flags and evidence' })
-  @ApiResponse({ status: 200, standardSchema: reviewSchema })
+  @ApiOperation({ summary: 'One review with the trip’s receipt, flags, evidence and path (without privacy zones)' })
+  @ApiResponse({ status: 200, standardSchema: reviewDetailSchema })
   @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND (also for another city’s review)' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    return this.reviews.get(reviewerOf(principal), id);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
+    const review = await this.reviews.get(reviewerOf(principal), id);
+    return { ...review, trace: await this.disclosure.lineForOthersOf(review.tripId) };
   }
 
   @Post(':id/approve')

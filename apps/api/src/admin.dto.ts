@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TRAVEL_MODES } from '@muvo/classification';
 import { calendarDay, instant } from '@muvo/http';
 import { scoringRulesSchema } from '@muvo/scoring';
+import { mapLineSchema } from './trips.dto';
 
 const cityScope = {
   cityId: z
@@ -69,6 +70,15 @@ export const reviewSchema = z
     }),
   })
   .meta({ id: 'Review' });
+export const reviewDetailSchema = reviewSchema
+  .extend({
+    trace: mapLineSchema
+      .nullable()
+      .describe(
+        'The trip’s path, `[lon, lat]`, without the fixes in the participant’s privacy zones and the city’s trim at both ends',
+      ),
+  })
+  .meta({ id: 'ReviewDetail' });
 export const reviewPageSchema = z.object({ items: z.array(reviewSchema) }).meta({ id: 'ReviewPage' });
 
 export const rulesSchema = scoringRulesSchema;

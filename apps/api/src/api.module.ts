@@ -7,6 +7,7 @@ import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
 import { OpenpathModule } from '@muvo/openpath';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
+import { PrivacyZonesModule } from '@muvo/privacy';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
@@ -15,6 +16,7 @@ import { AdminBacktestsController } from './admin-backtests.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
+import { AdminTripsController } from './admin-trips.controller';
 import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
@@ -23,6 +25,7 @@ import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
 import { OpenpathTokenController } from './openpath-token.controller';
+import { PrivacyZonesController } from './privacy-zones.controller';
 import { TripBodyParsers } from './trips.body-parsers';
 import { TripsController } from './trips.controller';
 import { rateLimitOptions } from './trips.rate-limit';
@@ -41,6 +44,7 @@ export class ApiModule {
         TrackingModule,
         LedgerModule,
         ScoringModule,
+        PrivacyZonesModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
         OpenpathModule,
@@ -59,7 +63,9 @@ export class ApiModule {
         AdminBacktestsController,
         AdminRulesController,
         AdminScoringController,
+        AdminTripsController,
         OpenpathTokenController,
+        PrivacyZonesController,
       ],
       providers: [TripBodyParsers, OpenpathBodyLimit],
     };

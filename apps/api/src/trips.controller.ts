@@ -8,6 +8,7 @@ import { allocateTrace, traceToGeoJson, traceToGpx, tracePoints } from '@muvo/tr
 import {
   mapLineOf,
   TraceUploadParser,
+  TrackingErrors,
   TripIngestionService,
   TripQueryService,
   type UploadLimits,
@@ -127,7 +128,8 @@ export class TripsController {
   @ApiResponse({ ...NOT_FOUND, description: 'TRIP_NOT_FOUND (also for other people’s trips)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: tripIdParamSchema }) id: string) {
     const { trip, trace } = await this.queries.getOwnTripWithTrace(principal.accountId, id);
-    return toTripView(trip, trace ? mapLineOf(trace) : null);
+    // The participant sees their whole trace while it is kept, then the line retention kept.
+    return toTripView(trip, trace ? mapLineOf(trace) : trip.retainedLine);
   }
 
   @Get(':id/export')
@@ -159,6 +161,13 @@ export class TripsController {
     },
   } as never)
   @ApiResponse({ ...NOT_FOUND, description: 'TRIP_NOT_FOUND (also for other people’s trips)' })
+  @ApiResponse(
+    errorResponse(
+      410,
+      ['FIXES_EXPIRED'],
+      'the raw fixes were deleted after the city’s retention period; the trip’s summary and line remain in GET /v1/trips/{id}',
+    ),
+  )
   async export(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: tripIdParamSchema }) id: string,
@@ -166,6 +175,7 @@ export class TripsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { trip, trace } = await this.queries.getOwnTripWithTrace(principal.accountId, id);
+    if (trip.fixesExpiredAt) throw TrackingErrors.fixesExpired(trip.id, trip.fixesExpiredAt);
     const points = trace ?? allocateTrace(0);
     const name = `muvo-trip-${trip.id}`;
     const attach = (extension: string, type: string) =>

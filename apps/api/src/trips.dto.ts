@@ -185,18 +185,29 @@ const EXAMPLE_TRIP = {
 
 export const tripSummarySchema = z.object(tripFields).meta({ id: 'TripSummary', example: EXAMPLE_TRIP });
 
+/** A line for a map: `[lon, lat]` positions. */
+export const mapLineSchema = z.object({ type: z.literal('LineString'), coordinates: z.array(z.array(z.number())) });
+
 export const tripViewSchema = z
   .object({
     ...tripFields,
-    geometry: z
-      .object({ type: z.literal('LineString'), coordinates: z.array(z.array(z.number())) })
+    fixesExpiredAt: z
+      .string()
       .nullable()
-      .describe('The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices'),
+      .describe(
+        'When the raw fixes were deleted under the city’s retention period (the geometry is then the kept ~100 m line, or null)',
+      ),
+    geometry: mapLineSchema
+      .nullable()
+      .describe(
+        'The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices; after retention, the ~100 m line kept outside privacy zones (null if the city keeps none)',
+      ),
   })
   .meta({
     id: 'Trip',
     example: {
       ...EXAMPLE_TRIP,
+      fixesExpiredAt: null,
       geometry: {
         type: 'LineString',
         coordinates: [
@@ -237,7 +248,7 @@ export function toTripSummary(trip: TripEntity): TripSummary {
 }
 
 export function toTripView(trip: TripEntity, geometry: MapLine | null): TripView {
-  return { ...toTripSummary(trip), geometry };
+  return { ...toTripSummary(trip), fixesExpiredAt: trip.fixesExpiredAt?.toISOString() ?? null, geometry };
 }
 
 /** The error body, documented once with an example per response. */

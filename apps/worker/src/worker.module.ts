@@ -1,12 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
+import { CitiesModule } from '@muvo/cities';
 import { ObservabilityModule } from '@muvo/observability';
+import { PrivacyZonesModule, RetentionSweeper } from '@muvo/privacy';
 import { QueueModule } from '@muvo/queue';
 import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
 
-/** The scoring worker: BullMQ consumers, the overdue-trip sweeper, health and metrics over HTTP. */
+/**
+ * The scoring worker: BullMQ consumers, the overdue-trip and raw-fix retention sweepers, health and
+ * metrics over HTTP.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -18,8 +23,10 @@ export class WorkerModule {
         ObservabilityModule,
         QueueModule,
         ScoringModule,
+        CitiesModule,
+        PrivacyZonesModule,
       ],
-      providers: [ScoringProcessor, ScoringSweeper],
+      providers: [ScoringProcessor, ScoringSweeper, RetentionSweeper],
     };
   }
 }

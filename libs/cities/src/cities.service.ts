@@ -56,6 +56,11 @@ export class CitiesService {
     return { city, routes, campaigns };
   }
 
+  /** Every city's settings (cities are few: a programme runs a handful). */
+  listSettings(): Promise<Pick<CityEntity, 'id' | 'settings'>[]> {
+    return this.dataSource.manager.find(CityEntity, { select: { id: true, settings: true }, order: { id: 'ASC' } });
+  }
+
   listRoutes(cityId: string): Promise<RouteEntity[]> {
     return this.dataSource.manager.find(RouteEntity, { where: { cityId }, order: { id: 'ASC' } });
   }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigValidationError, parseConfig, redactUrl } from './app-config';
-import { DEVELOPMENT_TOKEN_SECRET, PUBLISHED_TOKEN_SECRETS, weakTokenSecretReason } from './config.schema';
+import {
+  DEVELOPMENT_PRIVACY_ZONE_KEY,
+  DEVELOPMENT_TOKEN_SECRET,
+  PUBLISHED_TOKEN_SECRETS,
+  weakTokenSecretReason,
+} from './config.schema';
 
 describe(parseConfig.name, () => {
   it('works with no variables at all, against local services on the documented ports', () => {
@@ -19,6 +24,7 @@ describe(parseConfig.name, () => {
       DATABASE_POOL_SIZE: '',
       NODE_ENV: 'production',
       AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      PRIVACY_ZONE_KEY: randomBytes(32).toString('hex'),
     });
     expect(config.http.apiPort).toBe(8080);
     expect(config.http.trustProxy).toBe(true);
@@ -38,15 +44,17 @@ describe(parseConfig.name, () => {
     for (const name of ['API_PORT', 'DATABASE_URL', 'REDIS_URL', 'AUTH_TOKEN_SECRET']) expect(problems).toContain(name);
   });
 
+  /** What production refuses of `env` (with a random zone key unless `env` says otherwise). */
+  const problemsWith = (env: Record<string, string | undefined>) => {
+    try {
+      parseConfig({ NODE_ENV: 'production', PRIVACY_ZONE_KEY: randomBytes(32).toString('hex'), ...env });
+      return [];
+    } catch (error) {
+      return (error as ConfigValidationError).problems;
+    }
+  };
+
   it('refuses in production every published, placeholder or low-entropy token secret, and accepts random ones', () => {
-    const problemsWith = (env: Record<string, string>) => {
-      try {
-        parseConfig({ NODE_ENV: 'production', ...env });
-        return [];
-      } catch (error) {
-        return (error as ConfigValidationError).problems;
-      }
-    };
     const weak = [
       ...PUBLISHED_TOKEN_SECRETS,
       'x'.repeat(40),
@@ -72,6 +80,24 @@ describe(parseConfig.name, () => {
     expect(weakTokenSecretReason(randomBytes(32).toString('base64'))).toBeNull();
     // Outside production the development secret is the default.
     expect(parseConfig({ NODE_ENV: 'test' }).auth.tokenSecret).toBe(DEVELOPMENT_TOKEN_SECRET);
+  });
+
+  it('needs a random privacy zone key of its own in production, 32 bytes in hex', () => {
+    const key = randomBytes(32).toString('hex');
+    const withKey = (value: string | undefined) =>
+      problemsWith({ AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'), PRIVACY_ZONE_KEY: value });
+    expect(withKey(key)).toEqual([]);
+    expect(parseConfig({ PRIVACY_ZONE_KEY: key }).privacy.zoneKey).toEqual(Buffer.from(key, 'hex'));
+    for (const [value, why] of [
+      [undefined, /it is not set$/],
+      [DEVELOPMENT_PRIVACY_ZONE_KEY, /development key/],
+      ['ab'.repeat(32), /pattern repeated/],
+    ] as const) {
+      expect(withKey(value)).toEqual([expect.stringMatching(new RegExp(`^PRIVACY_ZONE_KEY: .*${why.source}`))]);
+    }
+    expect(withKey('too-short')).toEqual([expect.stringMatching(/^PRIVACY_ZONE_KEY: 32 bytes/)]);
+    // Outside production the development key is the default.
+    expect(parseConfig({}).privacy.zoneKey).toEqual(Buffer.from(DEVELOPMENT_PRIVACY_ZONE_KEY, 'hex'));
   });
 
   it('redacts passwords from URLs it prints', () => {

@@ -80,6 +80,12 @@ export interface AppConfig {
     /** MapLibre style of the base map; null draws trips on a plain background, with no network. */
     mapStyleUrl: string | null;
   };
+  privacy: {
+    /** AES-256-GCM key that seals participants' privacy zones in the database. */
+    zoneKey: Buffer;
+    /** How often the worker deletes raw fixes past their city's retention period. */
+    retentionSweepIntervalS: number;
+  };
   /** The OpenPATH phone app's server protocol (see libs/openpath). */
   openpath: {
     /** Routes are served under `/<pathPrefix>/` (the app's `connectUrl` ends with it). */
@@ -191,6 +197,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       voucherUrl: (e.WEB_VOUCHER_URL ?? `http://127.0.0.1:${e.VOUCHER_PORT}`).replace(/\/+$/, ''),
       mapStyleUrl: e.WEB_MAP_STYLE_URL ?? null,
+    },
+    privacy: {
+      zoneKey: Buffer.from(e.PRIVACY_ZONE_KEY, 'hex'),
+      retentionSweepIntervalS: e.RETENTION_SWEEP_INTERVAL_S,
     },
     openpath: {
       pathPrefix: e.OPENPATH_PATH_PREFIX.replace(/\/+/g, '/').replace(/^\/|\/$/g, ''),

@@ -21,6 +21,12 @@ export const PUBLISHED_TOKEN_SECRETS: readonly string[] = [
   'compose-local-only-secret-please-override-0000',
 ];
 
+/**
+ * The development key of privacy zones (32 bytes, hex): usable anywhere but production, where boot
+ * refuses it like the published token secrets.
+ */
+export const DEVELOPMENT_PRIVACY_ZONE_KEY = '6d75766f2d646576656c6f706d656e742d7a6f6e652d6b65792d6e6f742d7573';
+
 /** Words of placeholders people paste instead of a secret (long enough not to occur by chance in a random one). */
 const PLACEHOLDER_WORDS = /secret|change|override|example|placeholder|replace|password|default/i;
 
@@ -118,6 +124,11 @@ export const environmentSchema = z.object({
   VOUCHER_QR_SECRET: z.string().min(32).optional(),
   WEB_VOUCHER_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRIVACY_ZONE_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '32 bytes written as 64 hexadecimal digits (`openssl rand -hex 32`)')
+    .default(DEVELOPMENT_PRIVACY_ZONE_KEY),
+  RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
   OPENPATH_PATH_PREFIX: z
     .string()
     .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')
@@ -148,6 +159,22 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
       problems.push(
         'AUTH_TOKEN_SECRET: must be set to a random secret of at least 32 characters in production ' +
           `(e.g. \`openssl rand -hex 32\`); it ${weakness}`,
+      );
+    }
+    // Whoever knows the zone key can read every participant's home from a database copy.
+    const zoneKey = env.PRIVACY_ZONE_KEY;
+    const zoneKeyWeakness =
+      zoneKey === undefined
+        ? 'is not set'
+        : zoneKey.toLowerCase() === DEVELOPMENT_PRIVACY_ZONE_KEY
+          ? "is the development key published in muvo's repository"
+          : /^(.+?)\1+$/s.test(zoneKey)
+            ? 'is a short pattern repeated'
+            : null;
+    if (zoneKeyWeakness) {
+      problems.push(
+        'PRIVACY_ZONE_KEY: must be set to a random key of 64 hexadecimal digits in production ' +
+          `(e.g. \`openssl rand -hex 32\`); it ${zoneKeyWeakness}`,
       );
     }
     for (const name of ['VOUCHER_QR_SECRET', 'METRICS_TOKEN'] as const) {

@@ -189,7 +189,11 @@ export class CityFileApplier {
   }
 
   private async upsertCity(manager: EntityManager, file: CityFile): Promise<void> {
-    const settings = { rules: file.rules ?? {}, ...(file.vouchers ? { vouchers: file.vouchers } : {}) };
+    const settings = {
+      rules: file.rules ?? {},
+      ...(file.vouchers ? { vouchers: file.vouchers } : {}),
+      ...(file.privacy ? { privacy: file.privacy } : {}),
+    };
     const hash = fileHash(file);
     await manager.query(
       `INSERT INTO cities (id, name, timezone, area, settings, source_hash) VALUES ($1, $2, $3, $4, $5, $6)

@@ -105,6 +105,7 @@ export class CityFileExporter {
     const settings = city.settings ?? {};
     const rules = settings.rules as Record<string, unknown> | undefined;
     const vouchers = settings.vouchers as Record<string, unknown> | undefined;
+    const privacy = settings.privacy as Record<string, unknown> | undefined;
     const file = present({
       id: city.id,
       name: city.name,
@@ -112,6 +113,7 @@ export class CityFileExporter {
       area: city.area,
       rules: rules && Object.keys(rules).length ? rules : undefined,
       vouchers: vouchers && Object.keys(vouchers).length ? vouchers : undefined,
+      privacy: privacy && Object.keys(privacy).length ? privacy : undefined,
       routes: routes.map((r) => ({ id: r.id, name: r.name, corridorM: Number(r.corridor_m), geometry: r.geometry })),
       campaigns: campaigns.map((c) => ({
         id: c.id,

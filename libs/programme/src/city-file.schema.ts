@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cityPrivacySchema } from '@muvo/privacy';
 import { scoringRulesSchema } from '@muvo/scoring';
 import { weeklyScheduleSchema } from '@muvo/vouchers';
 
@@ -106,6 +107,8 @@ function buildCityFileSchema(object: typeof z.object) {
         .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"')
         .optional(),
     }).optional(),
+    /** What others see of trips and how long raw fixes are kept (see @muvo/privacy for the defaults). */
+    privacy: object(cityPrivacySchema.shape).optional(),
     routes: z
       .array(
         object({

@@ -18,3 +18,4 @@ export * from './scoring.sweeper';
 export * from './scoring.tokens';
 export * from './settlement/credits';
 export * from './settlement/trip-settlement';
+export { forgetTripFingerprint, tripUnderReview } from './scoring-store';

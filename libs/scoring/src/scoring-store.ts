@@ -608,3 +608,21 @@ export async function loadIssuedBefore(
   );
   return new Map(found.map((r) => [r.campaign_id, Number(r.issued)]));
 }
+
+/** Whether an operator has yet to decide a flag or a dispute on the trip (its fixes are evidence until then). */
+export async function tripUnderReview(manager: EntityManager, tripId: string): Promise<boolean> {
+  const open: unknown[] = await manager.query(
+    `SELECT 1 FROM trip_reviews WHERE trip_id = $1 AND status = 'open' LIMIT 1`,
+    [tripId],
+  );
+  return open.length > 0;
+}
+
+/**
+ * Forgets the trip's fingerprint (32 precise samples of its path, with its start and end cells):
+ * a copy of the raw fixes, deleted with them. Replays are then detected against the trips whose
+ * fixes are still kept, which covers the retention period.
+ */
+export async function forgetTripFingerprint(manager: EntityManager, tripId: string): Promise<void> {
+  await manager.query(`DELETE FROM trip_fingerprints WHERE trip_id = $1`, [tripId]);
+}

@@ -44,6 +44,13 @@ export const TrackingErrors = {
     ),
   uploadRaced: () =>
     new DomainException('UPLOAD_CONFLICT', 'conflict', 'the upload collided with a concurrent change; retry it'),
+  fixesExpired: (id: string, at: Date) =>
+    new DomainException(
+      'FIXES_EXPIRED',
+      'gone',
+      `the raw fixes of trip ${id} were deleted on ${at.toISOString()} after the city's retention period; its summary remains`,
+      { expiredAt: at.toISOString() },
+    ),
   unsupportedExportFormat: (format: string) =>
     new DomainException(
       'UNSUPPORTED_EXPORT_FORMAT',

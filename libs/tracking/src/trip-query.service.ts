@@ -42,6 +42,18 @@ export class TripQueryService {
     return { trip, trace: await loadTripTrace(this.dataSource, trip.id) };
   }
 
+  /**
+   * Any participant's trip, for an operator of its city (`cityId`) or an admin (`null`): another
+   * city's trip is indistinguishable from none. What of it others may see is the privacy lib's call.
+   */
+  async getTripInCity(tripId: string, cityId: string | null): Promise<TripEntity> {
+    const trip = UUID_PATTERN.test(tripId)
+      ? await this.dataSource.manager.findOneBy(TripEntity, cityId === null ? { id: tripId } : { id: tripId, cityId })
+      : null;
+    if (!trip) throw TrackingErrors.tripNotFound(tripId);
+    return trip;
+  }
+
   /** Newest first (by start time), keyset-paginated so pages stay stable while trips arrive. */
   async listOwnTrips(
     participantId: string,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MapLine } from './trip-geometry';
 
 /** Wire values of a trip's lifecycle (part of the API contract). */
 export const TRIP_STATUSES = ['receiving', 'queued', 'processing', 'scored', 'flagged', 'rejected'] as const;
@@ -77,6 +78,17 @@ export class TripEntity {
 
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
+
+  /** When retention deleted the trip's raw fixes (null while they are kept). */
+  @Column('timestamptz', { name: 'fixes_expired_at', nullable: true })
+  fixesExpiredAt: Date | null;
+
+  /**
+   * What is drawn once the raw fixes are gone: a ~100 m line outside the participant's privacy
+   * zones and the city's trim, or null when the city keeps no line.
+   */
+  @Column('jsonb', { name: 'retained_line', nullable: true })
+  retainedLine: MapLine | null;
 
   /** `upload` (a whole trip), `client` (a live trip finished by the app) or `idle` (by the sweep). */
   @Column('text', { name: 'finish_reason', nullable: true })

@@ -94,7 +94,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One review with the trip’s receipt, flags and evidence */
+    /** One review with the trip’s receipt, flags, evidence and path (without privacy zones) */
     get: operations['AdminReviewsController_get'];
     put?: never;
     post?: never;
@@ -199,6 +199,26 @@ export interface paths {
     };
     /** The programme’s effect over local days: km by mode, CO2 avoided, active participants, points */
     get: operations['AdminRulesController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/trips/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A participant’s trip in the operator’s city, its path without the participant’s privacy zones
+     * @description Personal data: the access and its reason are written to the audit log.
+     */
+    get: operations['AdminTripsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -375,6 +395,44 @@ export interface paths {
      */
     post: operations['OpenpathTokenController_issue'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/privacy-zones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s privacy zones: places whose fixes nobody else sees */
+    get: operations['PrivacyZonesController_list'];
+    put?: never;
+    /**
+     * Add a privacy zone (a point and a radius of 200–1,000 m, at most 10)
+     * @description Fixes inside the caller’s zones are hidden from operators, reviews, exports and open data; points are still earned on the whole trip. Zones are stored encrypted.
+     */
+    post: operations['PrivacyZonesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/privacy-zones/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove one of the caller’s privacy zones */
+    delete: operations['PrivacyZonesController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -915,6 +973,87 @@ export interface components {
       loginUrl: string;
       token: string;
     };
+    OperatorTrip: {
+      cityId: string | null;
+      /** @description The whole trip, as scored */
+      distanceM: number | null;
+      endedAt: string;
+      /** @description When retention deleted the raw fixes */
+      fixesExpiredAt: string | null;
+      flags: string[];
+      /** @description `[lon, lat]` without the fixes in the participant’s privacy zones and the city’s trim at both ends */
+      geometry: {
+        coordinates: number[][];
+        /** @enum {string} */
+        type: 'LineString';
+      } | null;
+      /** Format: uuid */
+      id: string;
+      legs: {
+        [key: string]: unknown;
+      }[];
+      /** Format: uuid */
+      participantId: string;
+      pointsAwarded: number;
+      /** @description With the anti-cheat evidence */
+      receipt: {
+        [key: string]: unknown;
+      } | null;
+      startedAt: string;
+      status: string;
+    };
+    /**
+     * @example {
+     *       "id": "5b0f3a52-7f0e-4c55-9b7e-2f5f7c1d9a10",
+     *       "label": "Home",
+     *       "lat": 38.1131,
+     *       "lon": 13.3622,
+     *       "radiusM": 300,
+     *       "createdAt": "2026-12-07T12:00:00.000Z"
+     *     }
+     */
+    PrivacyZone: {
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      label: string;
+      lat: number;
+      lon: number;
+      radiusM: number;
+    };
+    /**
+     * @example {
+     *       "items": [
+     *         {
+     *           "id": "5b0f3a52-7f0e-4c55-9b7e-2f5f7c1d9a10",
+     *           "label": "Home",
+     *           "lat": 38.1131,
+     *           "lon": 13.3622,
+     *           "radiusM": 300,
+     *           "createdAt": "2026-12-07T12:00:00.000Z"
+     *         }
+     *       ]
+     *     }
+     */
+    PrivacyZoneList: {
+      items: components['schemas']['PrivacyZone'][];
+    };
+    /**
+     * @example {
+     *       "label": "Home",
+     *       "lat": 38.1131,
+     *       "lon": 13.3622,
+     *       "radiusM": 300
+     *     }
+     */
+    PrivacyZoneRequest: {
+      /** @description A name the participant chooses ("Home", "Work") */
+      label: string;
+      lat: number;
+      lon: number;
+      /** @description 200–1,000 m. Tip: centre it a little away from the door, so a cut line does not point at it */
+      radiusM: number;
+    };
     Profile: {
       cityId: string | null;
       displayName: string | null;
@@ -996,6 +1135,52 @@ export interface components {
       requestedMode: string | null;
       /** @enum {string} */
       status: 'open' | 'approved' | 'rejected';
+      trip: {
+        endedAt: string;
+        flags: {
+          code: string;
+          detail: string;
+          /**
+           * Format: uuid
+           * @description The trip overlapped or replayed (operators only)
+           */
+          relatedTripId?: string;
+        }[];
+        legs: {
+          [key: string]: unknown;
+        }[];
+        pointsAwarded: number;
+        provisionalPoints: number | null;
+        startedAt: string;
+        status: string;
+      };
+      /** Format: uuid */
+      tripId: string;
+    };
+    ReviewDetail: {
+      cityId: string;
+      codes: string[];
+      createdAt: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'flag' | 'dispute';
+      legIndex: number | null;
+      /** Format: uuid */
+      participantId: string;
+      participantNote: string | null;
+      requestedMode: string | null;
+      /** @enum {string} */
+      status: 'open' | 'approved' | 'rejected';
+      /** @description The trip’s path, `[lon, lat]`, without the fixes in the participant’s privacy zones and the city’s trim at both ends */
+      trace: {
+        coordinates: number[][];
+        /** @enum {string} */
+        type: 'LineString';
+      } | null;
       trip: {
         endedAt: string;
         flags: {
@@ -1223,6 +1408,7 @@ export interface components {
      *         "totalPoints": 15
      *       },
      *       "flags": [],
+     *       "fixesExpiredAt": null,
      *       "geometry": {
      *         "type": "LineString",
      *         "coordinates": [
@@ -1246,8 +1432,10 @@ export interface components {
       distanceM: number | null;
       endedAt: string;
       finishedAt: string | null;
+      /** @description When the raw fixes were deleted under the city’s retention period (the geometry is then the kept ~100 m line, or null) */
+      fixesExpiredAt: string | null;
       flags: string[];
-      /** @description The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices */
+      /** @description The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices; after retention, the ~100 m line kept outside privacy zones (null if the city keeps none) */
       geometry: {
         coordinates: number[][];
         /** @enum {string} */
@@ -1560,7 +1748,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Review'];
+          'application/json': components['schemas']['ReviewDetail'];
         };
       };
       /** @description REVIEW_NOT_FOUND (also for another city’s review) */
@@ -1779,6 +1967,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProgrammeStats'];
+        };
+      };
+    };
+  };
+  AdminTripsController_get: {
+    parameters: {
+      query: {
+        /** @description Why the operator looks at this personal data: written to the audit log, shown to the participant */
+        reason: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorTrip'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "reason: say why you look at this person’s data"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description TRIP_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip … (also for another city’s trip)"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
         };
       };
     };
@@ -2049,6 +2301,128 @@ export interface operations {
            *       "statusCode": 409,
            *       "code": "OPENPATH_CITY_REQUIRED",
            *       "message": "join a city before asking for one"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  PrivacyZonesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyZoneList'];
+        };
+      };
+    };
+  };
+  PrivacyZonesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PrivacyZoneRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyZone'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "radiusM: Too small: expected number to be >=200"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description PRIVACY_ZONE_LIMIT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "PRIVACY_ZONE_LIMIT",
+           *       "message": "at most 10 privacy zones; delete one before adding another"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  PrivacyZonesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PRIVACY_ZONE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PRIVACY_ZONE_NOT_FOUND",
+           *       "message": "no privacy zone 5b0f3a52-…"
            *     }
            */
           'application/json': {
@@ -2847,6 +3221,26 @@ export interface operations {
            *       "statusCode": 404,
            *       "code": "TRIP_NOT_FOUND",
            *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description FIXES_EXPIRED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 410,
+           *       "code": "FIXES_EXPIRED",
+           *       "message": "the raw fixes were deleted after the city’s retention period; the trip’s summary and line remain in GET /v1/trips/{id}"
            *     }
            */
           'application/json': {

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CitiesService } from '@muvo/cities';
+import { appendAudit } from '@muvo/database';
+import { loadTripTrace, mapLineOf, type MapLine, type TripEntity, TripQueryService } from '@muvo/tracking';
+import { cityPrivacyPolicy } from './privacy-zones.policy';
+import { redactLineForOthers, redactTraceForOthers } from './privacy-zones.redaction';
+import { PrivacyZonesService } from './privacy-zones.service';
+
+/** Who looks at someone else's trip: an operator (of one city) or an admin (of any). */
+export interface TripViewer {
+  accountId: string;
+  role: string;
+  cityId: string | null;
+}
+
+/** A trip as an operator sees it: everything scoring decided, and the line without the hidden ends. */
+export interface OperatorTripView {
+  id: string;
+  participantId: string;
+  cityId: string | null;
+  status: string;
+  startedAt: string;
+  endedAt: string;
+  distanceM: number | null;
+  pointsAwarded: number;
+  legs: unknown[];
+  receipt: Record<string, unknown> | null;
+  flags: string[];
+  /** `[lon, lat]`, without the fixes in the participant's privacy zones and the city's trim. */
+  geometry: MapLine | null;
+  /** When retention deleted the raw fixes (the geometry is then the retained ~100 m line). */
+  fixesExpiredAt: string | null;
+}
+
+/**
+ * The one way a trip's path leaves muvo for anyone but its participant: every such path (the
+ * operators' trip detail, the review queue, exports and open data) goes through
+ * {@link redactTraceForOthers}, with the participant's zones of today and the city's trim.
+ */
+@Injectable()
+export class TripDisclosureService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly zones: PrivacyZonesService,
+    private readonly cities: CitiesService,
+    private readonly trips: TripQueryService,
+  ) {}
+
+  /** The line others may see of a trip: from its fixes while kept, else from the retained line. */
+  async lineForOthers(
+    trip: Pick<TripEntity, 'id' | 'participantId' | 'cityId' | 'retainedLine'>,
+  ): Promise<MapLine | null> {
+    const redaction = await this.zones.redactionFor(trip.participantId);
+    const trace = await loadTripTrace(this.dataSource, trip.id);
+    if (trace) {
+      const city = trip.cityId ? await this.cities.findCity(trip.cityId) : null;
+      return mapLineOf(redactTraceForOthers(trace, redaction, cityPrivacyPolicy(city?.settings).trimMetres));
+    }
+    if (!trip.retainedLine || redaction.unreadable) return null;
+    const coordinates = redactLineForOthers(trip.retainedLine.coordinates, redaction);
+    return coordinates.length >= 2 ? { type: 'LineString', coordinates } : null;
+  }
+
+  /** The line others may see of the trip with this id (for views that hold only the id, like a review). */
+  async lineForOthersOf(tripId: string): Promise<MapLine | null> {
+    return this.lineForOthers(await this.trips.getTripInCity(tripId, null));
+  }
+
+  /**
+   * A participant's trip for an operator of its city (or an admin): the access is written to the
+   * audit log with the reason given, before anything is answered.
+   */
+  async tripForOperator(viewer: TripViewer, tripId: string, reason: string): Promise<OperatorTripView> {
+    const trip = await this.trips.getTripInCity(tripId, viewer.role === 'admin' ? null : viewer.cityId);
+    await appendAudit(this.dataSource.manager, {
+      actorId: viewer.accountId,
+      actorRole: viewer.role,
+      cityId: trip.cityId,
+      action: 'trip.viewed',
+      subject: `trip:${trip.id}`,
+      details: { participantId: trip.participantId, reason },
+    });
+    return {
+      id: trip.id,
+      participantId: trip.participantId,
+      cityId: trip.cityId,
+      status: trip.status,
+      startedAt: trip.startedAt.toISOString(),
+      endedAt: trip.endedAt.toISOString(),
+      distanceM: trip.distanceM,
+      pointsAwarded: trip.pointsAwarded,
+      legs: trip.legs ?? [],
+      receipt: trip.receipt,
+      flags: trip.flags,
+      geometry: await this.lineForOthers(trip),
+      fixesExpiredAt: trip.fixesExpiredAt?.toISOString() ?? null,
+    };
+  }
+}
