@@ -580,4 +580,4 @@ export async function addToParticipant(manager: EntityManager, d: CreditDelta): 
 }
 
 /** Appends to the audit log (shared with every other path that changes a city). */
-export { appendAudit as audit } from '@muvo/database';
+export { appendAudit as audit } from '@muvo/audit';
