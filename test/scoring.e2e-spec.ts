@@ -269,9 +269,9 @@ describe('scoring', () => {
     expect(transfers.map((t) => t.kind)).toEqual(['trip-credit', 'trip-credit', 'reversal']);
     expect(Number(transfers[2].amount)).toBe(trip.pointsAwarded);
     expect(Number(transfers[1].amount)).toBe(rescored.pointsAwarded);
-    const audit = await new LedgerService(db).audit();
-    expect(audit.mismatches).toEqual([]);
-    expect(audit.total).toBe(0);
+    const consistency = await new LedgerService(db).verifyBalances();
+    expect(consistency.mismatches).toEqual([]);
+    expect(consistency.total).toBe(0);
 
     // The window closes: with a window of 0 hours no further dispute is accepted.
     const rules = await api('GET', '/v1/admin/rules', { token: operator });

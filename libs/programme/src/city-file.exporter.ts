@@ -38,14 +38,13 @@ export class CityFileExporter {
   async read(manager: EntityManager, cityId: string): Promise<LiveCity | null> {
     const city = await readCity(manager, cityId);
     if (!city) return null;
-    const [routes, teams, campaigns, people, merchants, offers] = await Promise.all([
-      readRoutes(manager, cityId),
-      readTeams(manager, cityId),
-      readCampaigns(manager, cityId),
-      cityStaff(manager, cityId),
-      readListedMerchants(manager, cityId),
-      readListedOffers(manager, cityId),
-    ]);
+    // One after the other: inside the apply's transaction they share one connection.
+    const routes = await readRoutes(manager, cityId);
+    const teams = await readTeams(manager, cityId);
+    const campaigns = await readCampaigns(manager, cityId);
+    const people = await cityStaff(manager, cityId);
+    const merchants = await readListedMerchants(manager, cityId);
+    const offers = await readListedOffers(manager, cityId);
     const issued = await campaignBudgetsIssued(
       manager,
       cityId,

@@ -10,7 +10,7 @@ export * from './merchants.service';
 export * from './offer.entity';
 export * from './offers.service';
 export * from './redemptions.service';
-export * from './settlement.service';
+export * from './shop-payouts.service';
 export * from './staff.service';
 export * from './voucher-code';
 export * from './voucher-expiry.sweeper';
