@@ -41,6 +41,7 @@ import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
 import { readLabelledSegments } from '../../libs/classification/src/training/labelled-segments';
 import { dropDatabase } from '../chaos-harness';
+import { waitFor } from '../support/http-client';
 import { storeTrips } from '../factories/trip.factory';
 import { startApp } from '../support/stack';
 import { SHARED_DATA_DIR } from '../support/shared-data';
@@ -459,9 +460,8 @@ async function main(): Promise<void> {
     /** Waits until every trip is final: polls the queue's completed count (cheap), then asks PostgreSQL once. */
     const completed = async () => (await queue.getJobCounts('completed')).completed;
     const waitFinal = async (ids: string[], timeoutS: number, completedBefore: number | null) => {
-      const deadline = Date.now() + timeoutS * 1000;
       const viaQueue = completedBefore !== null;
-      for (;;) {
+      const final = async () => {
         const ready = viaQueue ? (await completed()) - completedBefore >= ids.length : true;
         if (ready) {
           const { rows } = await db.query(
@@ -479,9 +479,9 @@ async function main(): Promise<void> {
               last: Number(rows[0].last),
             };
         }
-        if (Date.now() > deadline) throw new Error(`not every one of ${ids.length} trips was scored in ${timeoutS} s`);
-        await sleep(viaQueue ? 50 : 500);
-      }
+        return undefined;
+      };
+      return waitFor(final, timeoutS * 1000, `every one of ${ids.length} trips to be scored`, viaQueue ? 50 : 500);
     };
 
     // 3. Saturation, end to end, in each city.
