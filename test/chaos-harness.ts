@@ -12,7 +12,7 @@ import { tracePoints } from '@muvo/trace';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { API_APP } from '../apps/api/src/api.app';
 import { cityFileFor, UNCAPPED_CITY } from './factories/city.factory';
-import { request } from './support/http-client';
+import { request, waitFor } from './support/http-client';
 import { startApp, type RunningApp } from './support/stack';
 import { freePort } from './support/local-ports';
 
@@ -96,26 +96,28 @@ class OwnRedis {
   }
   async start(): Promise<void> {
     this.process = spawn('redis-server', this.args, { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      const probe = new IORedis({
-        ...redisOptionsFromUrl(this.url),
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      probe.on('error', () => undefined);
-      const up = await probe
-        .connect()
-        .then(() => probe.ping())
-        .then(
-          () => true,
-          () => false,
-        );
-      probe.disconnect();
-      if (up) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`redis-server ${this.args.join(' ')} did not start`);
+    await waitFor(
+      async () => {
+        const probe = new IORedis({
+          ...redisOptionsFromUrl(this.url),
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        });
+        probe.on('error', () => undefined);
+        const up = await probe
+          .connect()
+          .then(() => probe.ping())
+          .then(
+            () => true,
+            () => undefined,
+          );
+        probe.disconnect();
+        return up;
+      },
+      10_000,
+      `redis-server ${this.args.join(' ')} to start`,
+    );
   }
   async kill(): Promise<void> {
     const p = this.process;
@@ -376,9 +378,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     for (const w of workers) w.start();
 
-    const settleBy = Date.now() + options.settleS * 1000;
     let pending = Infinity;
-    while (Date.now() < settleBy) {
+    const settled = async () => {
       const [{ count }] = (
         await db.query(
           `SELECT count(*)::int AS count FROM trips WHERE id = ANY($1) AND status NOT IN ('scored', 'flagged', 'rejected')`,
@@ -390,9 +391,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         .catch(() => ({ waiting: 1 }));
       const queued = Object.values(waiting).reduce((a, b) => a + b, 0);
       pending = count;
-      if (count === 0 && queued === 0) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+      return count === 0 && queued === 0 ? true : undefined;
+    };
+    // Not settling in time is a finding, not an error: the invariants below say what it broke.
+    await waitFor(settled, options.settleS * 1000, 'the trips to settle', 500).catch(() => undefined);
     log(`settled: ${pending} trip(s) not final`);
     return {
       ...result,

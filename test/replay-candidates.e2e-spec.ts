@@ -4,6 +4,7 @@ import { neighbourCells } from '@muvo/scoring';
 import { loadReplayCandidates, lockTrips } from '../libs/scoring/src/scoring-store';
 import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { applyTestCity } from './factories/city.factory';
+import { storeTrips } from './factories/trip.factory';
 import { type RunningApp, startApp, testConfig } from './support/stack';
 
 /**
@@ -47,20 +48,17 @@ describe('scoring store lookups', () => {
         samples,
       };
     });
-    await db.query(
-      `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::bytea[])
-                                AS r(id, start_cell, end_cell, s, samples))
-       INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
-       SELECT id, $6, $7, 'scored', 'json', id::text, 10, to_timestamp(s / 1000), to_timestamp(s / 1000 + 600) FROM r`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.startCell),
-        rows.map((r) => r.endCell),
-        rows.map((r) => r.startedAt),
-        rows.map((r) => r.samples),
-        participant,
-        city,
-      ],
+    await storeTrips(
+      db,
+      rows.map((r) => ({
+        id: r.id,
+        participantId: participant,
+        cityId: city,
+        status: 'scored',
+        startedAt: r.startedAt,
+        endedAt: r.startedAt + 600_000,
+        pointCount: 10,
+      })),
     );
     await db.query(
       `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
@@ -109,11 +107,16 @@ describe('scoring store lookups', () => {
       `INSERT INTO accounts (id, email, password_hash, role, city_id) VALUES ($1, $2, 'x', 'participant', $3)`,
       [participant, `jit-${participant}@example.org`, city],
     );
-    await db.query(
-      `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
-       VALUES ($1, $2, $3, 'queued', 'json', $4, 10, now(), now())`,
-      [trip, participant, city, trip],
-    );
+    await storeTrips(db, [
+      {
+        id: trip,
+        participantId: participant,
+        cityId: city,
+        startedAt: Date.now(),
+        endedAt: Date.now(),
+        pointCount: 10,
+      },
+    ]);
     const outside = (await db.query(`SELECT current_setting('jit') AS jit`))[0].jit;
     const inside = await db.transaction(async (m) => {
       const statuses = await lockTrips(m, {

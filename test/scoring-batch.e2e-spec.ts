@@ -9,7 +9,7 @@ import { encodeTrace, type Trace } from '@muvo/trace';
 import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { dropDatabase } from './chaos-harness';
 import { BUS_101, cityFileFor, VIA_MAQUEDA } from './factories/city.factory';
-import type { SimulatedMode } from './factories/trip.factory';
+import { type SimulatedMode, storeTrips } from './factories/trip.factory';
 import { type RunningApp, startApp, testConfig } from './support/stack';
 
 jest.setTimeout(240_000);
@@ -109,29 +109,20 @@ async function createWorld(
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)`,
     [participants, cityId],
   );
-  for (const { id, spec } of trips) {
-    const t = spec.trace;
-    await db.query(
-      `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at,
-                          ended_at, mock_location)
-       VALUES ($1, $2, $3, 'queued', 'json', $8, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), $7)`,
-      [
-        id,
-        participants[spec.participant - 1],
-        spec.noCity ? null : cityId,
-        t.length,
-        t.ts[0],
-        t.ts[t.length - 1],
-        !!spec.mock,
-        `batch-${id}`,
-      ],
-    );
-    await db.query(`INSERT INTO trace_chunks (trip_id, seq, point_count, data) VALUES ($1, 0, $2, $3)`, [
+  await storeTrips(
+    db,
+    trips.map(({ id, spec }) => ({
       id,
-      t.length,
-      encodeTrace(t),
-    ]);
-  }
+      participantId: participants[spec.participant - 1],
+      cityId: spec.noCity ? null : cityId,
+      startedAt: spec.trace.ts[0],
+      endedAt: spec.trace.ts[spec.trace.length - 1],
+      traceHash: `batch-${id}`,
+      pointCount: spec.trace.length,
+      chunk: encodeTrace(spec.trace),
+      mockLocation: !!spec.mock,
+    })),
+  );
   return world;
 }
 

@@ -68,9 +68,9 @@ describe('scoring corrections', () => {
   }
 
   async function expectLedgerConsistent() {
-    const audit = await ledger.audit();
-    expect(audit.mismatches).toEqual([]);
-    expect(audit.total).toBe(0);
+    const consistency = await ledger.verifyBalances();
+    expect(consistency.mismatches).toEqual([]);
+    expect(consistency.total).toBe(0);
     const [{ negative }]: { negative: number }[] = await db.query(
       `SELECT count(*)::int AS negative FROM ledger_accounts WHERE balance < 0 AND NOT may_go_negative`,
     );

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobName, JobProducer } from '@muvo/queue';
 import { buildTrace, encodeTrace } from '@muvo/trace';
+import { storeTrips } from './factories/trip.factory';
 import { request, waitFor } from './support/http-client';
 import type { TestStack } from './support/stack';
 
@@ -58,14 +58,9 @@ export async function insertTrip(
   data: Buffer,
   span: { startedAt: number; endedAt: number },
 ): Promise<string> {
-  const db = stack.api.app.get(DataSource);
-  const id = randomUUID();
-  await db.query(
-    `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
-     VALUES ($1, $2, $3, 'queued', 'json', $4, 2, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0))`,
-    [id, participantId, cityId, `test-${id}`, span.startedAt, span.endedAt],
-  );
-  await db.query(`INSERT INTO trace_chunks (trip_id, seq, point_count, data) VALUES ($1, 0, 2, $2)`, [id, data]);
+  const [id] = await storeTrips(stack.api.app.get(DataSource), [
+    { participantId, cityId, startedAt: span.startedAt, endedAt: span.endedAt, pointCount: 2, chunk: data },
+  ]);
   await stack.api.app.get(JobProducer).add({ name: JobName.ScoreTrip, data: { tripId: id } });
   return id;
 }

@@ -7,7 +7,7 @@ import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { encodedPoints, finishedTrip, insertTrip, interpolatedBody, uploadAndFinish } from './scoring-helpers';
-import { request } from './support/http-client';
+import { request, waitFor } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(60_000);
@@ -269,9 +269,9 @@ describe('scoring', () => {
     expect(transfers.map((t) => t.kind)).toEqual(['trip-credit', 'trip-credit', 'reversal']);
     expect(Number(transfers[2].amount)).toBe(trip.pointsAwarded);
     expect(Number(transfers[1].amount)).toBe(rescored.pointsAwarded);
-    const audit = await new LedgerService(db).audit();
-    expect(audit.mismatches).toEqual([]);
-    expect(audit.total).toBe(0);
+    const consistency = await new LedgerService(db).verifyBalances();
+    expect(consistency.mismatches).toEqual([]);
+    expect(consistency.total).toBe(0);
 
     // The window closes: with a window of 0 hours no further dispute is accepted.
     const rules = await api('GET', '/v1/admin/rules', { token: operator });
@@ -362,15 +362,15 @@ describe('scoring', () => {
     };
     const tripId = await insertTrip(stack, p.id, cityId(), Buffer.from('not a trace'), span);
 
-    const failure = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const list = await api('GET', '/v1/admin/scoring/failures', { token: operator });
-        const found = list.body.items.find((f: { tripId: string }) => f.tripId === tripId);
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('the failure never showed');
-    })();
+    const failure = await waitFor(
+      async () =>
+        (await api('GET', '/v1/admin/scoring/failures', { token: operator })).body.items.find(
+          (f: { tripId: string }) => f.tripId === tripId,
+        ),
+      20_000,
+      'the failure to show',
+      200,
+    );
     expect(failure).toMatchObject({ attempts: 2, tripStatus: 'processing', retries: 0 });
     expect((await api('GET', '/v1/admin/scoring/failures', { token: otherOperator })).body.items).toEqual([]);
     expect((await api('POST', `/v1/admin/scoring/failures/${tripId}/retry`, { token: otherOperator })).status).toBe(

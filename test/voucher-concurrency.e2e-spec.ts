@@ -125,8 +125,8 @@ describe('vouchers under concurrency', () => {
       `SELECT count(*)::int AS negative FROM ledger_accounts WHERE balance < 0 AND NOT may_go_negative`,
     );
     expect(negative).toBe(0);
-    const audit = await s.ledger.audit();
-    expect(audit.mismatches).toEqual([]);
+    const consistency = await s.ledger.verifyBalances();
+    expect(consistency.mismatches).toEqual([]);
   });
 
   it('concurrent claims by one participant never exceed the per-participant limit', async () => {

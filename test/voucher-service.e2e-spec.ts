@@ -4,6 +4,7 @@ import { simulateTrip } from '@muvo/simulation';
 import { generateVoucherCode, formatVoucherCode } from '@muvo/vouchers';
 import { VIA_MAQUEDA } from './factories/city.factory';
 import { login } from './factories/participant.factory';
+import { storeTrips } from './factories/trip.factory';
 import { startVoucherStack, type VoucherStack } from './voucher-helpers';
 
 const GUESS_LIMIT = 4;
@@ -77,32 +78,24 @@ describe('merchant voucher service', () => {
       const other = await s.participant();
       const start = Date.now() - 3 * 3600_000;
       const trace = simulateTrip({ path: VIA_MAQUEDA, mode: 'walk', startTime: start, seed: 7 });
-      const tripId = randomUUID();
-      await s.db.query(
-        `INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at, legs)
-         VALUES ($1, $2, $3, 'scored', 'json', $4, $5, $6, $7, $8)`,
-        [
-          tripId,
-          walker.id,
-          s.cityId,
-          randomBytes(16).toString('hex'),
-          trace.length,
-          new Date(trace.ts[0]),
-          new Date(trace.ts[trace.length - 1]),
-          JSON.stringify([
+      const [tripId] = await storeTrips(s.db, [
+        {
+          participantId: walker.id,
+          cityId: s.cityId,
+          status: 'scored',
+          startedAt: trace.ts[0],
+          endedAt: trace.ts[trace.length - 1],
+          pointCount: trace.length,
+          chunk: encodeTrace(trace),
+          legs: [
             {
               mode: 'walk',
               startedAt: new Date(trace.ts[0]).toISOString(),
               endedAt: new Date(trace.ts[trace.length - 1]).toISOString(),
               distanceM: 1500,
             },
-          ]),
-        ],
-      );
-      await s.db.query(`INSERT INTO trace_chunks (trip_id, seq, point_count, data) VALUES ($1, 0, $2, $3)`, [
-        tripId,
-        trace.length,
-        encodeTrace(trace),
+          ],
+        },
       ]);
 
       // The bar is ~50 m from the walk, the bookshop ~165 m.
@@ -288,8 +281,8 @@ describe('merchant voucher service', () => {
       expect(again.status).toBe(410);
       expect(await s.balance(p.id)).toBe(50);
       expect((await s.voucher('GET', `/v1/vouchers/${v.voucherId}`, { token: p.token })).body.status).toBe('refunded');
-      const audit = await s.ledger.audit();
-      expect(audit.mismatches).toEqual([]);
+      const consistency = await s.ledger.verifyBalances();
+      expect(consistency.mismatches).toEqual([]);
     });
 
     it('refuses a voucher outside its usable hours', async () => {

@@ -22,6 +22,7 @@ import { migrateDatabase } from '@muvo/database';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { generateVoucherCode } from '@muvo/vouchers';
 import { cityFileFor } from '../factories/city.factory';
+import { waitFor } from '../support/http-client';
 
 const ROOT = join(__dirname, '..', '..');
 const COUNTERS = 100;
@@ -199,12 +200,11 @@ async function main(): Promise<void> {
       env: { ...process.env, ...env, VOUCHER_PORT: String(PORT), HTTP_HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    for (let i = 0; ; i++) {
-      const up = await call('GET', '/health').catch(() => null);
-      if (up?.status === 200) break;
-      if (i > 300) throw new Error('the voucher app did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(
+      async () => ((await call('GET', '/health').catch(() => null))?.status === 200 ? true : undefined),
+      30_000,
+      'the voucher app to start',
+    );
     const staff = applied.accounts.filter((a) => a.role === 'merchant_staff');
     const tokens: string[] = [];
     for (const [i] of Array.from({ length: COUNTERS }).entries()) {

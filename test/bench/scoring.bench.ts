@@ -25,7 +25,6 @@
  *   BENCH_TRIPS=3000 BENCH_STEADY_S=30 BENCH_CITIES=demo,no-routes,100-routes npm run bench:scoring
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
@@ -34,6 +33,7 @@ import { parse as parseYaml } from 'yaml';
 import { classifyTrace, DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '@muvo/classification';
 import { type AppConfig, loadDotEnv, parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
+import { localTime } from '@muvo/kernel';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { JobName, QueueName, redisOptionsFromUrl } from '@muvo/queue';
 import { createRandom, randomStreetPath, simulateTrip, styleFor } from '@muvo/simulation';
@@ -41,6 +41,8 @@ import { encodeTrace, sliceTrace, type Trace } from '@muvo/trace';
 import { API_APP } from '../../apps/api/src/api.app';
 import { readLabelledSegments } from '../../libs/classification/src/training/labelled-segments';
 import { dropDatabase } from '../chaos-harness';
+import { waitFor } from '../support/http-client';
+import { storeTrips } from '../factories/trip.factory';
 import { startApp } from '../support/stack';
 import { SHARED_DATA_DIR } from '../support/shared-data';
 
@@ -241,7 +243,7 @@ function demoCity(id: string, change: (file: Record<string, unknown>) => void = 
 }
 
 /**
- * Participants and their history, written by PostgreSQL itself: 10,000 participants, 100,000 scored
+ * Participants and their history (the trips through the test factory, the rest by PostgreSQL itself): 10,000 participants, 100,000 scored
  * trips (ten each, over the month before the benchmark's trips) with their fingerprints starting
  * and ending anywhere in the city, and the days and totals they add up to.
  */
@@ -253,19 +255,37 @@ async function seedHistory(db: Client, cityId: string, campaignId: string): Prom
     [cityId, PARTICIPANTS],
   );
   const ids = rows.map((r) => r.id);
-  await db.query(
-    `WITH p AS (SELECT id, ordinality - 1 AS k FROM unnest($1::uuid[]) WITH ORDINALITY AS id),
-          g AS (SELECT g, gen_random_uuid() AS id,
-                       $4::timestamptz + (g / $5::int) * interval '3 days' + random() * interval '14 hours' AS s
-                  FROM generate_series(0, $3::int - 1) g)
-     INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at,
-                        received_at, scored_at, local_day, campaign_id, distance_m, points_awarded, co2_avoided_g, legs, receipt)
-     SELECT g.id, p.id, $2, 'scored', 'json', g.id::text, 1200, g.s, g.s + interval '20 minutes',
-            g.s + interval '20 minutes', g.s + interval '21 minutes', (g.s AT TIME ZONE 'Europe/Rome')::date, $6,
-            3000, 30, 400, '[]', '{}'
-       FROM g JOIN p ON p.k = g.g % $5::int`,
-    [ids, cityId, HISTORY_TRIPS, HISTORY_START, PARTICIPANTS, campaignId],
-  );
+  const random = createRandom(15);
+  const minute = 60_000;
+  for (let first = 0; first < HISTORY_TRIPS; first += 10_000) {
+    await storeTrips(
+      db,
+      Array.from({ length: Math.min(10_000, HISTORY_TRIPS - first) }, (_, k) => {
+        const g = first + k;
+        const s =
+          Date.parse(HISTORY_START) + Math.floor(g / PARTICIPANTS) * 3 * 86_400_000 + random.next() * 14 * 60 * minute;
+        return {
+          participantId: ids[g % PARTICIPANTS],
+          cityId,
+          status: 'scored' as const,
+          startedAt: s,
+          endedAt: s + 20 * minute,
+          receivedAt: s + 20 * minute,
+          pointCount: 1200,
+          legs: [],
+          scored: {
+            scoredAt: s + 21 * minute,
+            localDay: localTime(s, 'Europe/Rome').day,
+            campaignId,
+            distanceM: 3000,
+            pointsAwarded: 30,
+            co2AvoidedG: 400,
+            receipt: {},
+          },
+        };
+      }),
+    );
+  }
   // Start and end cells anywhere in the city's box (0.01°), samples 32 positions of 16 bytes.
   await db.query(
     `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
@@ -406,41 +426,23 @@ async function main(): Promise<void> {
     log(`database: ${PARTICIPANTS} participants and ${HISTORY_TRIPS} scored trips seeded in ${seedS.toFixed(1)} s`);
     let tripCounter = 0;
     /** Stores `n` queued trips (rows and traces), each participant's trips an hour apart. */
-    const storeTrips = async (n: number): Promise<string[]> => {
+    const storeQueuedTrips = async (n: number): Promise<string[]> => {
       const ids: string[] = [];
       for (let start = 0; start < n; start += 200) {
         const batch = Array.from({ length: Math.min(200, n - start) }, () => {
           const i = tripCounter++;
-          const participant = participantIds[i % PARTICIPANTS];
           const startTime = BENCH_START + Math.floor(i / PARTICIPANTS) * 3600_000;
           const trace = traces[i % traces.length];
           return {
-            id: randomUUID(),
-            participant,
-            data: encodeTrace(placed(trace, i, startTime, targets)),
-            startTime,
-            endTime: startTime + (trace.ts[trace.length - 1] - trace.ts[0]),
-            n: trace.length,
+            participantId: participantIds[i % PARTICIPANTS],
+            cityId,
+            startedAt: startTime,
+            endedAt: startTime + (trace.ts[trace.length - 1] - trace.ts[0]),
+            pointCount: trace.length,
+            chunk: encodeTrace(placed(trace, i, startTime, targets)),
           };
         });
-        await db.query(
-          `WITH t AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::float8[], $5::int[]) AS t(id, participant_id, s, e, n))
-           INSERT INTO trips (id, participant_id, city_id, status, source_format, trace_hash, point_count, started_at, ended_at)
-           SELECT id, participant_id, $6, 'queued', 'json', id::text, n, to_timestamp(s / 1000), to_timestamp(e / 1000) FROM t`,
-          [
-            batch.map((b) => b.id),
-            batch.map((b) => b.participant),
-            batch.map((b) => b.startTime),
-            batch.map((b) => b.endTime),
-            batch.map((b) => b.n),
-            cityId,
-          ],
-        );
-        await db.query(
-          `INSERT INTO trace_chunks (trip_id, seq, point_count, data) SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bytea[])`,
-          [batch.map((b) => b.id), batch.map(() => 0), batch.map((b) => b.n), batch.map((b) => b.data)],
-        );
-        ids.push(...batch.map((b) => b.id));
+        ids.push(...(await storeTrips(db, batch)));
       }
       return ids;
     };
@@ -458,9 +460,8 @@ async function main(): Promise<void> {
     /** Waits until every trip is final: polls the queue's completed count (cheap), then asks PostgreSQL once. */
     const completed = async () => (await queue.getJobCounts('completed')).completed;
     const waitFinal = async (ids: string[], timeoutS: number, completedBefore: number | null) => {
-      const deadline = Date.now() + timeoutS * 1000;
       const viaQueue = completedBefore !== null;
-      for (;;) {
+      const final = async () => {
         const ready = viaQueue ? (await completed()) - completedBefore >= ids.length : true;
         if (ready) {
           const { rows } = await db.query(
@@ -478,9 +479,9 @@ async function main(): Promise<void> {
               last: Number(rows[0].last),
             };
         }
-        if (Date.now() > deadline) throw new Error(`not every one of ${ids.length} trips was scored in ${timeoutS} s`);
-        await sleep(viaQueue ? 50 : 500);
-      }
+        return undefined;
+      };
+      return waitFor(final, timeoutS * 1000, `every one of ${ids.length} trips to be scored`, viaQueue ? 50 : 500);
     };
 
     // 3. Saturation, end to end, in each city.
@@ -499,11 +500,11 @@ async function main(): Promise<void> {
       });
       worker.start();
       cleanups.push(() => worker.stop());
-      const warm = await storeTrips(Math.max(50, Math.min(300, Math.round(TRIPS / 10))));
+      const warm = await storeQueuedTrips(Math.max(50, Math.min(300, Math.round(TRIPS / 10))));
       const beforeWarm = await completed();
       await enqueue(warm);
       await waitFinal(warm, 300, beforeWarm);
-      const ids = await storeTrips(TRIPS);
+      const ids = await storeQueuedTrips(TRIPS);
       await db.query('CHECKPOINT');
       const before = await completed();
       const workerPid = worker.child!.pid!;
@@ -547,7 +548,7 @@ async function main(): Promise<void> {
       });
       worker.start();
       cleanups.push(() => worker.stop());
-      const warm = await storeTrips(200);
+      const warm = await storeQueuedTrips(200);
       const beforeWarm = await completed();
       await enqueue(warm);
       await waitFinal(warm, 120, beforeWarm);

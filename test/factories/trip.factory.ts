@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
 import { simulateTrip } from '@muvo/simulation';
 import { tracePoints } from '@muvo/trace';
+import type { TripStatus } from '@muvo/tracking';
 
 export type SimulatedMode = Parameters<typeof simulateTrip>[0]['mode'];
 
@@ -8,7 +11,12 @@ export type SimulatedMode = Parameters<typeof simulateTrip>[0]['mode'];
  * starts an hour ago, or earlier when it lasts longer (errands, slow traffic), so that it always
  * ends in the past: the api refuses fixes from the future.
  */
-export function uploadBody(options: { path: [number, number][]; mode: SimulatedMode; seed: number; startTime?: number }) {
+export function uploadBody(options: {
+  path: [number, number][];
+  mode: SimulatedMode;
+  seed: number;
+  startTime?: number;
+}) {
   const simulate = (startTime: number) =>
     simulateTrip({ path: options.path, mode: options.mode, startTime, seed: options.seed });
   let trace = simulate(options.startTime ?? Date.now() - 60 * 60_000);
@@ -23,4 +31,89 @@ export function uploadBody(options: { path: [number, number][]; mode: SimulatedM
       ...(p.speed != null ? { speed: p.speed } : {}),
     })),
   };
+}
+
+/** A trip written straight into the store, bypassing the api: scored history, broken chunks, thousands at once. */
+export interface StoredTrip {
+  /** Random when left out. */
+  id?: string;
+  participantId: string;
+  cityId: string | null;
+  /** `queued` when left out. */
+  status?: TripStatus;
+  startedAt: Date | number;
+  endedAt: Date | number;
+  /** Now when left out. */
+  receivedAt?: Date | number;
+  /** The trip's id when left out (each trip of a participant needs its own). */
+  traceHash?: string;
+  /** The chunk's point count, else 2. */
+  pointCount?: number;
+  /** The encoded trace, stored as the trip's one chunk; no chunk when left out. */
+  chunk?: Uint8Array;
+  legs?: unknown[];
+  mockLocation?: boolean;
+  /** What scoring writes, for history that is already scored. */
+  scored?: {
+    scoredAt: Date | number;
+    localDay: string;
+    campaignId: string | null;
+    distanceM: number;
+    pointsAwarded: number;
+    co2AvoidedG: number;
+    receipt: Record<string, unknown>;
+  };
+}
+
+const iso = (t: Date | number) => new Date(t).toISOString();
+
+/** A TypeORM DataSource or EntityManager, or a pg client (the benchmarks'). */
+type Queryable =
+  Pick<DataSource | EntityManager, 'query'> | { query(text: string, values: unknown[]): Promise<unknown> };
+
+/**
+ * Stores trips (and their chunks) the way ingestion and scoring leave them, in two statements
+ * whatever their number; returns their ids in order. Fields left out take the column's default,
+ * so trips stored together must leave out the same fields.
+ */
+export async function storeTrips(db: Queryable, trips: readonly StoredTrip[]): Promise<string[]> {
+  const rows = trips.map((t) => ({
+    id: t.id ?? randomUUID(),
+    participant_id: t.participantId,
+    city_id: t.cityId,
+    status: t.status ?? 'queued',
+    source_format: 'json',
+    trace_hash: t.traceHash ?? null,
+    point_count: t.pointCount ?? 2,
+    started_at: iso(t.startedAt),
+    ended_at: iso(t.endedAt),
+    ...(t.receivedAt !== undefined ? { received_at: iso(t.receivedAt) } : {}),
+    ...(t.legs ? { legs: t.legs } : {}),
+    ...(t.mockLocation !== undefined ? { mock_location: t.mockLocation } : {}),
+    ...(t.scored
+      ? {
+          scored_at: iso(t.scored.scoredAt),
+          local_day: t.scored.localDay,
+          campaign_id: t.scored.campaignId,
+          distance_m: t.scored.distanceM,
+          points_awarded: t.scored.pointsAwarded,
+          co2_avoided_g: t.scored.co2AvoidedG,
+          receipt: t.scored.receipt,
+        }
+      : {}),
+  }));
+  for (const row of rows) row.trace_hash ??= row.id;
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]).join(', ');
+  await db.query(
+    `INSERT INTO trips (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::trips, $1::jsonb)`,
+    [JSON.stringify(rows)],
+  );
+  const chunked = trips.flatMap((t, i) => (t.chunk ? [{ id: rows[i].id, n: t.pointCount ?? 2, data: t.chunk }] : []));
+  if (chunked.length)
+    await db.query(
+      `INSERT INTO trace_chunks (trip_id, seq, point_count, data) SELECT id, 0, n, data FROM unnest($1::uuid[], $2::int[], $3::bytea[]) AS c(id, n, data)`,
+      [chunked.map((c) => c.id), chunked.map((c) => c.n), chunked.map((c) => Buffer.from(c.data))],
+    );
+  return rows.map((r) => r.id);
 }

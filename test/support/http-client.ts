@@ -38,17 +38,21 @@ export async function request<T = any>(
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
-/** Polls `probe` until it returns a defined value or the time runs out. */
+/**
+ * Polls `probe` every `intervalMs` until it returns a defined value or the time runs out: the one
+ * polling loop of the tests, benches and chaos harness.
+ */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined>,
   timeoutMs = 15_000,
   what = 'condition',
+  intervalMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

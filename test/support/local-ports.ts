@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { waitFor } from './http-client';
 
 /** A TCP port free on the loopback right now, for a process the bench or harness starts. */
 export async function freePort(): Promise<number> {
@@ -14,14 +15,10 @@ export async function freePort(): Promise<number> {
 
 /** Waits until `url` answers below 500 (a process it started is up), or throws after `timeoutMs`. */
 export async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const up = () =>
+    fetch(url).then(
+      (response) => (response.status < 500 ? true : undefined),
+      () => undefined, // not listening yet
+    );
+  await waitFor(up, timeoutMs, `${url} to come up`, 200);
 }

@@ -2,14 +2,8 @@ import { Body, Controller, Get, Header, Ip, Param, Patch, Post, Query } from '@n
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@muvo/http';
-import {
-  CurrentPrincipal,
-  OptionalAuth,
-  OptionalPrincipal,
-  type Principal,
-  Roles,
-} from '@muvo/identity';
-import { MerchantsService, OffersService, SettlementService, StaffService } from '@muvo/vouchers';
+import { CurrentPrincipal, OptionalAuth, OptionalPrincipal, type Principal, Roles } from '@muvo/identity';
+import { MerchantsService, OffersService, ShopPayoutsService, StaffService } from '@muvo/vouchers';
 import {
   applicationResultSchema,
   applyMerchantSchema,
@@ -22,7 +16,7 @@ import {
   merchantSchema,
   periodQuerySchema,
   type PeriodQuery,
-  settlementSchema,
+  payoutSchema,
   staffMemberSchema,
   statementSchema,
   updateMerchantSchema,
@@ -37,7 +31,7 @@ export class MerchantsController {
     private readonly merchants: MerchantsService,
     private readonly staff: StaffService,
     private readonly offers: OffersService,
-    private readonly settlement: SettlementService,
+    private readonly payouts: ShopPayoutsService,
   ) {}
 
   @Post()
@@ -162,7 +156,7 @@ export class MerchantsController {
     @Param('id', { schema: idParamSchema }) id: string,
     @Query({ schema: periodQuerySchema }) period: PeriodQuery,
   ) {
-    return this.settlement.statement(id, principal, period);
+    return this.payouts.statement(id, principal, period);
   }
 
   @Get(':id/settlement.csv')
@@ -178,29 +172,29 @@ export class MerchantsController {
     @Param('id', { schema: idParamSchema }) id: string,
     @Query({ schema: periodQuerySchema }) period: PeriodQuery,
   ) {
-    return this.settlement.statementCsv(id, principal, period);
+    return this.payouts.statementCsv(id, principal, period);
   }
 
   @Get(':id/settlements')
   @Roles('merchant_staff', 'operator', 'admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The shop’s settled periods, newest first' })
-  @ApiResponse({ status: 200, standardSchema: z.array(settlementSchema) })
+  @ApiResponse({ status: 200, standardSchema: z.array(payoutSchema) })
   settlements(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    return this.settlement.listSettlements(id, principal);
+    return this.payouts.listPayouts(id, principal);
   }
 
   @Post(':id/settlements')
   @Roles('operator', 'admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Settle a finished period: its total is recorded and paid out in the shop’s ledger' })
-  @ApiResponse({ status: 201, standardSchema: settlementSchema })
+  @ApiResponse({ status: 201, standardSchema: payoutSchema })
   @ApiResponse({ status: 409, description: 'PERIOD_ALREADY_SETTLED, PERIOD_NOT_OVER' })
   settle(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: idParamSchema }) id: string,
     @Body({ schema: periodQuerySchema }) period: PeriodQuery,
   ) {
-    return this.settlement.settle(id, principal, period);
+    return this.payouts.recordPayout(id, principal, period);
   }
 }

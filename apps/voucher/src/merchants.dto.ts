@@ -141,7 +141,8 @@ export const periodQuerySchema = z
   .meta({ example: { from: '2026-10-01', to: '2026-10-31' } });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
-const settlement = z.object({
+// Schema ids (`Settlement`), fields and URLs keep the public name; in code a shop's settlement is a payout.
+const payout = z.object({
   settlementId: z.uuid(),
   merchantId: z.uuid(),
   from: z.string(),
@@ -152,7 +153,7 @@ const settlement = z.object({
   currency: z.string(),
   createdAt: z.string(),
 });
-export const settlementSchema = settlement.meta({ id: 'Settlement' });
+export const payoutSchema = payout.meta({ id: 'Settlement' });
 
 export const statementSchema = z
   .object({
@@ -175,7 +176,7 @@ export const statementSchema = z
         amountCents: z.number().int(),
       }),
     ),
-    settlements: z.array(settlement),
+    settlements: z.array(payout),
     outstandingCents: z.number().int().describe('Owed and not yet paid out, all time'),
     entries: z.array(
       z.object({

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
-import { SettlementService } from '@muvo/vouchers';
+import { ShopPayoutsService } from '@muvo/vouchers';
 import { cityReportSchema, periodQuerySchema, type PeriodQuery } from './merchants.dto';
 
 @ApiTags('reports')
@@ -9,13 +9,13 @@ import { cityReportSchema, periodQuerySchema, type PeriodQuery } from './merchan
 @Roles('operator', 'admin')
 @Controller('v1/reports')
 export class ReportsController {
-  constructor(private readonly settlement: SettlementService) {}
+  constructor(private readonly payouts: ShopPayoutsService) {}
 
   @Get('merchants')
   @ApiOperation({ summary: 'Per shop of the operator’s city: claims, redemptions, undos, expiries and what is owed' })
   @ApiResponse({ status: 200, standardSchema: cityReportSchema })
   merchants(@CurrentPrincipal() principal: Principal, @Query({ schema: periodQuerySchema }) period: PeriodQuery) {
-    return this.settlement.cityReport(principal, period);
+    return this.payouts.cityReport(principal, period);
   }
 
   @Get('merchants.csv')
@@ -28,6 +28,6 @@ export class ReportsController {
     description: 'merchant_id,merchant,status,claimed,redeemed,undone,expired,refunded,points,owed_eur',
   })
   merchantsCsv(@CurrentPrincipal() principal: Principal, @Query({ schema: periodQuerySchema }) period: PeriodQuery) {
-    return this.settlement.cityReportCsv(principal, period);
+    return this.payouts.cityReportCsv(principal, period);
   }
 }

@@ -3,3 +3,4 @@ export * from './cities.module';
 export * from './cities.service';
 export * from './city.entity';
 export * from './route.entity';
+export * from './city-store';

@@ -3,4 +3,4 @@ export * from './database.module';
 export * from './postgres-errors';
 export * from './prepare-database';
 export * from './rows';
-export * from './audit-log';
+export * from './table-owners';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { citySummaries } from '@muvo/cities';
+import { addDays, localTime } from '@muvo/kernel';
 import { badgeById } from './badges';
 
 export interface Achievements {
@@ -28,13 +30,19 @@ export class AchievementsService {
       current_streak: number;
       best_streak: number;
       last_day: string | null;
+      city_id: string;
     }[] = await this.dataSource.query(
-      // A streak is current while its last day is today or yesterday in the city's time zone.
-      `SELECT s.trips, s.points, s.distance_m, s.co2_avoided_g, s.best_streak, to_char(s.last_day, 'YYYY-MM-DD') AS last_day,
-              CASE WHEN s.last_day >= (now() AT TIME ZONE c.timezone)::date - 1 THEN s.current_streak ELSE 0 END AS current_streak
-         FROM participant_stats s JOIN cities c ON c.id = s.city_id WHERE s.participant_id = $1`,
+      `SELECT s.trips, s.points, s.distance_m, s.co2_avoided_g, s.best_streak, s.current_streak, s.city_id,
+              to_char(s.last_day, 'YYYY-MM-DD') AS last_day
+         FROM participant_stats s WHERE s.participant_id = $1`,
       [participantId],
     );
+    if (stats) {
+      // A streak is current while its last day is today or yesterday in the city's time zone.
+      const timezone = (await citySummaries(this.dataSource, [stats.city_id])).get(stats.city_id)?.timezone ?? 'UTC';
+      const today = localTime(Date.now(), timezone).day;
+      if (!stats.last_day || stats.last_day < addDays(today, -1)) stats.current_streak = 0;
+    }
     const badges: { badge: string; earned_at: Date }[] = await this.dataSource.query(
       `SELECT badge, earned_at FROM participant_badges WHERE participant_id = $1 ORDER BY earned_at, badge`,
       [participantId],

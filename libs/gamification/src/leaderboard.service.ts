@@ -2,9 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { citySummaries } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
+import { findAccounts } from '@muvo/identity';
+import { netCredits } from '@muvo/ledger';
 import { REDIS_CLIENT } from '@muvo/observability';
 import type { BoardCredit, BoardEntry, BoardPage, BoardRef } from './leaderboard.types';
+import { readTeams } from './team-store';
 
 /** How long a board may go without being rebuilt from PostgreSQL (heals any missed increment). */
 const BUILT_TTL_FACTOR = 1;
@@ -95,28 +99,14 @@ export class LeaderboardService {
   }
 
   private async scoresFromLedger(board: BoardRef): Promise<{ id: string; score: number }[]> {
-    const period =
-      'week' in board.period
-        ? { sql: `o.metadata->>'week' = $2`, value: board.period.week }
-        : { sql: `o.metadata->>'campaignId' = $2`, value: board.period.campaignId };
-    const member =
-      board.kind === 'individual'
-        ? 'a.owner_id'
-        : board.kind === 'team'
-          ? `o.metadata->>'teamId'`
-          : `o.metadata->>'cityId'`;
-    const city = board.kind === 'city' ? 'TRUE' : `o.metadata->>'cityId' = $1`;
-    const rows: { id: string; score: string }[] = await this.dataSource.query(
-      `SELECT ${member} AS id, sum(o.amount - COALESCE(r.amount, 0)) AS score
-         FROM ledger_transfers o
-         JOIN ledger_accounts a ON a.id = o.credit_account_id
-         LEFT JOIN ledger_transfers r ON r.reverses_transfer_id = o.id
-        WHERE o.kind = 'trip-credit' AND ${city} AND ${period.sql} AND ${member} IS NOT NULL AND ($1::text IS NOT NULL)
-        GROUP BY 1
-       HAVING sum(o.amount - COALESCE(r.amount, 0)) > 0`,
-      [board.cityId, period.value],
-    );
-    return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+    const period: Record<string, string> =
+      'week' in board.period ? { week: board.period.week } : { campaignId: board.period.campaignId };
+    const credits = await netCredits(this.dataSource, {
+      kind: 'trip-credit',
+      groupBy: board.kind === 'individual' ? 'owner' : { metadata: board.kind === 'team' ? 'teamId' : 'cityId' },
+      metadata: board.kind === 'city' ? period : { ...period, cityId: board.cityId },
+    });
+    return credits.map((c) => ({ id: c.id, score: c.amount }));
   }
 
   private async ensureBuilt(board: BoardRef): Promise<string> {
@@ -155,21 +145,14 @@ export class LeaderboardService {
   }
 
   private async namesOf(board: BoardRef, ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows: { id: string; name: string }[] =
-      board.kind === 'individual'
-        ? await this.dataSource.query(
-            `SELECT id::text, COALESCE(display_name, 'Participant ' || left(id::text, 6)) AS name
-               FROM accounts WHERE id::text = ANY($1)`,
-            [unique],
-          )
-        : board.kind === 'team'
-          ? await this.dataSource.query(`SELECT id, name FROM teams WHERE city_id = $1 AND id = ANY($2)`, [
-              board.cityId,
-              unique,
-            ])
-          : await this.dataSource.query(`SELECT id, name FROM cities WHERE id = ANY($1)`, [unique]);
-    return new Map(rows.map((r) => [r.id, r.name]));
+    if (board.kind === 'individual') {
+      const accounts = await findAccounts(this.dataSource, ids);
+      return new Map([...accounts].map(([id, a]) => [id, a.displayName ?? `Participant ${id.slice(0, 6)}`]));
+    }
+    if (board.kind === 'team') {
+      const teams = await readTeams(this.dataSource, board.cityId);
+      return new Map(teams.map((t) => [t.id, t.name]));
+    }
+    return new Map([...(await citySummaries(this.dataSource, ids))].map(([id, city]) => [id, city.name]));
   }
 }

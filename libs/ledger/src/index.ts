@@ -2,3 +2,4 @@ export * from './ledger.exceptions';
 export * from './ledger.module';
 export * from './ledger.service';
 export * from './ledger.types';
+export * from './ledger-queries';

@@ -364,11 +364,11 @@ export class LedgerService {
   }
 
   /**
-   * Audits the ledger: every balance must equal its credits minus its debits, and all balances
+   * Verifies the ledger's consistency (not to be confused with the audit log): every balance must equal its credits minus its debits, and all balances
    * must sum to zero (points are only moved, never made from nothing). Returns the accounts that
    * disagree (empty when consistent) and the grand total.
    */
-  async audit(
+  async verifyBalances(
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ mismatches: LedgerMismatch[]; total: number }> {
     const mismatches: { id: string; balance: string; from_transfers: string }[] = await manager.query(`

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { rows } from '@muvo/database';
-import { loadTripTrace, type TripLeg } from '@muvo/tracking';
+import { citySummaries } from '@muvo/cities';
+import { loadTripTraces, TRIP_STATUSES, tripsBetween, tripSpan, type TripSummary } from '@muvo/tracking';
 import { compositeTripOf, type DiaryTrip, localDtOf, objectIdOf, type ServerEntry } from './composite-trip';
 import { OpenpathErrors } from './openpath.exceptions';
 import type { OpenpathCaller } from './openpath-token.service';
@@ -31,17 +32,6 @@ export interface MetricsQuery {
   end_time: string;
   metric_list: Record<string, string[]> | string[];
   is_return_aggregate?: boolean;
-}
-
-interface TripRow {
-  id: string;
-  start_ts: number;
-  end_ts: number;
-  distance_m: number | null;
-  status: string;
-  legs: TripLeg[] | null;
-  write_ts: number;
-  timezone: string | null;
 }
 
 /** Keeps at most `max` entries the way the phone asked (`first`, `last` or an even `sample`). */
@@ -86,14 +76,14 @@ export class OpenpathDiaryService {
 
   /** What muvo has processed of the phone's data: from its first trip to where segmentation stands. */
   async rangeTs(caller: OpenpathCaller): Promise<{ start_ts: number | null; end_ts: number | null }> {
-    const [range] = await rows<{ start_ts: number | null; end_ts: number | null }>(
+    const span = await tripSpan(this.dataSource, caller.participantId);
+    const [segmented] = await rows<{ ts: number | null }>(
       this.dataSource,
-      `SELECT (SELECT extract(epoch FROM min(started_at))::float8 FROM trips WHERE participant_id = $1) AS start_ts,
-              GREATEST((SELECT extract(epoch FROM max(ended_at))::float8 FROM trips WHERE participant_id = $1),
-                       (SELECT NULLIF(segmented_from, 0) FROM openpath_participants WHERE participant_id = $1)) AS end_ts`,
+      `SELECT NULLIF(segmented_from, 0) AS ts FROM openpath_participants WHERE participant_id = $1`,
       [caller.participantId],
     );
-    return { start_ts: range?.start_ts ?? null, end_ts: range?.end_ts ?? null };
+    const ends = [span.endTs, segmented?.ts ?? null].filter((ts): ts is number => ts !== null);
+    return { start_ts: span.startTs, end_ts: ends.length ? Math.max(...ends) : null };
   }
 
   /**
@@ -112,30 +102,28 @@ export class OpenpathDiaryService {
       : query.metric_list;
     const aggregate = query.is_return_aggregate === true;
     // A day either side: local days differ from UTC days by up to 14 hours.
-    const trips = await rows<TripRow & { participant_id: string }>(
+    const trips = await tripsBetween(
       this.dataSource,
-      `SELECT t.id, t.participant_id, extract(epoch FROM t.started_at)::float8 AS start_ts,
-              extract(epoch FROM t.ended_at)::float8 AS end_ts, t.distance_m, t.status, t.legs, 0 AS write_ts, c.timezone
-         FROM trips t LEFT JOIN cities c ON c.id = t.city_id
-        WHERE ${aggregate ? 't.city_id = $1' : 't.participant_id = $1'}
-          AND t.started_at >= to_timestamp($2) AND t.started_at < to_timestamp($3)
-          AND t.status IN ('queued', 'processing', 'scored', 'flagged')
-        LIMIT 100000`,
-      [aggregate ? caller.cityId : caller.participantId, from / 1000 - 86_400, to / 1000 + 2 * 86_400],
+      aggregate ? { cityId: caller.cityId ?? '' } : { participantId: caller.participantId },
+      { by: 'started', fromTs: from / 1000 - 86_400, toTs: to / 1000 + 2 * 86_400 },
+      { statuses: ['queued', 'processing', 'scored', 'flagged'], limit: 100_000 },
     );
-    const labels = aggregate ? [] : await this.labels(caller.participantId, from / 1000 - 86_400, to / 1000 + 2 * 86_400);
+    const timezones = await this.timezonesOf(trips);
+    const labels = aggregate
+      ? []
+      : await this.labels(caller.participantId, from / 1000 - 86_400, to / 1000 + 2 * 86_400);
     const days = new Map<string, { users: Set<string>; values: Record<string, Record<string, number>> }>();
     for (const trip of trips) {
-      const local = localDtOf(trip.start_ts, trip.timezone ?? 'UTC');
+      const local = localDtOf(trip.startTs, timezones.get(trip.cityId) ?? 'UTC');
       const date = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
       if (date < query.start_time || date > query.end_time) continue;
       const day = days.get(date) ?? { users: new Set<string>(), values: {} };
       days.set(date, day);
-      day.users.add(trip.participant_id);
-      const userInput = labelsOfTrip({ startTs: trip.start_ts, endTs: trip.end_ts }, labels);
+      day.users.add(trip.participantId);
+      const userInput = labelsOfTrip({ startTs: trip.startTs, endTs: trip.endTs }, labels);
       const legs = trip.legs?.length
         ? trip.legs
-        : [{ mode: 'unknown', distanceM: trip.distance_m ?? 0, durationS: trip.end_ts - trip.start_ts }];
+        : [{ mode: 'unknown', distanceM: trip.distanceM ?? 0, durationS: trip.endTs - trip.startTs }];
       const longest = legs.reduce((a, b) => (b.distanceM > a.distanceM ? b : a));
       for (const [metric, groupings] of Object.entries(metricList)) {
         if (!['count', 'distance', 'duration'].includes(metric)) continue;
@@ -143,7 +131,7 @@ export class OpenpathDiaryService {
         for (const grouping of groupings) {
           const label = userInput[grouping];
           const parts = label
-            ? [{ value: label, distance: trip.distance_m ?? 0, duration: trip.end_ts - trip.start_ts, count: 1 }]
+            ? [{ value: label, distance: trip.distanceM ?? 0, duration: trip.endTs - trip.startTs, count: 1 }]
             : grouping === 'mode_confirm' || !['purpose_confirm', 'replaced_mode'].includes(grouping)
               ? legs.map((leg) => ({
                   value: leg.mode,
@@ -151,7 +139,7 @@ export class OpenpathDiaryService {
                   duration: leg.durationS,
                   count: leg === longest ? 1 : 0,
                 }))
-              : [{ value: 'unlabeled', distance: trip.distance_m ?? 0, duration: trip.end_ts - trip.start_ts, count: 1 }];
+              : [{ value: 'unlabeled', distance: trip.distanceM ?? 0, duration: trip.endTs - trip.startTs, count: 1 }];
           for (const part of parts) {
             const field = `${grouping}_${part.value}`;
             values[field] = (values[field] ?? 0) + part[metric as 'count' | 'distance' | 'duration'];
@@ -184,8 +172,10 @@ export class OpenpathDiaryService {
   /** Keeps the device facts the app reports (app version, phone model…), merged over earlier ones. */
   async updateProfile(caller: OpenpathCaller, updateDoc: Record<string, unknown>): Promise<void> {
     const doc = JSON.stringify(updateDoc);
-    if (doc.length > MAX_PROFILE_BYTES) throw OpenpathErrors.malformedBody(`update_doc may hold at most ${MAX_PROFILE_BYTES} bytes`);
-    if (UNSTORABLE.test(doc)) throw OpenpathErrors.malformedBody('update_doc contains a NUL character or a broken surrogate');
+    if (doc.length > MAX_PROFILE_BYTES)
+      throw OpenpathErrors.malformedBody(`update_doc may hold at most ${MAX_PROFILE_BYTES} bytes`);
+    if (UNSTORABLE.test(doc))
+      throw OpenpathErrors.malformedBody('update_doc contains a NUL character or a broken surrogate');
     await this.dataSource.query(
       `INSERT INTO openpath_participants (participant_id, profile) VALUES ($1, $2::jsonb)
        ON CONFLICT (participant_id) DO UPDATE SET profile = openpath_participants.profile || EXCLUDED.profile`,
@@ -194,41 +184,52 @@ export class OpenpathDiaryService {
   }
 
   private async compositeTrips(caller: OpenpathCaller, query: FindEntriesQuery): Promise<ServerEntry[]> {
-    const column = query.key_time === 'data.start_ts' ? 'started_at' : 'ended_at';
-    const trips = await rows<TripRow>(
+    const trips = await tripsBetween(
       this.dataSource,
-      `SELECT t.id, extract(epoch FROM t.started_at)::float8 AS start_ts, extract(epoch FROM t.ended_at)::float8 AS end_ts,
-              t.distance_m, t.status, t.legs, extract(epoch FROM coalesce(t.scored_at, t.received_at))::float8 AS write_ts,
-              c.timezone
-         FROM trips t LEFT JOIN cities c ON c.id = t.city_id
-        WHERE t.participant_id = $1 AND t.${column} >= to_timestamp($2) AND t.${column} <= to_timestamp($3)
-          AND t.status <> 'receiving'
-        ORDER BY t.${column} LIMIT ${MAX_TRIPS}`,
-      [caller.participantId, query.start_time, query.end_time],
+      { participantId: caller.participantId },
+      {
+        by: query.key_time === 'data.start_ts' ? 'started' : 'ended',
+        fromTs: query.start_time,
+        toTs: query.end_time,
+        inclusive: true,
+      },
+      { statuses: TRIP_STATUSES.filter((s) => s !== 'receiving'), limit: MAX_TRIPS },
     );
     if (trips.length === 0) return [];
-    const labels = await this.labels(caller.participantId, trips[0].start_ts, trips[trips.length - 1].end_ts);
-    const entries: ServerEntry[] = [];
-    for (const trip of trips) {
-      const trace = await loadTripTrace(this.dataSource, trip.id);
+    const labels = await this.labels(caller.participantId, trips[0].startTs, trips[trips.length - 1].endTs);
+    const timezones = await this.timezonesOf(trips);
+    const traces = await loadTripTraces(
+      this.dataSource,
+      trips.map((t) => t.id),
+    );
+    return trips.map((trip) => {
+      const trace = traces.get(trip.id);
       const points = [];
       for (let i = 0; i < (trace?.length ?? 0); i++) {
         points.push({ ts: trace!.ts[i] / 1000, lat: trace!.lat[i], lon: trace!.lon[i] });
       }
       const diaryTrip: DiaryTrip = {
         id: trip.id,
-        startTs: trip.start_ts,
-        endTs: trip.end_ts,
-        distanceM: trip.distance_m,
+        startTs: trip.startTs,
+        endTs: trip.endTs,
+        distanceM: trip.distanceM,
         status: trip.status,
         legs: trip.legs,
-        writeTs: trip.write_ts,
+        writeTs: trip.writeTs,
         points,
-        userInput: labelsOfTrip({ startTs: trip.start_ts, endTs: trip.end_ts }, labels),
+        userInput: labelsOfTrip({ startTs: trip.startTs, endTs: trip.endTs }, labels),
       };
-      entries.push(compositeTripOf(diaryTrip, trip.timezone ?? 'UTC'));
-    }
-    return entries;
+      return compositeTripOf(diaryTrip, timezones.get(trip.cityId) ?? 'UTC');
+    });
+  }
+
+  /** The time zone of each trip's city (trips outside any city keep UTC). */
+  private async timezonesOf(trips: readonly TripSummary[]): Promise<Map<string | null, string>> {
+    const cities = await citySummaries(
+      this.dataSource,
+      trips.flatMap((t) => t.cityId ?? []),
+    );
+    return new Map([...cities].map(([id, city]) => [id, city.timezone]));
   }
 
   private async labels(participantId: string, fromTs: number, toTs: number) {
@@ -240,7 +241,13 @@ export class OpenpathDiaryService {
         WHERE participant_id = $1 AND key = ANY($2) AND ts <= $4 AND (data->>'end_ts')::float8 >= $3`,
       [participantId, [...LABEL_KEYS], fromTs, toTs],
     );
-    return found.map((l) => ({ key: l.key, label: l.label, startTs: l.start_ts, endTs: l.end_ts, writeTs: l.write_ts }));
+    return found.map((l) => ({
+      key: l.key,
+      label: l.label,
+      startTs: l.start_ts,
+      endTs: l.end_ts,
+      writeTs: l.write_ts,
+    }));
   }
 
   private async rawEntries(caller: OpenpathCaller, keys: string[], query: FindEntriesQuery): Promise<ServerEntry[]> {

@@ -6,7 +6,7 @@ import { rows } from '@muvo/database';
 import { DomainException } from '@muvo/kernel';
 import { counter } from '@muvo/observability';
 import { ReviewService } from '@muvo/scoring';
-import type { TripLeg } from '@muvo/tracking';
+import { type TripLeg, tripsOverlapping } from '@muvo/tracking';
 import { labelsOfTrip } from './openpath-diary.service';
 
 const labelDisputes = counter('muvo_openpath_label_disputes_total', 'Disputes opened from OpenPATH mode labels');
@@ -74,18 +74,18 @@ export class OpenpathLabels {
       [participantId],
     );
     if (labels.length === 0) return 0;
-    const trips = await rows<{ id: string; status: string; legs: TripLeg[] | null; start_ts: number; end_ts: number }>(
+    const trips = await tripsOverlapping(
       this.dataSource,
-      `SELECT id, status, legs, extract(epoch FROM started_at)::float8 AS start_ts, extract(epoch FROM ended_at)::float8 AS end_ts
-         FROM trips WHERE participant_id = $1 AND ended_at >= to_timestamp($2) AND started_at <= to_timestamp($3)`,
-      [participantId, Math.min(...labels.map((l) => l.start_ts)), Math.max(...labels.map((l) => l.end_ts))],
+      participantId,
+      Math.min(...labels.map((l) => l.start_ts)),
+      Math.max(...labels.map((l) => l.end_ts)),
     );
     const settled: number[] = [];
     let opened = 0;
     for (const trip of trips) {
       const mine = labels.filter(
         (l) =>
-          labelsOfTrip({ startTs: trip.start_ts, endTs: trip.end_ts }, [
+          labelsOfTrip({ startTs: trip.startTs, endTs: trip.endTs }, [
             { key: 'manual/mode_confirm', label: l.label, startTs: l.start_ts, endTs: l.end_ts, writeTs: l.write_ts },
           ]).mode_confirm !== undefined,
       );

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
+import { findAccounts } from '@muvo/identity';
 import { DomainException } from '@muvo/kernel';
 import { counter } from '@muvo/observability';
 import { buildTrace } from '@muvo/trace';
-import { TripIngestionService } from '@muvo/tracking';
+import { tripIdByIdempotencyKey, TripIngestionService } from '@muvo/tracking';
 import { OpenpathLabels } from './openpath-labels.service';
 import { LOCATION_KEYS, TRANSITION_KEY } from './phone-entries';
 import { type PhoneFix, transitionKind } from './phone-stream';
@@ -248,17 +249,13 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     const slice = fixes.slice(trip.startIndex, trip.endIndex + 1);
     const startTs = slice[0].ts;
     const endTs = slice[slice.length - 1].ts;
-    const [participant] = await rows<{ city_id: string | null }>(
-      manager,
-      `SELECT city_id FROM accounts WHERE id = $1`,
-      [participantId],
-    );
+    const participant = (await findAccounts(manager, [participantId])).get(participantId);
     const idempotencyKey = openpathTripKey(startTs);
     let tripId: string;
     try {
       const accepted = await this.ingestion.acceptWholeTrip({
         participantId,
-        cityId: participant?.city_id ?? null,
+        cityId: participant?.cityId ?? null,
         trace: buildTrace(
           slice.map((f) => ({
             ts: f.ts * 1000,
@@ -277,12 +274,7 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     } catch (error) {
       // The trip was handed over before, with fewer fixes (late ones arrived since): it stands.
       if (!(error instanceof DomainException) || error.code !== 'IDEMPOTENCY_KEY_REUSED') throw error;
-      const [existing] = await rows<{ id: string }>(
-        manager,
-        `SELECT id FROM trips WHERE participant_id = $1 AND idempotency_key = $2`,
-        [participantId, idempotencyKey],
-      );
-      tripId = existing.id;
+      tripId = (await tripIdByIdempotencyKey(manager, participantId, idempotencyKey))!;
     }
     await manager.query(
       `INSERT INTO openpath_trips (participant_id, start_ts, end_ts, trip_id) VALUES ($1, $2, $3, $4)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
-import { appendAudit } from '@muvo/database';
+import { appendAudit } from '@muvo/audit';
 import { loadTripTrace, mapLineOf, type MapLine, type TripEntity, TripQueryService } from '@muvo/tracking';
 import { cityPrivacyPolicy } from './privacy-zones.policy';
 import { redactLineForOthers, redactTraceForOthers } from './privacy-zones.redaction';

@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { generatePassword, IdentityService, type Role } from '@muvo/identity';
+import {
+  deleteCampaigns,
+  deleteRoutes,
+  endCampaigns,
+  lockCity,
+  upsertCampaign,
+  upsertCity,
+  upsertRoute,
+} from '@muvo/cities';
+import { deleteTeams, upsertTeam } from '@muvo/gamification';
+import { findAccountByEmail, generatePassword, IdentityService, type Role, setMerchantOwner } from '@muvo/identity';
 import { deterministicUuid, DomainException } from '@muvo/kernel';
 import type { CityFile } from './city-file.schema';
 import { CityFileExporter } from './city-file.exporter';
@@ -15,9 +25,17 @@ import {
   type PlannedChange,
   planCityChanges,
 } from './city-state';
-import { cityVoucherPolicy, nearestRoute, shopCorridorM } from '@muvo/vouchers';
+import {
+  cityVoucherPolicy,
+  closeOffers,
+  nearestRoute,
+  shopCorridorM,
+  suspendMerchants,
+  upsertListedMerchant,
+  upsertListedOffer,
+} from '@muvo/vouchers';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { appendAudit } from '@muvo/database';
+import { appendAudit } from '@muvo/audit';
 
 export interface CreatedAccount {
   email: string;
@@ -87,7 +105,7 @@ export class CityFileApplier {
       // One applier per city at a time: concurrent applications of the same file must not race.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('city-file:' || $1))`, [file.id]);
       // The admin API changes rules under this row's lock: none lands between the comparison and the writes.
-      await manager.query(`SELECT 1 FROM cities WHERE id = $1 FOR UPDATE`, [file.id]);
+      await lockCity(manager, file.id);
       const live = await this.liveThings(manager, file.id);
       const [state]: { things: CityThings }[] = await manager.query(
         `SELECT things FROM city_file_state WHERE city_id = $1`,
@@ -160,10 +178,7 @@ export class CityFileApplier {
           });
         }
         if (person.role === 'merchant_staff') {
-          await manager.query(
-            `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
-            [person.email, !!person.owner],
-          );
+          await setMerchantOwner(manager, { email: person.email }, !!person.owner);
         }
       }
       const after = await this.liveThings(manager, file.id);
@@ -194,41 +209,24 @@ export class CityFileApplier {
       ...(file.vouchers ? { vouchers: file.vouchers } : {}),
       ...(file.privacy ? { privacy: file.privacy } : {}),
     };
-    const hash = fileHash(file);
-    await manager.query(
-      `INSERT INTO cities (id, name, timezone, area, settings, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, area = EXCLUDED.area,
-              settings = EXCLUDED.settings, source_hash = EXCLUDED.source_hash, updated_at = now()
-        WHERE (cities.name, cities.timezone, cities.area, cities.settings)
-              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.timezone, EXCLUDED.area, EXCLUDED.settings)`,
-      [file.id, file.name, file.timezone, JSON.stringify(file.area), JSON.stringify(settings), hash],
-    );
+    await upsertCity(manager, {
+      id: file.id,
+      name: file.name,
+      timezone: file.timezone,
+      area: file.area,
+      settings,
+      sourceHash: fileHash(file),
+    });
   }
 
   private async syncRoutes(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {
-    for (const route of file.routes) {
-      await manager.query(
-        `INSERT INTO routes (city_id, id, name, corridor_m, geometry) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, corridor_m = EXCLUDED.corridor_m,
-                geometry = EXCLUDED.geometry
-          WHERE (routes.name, routes.corridor_m, routes.geometry)
-                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.corridor_m, EXCLUDED.geometry)`,
-        [file.id, route.id, route.name, route.corridorM, JSON.stringify(route.geometry)],
-      );
-    }
-    await manager.query(`DELETE FROM routes WHERE city_id = $1 AND id = ANY($2)`, [file.id, idsOf(removed, 'route')]);
+    for (const route of file.routes) await upsertRoute(manager, file.id, route);
+    await deleteRoutes(manager, file.id, idsOf(removed, 'route'));
   }
 
   private async syncTeams(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {
-    for (const team of file.teams) {
-      await manager.query(
-        `INSERT INTO teams (city_id, id, name, kind) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-          WHERE (teams.name, teams.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
-        [file.id, team.id, team.name, team.kind],
-      );
-    }
-    await manager.query(`DELETE FROM teams WHERE city_id = $1 AND id = ANY($2)`, [file.id, idsOf(removed, 'team')]);
+    for (const team of file.teams) await upsertTeam(manager, file.id, team);
+    await deleteTeams(manager, file.id, idsOf(removed, 'team'));
   }
 
   private async syncCampaigns(
@@ -237,26 +235,10 @@ export class CityFileApplier {
     removed: Set<string>,
     ended: Set<string>,
   ): Promise<void> {
-    for (const campaign of file.campaigns) {
-      await manager.query(
-        `INSERT INTO campaigns (city_id, id, name, starts_at, ends_at, rules) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, starts_at = EXCLUDED.starts_at,
-                ends_at = EXCLUDED.ends_at, rules = EXCLUDED.rules
-          WHERE (campaigns.name, campaigns.starts_at, campaigns.ends_at, campaigns.rules)
-                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.starts_at, EXCLUDED.ends_at, EXCLUDED.rules)`,
-        [file.id, campaign.id, campaign.name, campaign.startsAt, campaign.endsAt, JSON.stringify(campaign.rules ?? {})],
-      );
-    }
-    // A campaign that issued points is ended, not deleted: its budget account still explains them.
-    await manager.query(
-      `UPDATE campaigns SET ends_at = greatest(now(), starts_at + interval '1 second')
-                          WHERE city_id = $1 AND id = ANY($2) AND ends_at > now()`,
-      [file.id, idsOf(ended, 'campaign')],
-    );
-    await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND id = ANY($2)`, [
-      file.id,
-      idsOf(removed, 'campaign'),
-    ]);
+    for (const campaign of file.campaigns)
+      await upsertCampaign(manager, file.id, { ...campaign, rules: campaign.rules ?? {} });
+    await endCampaigns(manager, file.id, idsOf(ended, 'campaign'));
+    await deleteCampaigns(manager, file.id, idsOf(removed, 'campaign'));
   }
 
   private async syncMerchants(
@@ -285,79 +267,44 @@ export class CityFileApplier {
             `${Math.round(shopCorridorM(nearest.route, policy))} m corridor (vouchers.merchantCorridorM); applied as the file says`,
         );
       }
-      await manager.query(
-        `INSERT INTO merchants (id, city_id, key, name, lat, lon, address, status, description, opening_hours, route_id,
-                                route_distance_m)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11)
-         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
-                address = EXCLUDED.address, status = 'approved', description = EXCLUDED.description,
-                opening_hours = EXCLUDED.opening_hours, route_id = EXCLUDED.route_id,
-                route_distance_m = EXCLUDED.route_distance_m, updated_at = now()
-          WHERE (merchants.name, merchants.lat, merchants.lon, merchants.address, merchants.status, merchants.description,
-                 merchants.opening_hours, merchants.route_id, merchants.route_distance_m)
-                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon, EXCLUDED.address, 'approved',
-                 EXCLUDED.description, EXCLUDED.opening_hours, EXCLUDED.route_id, EXCLUDED.route_distance_m)`,
-        [
-          merchantId,
-          file.id,
-          merchant.id,
-          merchant.name,
-          lat,
-          lon,
-          merchant.address ?? null,
-          merchant.description ?? null,
-          merchant.openingHours ? JSON.stringify(merchant.openingHours) : null,
-          nearest?.route.id ?? null,
-          nearest ? Math.round(nearest.distanceM) : null,
-        ],
-      );
+      await upsertListedMerchant(manager, file.id, {
+        id: merchantId,
+        key: merchant.id,
+        name: merchant.name,
+        lat,
+        lon,
+        address: merchant.address ?? null,
+        description: merchant.description ?? null,
+        openingHours: merchant.openingHours ?? null,
+        routeId: nearest?.route.id ?? null,
+        routeDistanceM: nearest ? Math.round(nearest.distanceM) : null,
+      });
       for (const offer of merchant.offers) {
-        const offerId = offerIdOf(file.id, merchant.id, offer.id);
-        const ttlS = offer.voucherTtlDays ? Math.round(offer.voucherTtlDays * 86_400) : null;
-        await manager
-          .query(
-            `INSERT INTO offers (id, merchant_id, city_id, key, title, description, cost_points, stock, active,
-                               valid_from, valid_until, voucher_ttl_s, per_participant_limit, usable_hours, payout_cents)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-           ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-                  cost_points = EXCLUDED.cost_points, stock = EXCLUDED.stock, active = EXCLUDED.active,
-                  valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
-                  voucher_ttl_s = EXCLUDED.voucher_ttl_s, per_participant_limit = EXCLUDED.per_participant_limit,
-                  usable_hours = EXCLUDED.usable_hours, payout_cents = EXCLUDED.payout_cents, updated_at = now()
-            WHERE (offers.title, offers.description, offers.cost_points, offers.stock, offers.active,
-                   offers.valid_from, offers.valid_until, offers.voucher_ttl_s, offers.per_participant_limit,
-                   offers.usable_hours, offers.payout_cents)
-                  IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.cost_points, EXCLUDED.stock,
-                   EXCLUDED.active, EXCLUDED.valid_from, EXCLUDED.valid_until, EXCLUDED.voucher_ttl_s,
-                   EXCLUDED.per_participant_limit, EXCLUDED.usable_hours, EXCLUDED.payout_cents)`,
-            [
-              offerId,
-              merchantId,
-              file.id,
-              offer.id,
-              offer.title,
-              offer.description ?? null,
-              offer.costPoints,
-              offer.stock ?? null,
-              offer.active,
-              offer.validFrom ?? null,
-              offer.validUntil ?? null,
-              ttlS,
-              offer.perParticipantLimit ?? null,
-              offer.usableHours ? JSON.stringify(offer.usableHours) : null,
-              offer.payoutCents,
-            ],
-          )
-          .catch((error: { constraint?: string }) => {
-            if (error.constraint === 'offers_stock_not_exceeded') {
-              throw new DomainException(
-                'INVALID_CITY_FILE',
-                'invalid',
-                `offer ${merchant.id}/${offer.id}: stock is below the vouchers already claimed`,
-              );
-            }
-            throw error;
-          });
+        await upsertListedOffer(manager, file.id, {
+          id: offerIdOf(file.id, merchant.id, offer.id),
+          merchantId,
+          key: offer.id,
+          title: offer.title,
+          description: offer.description ?? null,
+          costPoints: offer.costPoints,
+          stock: offer.stock ?? null,
+          active: offer.active,
+          validFrom: offer.validFrom ?? null,
+          validUntil: offer.validUntil ?? null,
+          voucherTtlS: offer.voucherTtlDays ? Math.round(offer.voucherTtlDays * 86_400) : null,
+          perParticipantLimit: offer.perParticipantLimit ?? null,
+          usableHours: offer.usableHours ?? null,
+          payoutCents: offer.payoutCents,
+        }).catch((error: unknown) => {
+          if (error instanceof DomainException && error.code === 'STOCK_BELOW_CLAIMED') {
+            throw new DomainException(
+              'INVALID_CITY_FILE',
+              'invalid',
+              `offer ${merchant.id}/${offer.id}: stock is below the vouchers already claimed`,
+            );
+          }
+          throw error;
+        });
       }
     }
     // Offers and shops that applied through the API are not the file's to retire (not things).
@@ -365,33 +312,27 @@ export class CityFileApplier {
       const [merchantKey, offerKey] = key.split('/');
       return offerIdOf(file.id, merchantKey, offerKey);
     });
-    await manager.query(
-      `UPDATE offers SET active = false, updated_at = now() WHERE city_id = $1 AND active AND id = ANY($2)`,
-      [file.id, goneOffers],
-    );
-    await manager.query(
-      `UPDATE merchants SET status = 'suspended', updated_at = now()
-        WHERE city_id = $1 AND status <> 'suspended' AND id = ANY($2)`,
-      [file.id, idsOf(removed, 'merchant').map((key) => merchantIdOf(file.id, key))],
+    await closeOffers(manager, file.id, goneOffers);
+    await suspendMerchants(
+      manager,
+      file.id,
+      idsOf(removed, 'merchant').map((key) => merchantIdOf(file.id, key)),
     );
   }
 
   private async ensureAccount(manager: EntityManager, person: PersonSpec): Promise<CreatedAccount | null> {
-    const [existing]: { role: Role; city_id: string | null; merchant_id: string | null }[] = await manager.query(
-      `SELECT role, city_id, merchant_id FROM accounts WHERE lower(email) = lower($1)`,
-      [person.email],
-    );
+    const existing = await findAccountByEmail(manager, person.email);
     if (existing) {
       const same =
         existing.role === person.role &&
-        existing.city_id === person.cityId &&
-        (existing.merchant_id ?? undefined) === person.merchantId;
+        existing.cityId === person.cityId &&
+        (existing.merchantId ?? undefined) === person.merchantId;
       if (!same) {
         throw new DomainException(
           'ACCOUNT_CONFLICT',
           'conflict',
           `${person.email} already has an account as ${existing.role}` +
-            `${existing.merchant_id ? ` of merchant ${existing.merchant_id}` : existing.city_id ? ` in ${existing.city_id}` : ''}; ` +
+            `${existing.merchantId ? ` of merchant ${existing.merchantId}` : existing.cityId ? ` in ${existing.cityId}` : ''}; ` +
             'use another email for this role',
         );
       }

@@ -552,7 +552,7 @@ export async function addToParticipant(manager: EntityManager, d: CreditDelta): 
 }
 
 /** Appends to the audit log (shared with every other path that changes a city). */
-export { appendAudit as audit } from '@muvo/database';
+export { appendAudit as audit } from '@muvo/audit';
 
 /**
  * A city's scored trips of a period of local days, oldest first, as the backtest replays them: the

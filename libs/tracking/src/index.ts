@@ -1,5 +1,6 @@
 export * from './live-trip.sweeper';
 export * from './trace-store';
+export * from './trip-store';
 export * from './trip-ingestion.service';
 export * from './trip-query.service';
 export * from './trip.entity';

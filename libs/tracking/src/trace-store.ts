@@ -14,11 +14,26 @@ export function traceHashOf(encoded: Uint8Array): string {
  * folded. Null when the trip has no stored point.
  */
 export async function loadTripTrace(db: DataSource | EntityManager, tripId: string): Promise<Trace | null> {
-  const chunks: { data: Buffer }[] = await db.query(`SELECT data FROM trace_chunks WHERE trip_id = $1 ORDER BY seq`, [
-    tripId,
-  ]);
-  if (chunks.length === 0) return null;
-  return mergeTraces(chunks.map((chunk) => decodeTrace(chunk.data)));
+  return (await loadTripTraces(db, [tripId])).get(tripId) ?? null;
+}
+
+/** {@link loadTripTrace} for many trips in one query; trips without a stored point are left out. */
+export async function loadTripTraces(
+  db: DataSource | EntityManager,
+  tripIds: readonly string[],
+): Promise<Map<string, Trace>> {
+  if (tripIds.length === 0) return new Map();
+  const chunks: { trip_id: string; data: Buffer }[] = await db.query(
+    `SELECT trip_id, data FROM trace_chunks WHERE trip_id = ANY($1::uuid[]) ORDER BY trip_id, seq`,
+    [tripIds],
+  );
+  const byTrip = new Map<string, Trace[]>();
+  for (const chunk of chunks) {
+    const list = byTrip.get(chunk.trip_id) ?? [];
+    byTrip.set(chunk.trip_id, list);
+    list.push(decodeTrace(chunk.data));
+  }
+  return new Map([...byTrip].map(([id, traces]) => [id, mergeTraces(traces)]));
 }
 
 /** A trip whose raw fixes may be due for deletion (see the privacy lib's retention sweeper). */

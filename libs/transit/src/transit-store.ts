@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { buildTransitIndex, TransitIndex, TransitKind } from '@muvo/classification';
+import { readCity } from '@muvo/cities';
 import { rows } from '@muvo/database';
 import { DomainException } from '@muvo/kernel';
 import type { GtfsShape, GtfsStop, TransitNetwork } from './gtfs';
@@ -29,18 +30,17 @@ export async function saveTransitNetwork(
 ): Promise<ImportSummary> {
   const sha256 = createHash('sha256').update(source.bytes).digest('hex');
   await db.transaction(async (em) => {
-    const city = await rows<{ id: string }>(em, 'SELECT id FROM cities WHERE id = $1', [cityId]);
-    if (city.length === 0) throw new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${cityId}: apply its city file first`);
+    if (!(await readCity(em, cityId)))
+      throw new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${cityId}: apply its city file first`);
     await em.query('DELETE FROM transit_feeds WHERE city_id = $1', [cityId]);
-    await em.query('INSERT INTO transit_feeds (city_id, source_name, sha256, stops, shapes) VALUES ($1, $2, $3, $4, $5)', [
-      cityId,
-      source.name,
-      sha256,
-      network.stops.length,
-      network.shapes.length,
-    ]);
-    for (let i = 0; i < network.stops.length; i += STOP_BATCH) await insertStops(em, cityId, network.stops.slice(i, i + STOP_BATCH));
-    for (let i = 0; i < network.shapes.length; i += SHAPE_BATCH) await insertShapes(em, cityId, network.shapes.slice(i, i + SHAPE_BATCH));
+    await em.query(
+      'INSERT INTO transit_feeds (city_id, source_name, sha256, stops, shapes) VALUES ($1, $2, $3, $4, $5)',
+      [cityId, source.name, sha256, network.stops.length, network.shapes.length],
+    );
+    for (let i = 0; i < network.stops.length; i += STOP_BATCH)
+      await insertStops(em, cityId, network.stops.slice(i, i + STOP_BATCH));
+    for (let i = 0; i < network.shapes.length; i += SHAPE_BATCH)
+      await insertShapes(em, cityId, network.shapes.slice(i, i + SHAPE_BATCH));
   });
   return {
     cityId,
@@ -57,7 +57,14 @@ async function insertStops(em: EntityManager, cityId: string, stops: GtfsStop[])
     `INSERT INTO transit_stops (city_id, stop_id, name, lat, lon, kind)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[])
      ON CONFLICT (city_id, stop_id) DO NOTHING`,
-    [cityId, stops.map((s) => s.stopId), stops.map((s) => s.name), stops.map((s) => s.lat), stops.map((s) => s.lon), stops.map((s) => s.kind)],
+    [
+      cityId,
+      stops.map((s) => s.stopId),
+      stops.map((s) => s.name),
+      stops.map((s) => s.lat),
+      stops.map((s) => s.lon),
+      stops.map((s) => s.kind),
+    ],
   );
 }
 
@@ -67,7 +74,12 @@ async function insertShapes(em: EntityManager, cityId: string, shapes: GtfsShape
      SELECT $1, s.shape_id, s.kind, ARRAY(SELECT jsonb_array_elements_text(s.route_ids)), s.coordinates
      FROM jsonb_to_recordset($2::jsonb) AS s(shape_id text, kind text, route_ids jsonb, coordinates jsonb)
      ON CONFLICT (city_id, shape_id) DO NOTHING`,
-    [cityId, JSON.stringify(shapes.map((s) => ({ shape_id: s.shapeId, kind: s.kind, route_ids: s.routeIds, coordinates: s.coordinates })))],
+    [
+      cityId,
+      JSON.stringify(
+        shapes.map((s) => ({ shape_id: s.shapeId, kind: s.kind, route_ids: s.routeIds, coordinates: s.coordinates })),
+      ),
+    ],
   );
 }
 
@@ -88,15 +100,21 @@ export async function loadTransitNetwork(
     'SELECT stop_id, name, lat, lon, kind FROM transit_stops WHERE city_id = $1',
     [cityId],
   );
-  const shapes = await rows<{ shape_id: string; kind: TransitKind; route_ids: string[]; coordinates: Array<[number, number]> }>(
-    db,
-    'SELECT shape_id, kind, route_ids, coordinates FROM transit_shapes WHERE city_id = $1',
-    [cityId],
-  );
+  const shapes = await rows<{
+    shape_id: string;
+    kind: TransitKind;
+    route_ids: string[];
+    coordinates: Array<[number, number]>;
+  }>(db, 'SELECT shape_id, kind, route_ids, coordinates FROM transit_shapes WHERE city_id = $1', [cityId]);
   return {
     sha256: feed[0].sha256,
     stops: stops.map((s) => ({ stopId: s.stop_id, name: s.name, lat: s.lat, lon: s.lon, kind: s.kind })),
-    shapes: shapes.map((s) => ({ shapeId: s.shape_id, kind: s.kind, routeIds: s.route_ids, coordinates: s.coordinates })),
+    shapes: shapes.map((s) => ({
+      shapeId: s.shape_id,
+      kind: s.kind,
+      routeIds: s.route_ids,
+      coordinates: s.coordinates,
+    })),
   };
 }
 

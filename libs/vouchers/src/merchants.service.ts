@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { appendAudit, rows } from '@muvo/database';
+import { appendAudit } from '@muvo/audit';
+import { rows } from '@muvo/database';
 import { isInArea } from '@muvo/geo';
-import { IdentityService, type Principal } from '@muvo/identity';
+import { findAccounts, IdentityService, type Principal, setMerchantOwner } from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { buildMerchantIndex, type MerchantIndex, nearestRoute } from './domain/merchant-index';
 import { isWithinSchedule, type WeeklySchedule } from './domain/weekly-schedule';
@@ -156,7 +157,7 @@ export class MerchantsService {
         },
         manager,
       );
-      await manager.query(`UPDATE accounts SET merchant_owner = true WHERE id = $1`, [owner.id]);
+      await setMerchantOwner(manager, { accountId: owner.id }, true);
       // The owner's first session is part of the application, not a login: no password to check,
       // no login throttle to answer 429 after the shop was written, all or nothing.
       const session = await this.identity.startSession(owner, manager);
@@ -207,11 +208,7 @@ export class MerchantsService {
   }
 
   async isOwner(accountId: string): Promise<boolean> {
-    const [row]: { merchant_owner: boolean }[] = await this.dataSource.query(
-      `SELECT merchant_owner FROM accounts WHERE id = $1`,
-      [accountId],
-    );
-    return row?.merchant_owner ?? false;
+    return (await findAccounts(this.dataSource, [accountId])).get(accountId)?.merchantOwner ?? false;
   }
 
   async listForOperator(principal: Principal, status?: MerchantStatus): Promise<MerchantView[]> {
@@ -330,8 +327,8 @@ export class MerchantsService {
     return index;
   }
 
-  async timezoneOf(cityId: string): Promise<string> {
-    return (await this.cities.findCity(cityId))?.timezone ?? 'UTC';
+  async timezoneOf(cityId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    return (await this.cities.findCity(cityId, manager))?.timezone ?? 'UTC';
   }
 
   view(row: MerchantRow, privileged: boolean, timezone = 'UTC'): MerchantView {

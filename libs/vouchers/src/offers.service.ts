@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CitiesService } from '@muvo/cities';
+import { CitiesService, citySummaries } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { appendAudit, PG_CHECK_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
+import { appendAudit } from '@muvo/audit';
+import { PG_CHECK_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
 import type { Principal } from '@muvo/identity';
 import { DomainException, UUID_PATTERN } from '@muvo/kernel';
-import { decodeTrace, mergeTraces, type Trace } from '@muvo/trace';
+import type { Trace } from '@muvo/trace';
+import { loadTripTraces, recentScoredTrips } from '@muvo/tracking';
 import { haversineM } from '@muvo/geo';
 import type { PlaceDistance } from './domain/merchant-index';
 import { isWithinSchedule, type WeeklySchedule } from './domain/weekly-schedule';
@@ -100,11 +102,11 @@ interface OfferRow {
 export const OPEN_OFFER = `o.active AND o.status = 'approved' AND m.status = 'approved'
   AND (o.valid_from IS NULL OR o.valid_from <= now()) AND (o.valid_until IS NULL OR o.valid_until > now())`;
 
-const OFFER_SELECT = `SELECT o.id, o.merchant_id, m.name AS merchant_name, o.city_id, c.timezone, o.title, o.description,
+const OFFER_SELECT = `SELECT o.id, o.merchant_id, m.name AS merchant_name, o.city_id, o.title, o.description,
        o.cost_points, o.stock, o.claimed_count, o.per_participant_limit, o.valid_from, o.valid_until, o.voucher_ttl_s,
        o.usable_hours, m.opening_hours, m.lat, m.lon, o.status, o.active, o.payout_cents, o.review_note,
        m.status AS merchant_status, (${OPEN_OFFER}) AS open
-  FROM offers o JOIN merchants m ON m.id = o.merchant_id JOIN cities c ON c.id = o.city_id`;
+  FROM offers o JOIN merchants m ON m.id = o.merchant_id`;
 
 /** Offers: discovery for participants (by city, near a point, along a route) and their management by shops. */
 @Injectable()
@@ -147,9 +149,9 @@ export class OffersService {
    */
   async openOffersAt(cityId: string | null, distances: Map<string, number> | null): Promise<OfferView[]> {
     if (distances && distances.size === 0) return [];
-    const list: OfferRow[] = await this.dataSource.query(
-      `${OFFER_SELECT}
-        WHERE ${OPEN_OFFER} AND ($1::text IS NULL OR o.city_id = $1) AND ($2::uuid[] IS NULL OR o.merchant_id = ANY($2))
+    const list = await this.select(
+      this.dataSource,
+      `WHERE ${OPEN_OFFER} AND ($1::text IS NULL OR o.city_id = $1) AND ($2::uuid[] IS NULL OR o.merchant_id = ANY($2))
         ORDER BY m.name, o.cost_points, o.id`,
       [cityId, distances ? [...distances.keys()] : null],
     );
@@ -168,24 +170,20 @@ export class OffersService {
     cityId: string,
     options: { days: number; corridorM: number; maxTrips: number },
   ): Promise<OfferView[]> {
-    // The trips and their stored traces belong to tracking; this reads them, never writes.
-    const trips: { id: string; legs: { mode: string; startedAt: string; endedAt: string }[] | null }[] =
-      await this.dataSource.query(
-        `SELECT id, legs FROM trips
-          WHERE participant_id = $1 AND status = 'scored' AND city_id = $2
-            AND started_at > now() - make_interval(days => $3)
-          ORDER BY started_at DESC LIMIT $4`,
-        [participantId, cityId, options.days, options.maxTrips],
-      );
+    const trips = await recentScoredTrips(this.dataSource, participantId, cityId, {
+      days: options.days,
+      limit: options.maxTrips,
+    });
     if (trips.length === 0) return [];
     const index = await this.merchants.index(cityId);
+    const traces = await loadTripTraces(
+      this.dataSource,
+      trips.map((t) => t.id),
+    );
     const passed = new Map<string, { distanceM: number; tripIds: Set<string> }>();
     for (const trip of trips) {
-      const chunks: { data: Buffer }[] = await this.dataSource.query(
-        `SELECT data FROM trace_chunks WHERE trip_id = $1 ORDER BY seq`,
-        [trip.id],
-      );
-      const trace = mergeTraces(chunks.map((c) => decodeTrace(c.data)));
+      const trace = traces.get(trip.id);
+      if (!trace) continue;
       for (const leg of trip.legs ?? []) {
         if (!SOFT_MODES.has(leg.mode)) continue;
         const line = legPath(trace, Date.parse(leg.startedAt), Date.parse(leg.endedAt));
@@ -212,10 +210,9 @@ export class OffersService {
 
   async listForMerchant(merchantId: string, principal: Principal): Promise<OfferView[]> {
     await this.merchants.loadForStaffOrOperator(merchantId, principal);
-    const list: OfferRow[] = await this.dataSource.query(
-      `${OFFER_SELECT} WHERE o.merchant_id = $1 ORDER BY o.active DESC, o.title, o.id`,
-      [merchantId],
-    );
+    const list = await this.select(this.dataSource, `WHERE o.merchant_id = $1 ORDER BY o.active DESC, o.title, o.id`, [
+      merchantId,
+    ]);
     return list.map((r) => this.view(r, true));
   }
 
@@ -341,9 +338,19 @@ export class OffersService {
   }
 
   private async load(id: string, db: EntityManager | DataSource = this.dataSource): Promise<OfferRow> {
-    const [row]: OfferRow[] = UUID_PATTERN.test(id) ? await db.query(`${OFFER_SELECT} WHERE o.id = $1`, [id]) : [];
+    const [row] = UUID_PATTERN.test(id) ? await this.select(db, `WHERE o.id = $1`, [id]) : [];
     if (!row) throw VoucherErrors.offerNotFound(id);
     return row;
+  }
+
+  /** Offers with their city's time zone (their usable hours are local). */
+  private async select(db: EntityManager | DataSource, where: string, params: unknown[]): Promise<OfferRow[]> {
+    const list: Omit<OfferRow, 'timezone'>[] = await db.query(`${OFFER_SELECT} ${where}`, params);
+    const cities = await citySummaries(
+      db,
+      list.map((o) => o.city_id),
+    );
+    return list.map((o) => ({ ...o, timezone: cities.get(o.city_id)?.timezone ?? 'UTC' }));
   }
 
   view(r: OfferRow, privileged: boolean): OfferView {
@@ -397,7 +404,7 @@ function legPath(trace: Trace, from: number, to: number): [number, number][] {
   return path;
 }
 
-function rethrowOfferConstraint(error: unknown): never {
+export function rethrowOfferConstraint(error: unknown): never {
   if (pgErrorCode(error) === PG_CHECK_VIOLATION) {
     const constraint = pgConstraint(error);
     if (constraint === 'offers_stock_not_exceeded')

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
 import { DomainException, UUID_PATTERN } from '@muvo/kernel';
-import { LedgerService } from '@muvo/ledger';
+import { findAccounts } from '@muvo/identity';
+import { LedgerService, transferIdByKey } from '@muvo/ledger';
 import { counter } from '@muvo/observability';
 import { isVoucherQr, readVoucherQr } from './domain/voucher-qr';
 import { isWithinSchedule, localTime, type WeeklySchedule } from './domain/weekly-schedule';
@@ -65,7 +66,6 @@ interface VoucherLookup {
   title: string;
   description: string | null;
   usable_hours: WeeklySchedule | null;
-  timezone: string;
   city_id: string;
   expired_now: boolean;
   merchant_status: string;
@@ -73,9 +73,9 @@ interface VoucherLookup {
 
 /** A voucher by code, locked: what the counter is told is what the redemption then does. */
 const LOOKUP = `SELECT v.id, v.merchant_id, v.offer_id, v.status, v.cost_points, v.claimed_at, v.expires_at, v.redeemed_at,
-       o.title, o.description, o.usable_hours, c.timezone, o.city_id, v.expires_at <= now() AS expired_now,
+       o.title, o.description, o.usable_hours, o.city_id, v.expires_at <= now() AS expired_now,
        m.status AS merchant_status
-  FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN cities c ON c.id = o.city_id JOIN merchants m ON m.id = v.merchant_id
+  FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN merchants m ON m.id = v.merchant_id
  WHERE v.code = $1
    FOR UPDATE OF v`;
 
@@ -234,21 +234,28 @@ export class RedemptionsService {
       offer_title: string;
       points: number;
       occurred_at: Date;
-      display_name: string | null;
-      email: string | null;
+      staff_account_id: string | null;
       undone: boolean;
       undoable: boolean;
     }[] = await this.dataSource.query(
-      `SELECT e.voucher_id, e.offer_title, e.points, e.occurred_at, a.display_name, a.email,
+      `SELECT e.voucher_id, e.offer_title, e.points, e.occurred_at, e.staff_account_id,
               EXISTS (SELECT 1 FROM settlement_entries x WHERE x.reverses_entry_id = e.id) AS undone,
               e.occurred_at > now() - make_interval(secs => $4) AS undoable
-         FROM settlement_entries e LEFT JOIN accounts a ON a.id = e.staff_account_id
+         FROM settlement_entries e
         WHERE e.merchant_id = $1 AND e.kind = 'redemption'
           AND e.occurred_at >= ($2::date)::timestamp AT TIME ZONE $3
           AND e.occurred_at < ($2::date + 1)::timestamp AT TIME ZONE $3
         ORDER BY e.occurred_at DESC LIMIT 1000`,
       [staff.merchantId, date, timezone, this.config.vouchers.undoWindowS],
     );
+    const staffAccounts = await findAccounts(
+      this.dataSource,
+      list.flatMap((r) => r.staff_account_id ?? []),
+    );
+    const staffNameOf = (id: string | null) => {
+      const account = id ? staffAccounts.get(id) : undefined;
+      return account ? (account.displayName ?? account.email.split('@')[0]) : null;
+    };
     return {
       day: date,
       timezone,
@@ -257,7 +264,7 @@ export class RedemptionsService {
         offerTitle: r.offer_title,
         costPoints: r.points,
         redeemedAt: r.occurred_at.toISOString(),
-        staffName: r.display_name ?? r.email?.split('@')[0] ?? null,
+        staffName: staffNameOf(r.staff_account_id),
         undone: r.undone,
         undoUntil:
           !r.undone && r.undoable
@@ -293,12 +300,7 @@ export class RedemptionsService {
     let refundTransferId: string | null = null;
     if (policy.refundExpired) {
       const claimTransferId =
-        voucher.claim_transfer_id ??
-        (
-          (await manager.query(`SELECT id FROM ledger_transfers WHERE idempotency_key = $1`, [
-            `voucher-claim:${voucherId}`,
-          ])) as { id: string }[]
-        )[0]?.id;
+        voucher.claim_transfer_id ?? (await transferIdByKey(manager, `voucher-claim:${voucherId}`));
       if (claimTransferId) {
         const { transfer } = await this.ledger.reverse(manager, claimTransferId, {
           idempotencyKey: `voucher-refund:${voucherId}`,
@@ -392,7 +394,11 @@ export class RedemptionsService {
           : { refunded: voucher.status === 'refunded' };
       return { refusal: VoucherErrors.expired(voucher.expires_at, closed.refunded, voucher.title) };
     }
-    if (!isWithinSchedule(voucher.usable_hours, new Date(), voucher.timezone)) {
+    // Usable hours are the city's local hours; most offers have none, and skip the look-up.
+    if (
+      voucher.usable_hours &&
+      !isWithinSchedule(voucher.usable_hours, new Date(), await this.merchants.timezoneOf(voucher.city_id, manager))
+    ) {
       return { refusal: VoucherErrors.notUsableNow(voucher.title, voucher.usable_hours) };
     }
     return { voucher };

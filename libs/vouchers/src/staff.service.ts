@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { rows } from '@muvo/database';
-import { IdentityService, type Principal } from '@muvo/identity';
+import { IdentityService, merchantStaff, type Principal } from '@muvo/identity';
 import { MerchantsService } from './merchants.service';
 import { VoucherErrors } from './vouchers.exceptions';
 
@@ -34,23 +34,12 @@ export class StaffService {
 
   async list(merchantId: string, principal: Principal): Promise<StaffMember[]> {
     await this.merchants.loadForManager(merchantId, principal);
-    const list: {
-      id: string;
-      email: string;
-      display_name: string | null;
-      merchant_owner: boolean;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT id, email, display_name, merchant_owner, created_at FROM accounts
-          WHERE merchant_id = $1 AND role = 'merchant_staff' ORDER BY merchant_owner DESC, created_at, id`,
-      [merchantId],
-    );
-    return list.map((a) => ({
+    return (await merchantStaff(this.dataSource, merchantId)).map((a) => ({
       accountId: a.id,
       email: a.email,
-      displayName: a.display_name,
-      owner: a.merchant_owner,
-      since: a.created_at.toISOString(),
+      displayName: a.displayName,
+      owner: a.merchantOwner,
+      since: a.createdAt.toISOString(),
     }));
   }
 

@@ -10,7 +10,7 @@ import { MerchantsService } from './merchants.service';
 import { OfferEntity } from './offer.entity';
 import { OffersService } from './offers.service';
 import { RedemptionsService } from './redemptions.service';
-import { SettlementService } from './settlement.service';
+import { ShopPayoutsService } from './shop-payouts.service';
 import { StaffService } from './staff.service';
 import { VoucherEntity } from './voucher.entity';
 import { voucherQrKeyProvider } from './voucher-qr.provider';
@@ -21,7 +21,7 @@ const services = [
   OffersService,
   ClaimsService,
   RedemptionsService,
-  SettlementService,
+  ShopPayoutsService,
   GuessLimiter,
 ];
 

@@ -1,5 +1,7 @@
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { readCity } from '@muvo/cities';
 import { runCommand, startProcess } from '@muvo/command';
+import { dataSourceOptions } from '@muvo/database';
 import { connectUrlOf, deploymentConfigOf } from '../deployment-config';
 
 /**
@@ -10,19 +12,23 @@ runCommand(async (args) => {
   const [cityId, publicUrl] = args.filter((a) => a !== '--');
   if (!cityId || !publicUrl) throw new Error('usage: npm run --silent openpath:config -- CITY URL');
   const config = await startProcess('openpath:config');
-  const db = new Client({ connectionString: config.database.url });
-  await db.connect();
+  const db = new DataSource({ ...dataSourceOptions(config, 'muvo-openpath-config'), poolSize: 1 });
+  await db.initialize();
   try {
-    const { rows } = await db.query<{ id: string; name: string }>(`SELECT id, name FROM cities WHERE id = $1`, [cityId]);
-    if (!rows.length) throw new Error(`no city with id "${cityId}" (apply its city file first: npm run city:apply)`);
+    const city = await readCity(db, cityId);
+    if (!city) throw new Error(`no city with id "${cityId}" (apply its city file first: npm run city:apply)`);
     const connectUrl = connectUrlOf(publicUrl, config.openpath.pathPrefix);
-    if (!connectUrl.startsWith('https://')) console.error('warning: the app only connects to https:// servers outside development builds');
+    if (!connectUrl.startsWith('https://'))
+      console.error('warning: the app only connects to https:// servers outside development builds');
     return JSON.stringify(
-      deploymentConfigOf({ ...rows[0], autogen: config.openpath.autogenCities.includes(cityId) }, connectUrl),
+      deploymentConfigOf(
+        { id: city.id, name: city.name, autogen: config.openpath.autogenCities.includes(cityId) },
+        connectUrl,
+      ),
       null,
       2,
     );
   } finally {
-    await db.end();
+    await db.destroy();
   }
 });

@@ -17,7 +17,7 @@ export interface Period {
   to: string;
 }
 
-export interface SettlementEntryView {
+export interface PayoutEntryView {
   occurredAt: string;
   kind: 'redemption' | 'redemption-undo' | 'payout';
   voucherId: string | null;
@@ -26,7 +26,7 @@ export interface SettlementEntryView {
   amountCents: number;
 }
 
-export interface SettlementStatement {
+export interface PayoutStatement {
   merchantId: string;
   merchantName: string;
   from: string;
@@ -47,13 +47,13 @@ export interface SettlementStatement {
     amountCents: number;
   }[];
   /** Settlements already recorded that overlap the period. */
-  settlements: SettlementView[];
+  settlements: PayoutView[];
   /** All-time balance of the shop's settlement ledger: owed and not yet paid out. */
   outstandingCents: number;
-  entries: SettlementEntryView[];
+  entries: PayoutEntryView[];
 }
 
-export interface SettlementView {
+export interface PayoutView {
   settlementId: string;
   merchantId: string;
   from: string;
@@ -82,25 +82,26 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 400;
 
 /**
- * The settlement ledger: what each shop redeemed and what the programme owes it, by period. Its
- * entries (redemptions, their undos, payouts) are append-only; closing a period records its
- * total as a payout, once, and no two settlements of a shop overlap.
+ * Shop payouts: what each shop redeemed and what the programme owes it, by period. Its entries
+ * (redemptions, their undos, payouts) are append-only; closing a period records its total as a
+ * payout, once, and no two payouts of a shop overlap. (Tables and URLs keep their older name,
+ * "settlement", which in code now means only scoring's deciding of trips.)
  */
 @Injectable()
-export class SettlementService {
+export class ShopPayoutsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly merchants: MerchantsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async statement(merchantId: string, principal: Principal, period: Period): Promise<SettlementStatement> {
+  async statement(merchantId: string, principal: Principal, period: Period): Promise<PayoutStatement> {
     const merchant = await this.merchants.loadForStaffOrOperator(merchantId, principal);
     checkPeriod(period);
     const policy = await this.merchants.policy(merchant.city_id);
     const entries: {
       occurred_at: Date;
-      kind: SettlementEntryView['kind'];
+      kind: PayoutEntryView['kind'];
       voucher_id: string | null;
       offer_id: string | null;
       offer_title: string | null;
@@ -113,7 +114,7 @@ export class SettlementService {
         ORDER BY occurred_at, id`,
       [merchantId, period.from, period.to, policy.timezone],
     );
-    const byOffer = new Map<string, SettlementStatement['byOffer'][number]>();
+    const byOffer = new Map<string, PayoutStatement['byOffer'][number]>();
     let redemptions = 0;
     let undone = 0;
     let points = 0;
@@ -154,7 +155,7 @@ export class SettlementService {
       points,
       amountCents,
       byOffer: [...byOffer.values()].sort((a, b) => b.redemptions - a.redemptions),
-      settlements: (await this.listSettlements(merchantId, principal)).filter(
+      settlements: (await this.listPayouts(merchantId, principal)).filter(
         (s) => s.from <= period.to && s.to >= period.from,
       ),
       outstandingCents: Number(outstanding ?? 0),
@@ -174,7 +175,7 @@ export class SettlementService {
     const s = await this.statement(merchantId, principal, period);
     return toCsv(
       [
-        { header: 'date', value: (e: SettlementEntryView) => localStamp(e.occurredAt, s.timezone) },
+        { header: 'date', value: (e: PayoutEntryView) => localStamp(e.occurredAt, s.timezone) },
         { header: 'kind', value: (e) => e.kind },
         { header: 'voucher_id', value: (e) => e.voucherId },
         { header: 'offer', value: (e) => e.offerTitle },
@@ -185,21 +186,21 @@ export class SettlementService {
     );
   }
 
-  async listSettlements(merchantId: string, principal: Principal): Promise<SettlementView[]> {
+  async listPayouts(merchantId: string, principal: Principal): Promise<PayoutView[]> {
     await this.merchants.loadForStaffOrOperator(merchantId, principal);
-    const list: SettlementRow[] = await this.dataSource.query(
-      `SELECT ${SETTLEMENT_COLUMNS} FROM settlements WHERE merchant_id = $1 ORDER BY period_start DESC`,
+    const list: PayoutRow[] = await this.dataSource.query(
+      `SELECT ${PAYOUT_COLUMNS} FROM settlements WHERE merchant_id = $1 ORDER BY period_start DESC`,
       [merchantId],
     );
-    return list.map(settlementView);
+    return list.map(payoutView);
   }
 
   /**
-   * An operator settles a shop's period: the total owed is recorded and a payout entry brings
-   * the shop's balance down by it. The period must be over (and past the undo window) and must not
-   * overlap an earlier settlement.
+   * An operator pays a shop's period: the total owed is recorded and a payout entry brings the
+   * shop's balance down by it. The period must be over (and past the undo window) and must not
+   * overlap an earlier payout.
    */
-  async settle(merchantId: string, principal: Principal, period: Period): Promise<SettlementView> {
+  async recordPayout(merchantId: string, principal: Principal, period: Period): Promise<PayoutView> {
     const merchant = await this.merchants.load(merchantId);
     if (!isOperatorOf(principal, merchant.city_id)) throw VoucherErrors.merchantNotFound(merchantId);
     checkPeriod(period);
@@ -338,15 +339,13 @@ export class SettlementService {
     );
   }
 
-  private async load(manager: EntityManager, id: string): Promise<SettlementView> {
-    const [row]: SettlementRow[] = await manager.query(`SELECT ${SETTLEMENT_COLUMNS} FROM settlements WHERE id = $1`, [
-      id,
-    ]);
-    return settlementView(row);
+  private async load(manager: EntityManager, id: string): Promise<PayoutView> {
+    const [row]: PayoutRow[] = await manager.query(`SELECT ${PAYOUT_COLUMNS} FROM settlements WHERE id = $1`, [id]);
+    return payoutView(row);
   }
 }
 
-interface SettlementRow {
+interface PayoutRow {
   id: string;
   merchant_id: string;
   from_date: string;
@@ -358,10 +357,10 @@ interface SettlementRow {
   created_at: Date;
 }
 
-const SETTLEMENT_COLUMNS = `id, merchant_id, to_char(from_date, 'YYYY-MM-DD') AS from_date, to_char(to_date, 'YYYY-MM-DD') AS to_date,
+const PAYOUT_COLUMNS = `id, merchant_id, to_char(from_date, 'YYYY-MM-DD') AS from_date, to_char(to_date, 'YYYY-MM-DD') AS to_date,
   redemptions, points, amount_cents, currency, created_at`;
 
-function settlementView(r: SettlementRow): SettlementView {
+function payoutView(r: PayoutRow): PayoutView {
   return {
     settlementId: r.id,
     merchantId: r.merchant_id,

@@ -1,0 +1,99 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { UUID_PATTERN } from '@muvo/kernel';
+import type { Role } from './account.entity';
+
+/**
+ * Identity's reads and writes of `accounts` for the other contexts (shops, city files, OpenPATH,
+ * leaderboards): pass the transaction's manager to stay in it.
+ */
+type Db = DataSource | EntityManager;
+
+export interface AccountSummary {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: Role;
+  cityId: string | null;
+  merchantId: string | null;
+  merchantOwner: boolean;
+  createdAt: Date;
+}
+
+const SUMMARY = `id, email, display_name, role, city_id, merchant_id, merchant_owner, created_at`;
+
+interface SummaryRow {
+  id: string;
+  email: string;
+  display_name: string | null;
+  role: Role;
+  city_id: string | null;
+  merchant_id: string | null;
+  merchant_owner: boolean;
+  created_at: Date;
+}
+
+const summaryOf = (a: SummaryRow): AccountSummary => ({
+  id: a.id,
+  email: a.email,
+  displayName: a.display_name,
+  role: a.role,
+  cityId: a.city_id,
+  merchantId: a.merchant_id,
+  merchantOwner: a.merchant_owner,
+  createdAt: a.created_at,
+});
+
+/** The account with this email, whatever its case. */
+export async function findAccountByEmail(db: Db, email: string): Promise<AccountSummary | null> {
+  const [found]: SummaryRow[] = await db.query(`SELECT ${SUMMARY} FROM accounts WHERE lower(email) = lower($1)`, [
+    email,
+  ]);
+  return found ? summaryOf(found) : null;
+}
+
+/** Accounts found among `ids` (ids that are not accounts are left out). */
+export async function findAccounts(db: Db, ids: readonly string[]): Promise<Map<string, AccountSummary>> {
+  // Only well-formed ids are asked for (a leaderboard's members, a ledger's owners may be anything).
+  const unique = [...new Set(ids)].filter((id) => UUID_PATTERN.test(id));
+  if (unique.length === 0) return new Map();
+  const found: SummaryRow[] = await db.query(`SELECT ${SUMMARY} FROM accounts WHERE id = ANY($1::uuid[])`, [unique]);
+  return new Map(found.map((a) => [a.id, summaryOf(a)]));
+}
+
+/** A shop's staff, owners first, then by seniority. */
+export async function merchantStaff(db: Db, merchantId: string): Promise<AccountSummary[]> {
+  const found: SummaryRow[] = await db.query(
+    `SELECT ${SUMMARY} FROM accounts WHERE merchant_id = $1 AND role = 'merchant_staff'
+      ORDER BY merchant_owner DESC, created_at, id`,
+    [merchantId],
+  );
+  return found.map(summaryOf);
+}
+
+/** A city's operators and shop staff, by seniority. */
+export async function cityStaff(db: Db, cityId: string): Promise<AccountSummary[]> {
+  const found: SummaryRow[] = await db.query(
+    `SELECT ${SUMMARY} FROM accounts WHERE city_id = $1 AND role IN ('operator', 'merchant_staff')
+      ORDER BY created_at, email`,
+    [cityId],
+  );
+  return found.map(summaryOf);
+}
+
+/** Makes a shop's staff member its owner (or no longer), by account id or email. */
+export async function setMerchantOwner(
+  manager: EntityManager,
+  who: { accountId: string } | { email: string },
+  owner: boolean,
+): Promise<void> {
+  if ('accountId' in who)
+    await manager.query(`UPDATE accounts SET merchant_owner = $2 WHERE id = $1 AND merchant_owner <> $2`, [
+      who.accountId,
+      owner,
+    ]);
+  else
+    await manager.query(
+      `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
+      [who.email, owner],
+    );
+}
