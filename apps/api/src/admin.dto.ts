@@ -118,7 +118,16 @@ export const campaignSchema = z
   .meta({ id: 'Campaign' });
 export const campaignListSchema = z.object({ items: z.array(campaignSchema) }).meta({ id: 'CampaignList' });
 
-export const auditQuerySchema = z.object({ ...cityScope, limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const auditQuerySchema = z.object({
+  ...cityScope,
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  actor: z.uuid().optional().describe('Only what this account did'),
+  action: z.string().max(100).optional().describe('An action (`route.created`), or a prefix ending in "." (`route.`)'),
+  subject: z.string().max(200).optional().describe('`kind:id`, e.g. `participant:<id>` or `route:<city>/<id>`'),
+  from: instant().optional(),
+  to: instant().optional(),
+  before: z.coerce.number().int().positive().optional().describe('Page: entries older than this id (`nextBefore`)'),
+});
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditSchema = z
   .object({
@@ -134,6 +143,7 @@ export const auditSchema = z
         details: z.unknown(),
       }),
     ),
+    nextBefore: z.number().nullable().describe('Pass as `before` for the next page; null on the last'),
   })
   .meta({ id: 'AuditTrail' });
 

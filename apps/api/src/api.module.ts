@@ -6,11 +6,15 @@ import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
 import { OpenpathModule } from '@muvo/openpath';
+import { OversightModule } from '@muvo/oversight';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
+import { AdminKpisController } from './admin-kpis.controller';
+import { AdminMapController } from './admin-map.controller';
+import { AdminParticipantsController } from './admin-participants.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
@@ -18,6 +22,7 @@ import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
+import { MeDataAccessController } from './me-data-access.controller';
 import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
@@ -40,6 +45,7 @@ export class ApiModule {
         TrackingModule,
         LedgerModule,
         ScoringModule,
+        OversightModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
         OpenpathModule,
@@ -57,6 +63,10 @@ export class ApiModule {
         AdminReviewsController,
         AdminRulesController,
         AdminScoringController,
+        AdminMapController,
+        AdminKpisController,
+        AdminParticipantsController,
+        MeDataAccessController,
         OpenpathTokenController,
       ],
       providers: [TripBodyParsers, OpenpathBodyLimit],

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { ObservabilityModule } from '@muvo/observability';
+import { KpiRollupService, KpiRollupSweeper } from '@muvo/oversight';
 import { QueueModule } from '@muvo/queue';
 import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
@@ -19,7 +20,8 @@ export class WorkerModule {
         QueueModule,
         ScoringModule,
       ],
-      providers: [ScoringProcessor, ScoringSweeper],
+      // The KPI roll-ups are kept by the worker alone (their service needs only the database).
+      providers: [ScoringProcessor, ScoringSweeper, KpiRollupService, KpiRollupSweeper],
     };
   }
 }

@@ -3,3 +3,5 @@ export * from './cities.module';
 export * from './cities.service';
 export * from './city.entity';
 export * from './route.entity';
+export * from './route-file';
+export * from './routes-admin.service';

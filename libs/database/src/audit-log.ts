@@ -21,3 +21,74 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
     [entry.actorId, entry.actorRole, entry.cityId, entry.action, entry.subject, JSON.stringify(entry.details ?? {})],
   );
 }
+
+export interface AuditFilter {
+  /** null: every city (admins). */
+  cityId: string | null;
+  actorId?: string;
+  /** Exact action, or a prefix ending in `.` (`route.` → every route change). */
+  action?: string;
+  subject?: string;
+  from?: string;
+  to?: string;
+  /** Keyset page: entries older than this id. */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  cityId: string | null;
+  action: string;
+  subject: string;
+  details: unknown;
+}
+
+/** Audit entries, newest first, filtered; `nextBefore` pages on (null on the last page). */
+export async function readAudit(
+  manager: EntityManager,
+  filter: AuditFilter,
+): Promise<{ items: AuditView[]; nextBefore: number | null }> {
+  const found: {
+    id: string;
+    at: Date;
+    actor_id: string | null;
+    actor_role: string | null;
+    city_id: string | null;
+    action: string;
+    subject: string;
+    details: unknown;
+  }[] = await manager.query(
+    `SELECT id, at, actor_id, actor_role, city_id, action, subject, details FROM audit_log
+      WHERE ($1::text IS NULL OR city_id = $1) AND ($2::uuid IS NULL OR actor_id = $2)
+        AND ($3::text IS NULL OR action = $3 OR (right($3, 1) = '.' AND starts_with(action, $3)))
+        AND ($4::text IS NULL OR subject = $4)
+        AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+        AND ($7::bigint IS NULL OR id < $7)
+      ORDER BY id DESC LIMIT $8`,
+    [
+      filter.cityId,
+      filter.actorId ?? null,
+      filter.action ?? null,
+      filter.subject ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.before ?? null,
+      filter.limit + 1,
+    ],
+  );
+  const items = found.slice(0, filter.limit).map((e) => ({
+    id: Number(e.id),
+    at: e.at.toISOString(),
+    actorId: e.actor_id,
+    actorRole: e.actor_role,
+    cityId: e.city_id,
+    action: e.action,
+    subject: e.subject,
+    details: e.details,
+  }));
+  return { items, nextBefore: found.length > filter.limit ? items[items.length - 1].id : null };
+}

@@ -214,6 +214,13 @@ export class MerchantsService {
     return row?.merchant_owner ?? false;
   }
 
+  /** Every shop of a city whatever its status, by name: the operators' map. */
+  async inCity(cityId: string): Promise<MerchantRow[]> {
+    return this.dataSource.query(`SELECT ${MERCHANT_COLUMNS} FROM merchants WHERE city_id = $1 ORDER BY name, id`, [
+      cityId,
+    ]);
+  }
+
   async listForOperator(principal: Principal, status?: MerchantStatus): Promise<MerchantView[]> {
     const cityId = principal.cityId;
     if (!cityId) return [];
