@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CitiesModule } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
@@ -45,6 +46,7 @@ export class ApiModule {
         TrackingModule,
         LedgerModule,
         ScoringModule,
+        CitiesModule,
         OversightModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { appendAudit } from '@muvo/database';
+import { appendAudit, rows } from '@muvo/database';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { IdentityErrors } from './identity.exceptions';
 import type { Principal } from './principal';
@@ -45,7 +45,8 @@ export class AccountSuspensionService {
           [participantId, cityId],
         );
       if (!before) throw IdentityErrors.participantNotFound(participantId);
-      const [after]: { suspended_at: Date | null; suspension_reason: string | null }[] = await manager.query(
+      const [after] = await rows<{ suspended_at: Date | null; suspension_reason: string | null }>(
+        manager,
         suspend
           ? `UPDATE accounts SET suspended_at = COALESCE(suspended_at, now()), suspension_reason = $2 WHERE id = $1
              RETURNING suspended_at, suspension_reason`

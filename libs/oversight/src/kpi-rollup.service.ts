@@ -86,7 +86,7 @@ spent AS (
 redeemed AS (
   SELECT COALESCE(sum(sign(e.points)), 0) AS n, COALESCE(sum(e.amount_cents), 0) AS cents
     FROM bounds b, settlement_entries e
-   WHERE e.city_id = $1 AND e.kind IN ('redemption', 'redemption-undo') AND e.occurred_at >= b.since AND e.occurred_at < b.until),
+   WHERE e.city_id = $1 AND e.kind IN ('redemption', 'redemption-undo') AND e.occurred_at >= b.since AND e.occurred_at < b.until)
 INSERT INTO kpi_rollups (city_id, bucket, start_day, dim, active_participants, new_participants, trips, km, trips_total,
                          trips_on_routes, co2_avoided_g, points_issued, points_spent, redemptions, redemption_value_cents)
 SELECT $1, $4, $2::date, s.dim, s.active, s.fresh, COALESCE(m.trips, '{}'), COALESCE(k.km, '{}'), s.trips_total, s.on_routes,

@@ -5,7 +5,10 @@ import { DomainException } from '@muvo/kernel';
 import { loadTripTrace } from '@muvo/tracking';
 import { openDataAggregate, type OpenDataTrip } from './open-data';
 
-/** k when the city sets none (`settings.openData.k`): no published figure rests on fewer than 10 people. */
+/**
+ * k when the city sets none (`settings.openData.k`, an integer ≥ 2 the city's data-protection
+ * officer chooses): no published figure rests on fewer than 10 people.
+ */
 export const DEFAULT_OPEN_DATA_K = 10;
 const MAX_TRIPS = 200_000;
 
@@ -41,7 +44,8 @@ export class OpenDataService {
       [cityId],
     );
     if (!row) throw new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${cityId}`);
-    return Math.max(DEFAULT_OPEN_DATA_K, Number(row.k ?? DEFAULT_OPEN_DATA_K) || DEFAULT_OPEN_DATA_K);
+    const k = Number(row.k);
+    return row.k !== null && Number.isInteger(k) && k >= 2 ? k : DEFAULT_OPEN_DATA_K;
   }
 
   async export(cityId: string, query: OpenDataQuery) {
