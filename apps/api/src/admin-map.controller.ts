@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { geoJsonLine, parseRouteFile, RouteFileError, RoutesAdminService } from '@muvo/cities';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { DomainException } from '@muvo/kernel';
@@ -68,9 +68,29 @@ export class AdminMapController {
   }
 
   @Post('routes/import')
-  @ApiConsumes('application/gpx+xml', 'application/geo+json')
   @ApiOperation({
     summary: 'Add a route from a GPX file (its first route, else its first track) or GeoJSON (first line)',
+    requestBody: {
+      required: true,
+      description: 'The route file as the body; name and corridor width in the query.',
+      content: {
+        'application/gpx+xml': {
+          schema: { type: 'string' },
+          example:
+            '<gpx version="1.1"><rte><rtept lat="38.1098" lon="13.3666"/><rtept lat="38.1203" lon="13.3574"/></rte></gpx>',
+        },
+        'application/geo+json': {
+          schema: { type: 'object' },
+          example: {
+            type: 'LineString',
+            coordinates: [
+              [13.3666, 38.1098],
+              [13.3574, 38.1203],
+            ],
+          },
+        },
+      },
+    },
   })
   @ApiResponse({ status: 201, standardSchema: routeSchema })
   @ApiResponse({ status: 400, description: 'INVALID_ROUTE_FILE, VALIDATION_FAILED' })

@@ -54,11 +54,13 @@ export class OperatorsConsole1796644352558 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_log_subject ON audit_log (subject, id DESC)`);
     // Dirty city-days for the roll-up: what changed since the watermark.
     await q.query(`CREATE INDEX trips_scored_at ON trips (scored_at) WHERE scored_at IS NOT NULL`);
+    // A city-day's (or week's) credited trips: what a roll-up and the open data read.
+    await q.query(`CREATE INDEX trips_city_day ON trips (city_id, local_day) WHERE status = 'scored'`);
     await q.query(`CREATE INDEX ledger_transfers_created ON ledger_transfers (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX IF EXISTS ledger_transfers_created, trips_scored_at, audit_log_subject`);
+    await q.query(`DROP INDEX IF EXISTS ledger_transfers_created, trips_city_day, trips_scored_at, audit_log_subject`);
     await q.query(`
       ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_suspension_has_reason,
         DROP COLUMN IF EXISTS suspended_at, DROP COLUMN IF EXISTS suspension_reason`);
