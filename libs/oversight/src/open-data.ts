@@ -58,9 +58,9 @@ function add(groups: Map<string, Group>, key: string, trip: number, participant:
   g.m += m;
 }
 
-/** The mode of the leg a moment falls in (legs in time order), or null between legs. */
+/** The mode of the leg a stretch starting at `ts` belongs to (a stretch from a leg's last fix is not the leg's), or null. */
 function modeAt(legs: OpenDataTrip['legs'], ts: number): string | null {
-  for (const leg of legs) if (ts >= leg.startedAt && ts <= leg.endedAt) return leg.mode;
+  for (const leg of legs) if (ts >= leg.startedAt && ts < leg.endedAt) return leg.mode;
   return null;
 }
 
