@@ -27,6 +27,7 @@ describe('operators’ console API', () => {
   let opB: string;
   let admin: string;
   let walker: TestParticipant;
+  let barStaff: { email: string; password: string };
   const scored: { points: number; id: string }[] = [];
 
   beforeAll(async () => {
@@ -35,6 +36,8 @@ describe('operators’ console API', () => {
     const a = await applyTestCity(stack.config);
     const b = await applyTestCity(stack.config);
     [cityA, cityB, rawA] = [a.raw.id as string, b.raw.id as string, a.raw];
+    const barEmail = (a.raw.merchants as { staff: { email: string }[] }[])[0].staff[0].email;
+    barStaff = { email: barEmail, password: a.password(barEmail) };
     const operatorOf = async (c: typeof a) => {
       const email = (c.raw.operators as { email: string }[])[0].email;
       return login(stack.api.url, email, c.password(email));
@@ -215,6 +218,22 @@ describe('operators’ console API', () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
     it('answers from the roll-ups what the ledger credited, by day and week, filtered, and as CSV', async () => {
+      // Points spent and a redemption at the bar: the shops' side of the KPIs.
+      const db = stack.api.app.get(DataSource);
+      const [espresso]: { id: string }[] = await db.query(
+        `SELECT id FROM offers WHERE city_id = $1 AND key = 'espresso'`,
+        [cityA],
+      );
+      const voucher = await request(stack.voucher.url, 'POST', `/v1/offers/${espresso.id}/claim`, {
+        token: walker.token,
+      });
+      expect(voucher.status).toBe(201);
+      const counter = await request(stack.voucher.url, 'POST', '/v1/counter/session', { body: barStaff });
+      const redeemed = await request(stack.voucher.url, 'POST', '/v1/redemptions', {
+        token: counter.body.accessToken,
+        body: { code: voucher.body.code },
+      });
+      expect(redeemed.status).toBe(201);
       const rollups = stack.worker!.app.get(KpiRollupService);
       await rollups.catchUp();
       // Idempotent: a second run over the same days changes nothing.
@@ -232,7 +251,9 @@ describe('operators’ console API', () => {
       const active = kpis.body.series.filter((p: { activeParticipants: number }) => p.activeParticipants > 0);
       expect(active[0].newParticipants).toBe(1);
       expect(kpis.body.series.every((p: { km: Record<string, number> }) => (p.km.walk ?? 0) >= 0)).toBe(true);
-      expect(kpis.body.shops).toEqual([]);
+      expect(sum('pointsSpent')).toBe(5);
+      expect(sum('redemptions')).toBe(1);
+      expect(kpis.body.shops).toEqual([expect.objectContaining({ name: 'Bar Maqueda', redemptions: 1 })]);
       expect(kpis.body.campaigns).toEqual([]);
 
       const weeks = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&bucket=week`, { token: opA });
@@ -371,8 +392,15 @@ describe('operators’ console API', () => {
       expect(detail.status).toBe(200);
       expect(detail.body.profile).toEqual(expect.objectContaining({ email: walker.email, suspendedAt: null }));
       expect(detail.body.trips).toHaveLength(2);
-      expect(detail.body.ledger.map((e: { kind: string }) => e.kind)).toEqual(['trip-credit', 'trip-credit']);
-      expect(detail.body.profile.balance).toBe(scored.reduce((s, t) => s + t.points, 0));
+      const ledger = detail.body.ledger as { kind: string; points: number }[];
+      expect(
+        ledger
+          .filter((e) => e.kind === 'trip-credit')
+          .map((e) => e.points)
+          .sort(),
+      ).toEqual(scored.map((t) => t.points).sort());
+      // The balance is what the ledger lines add up to (claims are negative).
+      expect(detail.body.profile.balance).toBe(ledger.reduce((sum, e) => sum + e.points, 0));
       expect(detail.body.flags).toEqual([]);
       expect((await api('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`, { token: opB })).status).toBe(
         404,
