@@ -3,8 +3,8 @@
  * (the worker's sweeper does the same day by day), then the api answers a year of days, a year of
  * weeks, a route's year and a CSV, each several times. Target (issue 18): well under a second.
  *
- *   npm run bench:kpis     (MUVO_BENCH_TRIPS_PER_DAY=600, MUVO_BENCH_PARTICIPANTS=8000 by default:
- *                          219,000 trips; building the roll-ups takes minutes, answering is what is measured)
+ *   npm run bench:kpis     (MUVO_BENCH_TRIPS_PER_DAY=400, MUVO_BENCH_PARTICIPANTS=6000 by default:
+ *                          146,000 trips; building the roll-ups takes minutes, answering is what is measured)
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -18,8 +18,8 @@ import { login } from '../factories/participant.factory';
 import { request } from '../support/http-client';
 import { startApp } from '../support/stack';
 
-const TRIPS_PER_DAY = Number(process.env.MUVO_BENCH_TRIPS_PER_DAY ?? 600);
-const PARTICIPANTS = Number(process.env.MUVO_BENCH_PARTICIPANTS ?? 8_000);
+const TRIPS_PER_DAY = Number(process.env.MUVO_BENCH_TRIPS_PER_DAY ?? 400);
+const PARTICIPANTS = Number(process.env.MUVO_BENCH_PARTICIPANTS ?? 6_000);
 const RUNS = 7;
 const TARGET_MS = 1000;
 const BASE = process.env.MUVO_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

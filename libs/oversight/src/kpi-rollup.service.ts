@@ -10,6 +10,12 @@ export interface TouchedDay {
   day: string;
 }
 
+/**
+ * A week of a large city is thousands of trips to expand: background work, allowed more than the
+ * request paths' statement timeout.
+ */
+const ROLLUP_STATEMENT_TIMEOUT = '300s';
+
 /** How far back each run looks again before its watermark: transactions commit after their clock reads. */
 const COMMIT_LAG = '2 minutes';
 
@@ -184,6 +190,7 @@ export class KpiRollupService {
 
   private async refreshBucket(manager: EntityManager, cityId: string, bucket: KpiBucket, start: string): Promise<void> {
     const end = bucket === 'day' ? start : addDays(start, 6);
+    await manager.query(`SET LOCAL statement_timeout = '${ROLLUP_STATEMENT_TIMEOUT}'`);
     // Two workers refreshing the same bucket take turns (each statement then sees the other's rows).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kpi-rollup|' || $1 || '|' || $2 || '|' || $3))`, [
       cityId,
