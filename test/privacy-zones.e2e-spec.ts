@@ -176,10 +176,13 @@ describe('privacy zones and retention', () => {
     });
     hiddenFrom(detail.body.geometry.coordinates);
     const [audited] = await db.query(
-      `SELECT actor_role, details FROM audit_log WHERE action = 'trip.viewed' AND subject = $1`,
-      [`trip:${fromHome.id}`],
+      `SELECT actor_role, details FROM audit_log WHERE action = 'personal-data.viewed' AND subject = $1`,
+      [`participant:${alice.id}`],
     );
-    expect(audited).toMatchObject({ actor_role: 'operator', details: { reason: 'checking a complaint' } });
+    expect(audited).toMatchObject({
+      actor_role: 'operator',
+      details: { what: `trip:${fromHome.id}`, reason: 'checking a complaint' },
+    });
     expect((await api('GET', `${path}?reason=curious`, { token: otherOperator })).status).toBe(404);
     expect((await api('GET', `${path}?reason=curious`, { token: bob.token })).status).toBe(403);
 

@@ -472,8 +472,14 @@ describe('merchant voucher service', () => {
         body: { email: `clerk-${tag}@forno.example` },
       });
       expect(invite.status).toBe(201);
+      // A link to the counter page and its QR code: the clerk scans it rather than copying a token.
+      expect(invite.body.url).toBe(
+        `${s.stack.voucher.url}/counter/#invitation=${encodeURIComponent(invite.body.token)}`,
+      );
+      expect(invite.body.qrSvg).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>\s*$/);
+      const fromLink = decodeURIComponent(new URL(invite.body.url).hash.replace('#invitation=', ''));
       const accepted = await s.voucher('POST', '/v1/staff-invitations/accept', {
-        body: { token: invite.body.token, password: 'a-clerk-password', displayName: 'Marco' },
+        body: { token: fromLink, password: 'a-clerk-password', displayName: 'Marco' },
       });
       expect(accepted.status).toBe(201);
       expect(accepted.body.merchantId).toBe(merchantId);

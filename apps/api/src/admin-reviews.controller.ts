@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
-import { TripDisclosureService } from '@muvo/privacy';
+import { ReviewDeskService } from '@muvo/oversight';
 import { ReviewService } from '@muvo/scoring';
+import { type BulkReviewBody, bulkOutcomeSchema, bulkReviewSchema, reviewDetailSchema } from './admin-console.dto';
 import {
   approveSchema,
   type ApproveRequest,
@@ -12,7 +13,6 @@ import {
   reviewListQuerySchema,
   type ReviewListQuery,
   reviewPageSchema,
-  reviewDetailSchema,
   reviewSchema,
 } from './admin.dto';
 import { reviewerOf } from './admin-scope';
@@ -24,7 +24,7 @@ import { reviewerOf } from './admin-scope';
 export class AdminReviewsController {
   constructor(
     private readonly reviews: ReviewService,
-    private readonly disclosure: TripDisclosureService,
+    private readonly desk: ReviewDeskService,
   ) {}
 
   @Get()
@@ -38,12 +38,23 @@ export class AdminReviewsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One review with the trip’s receipt, flags, evidence and path (without privacy zones)' })
+  @ApiOperation({
+    summary:
+      'One review with what its map needs: legs (mode, speeds), flags, the trace, the participant’s flag history (access audited)',
+  })
   @ApiResponse({ status: 200, standardSchema: reviewDetailSchema })
   @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND (also for another city’s review)' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    const review = await this.reviews.get(reviewerOf(principal), id);
-    return { ...review, trace: await this.disclosure.lineForOthersOf(review.tripId) };
+  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
+    return this.desk.detail(principal, reviewerOf(principal), id);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve or reject several reviews with one note; each decided alone, outcome per id' })
+  @ApiResponse({ status: 200, standardSchema: bulkOutcomeSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (1–100 distinct ids; a note to reject)' })
+  bulk(@CurrentPrincipal() principal: Principal, @Body({ schema: bulkReviewSchema }) body: BulkReviewBody) {
+    return this.desk.bulk(reviewerOf(principal), body.ids, body.action, body.note ?? null);
   }
 
   @Post(':id/approve')

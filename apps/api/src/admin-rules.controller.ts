@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { readAudit } from '@muvo/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { RulesAdminService, type ScoringRulesInput } from '@muvo/scoring';
 import {
@@ -26,7 +29,10 @@ import { cityOf, reviewerOf } from './admin-scope';
 @Roles('operator', 'admin')
 @Controller('v1/admin')
 export class AdminRulesController {
-  constructor(private readonly rules: RulesAdminService) {}
+  constructor(
+    private readonly rules: RulesAdminService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @Get('rules')
   @ApiOperation({ summary: 'The city’s scoring rules as configured, and in effect (defaults filled in)' })
@@ -79,11 +85,14 @@ export class AdminRulesController {
   }
 
   @Get('audit')
-  @ApiOperation({ summary: 'The audit trail of the city: rule changes, review decisions, retries, disputes' })
+  @ApiOperation({
+    summary: 'The audit trail of the city, newest first, filtered by actor, action, subject and period, in pages',
+  })
   @ApiResponse({ status: 200, standardSchema: auditSchema })
   async audit(@CurrentPrincipal() principal: Principal, @Query({ schema: auditQuerySchema }) query: AuditQuery) {
     const cityId = principal.role === 'admin' ? (query.cityId ?? null) : principal.cityId;
-    return { items: await this.rules.auditTrail(cityId, query.limit) };
+    const { actor, ...filter } = query;
+    return readAudit(this.dataSource.manager, { ...filter, cityId, actorId: actor });
   }
 
   @Get('stats')

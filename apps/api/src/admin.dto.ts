@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { TRAVEL_MODES } from '@muvo/classification';
 import { calendarDay, instant } from '@muvo/http';
 import { scoringRulesSchema } from '@muvo/scoring';
-import { mapLineSchema } from './trips.dto';
 
 const cityScope = {
   cityId: z
@@ -70,15 +69,6 @@ export const reviewSchema = z
     }),
   })
   .meta({ id: 'Review' });
-export const reviewDetailSchema = reviewSchema
-  .extend({
-    trace: mapLineSchema
-      .nullable()
-      .describe(
-        'The trip’s path, `[lon, lat]`, without the fixes in the participant’s privacy zones and the city’s trim at both ends',
-      ),
-  })
-  .meta({ id: 'ReviewDetail' });
 export const reviewPageSchema = z.object({ items: z.array(reviewSchema) }).meta({ id: 'ReviewPage' });
 
 export const rulesSchema = scoringRulesSchema;
@@ -128,7 +118,16 @@ export const campaignSchema = z
   .meta({ id: 'Campaign' });
 export const campaignListSchema = z.object({ items: z.array(campaignSchema) }).meta({ id: 'CampaignList' });
 
-export const auditQuerySchema = z.object({ ...cityScope, limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const auditQuerySchema = z.object({
+  ...cityScope,
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  actor: z.uuid().optional().describe('Only what this account did'),
+  action: z.string().max(100).optional().describe('An action (`route.created`), or a prefix ending in "." (`route.`)'),
+  subject: z.string().max(200).optional().describe('`kind:id`, e.g. `participant:<id>` or `route:<city>/<id>`'),
+  from: instant().optional(),
+  to: instant().optional(),
+  before: z.coerce.number().int().positive().optional().describe('Page: entries older than this id (`nextBefore`)'),
+});
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditSchema = z
   .object({
@@ -144,6 +143,7 @@ export const auditSchema = z
         details: z.unknown(),
       }),
     ),
+    nextBefore: z.number().nullable().describe('Pass as `before` for the next page; null on the last'),
   })
   .meta({ id: 'AuditTrail' });
 

@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CitiesModule } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
 import { OpenpathModule } from '@muvo/openpath';
+import { OversightModule } from '@muvo/oversight';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { PrivacyZonesModule } from '@muvo/privacy';
 import { ScoringModule } from '@muvo/scoring';
@@ -13,6 +15,9 @@ import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
 import { AdminBacktestsController } from './admin-backtests.controller';
+import { AdminKpisController } from './admin-kpis.controller';
+import { AdminMapController } from './admin-map.controller';
+import { AdminParticipantsController } from './admin-participants.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
@@ -21,6 +26,7 @@ import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
+import { MeDataAccessController } from './me-data-access.controller';
 import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
@@ -45,6 +51,8 @@ export class ApiModule {
         LedgerModule,
         ScoringModule,
         PrivacyZonesModule,
+        CitiesModule,
+        OversightModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
         OpenpathModule,
@@ -64,6 +72,10 @@ export class ApiModule {
         AdminRulesController,
         AdminScoringController,
         AdminTripsController,
+        AdminMapController,
+        AdminKpisController,
+        AdminParticipantsController,
+        MeDataAccessController,
         OpenpathTokenController,
         PrivacyZonesController,
       ],

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Ip, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '@muvo/http';
 import { CurrentPrincipal, OptionalAuth, OptionalPrincipal, type Principal, Roles } from '@muvo/identity';
-import { MerchantsService, OffersService, ShopPayoutsService, StaffService } from '@muvo/vouchers';
+import { invitationLink, MerchantsService, OffersService, ShopPayoutsService, StaffService } from '@muvo/vouchers';
 import {
   applicationResultSchema,
   applyMerchantSchema,
@@ -111,15 +112,20 @@ export class MerchantsController {
   @Post(':id/invitations')
   @Roles('merchant_staff', 'operator', 'admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The owner invites a clerk: a single-use token, valid 7 days, to give to them' })
+  @ApiOperation({
+    summary: 'The owner (or an operator) invites a clerk: a single-use link, valid 7 days, with its QR code to scan',
+  })
   @ApiResponse({ status: 201, standardSchema: invitationSchema })
   @ApiResponse({ status: 403, description: 'OWNER_REQUIRED' })
-  invite(
+  async invite(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: idParamSchema }) id: string,
     @Body({ schema: inviteSchema }) body: z.infer<typeof inviteSchema>,
+    @Req() request: FastifyRequest,
   ) {
-    return this.staff.invite(id, principal, body.email);
+    const invitation = await this.staff.invite(id, principal, body.email);
+    // The origin the caller reached this app at (behind a proxy, as it forwarded it: HTTP_TRUST_PROXY).
+    return { ...invitation, ...(await invitationLink(`${request.protocol}://${request.host}`, invitation.token)) };
   }
 
   @Get(':id/offers')

@@ -114,6 +114,8 @@ export const invitationSchema = z
     email: z.string(),
     token: z.string().describe('Give it to the clerk (shown only once); they accept it with a password'),
     expiresAt: z.string(),
+    url: z.string().describe('The same invitation as a link to the counter page (the token after "#")'),
+    qrSvg: z.string().describe('A QR code of `url`, as SVG, for the clerk to scan'),
   })
   .meta({ id: 'StaffInvitation' });
 

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@muvo/database';
 import { CitiesModule } from '@muvo/cities';
 import { ObservabilityModule } from '@muvo/observability';
 import { PrivacyZonesModule, RetentionSweeper } from '@muvo/privacy';
+import { KpiRollupService, KpiRollupSweeper } from '@muvo/oversight';
 import { QueueModule } from '@muvo/queue';
 import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
@@ -26,7 +27,8 @@ export class WorkerModule {
         CitiesModule,
         PrivacyZonesModule,
       ],
-      providers: [ScoringProcessor, ScoringSweeper, RetentionSweeper],
+      // The KPI roll-ups are kept by the worker alone (their service needs only the database).
+      providers: [ScoringProcessor, ScoringSweeper, RetentionSweeper, KpiRollupService, KpiRollupSweeper],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface AuditEntry {
   /** The account that acted; null for the city file and the system. */
@@ -22,18 +22,36 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
   );
 }
 
-/** An entry as read back, newest first. */
-export interface AuditRecord extends Required<AuditEntry> {
-  id: number;
-  at: string;
+export interface AuditFilter {
+  /** null: every city (admins). */
+  cityId: string | null;
+  actorId?: string;
+  /** Exact action, or a prefix ending in `.` (`route.` → every route change). */
+  action?: string;
+  subject?: string;
+  from?: string;
+  to?: string;
+  /** Keyset page: entries older than this id. */
+  before?: number;
+  limit: number;
 }
 
-/** The audit trail of a city (every city with null), newest first. */
+export interface AuditView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  cityId: string | null;
+  action: string;
+  subject: string;
+  details: unknown;
+}
+
+/** Audit entries, newest first, filtered; `nextBefore` pages on (null on the last page). */
 export async function readAudit(
-  db: EntityManager | DataSource,
-  cityId: string | null,
-  limit: number,
-): Promise<AuditRecord[]> {
+  manager: EntityManager,
+  filter: AuditFilter,
+): Promise<{ items: AuditView[]; nextBefore: number | null }> {
   const found: {
     id: string;
     at: Date;
@@ -42,13 +60,27 @@ export async function readAudit(
     city_id: string | null;
     action: string;
     subject: string;
-    details: Record<string, unknown>;
-  }[] = await db.query(
+    details: unknown;
+  }[] = await manager.query(
     `SELECT id, at, actor_id, actor_role, city_id, action, subject, details FROM audit_log
-      WHERE ($1::text IS NULL OR city_id = $1) ORDER BY at DESC, id DESC LIMIT $2`,
-    [cityId, limit],
+      WHERE ($1::text IS NULL OR city_id = $1) AND ($2::uuid IS NULL OR actor_id = $2)
+        AND ($3::text IS NULL OR action = $3 OR (right($3, 1) = '.' AND starts_with(action, $3)))
+        AND ($4::text IS NULL OR subject = $4)
+        AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+        AND ($7::bigint IS NULL OR id < $7)
+      ORDER BY id DESC LIMIT $8`,
+    [
+      filter.cityId,
+      filter.actorId ?? null,
+      filter.action ?? null,
+      filter.subject ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.before ?? null,
+      filter.limit + 1,
+    ],
   );
-  return found.map((e) => ({
+  const items = found.slice(0, filter.limit).map((e) => ({
     id: Number(e.id),
     at: e.at.toISOString(),
     actorId: e.actor_id,
@@ -58,4 +90,5 @@ export async function readAudit(
     subject: e.subject,
     details: e.details,
   }));
+  return { items, nextBefore: found.length > filter.limit ? items[items.length - 1].id : null };
 }

@@ -1,6 +1,14 @@
 import { DomainException } from '@muvo/kernel';
 
 export const IdentityErrors = {
+  accountSuspended: () =>
+    new DomainException(
+      'ACCOUNT_SUSPENDED',
+      'forbidden',
+      "this account is suspended; contact the city's programme team",
+    ),
+  participantNotFound: (id: string) =>
+    new DomainException('PARTICIPANT_NOT_FOUND', 'not-found', `no participant ${id}`),
   emailTaken: () => new DomainException('EMAIL_TAKEN', 'conflict', 'an account with this email already exists'),
   invalidCredentials: () => new DomainException('INVALID_CREDENTIALS', 'unauthenticated', 'email or password is wrong'),
   authRequired: () =>

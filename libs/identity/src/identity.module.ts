@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountEntity } from './account.entity';
+import { AccountSuspensionService } from './account-suspension.service';
 import { AuthGuard } from './auth.guard';
 import { IdentityService } from './identity.service';
 import { PasswordHasher } from './password-hasher';
@@ -11,7 +12,13 @@ import { TokenService } from './token.service';
 /** Accounts and sessions, and the guard that authenticates every request of the importing app. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity]), JwtModule.register({})],
-  providers: [IdentityService, PasswordHasher, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, TokenService],
+  providers: [
+    IdentityService,
+    AccountSuspensionService,
+    PasswordHasher,
+    TokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, TokenService, AccountSuspensionService],
 })
 export class IdentityModule {}

@@ -152,6 +152,7 @@ export class IdentityService implements OnModuleInit {
     const ok = await this.hasher.verify(account?.passwordHash, password);
     if (!account || !ok) throw IdentityErrors.invalidCredentials();
     if (throttleKey) await this.failures!.forgive(throttleKey);
+    if (account.suspendedAt) throw IdentityErrors.accountSuspended();
     admit?.(account);
     return { account, session: await this.openSession(account) };
   }
@@ -182,7 +183,7 @@ export class IdentityService implements OnModuleInit {
         return null;
       }
       const account = await manager.findOneBy(AccountEntity, { id: rotated[0].account_id });
-      return account ? this.openSession(account, manager, rotated[0].family_id) : null;
+      return account && !account.suspendedAt ? this.openSession(account, manager, rotated[0].family_id) : null;
     });
     // Thrown after the commit: the family's revocation must stand.
     if (!session) throw IdentityErrors.refreshInvalid();
@@ -201,7 +202,8 @@ export class IdentityService implements OnModuleInit {
   private async loadPrincipals(ids: string[]): Promise<(Principal | null)[]> {
     const found = await rows<{ id: string; role: Role; city_id: string | null; merchant_id: string | null }>(
       this.dataSource.manager,
-      `SELECT id, role, city_id, merchant_id FROM accounts WHERE id = ANY($1::uuid[])`,
+      // A suspended account is treated as gone: its tokens stop working at once.
+      `SELECT id, role, city_id, merchant_id FROM accounts WHERE id = ANY($1::uuid[]) AND suspended_at IS NULL`,
       [ids],
     );
     const byId = new Map(found.map((a) => [a.id, a]));

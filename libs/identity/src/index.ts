@@ -1,4 +1,5 @@
 export * from './account.entity';
+export * from './account-suspension.service';
 export * from './auth.guard';
 export * from './identity.exceptions';
 export * from './identity.module';

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CitiesService } from '@muvo/cities';
-import { appendAudit } from '@muvo/audit';
+import { recordPersonalDataAccess } from '@muvo/audit';
+import type { Trace } from '@muvo/trace';
 import { loadTripTrace, mapLineOf, type MapLine, type TripEntity, TripQueryService } from '@muvo/tracking';
 import { cityPrivacyPolicy } from './privacy-zones.policy';
-import { redactLineForOthers, redactTraceForOthers } from './privacy-zones.redaction';
+import { redactLineForOthers, redactTraceForOthers, type ZonesForRedaction } from './privacy-zones.redaction';
 import { PrivacyZonesService } from './privacy-zones.service';
 
 /** Who looks at someone else's trip: an operator (of one city) or an admin (of any). */
@@ -53,14 +54,30 @@ export class TripDisclosureService {
     trip: Pick<TripEntity, 'id' | 'participantId' | 'cityId' | 'retainedLine'>,
   ): Promise<MapLine | null> {
     const redaction = await this.zones.redactionFor(trip.participantId);
-    const trace = await loadTripTrace(this.dataSource, trip.id);
-    if (trace) {
-      const city = trip.cityId ? await this.cities.findCity(trip.cityId) : null;
-      return mapLineOf(redactTraceForOthers(trace, redaction, cityPrivacyPolicy(city?.settings).trimMetres));
-    }
+    const trace = await this.redactedTrace(trip, redaction);
+    if (trace) return mapLineOf(trace);
     if (!trip.retainedLine || redaction.unreadable) return null;
     const coordinates = redactLineForOthers(trip.retainedLine.coordinates, redaction);
     return coordinates.length >= 2 ? { type: 'LineString', coordinates } : null;
+  }
+
+  /**
+   * The fixes others may see of the trip with this id, with their times (a review map shows
+   * speeds); null once retention has deleted them.
+   */
+  async traceForOthersOf(tripId: string): Promise<Trace | null> {
+    const trip = await this.trips.getTripInCity(tripId, null);
+    return this.redactedTrace(trip, await this.zones.redactionFor(trip.participantId));
+  }
+
+  private async redactedTrace(
+    trip: Pick<TripEntity, 'id' | 'cityId'>,
+    redaction: ZonesForRedaction,
+  ): Promise<Trace | null> {
+    const trace = await loadTripTrace(this.dataSource, trip.id);
+    if (!trace) return null;
+    const city = trip.cityId ? await this.cities.findCity(trip.cityId) : null;
+    return redactTraceForOthers(trace, redaction, cityPrivacyPolicy(city?.settings).trimMetres);
   }
 
   /** The line others may see of the trip with this id (for views that hold only the id, like a review). */
@@ -74,14 +91,13 @@ export class TripDisclosureService {
    */
   async tripForOperator(viewer: TripViewer, tripId: string, reason: string): Promise<OperatorTripView> {
     const trip = await this.trips.getTripInCity(tripId, viewer.role === 'admin' ? null : viewer.cityId);
-    await appendAudit(this.dataSource.manager, {
-      actorId: viewer.accountId,
-      actorRole: viewer.role,
-      cityId: trip.cityId,
-      action: 'trip.viewed',
-      subject: `trip:${trip.id}`,
-      details: { participantId: trip.participantId, reason },
-    });
+    await recordPersonalDataAccess(
+      this.dataSource.manager,
+      viewer,
+      { id: trip.participantId, cityId: trip.cityId },
+      `trip:${trip.id}`,
+      reason,
+    );
     return {
       id: trip.id,
       participantId: trip.participantId,

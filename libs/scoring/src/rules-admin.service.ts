@@ -119,34 +119,6 @@ export class RulesAdminService {
     return found;
   }
 
-  /** The audit trail of a city, newest first. */
-  async auditTrail(cityId: string | null, limit: number) {
-    const found: {
-      id: string;
-      at: Date;
-      actor_id: string | null;
-      actor_role: string | null;
-      city_id: string | null;
-      action: string;
-      subject: string;
-      details: unknown;
-    }[] = await this.dataSource.query(
-      `SELECT id, at, actor_id, actor_role, city_id, action, subject, details FROM audit_log
-          WHERE ($1::text IS NULL OR city_id = $1) ORDER BY at DESC, id DESC LIMIT $2`,
-      [cityId, limit],
-    );
-    return found.map((e) => ({
-      id: Number(e.id),
-      at: e.at.toISOString(),
-      actorId: e.actor_id,
-      actorRole: e.actor_role,
-      cityId: e.city_id,
-      action: e.action,
-      subject: e.subject,
-      details: e.details,
-    }));
-  }
-
   /** The programme's effect over a period: km by mode, CO2 avoided, active participants, points. */
   async stats(cityId: string, from: string, to: string) {
     const [row]: {

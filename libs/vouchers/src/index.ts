@@ -19,3 +19,4 @@ export * from './voucher.entity';
 export * from './vouchers.exceptions';
 export * from './vouchers.module';
 export * from './city-file-shops';
+export * from './invitation-link';

@@ -211,6 +211,13 @@ export class MerchantsService {
     return (await findAccounts(this.dataSource, [accountId])).get(accountId)?.merchantOwner ?? false;
   }
 
+  /** Every shop of a city whatever its status, by name: the operators' map. */
+  async inCity(cityId: string): Promise<MerchantRow[]> {
+    return this.dataSource.query(`SELECT ${MERCHANT_COLUMNS} FROM merchants WHERE city_id = $1 ORDER BY name, id`, [
+      cityId,
+    ]);
+  }
+
   async listForOperator(principal: Principal, status?: MerchantStatus): Promise<MerchantView[]> {
     const cityId = principal.cityId;
     if (!cityId) return [];

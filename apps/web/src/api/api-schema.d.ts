@@ -9,7 +9,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail of the city: rule changes, review decisions, retries, disputes */
+    /** The audit trail of the city, newest first, filtered by actor, action, subject and period, in pages */
     get: operations['AdminRulesController_audit'];
     put?: never;
     post?: never;
@@ -70,6 +70,193 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the programme achieves, per day or ISO week, from the daily roll-ups; filter by one of campaign, route or team */
+    get: operations['AdminKpisController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/kpis.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One chart of the KPIs as CSV (a series field, or shops, or campaigns), same filters */
+    get: operations['AdminKpisController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The city on a map: area, routes with corridors, shops by status, transit stops */
+    get: operations['AdminMapController_cityMap'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/open-data/cells.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Trips and km by mode per H3 cell and hour band, k-anonymous. Documented field by field in docs/open-data.md */
+    get: operations['AdminKpisController_cellsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/open-data/cells.geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same cells as GeoJSON hexagons. Documented field by field in docs/open-data.md */
+    get: operations['AdminKpisController_cellsGeoJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/open-data/flows.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Origin–destination flows between H3 cells by main mode, k-anonymous. Documented field by field in docs/open-data.md */
+    get: operations['AdminKpisController_flowsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/open-data/flows.geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same flows as GeoJSON lines between cell centres. Documented field by field in docs/open-data.md */
+    get: operations['AdminKpisController_flowsGeoJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a participant by e-mail, name or trip id; the reason is kept in the audit log */
+    get: operations['AdminParticipantsController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/participants/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A participant’s profile, trips, ledger and flags; the reason is kept in the audit log */
+    get: operations['AdminParticipantsController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/participants/{id}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspend: no log-in, tokens stop working (audited with the reason) */
+    post: operations['AdminParticipantsController_suspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/participants/{id}/unsuspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift a suspension (audited with the reason) */
+    post: operations['AdminParticipantsController_unsuspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/reviews': {
     parameters: {
       query?: never;
@@ -94,7 +281,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One review with the trip’s receipt, flags, evidence and path (without privacy zones) */
+    /** One review with what its map needs: legs (mode, speeds), flags, the trace, the participant’s flag history (access audited) */
     get: operations['AdminReviewsController_get'];
     put?: never;
     post?: never;
@@ -132,6 +319,92 @@ export interface paths {
     put?: never;
     /** Reject with a reason: a flagged trip becomes rejected; a dispute is closed */
     post: operations['AdminReviewsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reviews/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or reject several reviews with one note; each decided alone, outcome per id */
+    post: operations['AdminReviewsController_bulk'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a route drawn on the map; its id is its name’s slug, made unique (audited) */
+    post: operations['AdminMapController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/routes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a route: name, corridor, line (audited; city:apply will not silently undo it) */
+    put: operations['AdminMapController_update'];
+    post?: never;
+    /** Remove a route (audited) */
+    delete: operations['AdminMapController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/routes/{id}/shops': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shops a route’s corridor reaches, nearest first; try another width with corridorM */
+    get: operations['AdminMapController_shops'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/routes/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a route from a GPX file (its first route, else its first track) or GeoJSON (first line) */
+    post: operations['AdminMapController_import'];
     delete?: never;
     options?: never;
     head?: never;
@@ -372,6 +645,23 @@ export interface paths {
     };
     /** The caller’s spendable points */
     get: operations['MeController_balance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/data-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who looked at my personal data, when and why (newest first) */
+    get: operations['MeDataAccessController_dataAccess'];
     put?: never;
     post?: never;
     delete?: never;
@@ -660,6 +950,8 @@ export interface components {
         id: number;
         subject: string;
       }[];
+      /** @description Pass as `before` for the next page; null on the last */
+      nextBefore: number | null;
     };
     Backtest: {
       /** @description The 20 trips whose points change most */
@@ -765,6 +1057,33 @@ export interface components {
     Balance: {
       balance: number;
     };
+    /**
+     * @example {
+     *       "ids": [
+     *         "1f6a…"
+     *       ],
+     *       "action": "reject",
+     *       "note": "Car speeds on a bike leg"
+     *     }
+     */
+    BulkReview: {
+      /** @enum {string} */
+      action: 'approve' | 'reject';
+      ids: string[];
+      /** @description Required to reject: the reason */
+      note?: string;
+    };
+    BulkReviewOutcome: {
+      decided: number;
+      failed: number;
+      items: {
+        code?: string;
+        id: string;
+        message?: string;
+        ok: boolean;
+        status?: string;
+      }[];
+    };
     Campaign: {
       effectiveRules: {
         [key: string]: unknown;
@@ -804,6 +1123,31 @@ export interface components {
       /** Format: date-time */
       startsAt: string;
     };
+    CityMap: {
+      /** @description GeoJSON Polygon or MultiPolygon */
+      area: {
+        [key: string]: unknown;
+      };
+      cityId: string;
+      name: string;
+      routes: components['schemas']['Route'][];
+      shops: {
+        id: string;
+        lat: number;
+        lon: number;
+        name: string;
+        routeId: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'approved' | 'rejected' | 'suspended';
+      }[];
+      stops: {
+        id: string;
+        kind: string;
+        lat: number;
+        lon: number;
+        name: string;
+      }[];
+    };
     CityRules: {
       cityId: string;
       effective: {
@@ -812,6 +1156,18 @@ export interface components {
       rules: {
         [key: string]: unknown;
       };
+    };
+    DataAccessLog: {
+      items: {
+        at: string;
+        /** @description The reason they gave */
+        reason: string | null;
+        role: string | null;
+        what: string | null;
+        /** @description Who looked, as a role (staff are not named) */
+        who: string;
+      }[];
+      nextBefore: number | null;
     };
     /**
      * @example {
@@ -847,6 +1203,53 @@ export interface components {
      */
     JoinTeam: {
       teamId: string;
+    };
+    Kpis: {
+      /** @enum {string} */
+      bucket: 'day' | 'week';
+      campaigns: {
+        budget: number | null;
+        endsAt: string;
+        id: string;
+        name: string;
+        startsAt: string;
+        used: number;
+      }[];
+      cityId: string;
+      from: string;
+      series: {
+        /** @description Distinct participants with a credited trip */
+        activeParticipants: number;
+        co2AvoidedKg: number;
+        /** @description First day of the bucket (a Monday for weeks) */
+        date: string;
+        /** @description Kilometres by mode, leg by leg */
+        km: {
+          [key: string]: number;
+        };
+        /** @description … whose first credited trip in the city is in this bucket */
+        newParticipants: number;
+        pointsIssued: number;
+        /** @description Voucher claims less refunds (whole city) */
+        pointsSpent: number;
+        /** @description Vouchers redeemed at the counter, less undos (whole city) */
+        redemptions: number;
+        redemptionValueCents: number;
+        returningParticipants: number;
+        /** @description Credited trips by main mode (the longest leg) */
+        trips: {
+          [key: string]: number;
+        };
+        /** @description Share of trips with a leg at least half along a route */
+        tripsOnRoutesShare: number;
+      }[];
+      shops: {
+        id: string;
+        name: string;
+        redemptions: number;
+        valueCents: number;
+      }[];
+      to: string;
     };
     /**
      * @example {
@@ -887,6 +1290,11 @@ export interface components {
       period: {
         [key: string]: string;
       };
+    };
+    LineString: {
+      coordinates: number[][];
+      /** @enum {string} */
+      type: 'LineString';
     };
     /**
      * @example {
@@ -1001,6 +1409,38 @@ export interface components {
       } | null;
       startedAt: string;
       status: string;
+    };
+    ParticipantDetail: {
+      flags: {
+        [key: string]: unknown;
+      }[];
+      ledger: {
+        [key: string]: unknown;
+      }[];
+      profile: {
+        balance: number;
+        cityId: string | null;
+        createdAt: string;
+        displayName: string | null;
+        email: string;
+        id: string;
+        suspendedAt: string | null;
+        suspensionReason: string | null;
+      };
+      trips: {
+        [key: string]: unknown;
+      }[];
+    };
+    ParticipantList: {
+      items: {
+        cityId: string | null;
+        createdAt: string;
+        displayName: string | null;
+        email: string;
+        id: string;
+        suspendedAt: string | null;
+        suspensionReason: string | null;
+      }[];
     };
     /**
      * @example {
@@ -1169,18 +1609,30 @@ export interface components {
       /** @enum {string} */
       kind: 'flag' | 'dispute';
       legIndex: number | null;
+      participantHistory: {
+        codes: string[];
+        createdAt: string;
+        decidedAt: string | null;
+        id: string;
+        /** @enum {string} */
+        kind: 'flag' | 'dispute';
+        /** @enum {string} */
+        status: 'open' | 'approved' | 'rejected';
+        tripId: string;
+      }[];
       /** Format: uuid */
       participantId: string;
       participantNote: string | null;
       requestedMode: string | null;
       /** @enum {string} */
       status: 'open' | 'approved' | 'rejected';
-      /** @description The trip’s path, `[lon, lat]`, without the fixes in the participant’s privacy zones and the city’s trim at both ends */
       trace: {
         coordinates: number[][];
+        /** @description Epoch ms of each position */
+        times: number[];
         /** @enum {string} */
         type: 'LineString';
-      } | null;
+      };
       trip: {
         endedAt: string;
         flags: {
@@ -1205,6 +1657,37 @@ export interface components {
     };
     ReviewPage: {
       items: components['schemas']['Review'][];
+    };
+    Route: {
+      corridorM: number;
+      geometry: components['schemas']['LineString'];
+      id: string;
+      name: string;
+    };
+    /**
+     * @example {
+     *       "name": "Via Maqueda",
+     *       "corridorM": 150,
+     *       "geometry": {
+     *         "type": "LineString",
+     *         "coordinates": [
+     *           [
+     *             13.3666,
+     *             38.1098
+     *           ],
+     *           [
+     *             13.3574,
+     *             38.1203
+     *           ]
+     *         ]
+     *       }
+     *     }
+     */
+    RouteInput: {
+      /** @description Width of the corridor on each side of the line, metres */
+      corridorM: number;
+      geometry: components['schemas']['LineString'];
+      name: string;
     };
     /**
      * @example {
@@ -1374,6 +1857,24 @@ export interface components {
       role: string;
       /** @enum {string} */
       tokenType: 'Bearer';
+    };
+    ShopsReached: {
+      corridorM: number;
+      routeId: string;
+      shops: {
+        distanceM: number;
+        id: string;
+        name: string;
+        status: string;
+      }[];
+    };
+    Suspension: {
+      participantId: string;
+      suspendedAt: string | null;
+      suspensionReason: string | null;
+    };
+    SuspensionRequest: {
+      reason: string;
     };
     Team: {
       id: string;
@@ -1593,9 +2094,19 @@ export interface operations {
   AdminRulesController_audit: {
     parameters: {
       query?: {
+        /** @description An action (`route.created`), or a prefix ending in "." (`route.`) */
+        action?: string;
+        /** @description Only what this account did */
+        actor?: string;
+        /** @description Page: entries older than this id (`nextBefore`) */
+        before?: number;
         /** @description Admins only: the city to act on (operators always act on their own city) */
         cityId?: string;
+        from?: string;
         limit?: number;
+        /** @description `kind:id`, e.g. `participant:<id>` or `route:<city>/<id>` */
+        subject?: string;
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -1700,6 +2211,352 @@ export interface operations {
       };
       /** @description VALIDATION_FAILED */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminKpisController_get: {
+    parameters: {
+      query: {
+        bucket?: 'day' | 'week';
+        campaignId?: string;
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        routeId?: string;
+        teamId?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Kpis'];
+        };
+      };
+      /** @description VALIDATION_FAILED, KPI_ONE_FILTER, INVALID_PERIOD, PERIOD_TOO_LONG */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminKpisController_csv: {
+    parameters: {
+      query: {
+        bucket?: 'day' | 'week';
+        campaignId?: string;
+        chart:
+          | 'activeParticipants'
+          | 'newParticipants'
+          | 'returningParticipants'
+          | 'trips'
+          | 'km'
+          | 'co2AvoidedKg'
+          | 'pointsIssued'
+          | 'pointsSpent'
+          | 'redemptions'
+          | 'redemptionValueCents'
+          | 'tripsOnRoutesShare'
+          | 'shops'
+          | 'campaigns';
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        routeId?: string;
+        teamId?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description date,<value> (or date,<mode>… for trips and km) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_cityMap: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CityMap'];
+        };
+      };
+    };
+  };
+  AdminKpisController_cellsCsv: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        /** @description Minimum distinct participants per published row; at least the city’s (default 10) */
+        k?: number;
+        /** @description H3 resolution (8: cells of ~0.7 km²) */
+        resolution?: number;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description cell,hourBand,mode,trips,km,participants */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description K_TOO_SMALL, INVALID_PERIOD, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminKpisController_cellsGeoJson: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        /** @description Minimum distinct participants per published row; at least the city’s (default 10) */
+        k?: number;
+        /** @description H3 resolution (8: cells of ~0.7 km²) */
+        resolution?: number;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminKpisController_flowsCsv: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        /** @description Minimum distinct participants per published row; at least the city’s (default 10) */
+        k?: number;
+        /** @description H3 resolution (8: cells of ~0.7 km²) */
+        resolution?: number;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description origin,destination,mode,trips,km,participants */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminKpisController_flowsGeoJson: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        from: string;
+        /** @description Minimum distinct participants per published row; at least the city’s (default 10) */
+        k?: number;
+        /** @description H3 resolution (8: cells of ~0.7 km²) */
+        resolution?: number;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminParticipantsController_search: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        /** @description E-mail, name or trip id */
+        q: string;
+        /** @description Why you look (kept in the audit log; the participant can read it) */
+        reason: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantList'];
+        };
+      };
+      /** @description VALIDATION_FAILED (a reason is required) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminParticipantsController_detail: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        reason: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantDetail'];
+        };
+      };
+      /** @description PARTICIPANT_NOT_FOUND (also another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminParticipantsController_suspend: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuspensionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Suspension'];
+        };
+      };
+      /** @description PARTICIPANT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminParticipantsController_unsuspend: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuspensionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Suspension'];
+        };
+      };
+      /** @description PARTICIPANT_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1838,6 +2695,226 @@ export interface operations {
       };
       /** @description REVIEW_ALREADY_DECIDED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminReviewsController_bulk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkReview'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkReviewOutcome'];
+        };
+      };
+      /** @description VALIDATION_FAILED (1–100 distinct ids; a note to reject) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_create: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RouteInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Route'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_update: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RouteInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Route'];
+        };
+      };
+      /** @description ROUTE_NOT_FOUND (also another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_remove: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description ROUTE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_shops: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        /** @description Try another width (default: the route’s own) */
+        corridorM?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShopsReached'];
+        };
+      };
+      /** @description ROUTE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminMapController_import: {
+    parameters: {
+      query: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+        corridorM?: number;
+        name: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The route file as the body; name and corridor width in the query. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "LineString",
+         *       "coordinates": [
+         *         [
+         *           13.3666,
+         *           38.1098
+         *         ],
+         *         [
+         *           13.3574,
+         *           38.1203
+         *         ]
+         *       ]
+         *     }
+         */
+        'application/geo+json': Record<string, never>;
+        /** @example <gpx version="1.1"><rte><rtept lat="38.1098" lon="13.3666"/><rtept lat="38.1203" lon="13.3574"/></rte></gpx> */
+        'application/gpx+xml': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Route'];
+        };
+      };
+      /** @description INVALID_ROUTE_FILE, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another content type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2269,6 +3346,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Balance'];
+        };
+      };
+    };
+  };
+  MeDataAccessController_dataAccess: {
+    parameters: {
+      query?: {
+        /** @description Page: entries older than this one (`nextBefore`) */
+        before?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataAccessLog'];
         };
       };
     };

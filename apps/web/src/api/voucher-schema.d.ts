@@ -132,7 +132,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The owner invites a clerk: a single-use token, valid 7 days, to give to them */
+    /** The owner (or an operator) invites a clerk: a single-use link, valid 7 days, with its QR code to scan */
     post: operations['MerchantsController_invite'];
     delete?: never;
     options?: never;
@@ -914,8 +914,12 @@ export interface components {
       expiresAt: string;
       /** Format: uuid */
       invitationId: string;
+      /** @description A QR code of `url`, as SVG, for the clerk to scan */
+      qrSvg: string;
       /** @description Give it to the clerk (shown only once); they accept it with a password */
       token: string;
+      /** @description The same invitation as a link to the counter page (the token after "#") */
+      url: string;
     };
     /**
      * @example {

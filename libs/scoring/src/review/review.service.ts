@@ -176,6 +176,32 @@ export class ReviewService {
     return toView(row);
   }
 
+  /** A participant's flags and disputes in one city, newest first: their history, next to a review. */
+  async historyOf(participantId: string, cityId: string, limit = 50) {
+    const found: {
+      id: string;
+      trip_id: string;
+      kind: ReviewKind;
+      status: ReviewStatus;
+      codes: string[];
+      created_at: Date;
+      decided_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, trip_id, kind, status, codes, created_at, decided_at FROM trip_reviews
+        WHERE participant_id = $1 AND city_id = $2 ORDER BY created_at DESC, id LIMIT $3`,
+      [participantId, cityId, limit],
+    );
+    return found.map((r) => ({
+      id: r.id,
+      tripId: r.trip_id,
+      kind: r.kind,
+      status: r.status,
+      codes: r.codes,
+      createdAt: r.created_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+    }));
+  }
+
   async approve(reviewer: Reviewer, id: string, note: string | null): Promise<ReviewView> {
     const credits: BoardCredit[] = [];
     await this.dataSource.transaction(async (manager) => {
