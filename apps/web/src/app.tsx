@@ -1,12 +1,15 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLoggedIn, onSessionChange, setSession } from './api/client';
+import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
 import { UploadPage } from './pages/upload-page';
-import { href, navigate, type Route, useRoute } from './routing';
+import { homeHref, href, isOperatorRole, navigate, type Route, useRoute } from './routing';
+
+// Participants never download the operators' console: it is its own chunk, fetched on #/console.
+const ConsoleApp = lazy(() => import('./pages/console/console-app').then((m) => ({ default: m.ConsoleApp })));
 
 function LanguageChooser() {
   const { t, i18n } = useTranslation();
@@ -24,6 +27,11 @@ function LanguageChooser() {
   );
 }
 
+function Loading() {
+  const { t } = useTranslation();
+  return <p>{t('loading')}</p>;
+}
+
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'login':
@@ -35,6 +43,12 @@ function Page({ route }: { route: Route }) {
       return <UploadPage />;
     case 'trips':
       return <TripsPage />;
+    case 'console':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ConsoleApp section={route.section} id={route.id} />
+        </Suspense>
+      );
   }
 }
 
@@ -42,12 +56,13 @@ export function App() {
   const { t } = useTranslation();
   const loggedIn = useSyncExternalStore(onSessionChange, isLoggedIn);
   const route = useRoute();
+  const operator = loggedIn && isOperatorRole(sessionRole());
   const publicPage = route.page === 'login' || route.page === 'register';
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!loggedIn && !publicPage) navigate(href.login);
-    if (loggedIn && publicPage) navigate(href.trips);
+    if (loggedIn && publicPage) navigate(homeHref());
   }, [loggedIn, publicPage]);
 
   return (
@@ -56,12 +71,14 @@ export function App() {
         {t('skipToContent')}
       </a>
       <header className="top">
-        <a className="brand" href={loggedIn ? href.trips : href.login}>
+        <a className="brand" href={loggedIn ? homeHref() : href.login}>
           {t('appName')}
         </a>
         {loggedIn && (
           <nav aria-label={t('mainNav')}>
             <ul>
+              {!operator && (
+                <>
               <li>
                 <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
                   {t('navTrips')}
@@ -72,6 +89,8 @@ export function App() {
                   {t('navUpload')}
                 </a>
               </li>
+                </>
+              )}
               <li>
                 <button type="button" onClick={() => setSession(null)}>
                   {t('navLogout')}

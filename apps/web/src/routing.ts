@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react';
+import { sessionRole } from './api/client';
 
 /** The app's pages, addressed by the URL's hash so the api serves one file for every page. */
 export type Route =
-  { page: 'login' } | { page: 'register' } | { page: 'trips' } | { page: 'trip'; id: string } | { page: 'upload' };
+  | { page: 'login' }
+  | { page: 'register' }
+  | { page: 'trips' }
+  | { page: 'trip'; id: string }
+  | { page: 'upload' }
+  | { page: 'console'; section: string; id?: string };
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
+  const [, page, id, rest] = hash.replace(/^#/, '').split('/');
+  // The operators' console routes itself inside its own (lazily loaded) section.
+  if (page === 'console') return { page: 'console', section: id || '', id: rest ? decodeURIComponent(rest) : undefined };
   if (page === 'register') return { page: 'register' };
   if (page === 'login') return { page: 'login' };
   if (page === 'upload') return { page: 'upload' };
@@ -19,7 +27,16 @@ export const href = {
   trips: '#/trips',
   upload: '#/upload',
   trip: (id: string) => `#/trips/${encodeURIComponent(id)}`,
+  console: (section = 'map', id?: string) =>
+    `#/console/${section}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`,
 };
+
+/** Operators and admins work in the console; everyone else starts at their trips. */
+export const isOperatorRole = (role: string | null) => role === 'operator' || role === 'admin';
+
+export function homeHref(): string {
+  return isOperatorRole(sessionRole()) ? href.console() : href.trips;
+}
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
