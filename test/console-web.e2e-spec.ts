@@ -2,9 +2,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { TravelMode } from '../apps/web/src/api/client';
 import { en } from '../apps/web/src/locales/en';
+import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { consoleMessages } from '../apps/web/src/locales/console';
-import { BUS_101 } from './factories/city.factory';
+import { applyTestCity, BUS_101 } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { interpolatedBody, uploadAndFinish } from './scoring-helpers';
@@ -14,6 +16,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   overflowingElements,
+  pixelsOf,
   screenshotDir,
 } from './support/browser';
 import { request } from './support/http-client';
@@ -123,6 +126,7 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
   it('draws a route on the map: a point per click, a point removed, and the shops its corridor reaches', async () => {
     await page.click('#draw-route');
     await page.waitForSelector('#route-editor');
+    await page.locator('#city-map').scrollIntoViewIfNeeded();
     const box = (await page.locator('#city-map canvas').boundingBox())!;
     // The map fits the city's two shops, side by side: a line through the middle passes by both.
     for (const x of [0.3, 0.5, 0.7]) await page.mouse.click(box.x + box.width * x, box.y + box.height * 0.5);
@@ -220,15 +224,29 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     expect(await page.textContent('#review-flags')).toContain(C.en.con_flag_SYNTHETIC);
     expect(await page.textContent('#review-legs')).toMatch(/\d+\s*km\/h/);
     const reviewId = decodeURIComponent(page.url().split('/').pop()!);
-    const detail = (await api('GET', `/v1/admin/reviews/${reviewId}`)).body;
-    if (detail.trip.geometry) {
-      // The legs on the map, once the api gives the review its trip's line.
-      await page.waitForSelector('#trip-map[data-drawn=true]', { timeout: 20_000 });
-    } else {
-      expect(await page.textContent('.console-page')).toContain(C.en.con_noGeometry);
-    }
+    // The trip's legs on the map, in their modes' colours.
+    await page.waitForSelector('#trip-map[data-drawn=true]', { timeout: 20_000 });
+    const map = await page.locator('#trip-map').screenshot();
+    writeFileSync(join(shots, '7-review-map.png'), map);
+    const legModes: string[] = await page.$$eval('#review-legs tbody tr', (rows) =>
+      rows.map((row) => (row as HTMLElement).dataset.mode!),
+    );
+    for (const mode of new Set(legModes)) expect(pixelsOf(map, MODE_COLOURS[mode as TravelMode])).toBeGreaterThan(100);
+    // The line comes with the review, to its city's operators only.
+    expect((await api('GET', `/v1/admin/reviews/${reviewId}`)).body.trip.geometry.coordinates.length).toBeGreaterThan(
+      2,
+    );
+    const otherCity = await applyTestCity(s.config);
+    const otherEmail = (otherCity.raw.operators as { email: string }[])[0].email;
+    const otherOperator = await login(s.api.url, otherEmail, otherCity.password(otherEmail));
+    const foreign = await api('GET', `/v1/admin/reviews/${reviewId}`, { token: otherOperator });
+    expect({ status: foreign.status, code: foreign.body.code, geometry: foreign.body.trip }).toEqual({
+      status: 404,
+      code: 'REVIEW_NOT_FOUND',
+      geometry: undefined,
+    });
     await page.click('#reject');
-    expect(await page.textContent('[role=alert]')).toBe(C.en.con_reasonNeeded);
+    expect(await page.textContent('#decide-error')).toBe(C.en.con_reasonNeeded);
     expect((await api('GET', `/v1/admin/reviews/${reviewId}`)).body.status).toBe('open');
     await page.fill('#review-note', 'Checked: a real ride along the bus lane');
     await shot('7-review');

@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { API_APP } from '../apps/api/src/api.app';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
@@ -19,6 +18,7 @@ import {
   expectNoAxeViolations,
   overflowingElements,
   launchBrowser,
+  pixelsOf,
   screenshotDir,
   speakLanguage,
 } from './support/browser';
@@ -28,18 +28,6 @@ import { startWebStack, type WebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
 
 jest.setTimeout(90_000);
-
-/** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
-function pixelsOf(shot: Buffer, colour: string): number {
-  const png = PNG.sync.read(shot);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-  let count = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12)
-      count++;
-  }
-  return count;
-}
 
 /** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
 function walkGpx(): string {

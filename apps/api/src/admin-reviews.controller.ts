@@ -2,12 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { ReviewService } from '@muvo/scoring';
+import { TripQueryService } from '@muvo/tracking';
 import {
   approveSchema,
   type ApproveRequest,
   idParamSchema,
   rejectSchema,
   type RejectRequest,
+  reviewDetailSchema,
   reviewListQuerySchema,
   type ReviewListQuery,
   reviewPageSchema,
@@ -20,7 +22,10 @@ import { reviewerOf } from './admin-scope';
 @Roles('operator', 'admin')
 @Controller('v1/admin/reviews')
 export class AdminReviewsController {
-  constructor(private readonly reviews: ReviewService) {}
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly trips: TripQueryService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Flagged trips and disputed legs of the operator’s city, newest first' })
@@ -33,11 +38,13 @@ export class AdminReviewsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One review with the trip’s receipt, flags and evidence' })
-  @ApiResponse({ status: 200, standardSchema: reviewSchema })
+  @ApiOperation({ summary: 'One review with the trip’s receipt, flags, evidence and line for the map' })
+  @ApiResponse({ status: 200, standardSchema: reviewDetailSchema })
   @ApiResponse({ status: 404, description: 'REVIEW_NOT_FOUND (also for another city’s review)' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    return this.reviews.get(reviewerOf(principal), id);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
+    // The review is read first: it is what checks the operator's city.
+    const review = await this.reviews.get(reviewerOf(principal), id);
+    return { ...review, trip: { ...review.trip, geometry: await this.trips.tripLine(review.tripId) } };
   }
 
   @Post(':id/approve')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TRAVEL_MODES } from '@muvo/classification';
 import { calendarDay, instant } from '@muvo/http';
 import { scoringRulesSchema } from '@muvo/scoring';
+import { mapLineSchema } from './trips.dto';
 
 const cityScope = {
   cityId: z
@@ -70,6 +71,11 @@ export const reviewSchema = z
   })
   .meta({ id: 'Review' });
 export const reviewPageSchema = z.object({ items: z.array(reviewSchema) }).meta({ id: 'ReviewPage' });
+
+/** One review as the console opens it: with the trip's line, to show its legs on the map. */
+export const reviewDetailSchema = reviewSchema
+  .extend({ trip: reviewSchema.shape.trip.extend({ geometry: mapLineSchema }) })
+  .meta({ id: 'ReviewDetail' });
 
 export const rulesSchema = scoringRulesSchema;
 export const rulesViewSchema = z

@@ -185,13 +185,16 @@ const EXAMPLE_TRIP = {
 
 export const tripSummarySchema = z.object(tripFields).meta({ id: 'TripSummary', example: EXAMPLE_TRIP });
 
+/** A trip's cleaned and simplified line, as the participant's and the operators' maps draw it. */
+export const mapLineSchema = z
+  .object({ type: z.literal('LineString'), coordinates: z.array(z.array(z.number())) })
+  .nullable()
+  .describe('The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices');
+
 export const tripViewSchema = z
   .object({
     ...tripFields,
-    geometry: z
-      .object({ type: z.literal('LineString'), coordinates: z.array(z.array(z.number())) })
-      .nullable()
-      .describe('The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices'),
+    geometry: mapLineSchema,
   })
   .meta({
     id: 'Trip',

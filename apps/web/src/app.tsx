@@ -79,16 +79,16 @@ export function App() {
             <ul>
               {!operator && (
                 <>
-              <li>
-                <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
-                  {t('navTrips')}
-                </a>
-              </li>
-              <li>
-                <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
-                  {t('navUpload')}
-                </a>
-              </li>
+                  <li>
+                    <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
+                      {t('navTrips')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
+                      {t('navUpload')}
+                    </a>
+                  </li>
                 </>
               )}
               <li>

@@ -13,7 +13,8 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [, page, id, rest] = hash.replace(/^#/, '').split('/');
   // The operators' console routes itself inside its own (lazily loaded) section.
-  if (page === 'console') return { page: 'console', section: id || '', id: rest ? decodeURIComponent(rest) : undefined };
+  if (page === 'console')
+    return { page: 'console', section: id || '', id: rest ? decodeURIComponent(rest) : undefined };
   if (page === 'register') return { page: 'register' };
   if (page === 'login') return { page: 'login' };
   if (page === 'upload') return { page: 'upload' };

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '@muvo/kernel';
 import type { Trace } from '@muvo/trace';
 import { loadTripTrace } from './trace-store';
+import { type MapLine, mapLineOf } from './trip-geometry';
 import { TripEntity, type TripStatus } from './trip.entity';
 import { TrackingErrors } from './tracking.exceptions';
 
@@ -40,6 +41,15 @@ export class TripQueryService {
   async getOwnTripWithTrace(participantId: string, tripId: string): Promise<{ trip: TripEntity; trace: Trace | null }> {
     const trip = await this.getOwnTrip(participantId, tripId);
     return { trip, trace: await loadTripTrace(this.dataSource, trip.id) };
+  }
+
+  /**
+   * The line of a trip for a map, for a caller whose right to see the trip was checked already
+   * (an operator's review of a trip of their city): null when it has no trace.
+   */
+  async tripLine(tripId: string): Promise<MapLine | null> {
+    const trace = await loadTripTrace(this.dataSource, tripId);
+    return trace ? mapLineOf(trace) : null;
   }
 
   /** Newest first (by start time), keyset-paginated so pages stay stable while trips arrive. */

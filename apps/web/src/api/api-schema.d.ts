@@ -77,7 +77,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One review with the trip’s receipt, flags and evidence */
+    /** One review with the trip’s receipt, flags, evidence and line for the map */
     get: operations['AdminReviewsController_get'];
     put?: never;
     post?: never;
@@ -905,6 +905,52 @@ export interface components {
       /** Format: uuid */
       tripId: string;
     };
+    ReviewDetail: {
+      cityId: string;
+      codes: string[];
+      createdAt: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'flag' | 'dispute';
+      legIndex: number | null;
+      /** Format: uuid */
+      participantId: string;
+      participantNote: string | null;
+      requestedMode: string | null;
+      /** @enum {string} */
+      status: 'open' | 'approved' | 'rejected';
+      trip: {
+        endedAt: string;
+        flags: {
+          code: string;
+          detail: string;
+          /**
+           * Format: uuid
+           * @description The trip overlapped or replayed (operators only)
+           */
+          relatedTripId?: string;
+        }[];
+        /** @description The cleaned and simplified trace for the map: `[lon, lat]`, at most 1,000 vertices */
+        geometry: {
+          coordinates: number[][];
+          /** @enum {string} */
+          type: 'LineString';
+        } | null;
+        legs: {
+          [key: string]: unknown;
+        }[];
+        pointsAwarded: number;
+        provisionalPoints: number | null;
+        startedAt: string;
+        status: string;
+      };
+      /** Format: uuid */
+      tripId: string;
+    };
     ReviewPage: {
       items: components['schemas']['Review'][];
     };
@@ -1410,7 +1456,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Review'];
+          'application/json': components['schemas']['ReviewDetail'];
         };
       };
       /** @description REVIEW_NOT_FOUND (also for another city’s review) */

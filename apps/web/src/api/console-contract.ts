@@ -24,8 +24,8 @@ export type MerchantStatus = NonNullable<Merchant['status']>;
 export type ShopOffer = VoucherComponents['schemas']['Offer'];
 export type Settlement = VoucherComponents['schemas']['SettlementStatement'];
 
-/** The review's trip with its cleaned line, once the api adds it (console-api); absent: no map. */
-export type ReviewDetail = Review & { trip: Review['trip'] & { geometry?: LineString | null } };
+/** One review with its trip's line for the map. */
+export type ReviewDetail = ApiComponents['schemas']['ReviewDetail'];
 
 export interface CityRoute {
   id: string;

@@ -82,7 +82,8 @@ const en = {
   con_routesNone: 'No routes yet.',
   con_routeLine: '{{name}}, corridor of {{corridor}} m',
   con_importTitle: 'Add a route from a file',
-  con_importHelp: 'A GPX track or a GeoJSON line, for example exported from a route planner. The corridor width above applies.',
+  con_importHelp:
+    'A GPX track or a GeoJSON line, for example exported from a route planner. The corridor width above applies.',
   con_importFile: 'GPX or GeoJSON file',
   con_importSubmit: 'Add the route',
   con_importNeeds: 'Please give the route a name and choose a file.',
@@ -92,7 +93,8 @@ const en = {
   con_rulesIntro:
     'How many points each trip earns. Change a figure, try the new rules on past trips, then apply them: they count for trips scored from then on.',
   con_group_pointsPerKm: 'Points per kilometre',
-  con_groupHelp_pointsPerKm: 'What one kilometre earns in each way of travelling, before bonuses and limits. 0: no points.',
+  con_groupHelp_pointsPerKm:
+    'What one kilometre earns in each way of travelling, before bonuses and limits. 0: no points.',
   con_group_dailyBandKm: 'Long distances in a day',
   con_groupHelp_dailyBandKm:
     'After this many km in a day in the same way, each further km earns half as much, then half again. Empty: no reduction.',
@@ -118,17 +120,18 @@ const en = {
   con_rule_minLegDistanceM: 'Shortest distance',
   con_ruleHelp_minLegDistanceM: 'In metres.',
   con_rule_multipliers_route_factor: 'Along a route',
-  con_ruleHelp_multipliers_route_factor: 'For the part of a trip inside a route’s corridor. 1.5 means half as much again.',
+  con_ruleHelp_multipliers_route_factor:
+    'For the part of a trip inside a route’s corridor. 1.5 means half as much again.',
   con_rule_multipliers_peak_factor: 'At rush hour',
   con_ruleHelp_multipliers_peak_factor: 'For trips that start in the rush-hour windows already set.',
   con_rule_multipliers_streak_perDay: 'Streak, per day',
-  con_ruleHelp_multipliers_streak_perDay:
-    'Added for each earlier day in a row with a trip: 0.05 gives +5% a day.',
+  con_ruleHelp_multipliers_streak_perDay: 'Added for each earlier day in a row with a trip: 0.05 gives +5% a day.',
   con_rule_multipliers_streak_maxDays: 'Streak, most days',
   con_ruleHelp_multipliers_streak_maxDays: 'The streak bonus stops growing after this many days.',
   con_rule_multipliers_firstTrip_factor: 'First trip',
   con_ruleHelp_multipliers_firstTrip_factor: 'A welcome bonus on a person’s very first trip.',
-  con_applyHelp: 'Applying changes the rules for every trip scored from now on. Trips already scored keep their points.',
+  con_applyHelp:
+    'Applying changes the rules for every trip scored from now on. Trips already scored keep their points.',
   con_applyRules: 'Apply these rules',
   con_rulesApplied: 'The new rules apply to trips scored from now on.',
   con_fixFirst: 'Please correct the fields marked above first.',
@@ -362,9 +365,11 @@ const fr: ConsoleMessages = {
   con_suspend: 'Suspendre',
 
   con_mapTitle: 'La ville sur une carte',
-  con_mapIntro: 'Le périmètre du programme, ses itinéraires avec leurs couloirs, les commerces et les arrêts de transport public.',
+  con_mapIntro:
+    'Le périmètre du programme, ses itinéraires avec leurs couloirs, les commerces et les arrêts de transport public.',
   con_mapLabel: 'Carte de la ville avec ses itinéraires, commerces et arrêts',
-  con_mapPartial: 'Ce serveur ne peut pas encore afficher les itinéraires et les arrêts : la carte montre seulement les commerces.',
+  con_mapPartial:
+    'Ce serveur ne peut pas encore afficher les itinéraires et les arrêts : la carte montre seulement les commerces.',
   con_legendRoute: 'Itinéraire et son couloir',
   con_legendDraft: 'Itinéraire en cours de tracé',
   con_legendStop: 'Arrêt de transport public',
@@ -746,7 +751,8 @@ const it: ConsoleMessages = {
   con_group_minLeg: 'Tratto più breve che conta',
   con_groupHelp_minLeg: 'I tratti più brevi non valgono nulla, così non si possono accumulare piccoli spostamenti.',
   con_group_multipliers: 'Bonus',
-  con_groupHelp_multipliers: 'Ogni bonus moltiplica i punti dei viaggi a cui si applica. Vuoto: il bonus è disattivato.',
+  con_groupHelp_multipliers:
+    'Ogni bonus moltiplica i punti dei viaggi a cui si applica. Vuoto: il bonus è disattivato.',
   con_rule_pointsPerKm_walk: 'A piedi',
   con_rule_pointsPerKm_bike: 'In bicicletta',
   con_rule_pointsPerKm_bus: 'Autobus',
@@ -763,7 +769,8 @@ const it: ConsoleMessages = {
   con_rule_minLegDistanceM: 'Distanza minima',
   con_ruleHelp_minLegDistanceM: 'In metri.',
   con_rule_multipliers_route_factor: 'Lungo un percorso',
-  con_ruleHelp_multipliers_route_factor: 'Per la parte di un viaggio nel corridoio di un percorso. 1,5 vuol dire la metà in più.',
+  con_ruleHelp_multipliers_route_factor:
+    'Per la parte di un viaggio nel corridoio di un percorso. 1,5 vuol dire la metà in più.',
   con_rule_multipliers_peak_factor: 'Nelle ore di punta',
   con_ruleHelp_multipliers_peak_factor: 'Per i viaggi che iniziano nelle fasce di punta già impostate.',
   con_rule_multipliers_streak_perDay: 'Serie, per giorno',
@@ -1011,7 +1018,8 @@ const es: ConsoleMessages = {
   con_suspend: 'Suspender',
 
   con_mapTitle: 'La ciudad en un mapa',
-  con_mapIntro: 'El área del programa, sus rutas con sus corredores, los comercios y las paradas de transporte público.',
+  con_mapIntro:
+    'El área del programa, sus rutas con sus corredores, los comercios y las paradas de transporte público.',
   con_mapLabel: 'Mapa de la ciudad con sus rutas, comercios y paradas',
   con_mapPartial: 'Este servidor todavía no puede mostrar rutas ni paradas: el mapa muestra solo los comercios.',
   con_legendRoute: 'Ruta y su corredor',
@@ -1059,7 +1067,8 @@ const es: ConsoleMessages = {
   con_rulesIntro:
     'Cuántos puntos gana cada viaje. Cambia una cifra, prueba las nuevas reglas con viajes pasados y luego aplícalas: valen para los viajes contados a partir de entonces.',
   con_group_pointsPerKm: 'Puntos por kilómetro',
-  con_groupHelp_pointsPerKm: 'Lo que gana un kilómetro en cada medio de transporte, antes de bonos y límites. 0: ningún punto.',
+  con_groupHelp_pointsPerKm:
+    'Lo que gana un kilómetro en cada medio de transporte, antes de bonos y límites. 0: ningún punto.',
   con_group_dailyBandKm: 'Distancias largas en un día',
   con_groupHelp_dailyBandKm:
     'Tras estos km en un día con el mismo medio, cada km más gana la mitad, y luego otra vez la mitad. Vacío: sin reducción.',
@@ -1068,7 +1077,8 @@ const es: ConsoleMessages = {
   con_group_minLeg: 'Tramo más corto que cuenta',
   con_groupHelp_minLeg: 'Los tramos más cortos no ganan nada, para que no se puedan acumular desplazamientos mínimos.',
   con_group_multipliers: 'Bonos',
-  con_groupHelp_multipliers: 'Cada bono multiplica los puntos de los viajes a los que se aplica. Vacío: el bono está desactivado.',
+  con_groupHelp_multipliers:
+    'Cada bono multiplica los puntos de los viajes a los que se aplica. Vacío: el bono está desactivado.',
   con_rule_pointsPerKm_walk: 'A pie',
   con_rule_pointsPerKm_bike: 'En bicicleta',
   con_rule_pointsPerKm_bus: 'Autobús',
@@ -1085,12 +1095,12 @@ const es: ConsoleMessages = {
   con_rule_minLegDistanceM: 'Distancia mínima',
   con_ruleHelp_minLegDistanceM: 'En metros.',
   con_rule_multipliers_route_factor: 'A lo largo de una ruta',
-  con_ruleHelp_multipliers_route_factor: 'Para la parte de un viaje dentro del corredor de una ruta. 1,5 significa la mitad más.',
+  con_ruleHelp_multipliers_route_factor:
+    'Para la parte de un viaje dentro del corredor de una ruta. 1,5 significa la mitad más.',
   con_rule_multipliers_peak_factor: 'En hora punta',
   con_ruleHelp_multipliers_peak_factor: 'Para los viajes que empiezan en las franjas de hora punta ya definidas.',
   con_rule_multipliers_streak_perDay: 'Racha, por día',
-  con_ruleHelp_multipliers_streak_perDay:
-    'Se suma por cada día anterior seguido con un viaje: 0,05 da +5 % al día.',
+  con_ruleHelp_multipliers_streak_perDay: 'Se suma por cada día anterior seguido con un viaje: 0,05 da +5 % al día.',
   con_rule_multipliers_streak_maxDays: 'Racha, días máximos',
   con_ruleHelp_multipliers_streak_maxDays: 'El bono de racha deja de crecer tras estos días.',
   con_rule_multipliers_firstTrip_factor: 'Primer viaje',
@@ -1332,7 +1342,8 @@ const nl: ConsoleMessages = {
   con_suspend: 'Schorsen',
 
   con_mapTitle: 'De stad op de kaart',
-  con_mapIntro: 'Het gebied van het programma, de routes met hun corridors, de winkels en de haltes van het openbaar vervoer.',
+  con_mapIntro:
+    'Het gebied van het programma, de routes met hun corridors, de winkels en de haltes van het openbaar vervoer.',
   con_mapLabel: 'Kaart van de stad met routes, winkels en haltes',
   con_mapPartial: 'Deze server kan routes en haltes nog niet tonen: de kaart toont alleen de winkels.',
   con_legendRoute: 'Route en haar corridor',
@@ -1387,9 +1398,11 @@ const nl: ConsoleMessages = {
   con_group_dailyCap: 'Daglimieten',
   con_groupHelp_dailyCap: 'Het meeste dat iemand op één dag kan verdienen. Leeg: geen limiet.',
   con_group_minLeg: 'Kortste deel dat telt',
-  con_groupHelp_minLeg: 'Kortere delen van een rit leveren niets op, zodat kleine stukjes niet opgespaard kunnen worden.',
+  con_groupHelp_minLeg:
+    'Kortere delen van een rit leveren niets op, zodat kleine stukjes niet opgespaard kunnen worden.',
   con_group_multipliers: 'Bonussen',
-  con_groupHelp_multipliers: 'Elke bonus vermenigvuldigt de punten van de ritten waarvoor hij geldt. Leeg: de bonus staat uit.',
+  con_groupHelp_multipliers:
+    'Elke bonus vermenigvuldigt de punten van de ritten waarvoor hij geldt. Leeg: de bonus staat uit.',
   con_rule_pointsPerKm_walk: 'Lopen',
   con_rule_pointsPerKm_bike: 'Fietsen',
   con_rule_pointsPerKm_bus: 'Bus',
@@ -1406,7 +1419,8 @@ const nl: ConsoleMessages = {
   con_rule_minLegDistanceM: 'Kortste afstand',
   con_ruleHelp_minLegDistanceM: 'In meter.',
   con_rule_multipliers_route_factor: 'Langs een route',
-  con_ruleHelp_multipliers_route_factor: 'Voor het deel van een rit binnen de corridor van een route. 1,5 betekent de helft extra.',
+  con_ruleHelp_multipliers_route_factor:
+    'Voor het deel van een rit binnen de corridor van een route. 1,5 betekent de helft extra.',
   con_rule_multipliers_peak_factor: 'In de spits',
   con_ruleHelp_multipliers_peak_factor: 'Voor ritten die beginnen in de al ingestelde spitsuren.',
   con_rule_multipliers_streak_perDay: 'Reeks, per dag',
@@ -1459,7 +1473,8 @@ const nl: ConsoleMessages = {
   con_campaign_endsAt: 'Laatste dag',
   con_campaignHelp_endsAt: 'Ritten tot het eind van deze dag tellen.',
   con_campaign_budget: 'Budget in punten',
-  con_campaignHelp_budget: 'Het meeste dat de campagne in totaal uitdeelt, gelijk verdeeld over haar dagen. Leeg: geen limiet.',
+  con_campaignHelp_budget:
+    'Het meeste dat de campagne in totaal uitdeelt, gelijk verdeeld over haar dagen. Leeg: geen limiet.',
   con_campaignIdRule: 'Gebruik 1 tot 63 letters, cijfers, “-”, “_” of “.”, beginnend met een letter of cijfer.',
   con_endsAfterStart: 'De laatste dag moet na de eerste dag komen.',
   con_campaignSave: 'De campagne opslaan',
@@ -1498,7 +1513,8 @@ const nl: ConsoleMessages = {
   con_openFlows: 'Verplaatsingen tussen gebieden ({{format}})',
 
   con_reviewsTitle: 'Te controleren ritten',
-  con_reviewsIntro: 'Ritten die de automatische controles tegenhielden, en delen van ritten waar een deelnemer het niet mee eens is.',
+  con_reviewsIntro:
+    'Ritten die de automatische controles tegenhielden, en delen van ritten waar een deelnemer het niet mee eens is.',
   con_reviewsNone: 'Niets te controleren. Goed gedaan.',
   con_reviewFlag: 'Rit van {{date}} om {{time}}',
   con_reviewDispute: 'Bezwaar tegen de rit van {{date}} om {{time}}',

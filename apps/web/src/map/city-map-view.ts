@@ -121,7 +121,12 @@ export function drawCityMap(options: CityMapOptions): CityMapHandle {
         ? { type: 'Feature', properties: {}, geometry: city.area }
         : { type: 'FeatureCollection', features: [] },
     });
-    map.addLayer({ id: 'area', type: 'fill', source: 'area', paint: { 'fill-color': '#0b5d2a', 'fill-opacity': 0.06 } });
+    map.addLayer({
+      id: 'area',
+      type: 'fill',
+      source: 'area',
+      paint: { 'fill-color': '#0b5d2a', 'fill-opacity': 0.06 },
+    });
     map.addLayer({
       id: 'area-edge',
       type: 'line',
@@ -167,7 +172,12 @@ export function drawCityMap(options: CityMapOptions): CityMapHandle {
       id: 'stops',
       type: 'circle',
       source: 'stops',
-      paint: { 'circle-radius': 3, 'circle-color': '#ffffff', 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-radius': 3,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#1a1a1a',
+        'circle-stroke-width': 1.5,
+      },
     });
     map.addSource('shops', {
       type: 'geojson',

@@ -7,7 +7,8 @@ const FILTERS = ['actor', 'action', 'subject', 'from', 'to'] as const;
 
 /** Before and after of a change as short lines, without the JSON punctuation. */
 function describe(details: unknown): string[] {
-  if (!details || typeof details !== 'object') return details === undefined || details === null ? [] : [String(details)];
+  if (!details || typeof details !== 'object')
+    return details === undefined || details === null ? [] : [String(details)];
   return Object.entries(details as Record<string, unknown>).map(
     ([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
   );
@@ -57,7 +58,9 @@ export function AuditPage() {
             </p>
             <p className="hint">
               {when.format(new Date(entry.at))} ·{' '}
-              {entry.actorRole ? t(`con_role_${entry.actorRole}`, { defaultValue: entry.actorRole }) : t('con_role_file')}
+              {entry.actorRole
+                ? t(`con_role_${entry.actorRole}`, { defaultValue: entry.actorRole })
+                : t('con_role_file')}
             </p>
             {describe(entry.details).length > 0 && (
               <details>

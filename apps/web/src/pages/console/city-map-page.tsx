@@ -263,9 +263,7 @@ export function CityMapPage() {
           <h3>{t('con_reachedTitle', { count: reached.length })}</h3>
           <ul id="reached-shops">
             {reached.map((shop) => (
-              <li key={shop.id}>
-                {t('con_reachedShop', { name: shop.name, distance: metres(shop.distanceM) })}
-              </li>
+              <li key={shop.id}>{t('con_reachedShop', { name: shop.name, distance: metres(shop.distanceM) })}</li>
             ))}
           </ul>
           <div className="actions">
@@ -326,7 +324,10 @@ export function CityMapPage() {
         <ul className="rows">
           {city?.shops.map((shop) => (
             <li key={shop.id}>
-              <span className={`dot shop-${shop.status}`} aria-hidden="true" /> {shop.name} · {t(`con_shop_${shop.status}`)}
+              <span>
+                <span className={`dot shop-${shop.status}`} aria-hidden="true" />
+                {shop.name} · {t(`con_shop_${shop.status}`)}
+              </span>
             </li>
           ))}
         </ul>

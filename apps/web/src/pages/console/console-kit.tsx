@@ -28,17 +28,20 @@ export function useConsoleErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (error) => {
-    if (error instanceof ApiError && (error.code === 'HTTP_404' || error.code === 'HTTP_405' || error.code === 'NOT_FOUND'))
+    if (
+      error instanceof ApiError &&
+      (error.code === 'HTTP_404' || error.code === 'HTTP_405' || error.code === 'NOT_FOUND')
+    )
       return t('con_notAvailable');
     return errorText(error);
   };
 }
 
-export function Problem({ error }: { error: unknown }) {
+export function Problem({ error, id }: { error: unknown; id?: string }) {
   const text = useConsoleErrorText();
   if (error === undefined || error === null || error === '') return null;
   return (
-    <p className="error" role="alert">
+    <p className="error" role="alert" id={id}>
       {typeof error === 'string' ? error : text(error)}
     </p>
   );

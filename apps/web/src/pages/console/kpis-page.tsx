@@ -21,11 +21,13 @@ const CHARTS: { chart: string; series: (b: KpiBucket[]) => { key: string; values
   },
   {
     chart: 'trips',
-    series: (b) => MODES.map((m) => ({ key: `mode_${m}`, values: b.map((x) => x.trips[m] ?? 0), colour: MODE_COLOURS[m] })),
+    series: (b) =>
+      MODES.map((m) => ({ key: `mode_${m}`, values: b.map((x) => x.trips[m] ?? 0), colour: MODE_COLOURS[m] })),
   },
   {
     chart: 'km',
-    series: (b) => MODES.map((m) => ({ key: `mode_${m}`, values: b.map((x) => x.km[m] ?? 0), colour: MODE_COLOURS[m] })),
+    series: (b) =>
+      MODES.map((m) => ({ key: `mode_${m}`, values: b.map((x) => x.km[m] ?? 0), colour: MODE_COLOURS[m] })),
   },
   { chart: 'co2', series: (b) => [{ key: 'con_kpi_co2', values: b.map((x) => x.co2AvoidedKg), colour: '#1b7837' }] },
   {
@@ -42,7 +44,11 @@ const CHARTS: { chart: string; series: (b: KpiBucket[]) => { key: string; values
   {
     chart: 'routes-share',
     series: (b) => [
-      { key: 'con_kpi_onRoutes', values: b.map((x) => Math.round(x.tripsOnRoutesShare * 1000) / 10), colour: '#0b5d2a' },
+      {
+        key: 'con_kpi_onRoutes',
+        values: b.map((x) => Math.round(x.tripsOnRoutesShare * 1000) / 10),
+        colour: '#0b5d2a',
+      },
     ],
   },
 ];
@@ -135,9 +141,7 @@ function Charts({
     () =>
       CHARTS.map(({ chart, series }) => ({
         chart,
-        series: series(kpis.series).map(
-          (s): ChartSeries => ({ label: t(s.key), colour: s.colour, values: s.values }),
-        ),
+        series: series(kpis.series).map((s): ChartSeries => ({ label: t(s.key), colour: s.colour, values: s.values })),
       })),
     [kpis, t],
   );

@@ -112,8 +112,7 @@ export function ParticipantsPage() {
           <h2 id="participant-name">{file.profile.displayName ?? file.profile.email}</h2>
           <p>
             {file.profile.email}
-            {file.profile.balance !== undefined &&
-              ` · ${t('points', { count: file.profile.balance })}`}
+            {file.profile.balance !== undefined && ` · ${t('points', { count: file.profile.balance })}`}
             {file.profile.suspendedAt && ` · ${t('con_isSuspended')}`}
           </p>
           <h3>{t('con_tripsTitle')}</h3>
@@ -130,8 +129,8 @@ export function ParticipantsPage() {
           <ul className="rows">
             {file.ledger.map((entry, i) => (
               <li key={i}>
-                {formatDay(language, entry.at)} · {t(`con_ledger_${entry.kind}`, { defaultValue: t('con_ledger_other') })}{' '}
-                · {entry.amount > 0 ? '+' : ''}
+                {formatDay(language, entry.at)} ·{' '}
+                {t(`con_ledger_${entry.kind}`, { defaultValue: t('con_ledger_other') })} · {entry.amount > 0 ? '+' : ''}
                 {formatNumber(language, entry.amount)}
               </li>
             ))}

@@ -67,9 +67,7 @@ function ReviewQueue() {
               type="checkbox"
               id={`pick-${r.id}`}
               checked={selected.includes(r.id)}
-              onChange={(e) =>
-                setSelected(e.target.checked ? [...selected, r.id] : selected.filter((s) => s !== r.id))
-              }
+              onChange={(e) => setSelected(e.target.checked ? [...selected, r.id] : selected.filter((s) => s !== r.id))}
             />
             <label htmlFor={`pick-${r.id}`} className="visually-hidden">
               {t('con_reviewPick', { date: formatDay(language, r.trip.startedAt) })}
@@ -93,7 +91,12 @@ function ReviewQueue() {
           </div>
           <Problem error={problem} />
           <div className="actions">
-            <button type="button" className="primary" disabled={busy || !selected.length} onClick={() => bulk('approve')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !selected.length}
+              onClick={() => bulk('approve')}
+            >
               {t('con_approveSelected')}
             </button>
             <button
@@ -134,7 +137,9 @@ function ReviewItem({ id }: { id: string }) {
       return;
     }
     try {
-      await run(() => (action === 'approve' ? consoleApi.approve(id, note.trim()) : consoleApi.reject(id, note.trim())));
+      await run(() =>
+        action === 'approve' ? consoleApi.approve(id, note.trim()) : consoleApi.reject(id, note.trim()),
+      );
       setStatus(t(action === 'approve' ? 'con_approved' : 'con_rejected'));
       setGeneration((g) => g + 1);
     } catch (error) {
@@ -146,9 +151,11 @@ function ReviewItem({ id }: { id: string }) {
   if (!review.value) return <p>{t('loading')}</p>;
   const r: ReviewDetail = review.value;
   const legs = legsOf(r);
-  const line = r.trip.geometry?.coordinates;
+  const line = r.trip.geometry?.coordinates as [number, number][] | undefined;
   const speed = (kmh: number) =>
-    new Intl.NumberFormat(language, { style: 'unit', unit: 'kilometer-per-hour', maximumFractionDigits: 0 }).format(kmh);
+    new Intl.NumberFormat(language, { style: 'unit', unit: 'kilometer-per-hour', maximumFractionDigits: 0 }).format(
+      kmh,
+    );
   const earlier = (history.value?.flags ?? []).filter((f) => f.tripId !== r.tripId);
 
   return (
@@ -163,11 +170,7 @@ function ReviewItem({ id }: { id: string }) {
         })}
       </PageTitle>
       <p id="review-status">{t(`con_reviewStatus_${r.status}`)}</p>
-      {line && line.length >= 2 ? (
-        <TripMap line={line} legs={legs} />
-      ) : (
-        <p className="note">{t('con_noGeometry')}</p>
-      )}
+      {line && line.length >= 2 ? <TripMap line={line} legs={legs} /> : <p className="note">{t('con_noGeometry')}</p>}
       <section aria-labelledby="legs-title">
         <h2 id="legs-title">{t('con_legsTitle')}</h2>
         <div className="table-scroll">
@@ -248,12 +251,18 @@ function ReviewItem({ id }: { id: string }) {
               {t('con_noteHelp')}
             </p>
           </div>
-          <Problem error={problem} />
+          <Problem error={problem} id="decide-error" />
           <div className="actions">
             <button type="button" className="primary" id="approve" disabled={busy} onClick={() => decide('approve')}>
               {t('con_approve')}
             </button>
-            <button type="button" className="secondary danger" id="reject" disabled={busy} onClick={() => decide('reject')}>
+            <button
+              type="button"
+              className="secondary danger"
+              id="reject"
+              disabled={busy}
+              onClick={() => decide('reject')}
+            >
               {t('con_reject')}
             </button>
           </div>

@@ -40,7 +40,9 @@ const ALL_FIELDS = RULE_GROUPS.flatMap((g) => g.fields);
 type Json = Record<string, unknown>;
 
 function getPath(object: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Json)[key] : undefined), object);
+  return path
+    .split('.')
+    .reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Json)[key] : undefined), object);
 }
 
 /** The form's text for each field, from the rules in effect (defaults filled in). */
@@ -76,7 +78,10 @@ export function draftRules(configured: Json, effective: Json, values: Record<str
   const draft = structuredClone(configured) as Json;
   const n = (path: string) => parseNumber(values[path] ?? '');
   draft.pointsPerKm = Object.fromEntries(RATE_MODES.map((m) => [m, n(`pointsPerKm.${m}`) ?? 0]));
-  draft.dailyBandKm = { ...((draft.dailyBandKm as Json) ?? {}), ...Object.fromEntries(BAND_MODES.map((m) => [m, n(`dailyBandKm.${m}`)])) };
+  draft.dailyBandKm = {
+    ...((draft.dailyBandKm as Json) ?? {}),
+    ...Object.fromEntries(BAND_MODES.map((m) => [m, n(`dailyBandKm.${m}`)])),
+  };
   draft.dailyCap = { points: n('dailyCap.points'), trips: n('dailyCap.trips') };
   draft.minLegDistanceM = n('minLegDistanceM') ?? 0;
   const inEffect = (name: string) => (getPath(effective, `multipliers.${name}`) as Json | null) ?? {};

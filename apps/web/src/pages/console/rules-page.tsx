@@ -37,10 +37,7 @@ export function RulesPage() {
 
   const checks = useMemo(() => (values ? checkForm(values) : {}), [values]);
   const draft = useMemo(
-    () =>
-      values && rules.value
-        ? draftRules(rules.value.rules as Json, rules.value.effective as Json, values)
-        : null,
+    () => (values && rules.value ? draftRules(rules.value.rules as Json, rules.value.effective as Json, values) : null),
     [values, rules.value],
   );
   const valid = Object.keys(checks).length === 0;
@@ -86,7 +83,11 @@ export function RulesPage() {
                     key={path}
                     id={`rule-${fieldKey(path)}`}
                     label={t(`con_rule_${fieldKey(path)}`)}
-                    help={group === 'pointsPerKm' || group === 'dailyBandKm' ? undefined : t(`con_ruleHelp_${fieldKey(path)}`)}
+                    help={
+                      group === 'pointsPerKm' || group === 'dailyBandKm'
+                        ? undefined
+                        : t(`con_ruleHelp_${fieldKey(path)}`)
+                    }
                     value={values[path]}
                     onChange={(v) => setValues({ ...values, [path]: v })}
                     rule={rule}
@@ -316,7 +317,13 @@ function Campaigns() {
     if (!editing.startsAt) found.startsAt = t('con_fieldRequired');
     if (!editing.endsAt) found.endsAt = t('con_fieldRequired');
     else if (editing.endsAt <= editing.startsAt) found.endsAt = t('con_endsAfterStart');
-    const budgetCheck = checkNumber(editing.budget, { min: 0, max: 1e9, integer: true, exclusiveMin: true, optional: true });
+    const budgetCheck = checkNumber(editing.budget, {
+      min: 0,
+      max: 1e9,
+      integer: true,
+      exclusiveMin: true,
+      optional: true,
+    });
     if (budgetCheck) found.budget = t(budgetCheck.key, budgetCheck.values);
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -384,7 +391,9 @@ function Campaigns() {
                   to: formatDay(language, c.endsAt),
                   issued: formatNumber(language, c.issuedPoints),
                 })}{' '}
-                {budget ? t('con_campaignBudget', { budget: formatNumber(language, budget) }) : t('con_campaignNoBudget')}
+                {budget
+                  ? t('con_campaignBudget', { budget: formatNumber(language, budget) })
+                  : t('con_campaignNoBudget')}
               </span>
               <button type="button" className="secondary" onClick={() => open(c)}>
                 {t('con_editNamed', { name: c.name })}

@@ -220,7 +220,12 @@ function Invite({ shopId }: { shopId: string }) {
       <Problem error={problem} />
       {link && (
         <figure className="invitation" id="invitation">
-          <div className="qr" role="img" aria-label={t('con_inviteQr')} dangerouslySetInnerHTML={{ __html: link.svg }} />
+          <div
+            className="qr"
+            role="img"
+            aria-label={t('con_inviteQr')}
+            dangerouslySetInnerHTML={{ __html: link.svg }}
+          />
           <figcaption>
             <a href={link.url}>{t('con_inviteLink')}</a>{' '}
             {t('con_inviteExpires', {
