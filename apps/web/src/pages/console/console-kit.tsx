@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../use-error-text';
 import { usePolled } from '../../use-poll';
+import type { NumberRule } from './field-checks';
+
+export { checkNumber, type FieldCheck, type NumberRule, parseNumber } from './field-checks';
 
 /** Loads once per change of `deps` (no polling): the console's pages show what is there now. */
 export function useLoaded<T>(load: () => Promise<T>, deps: unknown[] = []) {
@@ -55,37 +58,6 @@ export function Status({ text }: { text: string }) {
     </p>
   );
 }
-
-/** Limits of a number field, the same as the API's schema, so a mistake is caught before sending. */
-export interface NumberRule {
-  min: number;
-  max: number;
-  integer?: boolean;
-  /** Empty is allowed and means "none" (no cap, no bands, multiplier off). */
-  optional?: boolean;
-  /** The minimum itself is refused (a strictly positive value). */
-  exclusiveMin?: boolean;
-}
-
-export type FieldCheck = { key: string; values?: Record<string, unknown> } | null;
-
-/** Why a typed value breaks its rule (a translation key with its values), or null when it is fine. */
-export function checkNumber(text: string, rule: NumberRule): FieldCheck {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return rule.optional ? null : { key: 'con_fieldRequired' };
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return { key: 'con_fieldNumber' };
-  if (rule.integer && !Number.isInteger(value)) return { key: 'con_fieldWhole' };
-  if (value < rule.min || value > rule.max || (rule.exclusiveMin && value === rule.min))
-    return {
-      key: rule.exclusiveMin ? 'con_fieldAboveUpTo' : 'con_fieldBetween',
-      values: { min: rule.min, max: rule.max },
-    };
-  return null;
-}
-
-export const parseNumber = (text: string): number | null =>
-  text.trim() === '' ? null : Number(text.trim().replace(',', '.'));
 
 /** A labelled number input with its explanation and its error, tied together for screen readers. */
 export function NumberField({

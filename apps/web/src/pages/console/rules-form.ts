@@ -1,5 +1,5 @@
 import type { RulesInput } from '../../api/console-contract';
-import { checkNumber, type FieldCheck, type NumberRule, parseNumber } from './console-kit';
+import { checkNumber, type FieldCheck, type NumberRule, parseNumber } from './field-checks';
 
 /**
  * The rules form's fields, each with the same limits as the API's schema
