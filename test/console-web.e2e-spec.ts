@@ -6,6 +6,7 @@ import type { TravelMode } from '../apps/web/src/api/client';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { consoleMessages } from '../apps/web/src/locales/console';
+import { invitationMessages } from '../apps/web/src/locales/invitation';
 import { applyTestCity, BUS_101 } from './factories/city.factory';
 import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -260,14 +261,42 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     });
   });
 
-  it('manages a shop: invites a clerk with a QR code and downloads its settlement as CSV', async () => {
+  it('manages a shop: invites a clerk with a QR code the clerk accepts, and downloads its settlement as CSV', async () => {
     await open('shops');
     await page.click(`button:has-text("${C.en.con_manageNamed.replace('{{name}}', 'Bar Maqueda')}")`);
     await page.waitForSelector('#shop-panel');
     await page.fill('#invite-email', 'new-clerk@bar.example');
     await page.click(`button:has-text("${C.en.con_invite}")`);
     await page.waitForSelector('#invitation svg');
-    expect(await page.getAttribute('#invitation a', 'href')).toMatch(/\/app\/#\/invitation\/[^/]{16,}$/);
+    const link = (await page.getAttribute('#invitation a', 'href'))!;
+    expect(link).toMatch(/\/app\/#\/invitation\/[^/]{16,}$/);
+    // The clerk opens the link on their own device (no session there) and sets a password.
+    const clerk = await launchBrowser('it-IT');
+    try {
+      await clerk.page.goto(link);
+      await clerk.page.waitForSelector('#invitation-title');
+      await expectNoAxeViolations(clerk.page, 'invitation');
+      await clerk.page.fill('#password', 'the counter by the window');
+      await clerk.page.click('button[type=submit]');
+      await clerk.page.waitForSelector('#invitation-done');
+      await clerk.page.screenshot({ path: join(shots, '8-invitation-accepted.png'), fullPage: true });
+    } finally {
+      await clerk.close();
+    }
+    const session = await request(s.api.url, 'POST', '/v1/auth/login', {
+      body: { email: 'new-clerk@bar.example', password: 'the counter by the window' },
+    });
+    expect(session.status).toBe(200);
+    // A used invitation says so in words, not with a code.
+    const again = await launchBrowser('en-GB');
+    try {
+      await again.page.goto(link);
+      await again.page.fill('#password', 'another long password');
+      await again.page.click('button[type=submit]');
+      await again.page.waitForSelector(`[role=alert]:has-text("${invitationMessages.en.error_INVITATION_INVALID}")`);
+    } finally {
+      await again.close();
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#settlement-csv')]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/^settlement-.+\.csv$/);

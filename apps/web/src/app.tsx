@@ -9,6 +9,7 @@ import { UploadPage } from './pages/upload-page';
 import { homeHref, href, isOperatorRole, navigate, type Route, useRoute } from './routing';
 
 // Participants never download the operators' console: it is its own chunk, fetched on #/console.
+const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const ConsoleApp = lazy(() => import('./pages/console/console-app').then((m) => ({ default: m.ConsoleApp })));
 
 function LanguageChooser() {
@@ -43,6 +44,12 @@ function Page({ route }: { route: Route }) {
       return <UploadPage />;
     case 'trips':
       return <TripsPage />;
+    case 'invitation':
+      return (
+        <Suspense fallback={<Loading />}>
+          <InvitationPage token={route.token} />
+        </Suspense>
+      );
     case 'console':
       return (
         <Suspense fallback={<Loading />}>
@@ -58,12 +65,14 @@ export function App() {
   const route = useRoute();
   const operator = loggedIn && isOperatorRole(sessionRole());
   const publicPage = route.page === 'login' || route.page === 'register';
+  // An invitation is opened by someone who may or may not be logged in (on a shared counter tablet).
+  const openPage = route.page === 'invitation';
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (!loggedIn && !publicPage) navigate(href.login);
+    if (!loggedIn && !publicPage && !openPage) navigate(href.login);
     if (loggedIn && publicPage) navigate(homeHref());
-  }, [loggedIn, publicPage]);
+  }, [loggedIn, publicPage, openPage]);
 
   return (
     <>
@@ -102,7 +111,7 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
-        {(loggedIn || publicPage) && <Page route={route} />}
+        {(loggedIn || publicPage || openPage) && <Page route={route} />}
       </main>
     </>
   );

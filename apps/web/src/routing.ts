@@ -8,7 +8,8 @@ export type Route =
   | { page: 'trips' }
   | { page: 'trip'; id: string }
   | { page: 'upload' }
-  | { page: 'console'; section: string; id?: string };
+  | { page: 'console'; section: string; id?: string }
+  | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, id, rest] = hash.replace(/^#/, '').split('/');
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'console')
     return { page: 'console', section: id || '', id: rest ? decodeURIComponent(rest) : undefined };
   if (page === 'register') return { page: 'register' };
+  if (page === 'invitation' && id) return { page: 'invitation', token: decodeURIComponent(id) };
   if (page === 'login') return { page: 'login' };
   if (page === 'upload') return { page: 'upload' };
   if (page === 'trips' && id) return { page: 'trip', id: decodeURIComponent(id) };
@@ -28,6 +30,7 @@ export const href = {
   trips: '#/trips',
   upload: '#/upload',
   trip: (id: string) => `#/trips/${encodeURIComponent(id)}`,
+  invitation: (token: string) => `#/invitation/${encodeURIComponent(token)}`,
   console: (section = 'map', id?: string) =>
     `#/console/${section}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`,
 };

@@ -2,11 +2,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consoleApi, itemsOf, type Merchant } from '../../api/console-contract';
 import { formatNumber } from '../../format';
+import { href } from '../../routing';
 import { dayOffset, PageTitle, Problem, Status, useBusy, useLoaded } from './console-kit';
 
 /** The link a new clerk opens (typed, clicked or scanned) to set their password and join the shop. */
-export const invitationLink = (token: string) =>
-  `${window.location.origin}/app/#/invitation/${encodeURIComponent(token)}`;
+const invitationLink = (token: string) => `${window.location.origin}/app/${href.invitation(token)}`;
 
 /** The city's shops: review them, edit them and their offers, invite staff, settle their periods. */
 export function ShopsPage() {
