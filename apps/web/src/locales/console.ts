@@ -60,6 +60,8 @@ const en = {
   con_routeEdit: 'Edit the route',
   con_drawHelp:
     'Click the map to add a point at the end of the route. Drag a point to move it. Remove a point with its button below.',
+  con_drawKeyboard: 'With the keyboard: select the map, move it with the arrow keys, then add the point at its centre.',
+  con_addCentre: 'Add a point at the centre of the map',
   con_routeName: 'Name of the route',
   con_corridor: 'Corridor width',
   con_corridorHelp:
@@ -382,6 +384,9 @@ const fr: ConsoleMessages = {
   con_routeEdit: 'Modifier l’itinéraire',
   con_drawHelp:
     'Cliquez sur la carte pour ajouter un point à la fin de l’itinéraire. Faites glisser un point pour le déplacer. Retirez un point avec son bouton ci-dessous.',
+  con_drawKeyboard:
+    'Au clavier : sélectionnez la carte, déplacez-la avec les flèches, puis ajoutez le point en son centre.',
+  con_addCentre: 'Ajouter un point au centre de la carte',
   con_routeName: 'Nom de l’itinéraire',
   con_corridor: 'Largeur du couloir',
   con_corridorHelp:
@@ -709,6 +714,8 @@ const it: ConsoleMessages = {
   con_routeEdit: 'Modifica il percorso',
   con_drawHelp:
     'Fai clic sulla mappa per aggiungere un punto alla fine del percorso. Trascina un punto per spostarlo. Togli un punto con il suo pulsante qui sotto.',
+  con_drawKeyboard: 'Con la tastiera: seleziona la mappa, spostala con le frecce, poi aggiungi il punto al suo centro.',
+  con_addCentre: 'Aggiungi un punto al centro della mappa',
   con_routeName: 'Nome del percorso',
   con_corridor: 'Larghezza del corridoio',
   con_corridorHelp:
@@ -1034,6 +1041,8 @@ const es: ConsoleMessages = {
   con_routeEdit: 'Editar la ruta',
   con_drawHelp:
     'Haz clic en el mapa para añadir un punto al final de la ruta. Arrastra un punto para moverlo. Quita un punto con su botón de abajo.',
+  con_drawKeyboard: 'Con el teclado: selecciona el mapa, muévelo con las flechas y añade el punto en su centro.',
+  con_addCentre: 'Añadir un punto en el centro del mapa',
   con_routeName: 'Nombre de la ruta',
   con_corridor: 'Anchura del corredor',
   con_corridorHelp:
@@ -1358,6 +1367,9 @@ const nl: ConsoleMessages = {
   con_routeEdit: 'De route bewerken',
   con_drawHelp:
     'Klik op de kaart om een punt aan het eind van de route toe te voegen. Sleep een punt om het te verplaatsen. Verwijder een punt met de knop hieronder.',
+  con_drawKeyboard:
+    'Met het toetsenbord: selecteer de kaart, verplaats ze met de pijltjestoetsen en voeg dan het punt in het midden toe.',
+  con_addCentre: 'Een punt in het midden van de kaart toevoegen',
   con_routeName: 'Naam van de route',
   con_corridor: 'Breedte van de corridor',
   con_corridorHelp:

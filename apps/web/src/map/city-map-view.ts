@@ -35,6 +35,8 @@ export interface CityMapOptions {
 export interface CityMapHandle {
   /** The route being drawn or edited (empty: none) and its corridor; `editing` lets clicks add points. */
   setDraft(line: Position[], corridorM: number, editing: boolean): void;
+  /** Where the map is centred: a keyboard user moves the map with the arrow keys and adds this point. */
+  centre(): Position;
   remove(): void;
 }
 
@@ -218,6 +220,10 @@ export function drawCityMap(options: CityMapOptions): CityMapHandle {
       editing = edit;
       options.container.classList.toggle('drawing', edit);
       renderDraft();
+    },
+    centre() {
+      const { lng, lat } = map.getCenter();
+      return [round6(lng), round6(lat)];
     },
     remove() {
       delete options.container.dataset.drawn;

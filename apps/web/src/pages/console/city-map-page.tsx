@@ -244,6 +244,18 @@ export function CityMapPage() {
             suffix="m"
             error={corridorCheck ? t(corridorCheck.key, corridorCheck.values) : undefined}
           />
+          <p className="hint">{t('con_drawKeyboard')}</p>
+          <button
+            type="button"
+            className="secondary"
+            id="add-centre"
+            onClick={() => {
+              const centre = handle.current?.centre();
+              if (centre) setDraft({ ...draft, line: [...draft.line, centre] });
+            }}
+          >
+            {t('con_addCentre')}
+          </button>
           <h3 id="points-title">{t('con_points', { count: draft.line.length })}</h3>
           {draft.line.length < 2 && <p className="hint">{t('con_pointsNeeded')}</p>}
           <ol className="vertices" aria-labelledby="points-title">
