@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type CityMap, type CityRoute, consoleApi, itemsOf } from '../../api/console-contract';
 import { webConfig } from '../../app-config';
+import { mapLocale } from '../../components/trip-map';
 import { formatNumber } from '../../format';
 import type { CityMapHandle } from '../../map/city-map-view';
 import { shopsAlong } from '../../map/corridor';
@@ -82,15 +83,7 @@ export function CityMapPage() {
           container: container.current,
           styleUrl: config.mapStyleUrl,
           city,
-          locale: {
-            'Map.Title': t('con_mapLabel'),
-            'NavigationControl.ZoomIn': t('mapZoomIn'),
-            'NavigationControl.ZoomOut': t('mapZoomOut'),
-            'AttributionControl.ToggleAttribution': t('mapAttribution'),
-            'CooperativeGesturesHandler.WindowsHelpText': t('mapCtrlScroll'),
-            'CooperativeGesturesHandler.MacHelpText': t('mapCmdScroll'),
-            'CooperativeGesturesHandler.MobileHelpText': t('mapTwoFingers'),
-          },
+          locale: mapLocale(t, t('con_mapLabel')),
           vertexLabel: (n) => t('con_vertex', { n }),
           onDraftChange: (line) => setDraft((d) => (d ? { ...d, line } : d)),
         });

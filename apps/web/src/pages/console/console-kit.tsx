@@ -111,6 +111,26 @@ export function NumberField({
   );
 }
 
+/** A labelled day (`YYYY-MM-DD`) of a period: from, to. */
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} required />
+    </div>
+  );
+}
+
 /**
  * The issues of a VALIDATION_FAILED answer, by field path (`pointsPerKm.walk`), so each message
  * shows beside its field; issues of fields the form does not show come back under ''.

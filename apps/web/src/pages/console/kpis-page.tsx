@@ -5,7 +5,7 @@ import { consoleApi, type KpiBucket, type KpiFilters, type Kpis } from '../../ap
 import { type ChartSeries, TimeChart } from '../../components/time-chart';
 import { formatDay, formatNumber } from '../../format';
 import { MODE_COLOURS } from '../../map/leg-lines';
-import { dayOffset, PageTitle, Problem, useBusy, useLoaded } from './console-kit';
+import { DateField, dayOffset, PageTitle, Problem, useBusy, useLoaded } from './console-kit';
 
 const MODES: TravelMode[] = ['walk', 'bike', 'bus', 'train', 'car'];
 
@@ -86,14 +86,13 @@ export function KpisPage() {
       <PageTitle id="kpis-title">{t('con_kpisTitle')}</PageTitle>
       <form className="card filters" onSubmit={submit} aria-label={t('con_filters')}>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="kpi-from">{t('con_from')}</label>
-            <input id="kpi-from" type="date" value={form.from} onChange={set('from')} required />
-          </div>
-          <div className="field">
-            <label htmlFor="kpi-to">{t('con_to')}</label>
-            <input id="kpi-to" type="date" value={form.to} onChange={set('to')} required />
-          </div>
+          <DateField
+            id="kpi-from"
+            label={t('con_from')}
+            value={form.from}
+            onChange={(from) => setForm({ ...form, from })}
+          />
+          <DateField id="kpi-to" label={t('con_to')} value={form.to} onChange={(to) => setForm({ ...form, to })} />
           <div className="field">
             <label htmlFor="kpi-bucket">{t('con_bucket')}</label>
             <select id="kpi-bucket" value={form.bucket} onChange={set('bucket')}>

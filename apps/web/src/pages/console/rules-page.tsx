@@ -5,6 +5,7 @@ import { TimeChart } from '../../components/time-chart';
 import { formatDay, formatNumber } from '../../format';
 import {
   checkNumber,
+  DateField,
   dayOffset,
   issuesByPath,
   NumberField,
@@ -155,14 +156,8 @@ function BacktestPanel({ draft }: { draft: RulesInput | null }) {
       <h2 id="backtest-title">{t('con_backtestTitle')}</h2>
       <p className="hint">{t('con_backtestHelp')}</p>
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="backtest-from">{t('con_from')}</label>
-          <input id="backtest-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="backtest-to">{t('con_to')}</label>
-          <input id="backtest-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
+        <DateField id="backtest-from" label={t('con_from')} value={from} onChange={setFrom} />
+        <DateField id="backtest-to" label={t('con_to')} value={to} onChange={setTo} />
       </div>
       <button type="button" className="secondary" id="run-backtest" onClick={tryIt} disabled={busy}>
         {busy ? t('working') : t('con_backtestRun')}

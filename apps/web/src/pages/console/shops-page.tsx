@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { consoleApi, itemsOf, type Merchant } from '../../api/console-contract';
 import { formatNumber } from '../../format';
 import { href } from '../../routing';
-import { dayOffset, PageTitle, Problem, Status, useBusy, useLoaded } from './console-kit';
+import { DateField, dayOffset, PageTitle, Problem, Status, useBusy, useLoaded } from './console-kit';
 
 /** The link a new clerk opens (typed, clicked or scanned) to set their password and join the shop. */
 const invitationLink = (token: string) => `${window.location.origin}/app/${href.invitation(token)}`;
@@ -273,14 +273,8 @@ function SettlementPanel({ shopId }: { shopId: string }) {
     <section aria-labelledby="settlement-title">
       <h3 id="settlement-title">{t('con_settlementTitle')}</h3>
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="settlement-from">{t('con_from')}</label>
-          <input id="settlement-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="settlement-to">{t('con_to')}</label>
-          <input id="settlement-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
+        <DateField id="settlement-from" label={t('con_from')} value={from} onChange={setFrom} />
+        <DateField id="settlement-to" label={t('con_to')} value={to} onChange={setTo} />
       </div>
       <div className="actions">
         <button type="button" className="secondary" onClick={show} disabled={busy}>
