@@ -69,10 +69,8 @@ export interface Kpis {
   campaigns: { id: string; name: string; budget: number | null; used: number }[];
 }
 
-/** The rules body of `PUT /v1/admin/rules` (the generated type is the zod schema's input). */
-export type RulesInput = NonNullable<
-  ApiComponents['schemas'] extends { ScoringRules: infer R } ? R : Record<string, unknown>
->;
+/** The rules body of `PUT /v1/admin/rules`, also the draft a backtest runs. */
+export type RulesInput = ApiComponents['schemas']['ScoringRules'];
 
 interface PricedPoints {
   points: number;

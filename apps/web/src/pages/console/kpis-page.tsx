@@ -61,6 +61,13 @@ export function KpisPage() {
   const [form, setForm] = useState(filters);
   const kpis = useLoaded(() => consoleApi.kpis(filters), [filters]);
   const campaigns = useLoaded(() => consoleApi.campaigns());
+  // The routes to filter by come with the city's map; a server without it offers no route filter.
+  const routes = useLoaded(() =>
+    consoleApi.map().then(
+      (m) => m.routes,
+      () => [],
+    ),
+  );
   const [problem, setProblem] = useState<unknown>();
   const { busy, run } = useBusy();
 
@@ -111,6 +118,19 @@ export function KpisPage() {
               ))}
             </select>
           </div>
+          {!!routes.value?.length && (
+            <div className="field">
+              <label htmlFor="kpi-route">{t('con_route')}</label>
+              <select id="kpi-route" value={form.routeId ?? ''} onChange={set('routeId')}>
+                <option value="">{t('con_all')}</option>
+                {routes.value.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </div>
         <button type="submit" className="primary">
           {t('con_show')}
