@@ -4,16 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { API_APP } from '../apps/api/src/api.app';
-import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
-import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
-import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
+import { VIA_MAQUEDA } from './factories/city.factory';
 import { uploadBody } from './factories/trip.factory';
 import {
   type Browser,
@@ -21,26 +18,16 @@ import {
   expectNoAxeViolations,
   overflowingElements,
   launchBrowser,
+  pixelsOf,
   screenshotDir,
   speakLanguage,
 } from './support/browser';
 import { request } from './support/http-client';
-import { type RunningApp, startApp, testConfig } from './support/stack';
+import { startApp } from './support/stack';
+import { startWebStack, type WebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
 
 jest.setTimeout(90_000);
-
-/** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
-function pixelsOf(shot: Buffer, colour: string): number {
-  const png = PNG.sync.read(shot);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-  let count = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12)
-      count++;
-  }
-  return count;
-}
 
 /** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
 function walkGpx(): string {
@@ -55,29 +42,8 @@ ${trkpts}
 `;
 }
 
-/**
- * The api, with the voucher service it forwards the page's calls to and the worker that scores
- * uploads; the voucher app starts first so the api knows where it is.
- */
-async function startWebStack() {
-  const config = testConfig();
-  const voucher = await startApp(VOUCHER_APP, config);
-  const [api, worker] = await Promise.all([
-    startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
-    startApp(WORKER_APP, config),
-  ]);
-  const city = await applyTestCity(config);
-  return {
-    config,
-    city,
-    api,
-    voucher,
-    close: () => Promise.all([api, voucher, worker].map((app: RunningApp) => app.app.close())),
-  };
-}
-
 describe('the web app served by the api', () => {
-  let s: Awaited<ReturnType<typeof startWebStack>>;
+  let s: WebStack;
 
   beforeAll(async () => {
     ensureWebAppBuilt();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 /** Debian's Chromium (apt-get install chromium), or MUVO_CHROMIUM. */
 export const CHROMIUM = process.env.MUVO_CHROMIUM ?? '/usr/bin/chromium';
@@ -121,4 +122,16 @@ export function overflowingElements(page: Page): Promise<string[]> {
       .slice(0, 10)
       .concat(`scrollWidth ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
   });
+}
+
+/** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
+export function pixelsOf(shot: Buffer, colour: string): number {
+  const png = PNG.sync.read(shot);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12)
+      count++;
+  }
+  return count;
 }

@@ -1,3 +1,4 @@
+import { mapLineSchema } from './trips.dto';
 import { z } from 'zod';
 import { calendarDay } from '@muvo/http';
 import { KPI_CHARTS } from '@muvo/oversight';
@@ -221,6 +222,9 @@ export const suspensionSchema = z
 
 export const reviewDetailSchema = reviewSchema
   .extend({
+    trip: reviewSchema.shape.trip.extend({
+      geometry: mapLineSchema.nullable().describe('The trip’s line for the map, without privacy zones and trim'),
+    }),
     trace: z.object({
       type: z.literal('LineString'),
       coordinates: z.array(z.array(z.number())),

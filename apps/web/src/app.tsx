@@ -1,12 +1,16 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLoggedIn, onSessionChange, setSession } from './api/client';
+import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
 import { UploadPage } from './pages/upload-page';
-import { href, navigate, type Route, useRoute } from './routing';
+import { homeHref, href, isOperatorRole, navigate, type Route, useRoute } from './routing';
+
+// Participants never download the operators' console: it is its own chunk, fetched on #/console.
+const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
+const ConsoleApp = lazy(() => import('./pages/console/console-app').then((m) => ({ default: m.ConsoleApp })));
 
 function LanguageChooser() {
   const { t, i18n } = useTranslation();
@@ -24,6 +28,11 @@ function LanguageChooser() {
   );
 }
 
+function Loading() {
+  const { t } = useTranslation();
+  return <p>{t('loading')}</p>;
+}
+
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'login':
@@ -35,6 +44,18 @@ function Page({ route }: { route: Route }) {
       return <UploadPage />;
     case 'trips':
       return <TripsPage />;
+    case 'invitation':
+      return (
+        <Suspense fallback={<Loading />}>
+          <InvitationPage token={route.token} />
+        </Suspense>
+      );
+    case 'console':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ConsoleApp section={route.section} id={route.id} />
+        </Suspense>
+      );
   }
 }
 
@@ -42,13 +63,16 @@ export function App() {
   const { t } = useTranslation();
   const loggedIn = useSyncExternalStore(onSessionChange, isLoggedIn);
   const route = useRoute();
+  const operator = loggedIn && isOperatorRole(sessionRole());
   const publicPage = route.page === 'login' || route.page === 'register';
+  // An invitation is opened by someone who may or may not be logged in (on a shared counter tablet).
+  const openPage = route.page === 'invitation';
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (!loggedIn && !publicPage) navigate(href.login);
-    if (loggedIn && publicPage) navigate(href.trips);
-  }, [loggedIn, publicPage]);
+    if (!loggedIn && !publicPage && !openPage) navigate(href.login);
+    if (loggedIn && publicPage) navigate(homeHref());
+  }, [loggedIn, publicPage, openPage]);
 
   return (
     <>
@@ -56,22 +80,26 @@ export function App() {
         {t('skipToContent')}
       </a>
       <header className="top">
-        <a className="brand" href={loggedIn ? href.trips : href.login}>
+        <a className="brand" href={loggedIn ? homeHref() : href.login}>
           {t('appName')}
         </a>
         {loggedIn && (
           <nav aria-label={t('mainNav')}>
             <ul>
-              <li>
-                <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
-                  {t('navTrips')}
-                </a>
-              </li>
-              <li>
-                <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
-                  {t('navUpload')}
-                </a>
-              </li>
+              {!operator && (
+                <>
+                  <li>
+                    <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
+                      {t('navTrips')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
+                      {t('navUpload')}
+                    </a>
+                  </li>
+                </>
+              )}
               <li>
                 <button type="button" onClick={() => setSession(null)}>
                   {t('navLogout')}
@@ -83,7 +111,7 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
-        {(loggedIn || publicPage) && <Page route={route} />}
+        {(loggedIn || publicPage || openPage) && <Page route={route} />}
       </main>
     </>
   );

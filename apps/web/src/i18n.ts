@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { es } from './locales/es';
 import { fr } from './locales/fr';
+import { invitationMessages } from './locales/invitation';
 import { it } from './locales/it';
 import { nl } from './locales/nl';
 
@@ -50,11 +51,11 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      it: { translation: it },
-      es: { translation: es },
-      nl: { translation: nl },
+      en: { translation: { ...en, ...invitationMessages.en } },
+      fr: { translation: { ...fr, ...invitationMessages.fr } },
+      it: { translation: { ...it, ...invitationMessages.it } },
+      es: { translation: { ...es, ...invitationMessages.es } },
+      nl: { translation: { ...nl, ...invitationMessages.nl } },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,

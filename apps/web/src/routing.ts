@@ -1,12 +1,23 @@
 import { useEffect, useState } from 'react';
+import { sessionRole } from './api/client';
 
 /** The app's pages, addressed by the URL's hash so the api serves one file for every page. */
 export type Route =
-  { page: 'login' } | { page: 'register' } | { page: 'trips' } | { page: 'trip'; id: string } | { page: 'upload' };
+  | { page: 'login' }
+  | { page: 'register' }
+  | { page: 'trips' }
+  | { page: 'trip'; id: string }
+  | { page: 'upload' }
+  | { page: 'console'; section: string; id?: string }
+  | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
+  const [, page, id, rest] = hash.replace(/^#/, '').split('/');
+  // The operators' console routes itself inside its own (lazily loaded) section.
+  if (page === 'console')
+    return { page: 'console', section: id || '', id: rest ? decodeURIComponent(rest) : undefined };
   if (page === 'register') return { page: 'register' };
+  if (page === 'invitation' && id) return { page: 'invitation', token: decodeURIComponent(id) };
   if (page === 'login') return { page: 'login' };
   if (page === 'upload') return { page: 'upload' };
   if (page === 'trips' && id) return { page: 'trip', id: decodeURIComponent(id) };
@@ -19,7 +30,17 @@ export const href = {
   trips: '#/trips',
   upload: '#/upload',
   trip: (id: string) => `#/trips/${encodeURIComponent(id)}`,
+  invitation: (token: string) => `#/invitation/${encodeURIComponent(token)}`,
+  console: (section = 'map', id?: string) =>
+    `#/console/${section}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`,
 };
+
+/** Operators and admins work in the console; everyone else starts at their trips. */
+export const isOperatorRole = (role: string | null) => role === 'operator' || role === 'admin';
+
+export function homeHref(): string {
+  return isOperatorRole(sessionRole()) ? href.console() : href.trips;
+}
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

@@ -47,6 +47,7 @@ export class ReviewDeskService {
     }
     return {
       ...review,
+      trip: { ...review.trip, geometry: coordinates.length >= 2 ? { type: 'LineString' as const, coordinates } : null },
       trace: { type: 'LineString' as const, coordinates, times },
       participantHistory: await this.reviews.historyOf(review.participantId, review.cityId),
     };

@@ -1644,6 +1644,12 @@ export interface components {
            */
           relatedTripId?: string;
         }[];
+        /** @description The trip’s line for the map, without privacy zones and trim */
+        geometry: {
+          coordinates: number[][];
+          /** @enum {string} */
+          type: 'LineString';
+        } | null;
         legs: {
           [key: string]: unknown;
         }[];

@@ -33,6 +33,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The answer's other fields, e.g. `issues: [{path, message}]` of a VALIDATION_FAILED. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -67,6 +69,21 @@ const listeners = new Set<() => void>();
 
 export function isLoggedIn(): boolean {
   return session !== null;
+}
+
+/**
+ * The role the session's access token was issued for (`participant`, `operator`, …), read from its
+ * payload to choose where to land; the server checks the signature and the role on every call.
+ */
+export function sessionRole(): string | null {
+  try {
+    const payload = session?.accessToken.split('.')[1];
+    if (!payload) return null;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    return (JSON.parse(json) as { role?: string }).role ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function onSessionChange(listener: () => void): () => void {
@@ -120,29 +137,60 @@ function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-async function call<T>(
+/** A request with the session (refreshed once if expired): the raw answer, for downloads. */
+async function authorised(
+  service: keyof typeof BASES,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType?: string,
+): Promise<Response> {
+  let response = await send(service, method, path, body, contentType);
+  if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
+    if (await refreshSession()) response = await send(service, method, path, body, contentType);
+    else setSession(null);
+  }
+  return response;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let problem: { code?: string; message?: string } & Record<string, unknown> = {};
+  try {
+    problem = text ? (JSON.parse(text) as typeof problem) : {};
+  } catch {
+    // not JSON (a proxy's error page): the status says enough
+  }
+  const { code, message, ...details } = problem;
+  return new ApiError(response.status, code ?? `HTTP_${response.status}`, message ?? response.statusText, details);
+}
+
+/** Any call, untyped: for endpoints the generated types do not have yet (see console-contract.ts). */
+export async function call<T>(
   service: keyof typeof BASES,
   method: string,
   path: string,
   body?: BodyInit,
   contentType?: string,
 ): Promise<T> {
-  let response = await send(service, method, path, body, contentType);
-  if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
-    if (await refreshSession()) response = await send(service, method, path, body, contentType);
-    else setSession(null);
-  }
+  const response = await authorised(service, method, path, body, contentType);
+  if (!response.ok) throw await problemOf(response);
   const text = await response.text();
-  const json = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const problem = (json ?? {}) as { code?: string; message?: string };
-    throw new ApiError(
-      response.status,
-      problem.code ?? `HTTP_${response.status}`,
-      problem.message ?? response.statusText,
-    );
-  }
-  return json as T;
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A file the API makes (CSV, GeoJSON), fetched with the session and handed to the browser to save. */
+export async function download(service: keyof typeof BASES, path: string, fileName: string): Promise<void> {
+  const response = await authorised(service, 'GET', path);
+  if (!response.ok) throw await problemOf(response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Typed calls: a path or answer the API no longer has is a type error here, not a broken page. */

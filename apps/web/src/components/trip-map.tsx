@@ -1,7 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TravelMode } from '../api/client';
 import { webConfig } from '../app-config';
+
+/** MapLibre's own labels (controls, gesture help) in the reader's language, the map named `title`. */
+export function mapLocale(t: TFunction, title: string): Record<string, string> {
+  return {
+    'Map.Title': title,
+    'NavigationControl.ZoomIn': t('mapZoomIn'),
+    'NavigationControl.ZoomOut': t('mapZoomOut'),
+    'AttributionControl.ToggleAttribution': t('mapAttribution'),
+    'CooperativeGesturesHandler.WindowsHelpText': t('mapCtrlScroll'),
+    'CooperativeGesturesHandler.MacHelpText': t('mapCmdScroll'),
+    'CooperativeGesturesHandler.MobileHelpText': t('mapTwoFingers'),
+  };
+}
 
 /** The trip's map, with MapLibre fetched only now: the first page stays light. */
 export function TripMap({ line, legs }: { line: [number, number][]; legs: { mode: TravelMode; distanceM: number }[] }) {
@@ -21,15 +35,7 @@ export function TripMap({ line, legs }: { line: [number, number][]; legs: { mode
           styleUrl: config.mapStyleUrl,
           line,
           legs,
-          locale: {
-            'Map.Title': t('mapLabel'),
-            'NavigationControl.ZoomIn': t('mapZoomIn'),
-            'NavigationControl.ZoomOut': t('mapZoomOut'),
-            'AttributionControl.ToggleAttribution': t('mapAttribution'),
-            'CooperativeGesturesHandler.WindowsHelpText': t('mapCtrlScroll'),
-            'CooperativeGesturesHandler.MacHelpText': t('mapCmdScroll'),
-            'CooperativeGesturesHandler.MobileHelpText': t('mapTwoFingers'),
-          },
+          locale: mapLocale(t, t('mapLabel')),
         });
         setState('ready');
       })

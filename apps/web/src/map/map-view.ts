@@ -17,7 +17,7 @@ import { MODE_COLOURS, splitByLegs } from './leg-lines';
  * Without a configured style URL — no network, tests, a kiosk — it draws on a plain background
  * from an inline style that needs no tiles, fonts or sprites.
  */
-const PLAIN_STYLE: StyleSpecification = {
+export const PLAIN_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
-import { href, navigate } from '../routing';
+import { homeHref, href, navigate } from '../routing';
 import { useErrorText } from '../use-error-text';
 
 /** Log in or create an account: one form, two modes. */
@@ -27,7 +27,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
           ? await api.post('/v1/auth/login', { email, password })
           : await api.post('/v1/auth/register', { email, password, ...(displayName ? { displayName } : {}) });
       setSession(session);
-      navigate(href.trips);
+      navigate(homeHref());
     } catch (failure) {
       setError(errorText(failure));
     } finally {

@@ -1,0 +1,29 @@
+import { API_APP } from '../../apps/api/src/api.app';
+import { VOUCHER_APP } from '../../apps/voucher/src/voucher.app';
+import { WORKER_APP } from '../../apps/worker/src/worker.app';
+import { applyTestCity } from '../factories/city.factory';
+import { type RunningApp, startApp, testConfig } from './stack';
+
+/**
+ * What the web app's browser tests run against: the api serving the page, the voucher service it
+ * forwards the page's calls to and the worker that scores uploads (the voucher app starts first so
+ * the api knows where it is), and a test city with shops and an operator.
+ */
+export async function startWebStack(env: Record<string, string> = {}) {
+  const config = testConfig(env);
+  const voucher = await startApp(VOUCHER_APP, config);
+  const [api, worker] = await Promise.all([
+    startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
+    startApp(WORKER_APP, config),
+  ]);
+  const city = await applyTestCity(config);
+  return {
+    config,
+    city,
+    api,
+    voucher,
+    close: () => Promise.all([api, voucher, worker].map((app: RunningApp) => app.app.close())),
+  };
+}
+
+export type WebStack = Awaited<ReturnType<typeof startWebStack>>;
