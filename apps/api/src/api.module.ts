@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CitiesModule } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
@@ -17,6 +18,7 @@ import { AdminScoringController } from './admin-scoring.controller';
 import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
+import { PointsController } from './points.controller';
 import { MeController } from './me.controller';
 import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
@@ -39,6 +41,7 @@ export class ApiModule {
         IdentityModule,
         TrackingModule,
         LedgerModule,
+        CitiesModule,
         ScoringModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
@@ -51,6 +54,7 @@ export class ApiModule {
         TripsController,
         LiveTripsController,
         MeController,
+        PointsController,
         DisputesController,
         AchievementsController,
         LeaderboardsController,
