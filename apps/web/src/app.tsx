@@ -1,12 +1,29 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoggedIn, onSessionChange, setSession } from './api/client';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
+import { forgetOfflineData } from './offline';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
 import { UploadPage } from './pages/upload-page';
 import { href, navigate, type Route, useRoute } from './routing';
+
+// Pages beyond the first are fetched when opened: the first page stays light on a slow phone.
+const PointsPage = lazy(() => import('./pages/points-page').then((m) => ({ default: m.PointsPage })));
+const OffersPage = lazy(() => import('./pages/offers-page').then((m) => ({ default: m.OffersPage })));
+const WalletPage = lazy(() => import('./pages/wallet-page').then((m) => ({ default: m.WalletPage })));
+const PlayPage = lazy(() => import('./pages/play-page').then((m) => ({ default: m.PlayPage })));
+
+/** The signed-in menu: each page with the route pages that belong to it. */
+const NAV = [
+  { href: href.trips, label: 'navTrips', pages: ['trips', 'trip'] },
+  { href: href.upload, label: 'navUpload', pages: ['upload'] },
+  { href: href.points, label: 'navPoints', pages: ['points'] },
+  { href: href.offers, label: 'navOffers', pages: ['offers'] },
+  { href: href.vouchers, label: 'navVouchers', pages: ['vouchers'] },
+  { href: href.play, label: 'navPlay', pages: ['play'] },
+] as const;
 
 function LanguageChooser() {
   const { t, i18n } = useTranslation();
@@ -35,6 +52,14 @@ function Page({ route }: { route: Route }) {
       return <UploadPage />;
     case 'trips':
       return <TripsPage />;
+    case 'points':
+      return <PointsPage />;
+    case 'offers':
+      return <OffersPage />;
+    case 'vouchers':
+      return <WalletPage id={route.id} />;
+    case 'play':
+      return <PlayPage />;
   }
 }
 
@@ -62,18 +87,18 @@ export function App() {
         {loggedIn && (
           <nav aria-label={t('mainNav')}>
             <ul>
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <a
+                    href={item.href}
+                    aria-current={(item.pages as readonly string[]).includes(route.page) ? 'page' : undefined}
+                  >
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
               <li>
-                <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
-                  {t('navTrips')}
-                </a>
-              </li>
-              <li>
-                <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
-                  {t('navUpload')}
-                </a>
-              </li>
-              <li>
-                <button type="button" onClick={() => setSession(null)}>
+                <button type="button" onClick={() => (setSession(null), void forgetOfflineData())}>
                   {t('navLogout')}
                 </button>
               </li>
@@ -83,7 +108,11 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
-        {(loggedIn || publicPage) && <Page route={route} />}
+        {(loggedIn || publicPage) && (
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <Page route={route} />
+          </Suspense>
+        )}
       </main>
     </>
   );
