@@ -7,6 +7,13 @@ export const WALLET_CACHE = 'muvo-wallet-data-v1';
 
 export function registerOfflineWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // The first visit loaded the app's files before the worker was there: once it takes over, ask
+  // for them again (from the browser's cache, they are immutable) so that it keeps a copy.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    for (const entry of performance.getEntriesByType('resource')) {
+      if (new URL(entry.name).pathname.startsWith('/app/assets/')) void fetch(entry.name).catch(() => undefined);
+    }
+  });
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => {
       // No offline copy on this device; everything still works online.

@@ -46,7 +46,8 @@ function createMap(options: {
     container: options.container,
     style: options.styleUrl ?? PLAIN_STYLE,
     bounds: options.bounds,
-    fitBoundsOptions: { padding: 32, maxZoom: options.maxZoom },
+    // (MapLibre reads an explicit `maxZoom: undefined` as a zoom limit: only set when given.)
+    fitBoundsOptions: options.maxZoom === undefined ? { padding: 32 } : { padding: 32, maxZoom: options.maxZoom },
     attributionControl: options.styleUrl ? { compact: true } : false,
     // The page scrolls with one finger; the map pans with two (no scroll trap at 320 px).
     cooperativeGestures: true,

@@ -92,9 +92,12 @@ export function WalletPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const online = useSyncExternalStore(onOnlineChange, onlineNow);
+  // Fetched again when moving between the list and one voucher: it may have been used meanwhile.
   const vouchers = usePolled(
     () => voucher.get('/v1/vouchers'),
     () => false,
+    2000,
+    [id],
   );
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = vouchers.value !== undefined;
