@@ -184,18 +184,21 @@ function Board({
   id,
   board,
   empty,
+  mine = false,
 }: {
   title: string;
   id: string;
   board: Leaderboard | undefined;
   empty: string;
+  /** The board ranks people, so the person's own row reads "You" (a team or city keeps its name). */
+  mine?: boolean;
 }) {
   const { t } = useTranslation();
   const items = board?.items.slice(0, 5) ?? [];
   const me = board?.me ?? null;
   const top = Math.max(1, ...items.map((e) => e.score), me?.score ?? 0);
   const name = (e: { id: string; name: string }) =>
-    e.id === me?.id ? t('playYou') : ID_NAME.test(e.name) ? t('playSomeone') : e.name;
+    mine && e.id === me?.id ? t('playYou') : ID_NAME.test(e.name) ? t('playSomeone') : e.name;
   const rows = me && !items.some((e) => e.id === me.id) ? [...items, me] : items;
   return (
     <section className="card" aria-labelledby={id}>
@@ -266,7 +269,13 @@ export function PlayPage() {
       {boards.error !== undefined && <p className="error">{errorText(boards.error)}</p>}
       {boards.value && (
         <div className="play-grid">
-          <Board title={t('playBoardMe')} id="board-me" board={boards.value.individual} empty={t('playBoardEmpty')} />
+          <Board
+            title={t('playBoardMe')}
+            id="board-me"
+            board={boards.value.individual}
+            empty={t('playBoardEmpty')}
+            mine
+          />
           <Board title={t('playBoardTeam')} id="board-team" board={boards.value.teams} empty={t('playBoardNoTeam')} />
           <Board title={t('playBoardCity')} id="board-city" board={boards.value.cities} empty={t('playBoardEmpty')} />
         </div>
