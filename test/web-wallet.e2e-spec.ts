@@ -5,8 +5,12 @@ import QRCode from 'qrcode';
 import { wallet } from '../apps/web/src/locales/wallet';
 import { en } from '../apps/web/src/locales/en';
 import { fr } from '../apps/web/src/locales/fr';
+import { es } from '../apps/web/src/locales/es';
 import { it as italian } from '../apps/web/src/locales/it';
-import { walkGpx } from './factories/trip.factory';
+import { nl } from '../apps/web/src/locales/nl';
+import { registerParticipant } from './factories/participant.factory';
+import { uploadBody, walkGpx } from './factories/trip.factory';
+import { uploadAndFinish } from './scoring-helpers';
 import {
   type Browser,
   describeInBrowser,
@@ -16,6 +20,7 @@ import {
   screenshotDir,
   speakLanguage,
 } from './support/browser';
+import { VIA_MAQUEDA } from './factories/city.factory';
 import { request } from './support/http-client';
 import { ensureWebAppBuilt } from './support/web-build';
 import { startWebStack } from './support/web-stack';
@@ -98,7 +103,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
   }
 
   /** axe-core, 320 px at 200% text, and a screenshot: what every page of the journey goes through. */
-  async function checkPage(page: Page, lang: Lang, step: string) {
+  async function checkPage(page: Page, lang: string, step: string) {
     await page.screenshot({ path: join(shots, `${lang}-${step}.png`), fullPage: true });
     await expectNoAxeViolations(page, `${step} (${lang})`);
     await fitsSmallPhone(page, `${step} (${lang})`);
@@ -285,4 +290,45 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
     journey('fr', { location: false, offline: false, keyboard: false }));
   it('in Italian: claimed from the keyboard alone', () =>
     journey('it', { location: true, offline: false, keyboard: true }));
+
+  it('speaks Spanish and Dutch on every new page too, accessibly and at 320 px with 200% text', async () => {
+    // A participant with a trip and a voucher, set up through the API; the pages are what is checked.
+    const p = await registerParticipant(s.api.url, { cityId: s.city.raw.id as string });
+    const trip = await uploadAndFinish(s.api.url, p.token, uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 31 }));
+    expect(trip.status).toBe('scored');
+    const offers = await request(s.voucher.url, 'GET', '/v1/offers', { token: p.token });
+    const espresso = (offers.body as { id: string; title: string }[]).find((o) => o.title === 'Free espresso')!;
+    const claimed = await request(s.voucher.url, 'POST', `/v1/offers/${espresso.id}/claim`, { token: p.token });
+    expect(claimed.status).toBe(201);
+
+    const browser = await launchBrowser('es-ES');
+    const { page } = browser;
+    try {
+      await page.goto(`${s.api.url}/app/#/login`);
+      await page.waitForSelector('#auth-title');
+      await page.fill('#email', p.email);
+      await page.fill('#password', p.password);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#trips-title');
+      for (const [lang, m] of [
+        ['es', { ...es, ...wallet.es }],
+        ['nl', { ...nl, ...wallet.nl }],
+      ] as const) {
+        await page.selectOption('#language', lang);
+        for (const [hash, ready, title] of [
+          ['#/points', '.history-entry', m.pointsTitle],
+          ['#/offers', '.offer-card', m.offersPageTitle],
+          ['#/vouchers', '.voucher-card img.qr', m.walletTitle],
+          [`#/vouchers/${claimed.body.voucherId}`, '.voucher-card img.qr', 'Free espresso'],
+          ['#/play', '.badge.earned', m.playTitle],
+        ]) {
+          await go(page, hash, ready);
+          expect(await page.textContent('h1')).toBe(title);
+          await checkPage(page, lang, `page${hash.replace(/\W+/g, '-')}`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });
