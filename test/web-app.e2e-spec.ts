@@ -11,6 +11,7 @@ import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
+import { wallet } from '../apps/web/src/locales/wallet';
 import { walkGpx } from './factories/trip.factory';
 import {
   type Browser,
@@ -79,6 +80,9 @@ describe('the web app served by the api', () => {
     const asset = await fetch(`${s.api.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    // Sent as the build compressed it (fetch asks for br, gzip and deflate).
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('content-type')).toContain('javascript');
 
     expect((await request(s.api.url, 'GET', '/app/config.json')).body).toEqual({ mapStyleUrl: null });
 
@@ -230,7 +234,7 @@ describe('the web app served by the api', () => {
       await page.goto(`${s.api.url}/app/#/upload`);
       await page.waitForSelector('#upload-title');
       const reached: string[] = [];
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         reached.push(
           await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
@@ -238,7 +242,17 @@ describe('the web app served by the api', () => {
       }
       expect(reached.slice(0, 2)).toEqual([fr.skipToContent, fr.appName]);
       expect(reached).toEqual(
-        expect.arrayContaining([fr.navTrips, fr.navUpload, fr.navLogout, 'language', 'trip-file']),
+        expect.arrayContaining([
+          fr.navTrips,
+          fr.navUpload,
+          wallet.fr.navPoints,
+          wallet.fr.navOffers,
+          wallet.fr.navVouchers,
+          wallet.fr.navPlay,
+          fr.navLogout,
+          'language',
+          'trip-file',
+        ]),
       );
     });
 
