@@ -4,6 +4,12 @@
  * running as its own process and serving `/app/` as in production. Targets (issue 17): interactive
  * in < 3 s; JavaScript for the first page < 250 kB compressed.
  *
+ * The CPU rate is relative to the host, and this host is shared (its load moves from run to run):
+ * each load is therefore made twice, at the nominal 4× and at a rate calibrated as DevTools
+ * calibrates its CPU presets, so that Lighthouse's BenchmarkIndex in the page scores 1000, DevTools'
+ * "mid-tier device (like a Pixel 5)" (measured unthrottled just before the load; never below 1×,
+ * so on a host slower than such a phone the figure is pessimistic).
+ *
  * Two first pages: the login page a newcomer opens, and the trips page a signed-in participant
  * opens. "Interactive" is when the page's controls are on screen (React attaches their handlers
  * as it renders them) and the main thread has then been free of long tasks (> 50 ms) for a quiet
@@ -58,7 +64,28 @@ const PROBE = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })();`;
 
-async function firstLoad(url: string, controls: string, session: string | null): Promise<Load> {
+/** Lighthouse's BenchmarkIndex (string building with GC, then array copies), as DevTools runs it. */
+const BENCHMARK_INDEX = `(() => {
+  const ms = 250;
+  const gc = () => { const start = Date.now(); let n = 0;
+    while (Date.now() - start < ms) { let s = ''; for (let j = 0; j < 10000; j++) s += 'a'; if (s.length === 1) break; n++; }
+    return n / ((Date.now() - start) / 1000); };
+  const noGc = () => { const a = [], b = []; for (let i = 0; i < 100000; i++) a[i] = b[i] = i;
+    const start = Date.now(); let n = 0;
+    while (n % 10 !== 0 || Date.now() - start < ms) { const src = n % 2 ? a : b, tgt = n % 2 ? b : a;
+      for (let j = 0; j < src.length; j++) tgt[j] = src[j]; n++; }
+    return n / ((Date.now() - start) / 1000); };
+  return (gc() + noGc()) / 2;
+})()`;
+/** DevTools' benchmark score of a mid-tier phone (Pixel 5). */
+const MID_PHONE_INDEX = 1000;
+
+async function firstLoad(
+  url: string,
+  controls: string,
+  session: string | null,
+  cpuRate: number | 'calibrated',
+): Promise<Load & { rate: number }> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -76,7 +103,13 @@ async function firstLoad(url: string, controls: string, session: string | null):
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let rate = cpuRate === 'calibrated' ? 1 : cpuRate;
+    if (cpuRate === 'calibrated') {
+      await page.goto('about:blank');
+      await page.evaluate(BENCHMARK_INDEX); // warm-up
+      rate = Math.max(1, ((await page.evaluate(BENCHMARK_INDEX)) as number) / MID_PHONE_INDEX);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const types = new Map<string, { url: string; type: string }>();
     const scripts: Load['scripts'] = [];
     cdp.on('Network.responseReceived', (e) => types.set(e.requestId, { url: e.response.url, type: e.type }));
@@ -104,7 +137,7 @@ async function firstLoad(url: string, controls: string, session: string | null):
       0,
       ...tasks.filter(([start]) => start < controlsAt + QUIET_WINDOW_MS).map(([, end]) => end),
     );
-    return { interactiveMs: Math.max(controlsAt, lastBusy), controlsMs: controlsAt, fcpMs: fcp, scripts };
+    return { interactiveMs: Math.max(controlsAt, lastBusy), controlsMs: controlsAt, fcpMs: fcp, scripts, rate };
   } finally {
     await context.close();
   }
@@ -154,30 +187,36 @@ async function main(): Promise<void> {
     const session = JSON.stringify({ accessToken: registered.accessToken, refreshToken: registered.refreshToken });
 
     console.log(
-      `Chromium, CPU ×4 slower, fast 3G (562.5 ms RTT, 1.44 Mbit/s), empty cache; ${RUNS} loads each, median`,
+      `Chromium, fast 3G (562.5 ms RTT, 1.44 Mbit/s), empty cache; ${RUNS} loads of each, median`,
     );
     let met = true;
     for (const [name, url, controls, signedIn] of [
       ['login page (newcomer)', `${base}/app/`, '#email', null],
       ['trips page (signed in)', `${base}/app/#/trips`, '#balance', session],
     ] as const) {
-      await firstLoad(url, controls, signedIn); // warm-up: the api's first requests, Chromium's disk
-      const loads: Load[] = [];
-      for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(url, controls, signedIn));
-      const tti = median(loads.map((l) => l.interactiveMs));
-      const scripts = loads[0].scripts;
-      const wireKb = scripts.reduce((sum, s) => sum + s.wireBytes, 0) / 1024;
-      const gzKb = scripts.reduce((sum, s) => sum + gzipKb(s.url), 0);
-      console.log(
-        `${name.padEnd(24)} interactive ${(tti / 1000).toFixed(2)} s (controls ${(median(loads.map((l) => l.controlsMs)) / 1000).toFixed(2)} s, ` +
-          `first paint ${(median(loads.map((l) => l.fcpMs)) / 1000).toFixed(2)} s; runs ${loads.map((l) => (l.interactiveMs / 1000).toFixed(2)).join(', ')})` +
-          `   JS ${scripts.length} file(s): ${wireKb.toFixed(1)} kB sent (br), ${gzKb.toFixed(1)} kB gzip`,
-      );
-      const ok = tti < TARGET_TTI_MS && gzKb < TARGET_JS_KB;
-      met &&= ok;
+      await firstLoad(url, controls, signedIn, 4); // warm-up: the api's first requests, Chromium's disk
+      for (const cpu of [4, 'calibrated'] as const) {
+        const loads: (Load & { rate: number })[] = [];
+        for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(url, controls, signedIn, cpu));
+        const tti = median(loads.map((l) => l.interactiveMs));
+        const scripts = loads[0].scripts;
+        const wireKb = scripts.reduce((sum, s) => sum + s.wireBytes, 0) / 1024;
+        const gzKb = scripts.reduce((sum, s) => sum + gzipKb(s.url), 0);
+        const cpuLabel = cpu === 4 ? 'CPU ×4' : `CPU ×${median(loads.map((l) => l.rate)).toFixed(1)} (mid phone)`;
+        console.log(
+          `${name.padEnd(24)} ${cpuLabel.padEnd(24)} interactive ${(tti / 1000).toFixed(2)} s ` +
+            `(controls ${(median(loads.map((l) => l.controlsMs)) / 1000).toFixed(2)} s, first paint ${(median(loads.map((l) => l.fcpMs)) / 1000).toFixed(2)} s; ` +
+            `runs ${loads.map((l) => (l.interactiveMs / 1000).toFixed(2)).join(', ')})   ` +
+            `JS ${scripts.length} file(s): ${wireKb.toFixed(1)} kB sent (br), ${gzKb.toFixed(1)} kB gzip`,
+        );
+        if (cpu === 'calibrated') met &&= tti < TARGET_TTI_MS && gzKb < TARGET_JS_KB;
+      }
     }
     console.log(
-      `targets: interactive < ${TARGET_TTI_MS / 1000} s, first page's JS < ${TARGET_JS_KB} kB compressed: ${met ? 'met' : 'MISSED'}`,
+      `host load average (1 min) at the end: ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+    );
+    console.log(
+      `targets (mid phone): interactive < ${TARGET_TTI_MS / 1000} s, first page's JS < ${TARGET_JS_KB} kB compressed: ${met ? 'met' : 'MISSED'}`,
     );
   } finally {
     api?.kill('SIGTERM');
