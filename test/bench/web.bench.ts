@@ -186,9 +186,7 @@ async function main(): Promise<void> {
     }).then((r) => r.json() as Promise<{ accessToken: string; refreshToken: string }>);
     const session = JSON.stringify({ accessToken: registered.accessToken, refreshToken: registered.refreshToken });
 
-    console.log(
-      `Chromium, fast 3G (562.5 ms RTT, 1.44 Mbit/s), empty cache; ${RUNS} loads of each, median`,
-    );
+    console.log(`Chromium, fast 3G (562.5 ms RTT, 1.44 Mbit/s), empty cache; ${RUNS} loads of each, median`);
     let met = true;
     for (const [name, url, controls, signedIn] of [
       ['login page (newcomer)', `${base}/app/`, '#email', null],
