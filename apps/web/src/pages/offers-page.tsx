@@ -4,6 +4,7 @@ import { api, type MyCity, type Offer, voucher } from '../api/client';
 import { LazyMap } from '../components/lazy-map';
 import { formatKm } from '../format';
 import { href } from '../routing';
+import { LoadError } from '../components/load-error';
 import { useErrorText } from '../use-error-text';
 import { usePolled } from '../use-poll';
 
@@ -33,7 +34,6 @@ function newKey(): string {
 /** Offers on a map and as a list: in the city, near the person, along a route, along their own trips. */
 export function OffersPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [where, setWhere] = useState<Where>('city');
   const [routeId, setRouteId] = useState<string>('');
   const [me, setMe] = useState<Position | null>(null);
@@ -134,14 +134,7 @@ export function OffersPage() {
           routeId={where === 'route' ? chosenRoute : null}
         />
       )}
-      {offers.error !== undefined && (
-        <p className="error" role="alert">
-          {errorText(offers.error)}{' '}
-          <button type="button" onClick={offers.reload}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      {offers.error !== undefined && <LoadError error={offers.error} retry={offers.reload} />}
       {offers.loading && !offers.value && <p>{t('loading')}</p>}
       {offers.value && list.length === 0 && <p>{t(where === 'trips' ? 'offersNoneAlongTrips' : 'offersNoneHere')}</p>}
       <ul className="offer-cards" aria-label={t('offersListLabel')}>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type Achievements, api, type Leaderboard } from '../api/client';
 import { formatKm, formatMass, formatNumber } from '../format';
 import { MODE_COLOURS } from '../map/leg-lines';
-import { useErrorText } from '../use-error-text';
+import { LoadError } from '../components/load-error';
 import { usePolled } from '../use-poll';
 
 /** Every badge there is (libs/gamification's BADGES), each drawn with the emblem of its family. */
@@ -226,7 +226,6 @@ function Board({
 /** Play: the person's streak, km by mode, CO₂ avoided as trees, badges, and this week's boards. */
 export function PlayPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const achievements = usePolled(
     () => api.get('/v1/me/achievements'),
     () => false,
@@ -250,11 +249,7 @@ export function PlayPage() {
   return (
     <div className="play">
       <h1>{t('playTitle')}</h1>
-      {achievements.error !== undefined && (
-        <p className="error" role="alert">
-          {errorText(achievements.error)}
-        </p>
-      )}
+      {achievements.error !== undefined && <LoadError error={achievements.error} retry={achievements.reload} />}
       {!value && achievements.error === undefined && <p>{t('loading')}</p>}
       {value && (
         <div className="play-grid">
@@ -266,7 +261,7 @@ export function PlayPage() {
       )}
       <h2 className="boards-title">{t('playBoardsTitle')}</h2>
       {boards.value === null && <p>{t('playNoCity')}</p>}
-      {boards.error !== undefined && <p className="error">{errorText(boards.error)}</p>}
+      {boards.error !== undefined && <LoadError error={boards.error} retry={boards.reload} />}
       {boards.value && (
         <div className="play-grid">
           <Board

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type LedgerEntry, type LedgerPage } from '../api/client';
 import { formatDay, formatKm, formatTime } from '../format';
 import { href } from '../routing';
-import { useErrorText } from '../use-error-text';
+import { LoadError } from '../components/load-error';
 import { usePolled } from '../use-poll';
 
 /** What one entry was for, as a sentence: the trip, offer and shop by name, never an id. */
@@ -29,7 +29,6 @@ function useEntryText() {
 export function PointsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const errorText = useErrorText();
   const entryText = useEntryText();
   const first = usePolled(
     () => api.get('/v1/me/ledger', '?limit=20'),
@@ -65,14 +64,7 @@ export function PointsPage() {
           {first.value ? t('balanceValue', { count: first.value.balance }) : t('loading')}
         </strong>
       </p>
-      {first.error !== undefined && (
-        <p className="error" role="alert">
-          {errorText(first.error)}{' '}
-          <button type="button" onClick={first.reload}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      {first.error !== undefined && <LoadError error={first.error} retry={first.reload} />}
       {first.value && items.length === 0 && <p>{t('historyEmpty')}</p>}
       {items.length > 0 && (
         <ol className="history" aria-label={t('historyListLabel')}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type OwnVoucher, voucher } from '../api/client';
 import { formatDay, formatTime } from '../format';
 import { href } from '../routing';
-import { useErrorText } from '../use-error-text';
+import { LoadError } from '../components/load-error';
 import { usePolled } from '../use-poll';
 
 const onlineNow = () => navigator.onLine;
@@ -90,7 +90,6 @@ function VoucherCard({ v, headingLevel }: { v: OwnVoucher; headingLevel: 1 | 2 }
  */
 export function WalletPage({ id }: { id?: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const online = useSyncExternalStore(onOnlineChange, onlineNow);
   // Fetched again when moving between the list and one voucher: it may have been used meanwhile.
   const vouchers = usePolled(
@@ -117,12 +116,7 @@ export function WalletPage({ id }: { id?: string }) {
     </button>
   );
   const failure = vouchers.error !== undefined && !vouchers.value && (
-    <p className="error" role="alert">
-      {errorText(vouchers.error)}{' '}
-      <button type="button" onClick={vouchers.reload}>
-        {t('retry')}
-      </button>
-    </p>
+    <LoadError error={vouchers.error} retry={vouchers.reload} />
   );
 
   if (id) {
