@@ -10,8 +10,8 @@ import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
-import { VIA_MAQUEDA } from './factories/city.factory';
-import { uploadBody } from './factories/trip.factory';
+import { wallet } from '../apps/web/src/locales/wallet';
+import { walkGpx } from './factories/trip.factory';
 import {
   type Browser,
   describeInBrowser,
@@ -28,19 +28,6 @@ import { startWebStack, type WebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
 
 jest.setTimeout(90_000);
-
-/** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
-function walkGpx(): string {
-  const { points } = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 17 });
-  const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
-<trk><name>Via Maqueda</name><trkseg>
-${trkpts}
-</trkseg></trk>
-</gpx>
-`;
-}
 
 describe('the web app served by the api', () => {
   let s: WebStack;
@@ -81,6 +68,9 @@ describe('the web app served by the api', () => {
     const asset = await fetch(`${s.api.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    // Sent as the build compressed it (Node's fetch gets gzip, Chromium br).
+    expect(asset.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+    expect(asset.headers.get('content-type')).toContain('javascript');
 
     expect((await request(s.api.url, 'GET', '/app/config.json')).body).toEqual({ mapStyleUrl: null });
 
@@ -232,7 +222,7 @@ describe('the web app served by the api', () => {
       await page.goto(`${s.api.url}/app/#/upload`);
       await page.waitForSelector('#upload-title');
       const reached: string[] = [];
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         reached.push(
           await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
@@ -240,7 +230,17 @@ describe('the web app served by the api', () => {
       }
       expect(reached.slice(0, 2)).toEqual([fr.skipToContent, fr.appName]);
       expect(reached).toEqual(
-        expect.arrayContaining([fr.navTrips, fr.navUpload, fr.navLogout, 'language', 'trip-file']),
+        expect.arrayContaining([
+          fr.navTrips,
+          fr.navUpload,
+          wallet.fr.navPoints,
+          wallet.fr.navOffers,
+          wallet.fr.navVouchers,
+          wallet.fr.navPlay,
+          fr.navLogout,
+          'language',
+          'trip-file',
+        ]),
       );
     });
 

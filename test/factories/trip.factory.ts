@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { simulateTrip } from '@muvo/simulation';
 import { tracePoints } from '@muvo/trace';
 import type { TripStatus } from '@muvo/tracking';
+import { VIA_MAQUEDA } from './city.factory';
 
 export type SimulatedMode = Parameters<typeof simulateTrip>[0]['mode'];
 
@@ -116,4 +117,17 @@ export async function storeTrips(db: Queryable, trips: readonly StoredTrip[]): P
       [chunked.map((c) => c.id), chunked.map((c) => c.n), chunked.map((c) => Buffer.from(c.data))],
     );
   return rows.map((r) => r.id);
+}
+
+/** A GPX 1.1 file of a simulated walk along Via Maqueda (in the demo city's area), as a watch would export it. */
+export function walkGpx(seed = 17): string {
+  const { points } = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed });
+  const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>Via Maqueda</name><trkseg>
+${trkpts}
+</trkseg></trk>
+</gpx>
+`;
 }

@@ -17,7 +17,7 @@ function newestChange(path: string): number {
  * `npm run build` runs) unless a build newer than every source file is already there: a few seconds.
  */
 export function ensureWebAppBuilt(): void {
-  const sources = ['src', 'index.html', 'vite.config.mts'].map((p) => join(WEB, p));
+  const sources = ['src', 'public', 'index.html', 'vite.config.mts'].map((p) => join(WEB, p));
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(...sources.map(newestChange))) return;
   execFileSync(
     process.execPath,

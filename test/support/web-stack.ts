@@ -9,14 +9,17 @@ import { type RunningApp, startApp, testConfig } from './stack';
  * forwards the page's calls to and the worker that scores uploads (the voucher app starts first so
  * the api knows where it is), and a test city with shops and an operator.
  */
-export async function startWebStack(env: Record<string, string> = {}) {
+export async function startWebStack(
+  env: Record<string, string> = {},
+  cityOverrides: Parameters<typeof applyTestCity>[1] = {},
+) {
   const config = testConfig(env);
   const voucher = await startApp(VOUCHER_APP, config);
   const [api, worker] = await Promise.all([
     startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
     startApp(WORKER_APP, config),
   ]);
-  const city = await applyTestCity(config);
+  const city = await applyTestCity(config, cityOverrides);
   return {
     config,
     city,

@@ -25,6 +25,7 @@ import { AdminTripsController } from './admin-trips.controller';
 import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
+import { PointsController } from './points.controller';
 import { MeController } from './me.controller';
 import { MeDataAccessController } from './me-data-access.controller';
 import { LiveTripsController } from './live-trips.controller';
@@ -49,6 +50,7 @@ export class ApiModule {
         IdentityModule,
         TrackingModule,
         LedgerModule,
+        CitiesModule,
         ScoringModule,
         PrivacyZonesModule,
         CitiesModule,
@@ -64,6 +66,7 @@ export class ApiModule {
         TripsController,
         LiveTripsController,
         MeController,
+        PointsController,
         DisputesController,
         AchievementsController,
         LeaderboardsController,

@@ -179,6 +179,7 @@ export const ownVoucherSchema = claimedVoucherSchema
     offerTitle: z.string(),
     merchantId: z.uuid(),
     merchantName: z.string(),
+    merchantAddress: z.string().nullable().describe('The shop’s street address, when it gave one'),
     location,
     claimedAt: z.string(),
     redeemedAt: z.string().nullable(),

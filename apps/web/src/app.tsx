@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
+import { forgetOfflineData } from './offline';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
@@ -11,6 +12,22 @@ import { homeHref, href, isOperatorRole, navigate, type Route, useRoute } from '
 // Participants never download the operators' console: it is its own chunk, fetched on #/console.
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const ConsoleApp = lazy(() => import('./pages/console/console-app').then((m) => ({ default: m.ConsoleApp })));
+
+// Pages beyond the first are fetched when opened: the first page stays light on a slow phone.
+const PointsPage = lazy(() => import('./pages/points-page').then((m) => ({ default: m.PointsPage })));
+const OffersPage = lazy(() => import('./pages/offers-page').then((m) => ({ default: m.OffersPage })));
+const WalletPage = lazy(() => import('./pages/wallet-page').then((m) => ({ default: m.WalletPage })));
+const PlayPage = lazy(() => import('./pages/play-page').then((m) => ({ default: m.PlayPage })));
+
+/** The signed-in menu: each page with the route pages that belong to it. */
+const NAV = [
+  { href: href.trips, label: 'navTrips', pages: ['trips', 'trip'] },
+  { href: href.upload, label: 'navUpload', pages: ['upload'] },
+  { href: href.points, label: 'navPoints', pages: ['points'] },
+  { href: href.offers, label: 'navOffers', pages: ['offers'] },
+  { href: href.vouchers, label: 'navVouchers', pages: ['vouchers'] },
+  { href: href.play, label: 'navPlay', pages: ['play'] },
+] as const;
 
 function LanguageChooser() {
   const { t, i18n } = useTranslation();
@@ -56,6 +73,14 @@ function Page({ route }: { route: Route }) {
           <ConsoleApp section={route.section} id={route.id} />
         </Suspense>
       );
+    case 'points':
+      return <PointsPage />;
+    case 'offers':
+      return <OffersPage />;
+    case 'vouchers':
+      return <WalletPage id={route.id} />;
+    case 'play':
+      return <PlayPage />;
   }
 }
 
@@ -86,22 +111,19 @@ export function App() {
         {loggedIn && (
           <nav aria-label={t('mainNav')}>
             <ul>
-              {!operator && (
-                <>
-                  <li>
-                    <a href={href.trips} aria-current={route.page === 'trips' ? 'page' : undefined}>
-                      {t('navTrips')}
+              {!operator &&
+                NAV.map((item) => (
+                  <li key={item.href}>
+                    <a
+                      href={item.href}
+                      aria-current={(item.pages as readonly string[]).includes(route.page) ? 'page' : undefined}
+                    >
+                      {t(item.label)}
                     </a>
                   </li>
-                  <li>
-                    <a href={href.upload} aria-current={route.page === 'upload' ? 'page' : undefined}>
-                      {t('navUpload')}
-                    </a>
-                  </li>
-                </>
-              )}
+                ))}
               <li>
-                <button type="button" onClick={() => setSession(null)}>
+                <button type="button" onClick={() => (setSession(null), void forgetOfflineData())}>
                   {t('navLogout')}
                 </button>
               </li>
@@ -111,7 +133,11 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
-        {(loggedIn || publicPage || openPage) && <Page route={route} />}
+        {(loggedIn || publicPage || openPage) && (
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <Page route={route} />
+          </Suspense>
+        )}
       </main>
     </>
   );

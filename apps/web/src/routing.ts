@@ -9,7 +9,11 @@ export type Route =
   | { page: 'trip'; id: string }
   | { page: 'upload' }
   | { page: 'console'; section: string; id?: string }
-  | { page: 'invitation'; token: string };
+  | { page: 'invitation'; token: string }
+  | { page: 'points' }
+  | { page: 'offers' }
+  | { page: 'vouchers'; id?: string }
+  | { page: 'play' };
 
 export function parseRoute(hash: string): Route {
   const [, page, id, rest] = hash.replace(/^#/, '').split('/');
@@ -20,6 +24,10 @@ export function parseRoute(hash: string): Route {
   if (page === 'invitation' && id) return { page: 'invitation', token: decodeURIComponent(id) };
   if (page === 'login') return { page: 'login' };
   if (page === 'upload') return { page: 'upload' };
+  if (page === 'points') return { page: 'points' };
+  if (page === 'offers') return { page: 'offers' };
+  if (page === 'play') return { page: 'play' };
+  if (page === 'vouchers') return id ? { page: 'vouchers', id: decodeURIComponent(id) } : { page: 'vouchers' };
   if (page === 'trips' && id) return { page: 'trip', id: decodeURIComponent(id) };
   return { page: 'trips' };
 }
@@ -29,10 +37,15 @@ export const href = {
   register: '#/register',
   trips: '#/trips',
   upload: '#/upload',
+  points: '#/points',
+  offers: '#/offers',
+  vouchers: '#/vouchers',
+  play: '#/play',
   trip: (id: string) => `#/trips/${encodeURIComponent(id)}`,
   invitation: (token: string) => `#/invitation/${encodeURIComponent(token)}`,
   console: (section = 'map', id?: string) =>
     `#/console/${section}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`,
+  voucher: (id: string) => `#/vouchers/${encodeURIComponent(id)}`,
 };
 
 /** Operators and admins work in the console; everyone else starts at their trips. */

@@ -31,6 +31,7 @@ export interface OwnVoucher extends ClaimedVoucher {
   offerTitle: string;
   merchantId: string;
   merchantName: string;
+  merchantAddress: string | null;
   location: { lat: number; lon: number };
   claimedAt: string;
   redeemedAt: string | null;
@@ -195,6 +196,7 @@ export class ClaimsService {
       offerTitle: r.title,
       merchantId: r.merchant_id,
       merchantName: r.merchant_name,
+      merchantAddress: r.merchant_address,
       location: { lat: r.lat, lon: r.lon },
       claimedAt: r.claimed_at.toISOString(),
       redeemedAt: r.redeemed_at?.toISOString() ?? null,
@@ -236,6 +238,7 @@ interface OwnVoucherRow {
   title: string;
   merchant_id: string;
   merchant_name: string;
+  merchant_address: string | null;
   lat: number;
   lon: number;
   claimed_at: Date;
@@ -243,5 +246,5 @@ interface OwnVoucherRow {
 }
 
 const OWN_VOUCHER_SELECT = `SELECT v.id, v.code, v.offer_id, v.cost_points, v.expires_at, v.status, o.title, v.merchant_id,
-       m.name AS merchant_name, m.lat, m.lon, v.claimed_at, v.redeemed_at
+       m.name AS merchant_name, m.address AS merchant_address, m.lat, m.lon, v.claimed_at, v.redeemed_at
   FROM vouchers v JOIN offers o ON o.id = v.offer_id JOIN merchants m ON m.id = v.merchant_id`;

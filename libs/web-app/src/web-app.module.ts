@@ -50,6 +50,8 @@ export class WebAppModule implements OnModuleInit {
       root,
       prefix: `${WEB_APP_PREFIX}/`,
       index: false,
+      // The build writes .br and .gz beside each file (apps/web/vite.config.mts): sent as they are.
+      preCompressed: true,
       // File names under assets/ carry their content hash; index.html is revalidated each time.
       setHeaders: (reply, path) => {
         headers(reply);

@@ -653,6 +653,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/city': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s city for maps: its name, area and routes */
+    get: operations['PointsController_city'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/data-access': {
     parameters: {
       query?: never;
@@ -662,6 +679,23 @@ export interface paths {
     };
     /** Who looked at my personal data, when and why (newest first) */
     get: operations['MeDataAccessController_dataAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s points history, newest first: each credit and debit with its reason (trip, dispute, claim, refund, correction, write-off), the trip, offer and shop it concerns, and the balance after it */
+    get: operations['PointsController_ledger'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1291,6 +1325,75 @@ export interface components {
         [key: string]: string;
       };
     };
+    /**
+     * @example {
+     *       "balance": 70,
+     *       "items": [
+     *         {
+     *           "id": "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f",
+     *           "at": "2026-03-14T09:12:00.000Z",
+     *           "amount": -50,
+     *           "reason": "claim",
+     *           "balanceAfter": 70,
+     *           "trip": null,
+     *           "offer": {
+     *             "title": "Free espresso"
+     *           },
+     *           "shop": {
+     *             "name": "Bar Maqueda",
+     *             "address": "Via Maqueda 150"
+     *           }
+     *         },
+     *         {
+     *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+     *           "at": "2026-03-14T08:40:00.000Z",
+     *           "amount": 120,
+     *           "reason": "trip",
+     *           "balanceAfter": 120,
+     *           "trip": {
+     *             "id": "0b6f6f7e-5d0e-4a55-8b7b-3f1c2d4e5f60",
+     *             "startedAt": "2026-03-14T08:02:00.000Z",
+     *             "distanceM": 4200,
+     *             "modes": [
+     *               "bike"
+     *             ]
+     *           },
+     *           "offer": null,
+     *           "shop": null
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    LedgerPage: {
+      balance: number;
+      items: {
+        /** @description Positive: received; negative: spent or taken back */
+        amount: number;
+        at: string;
+        /** @description The balance right after this entry */
+        balanceAfter: number;
+        /** Format: uuid */
+        id: string;
+        offer: {
+          title: string;
+        } | null;
+        /** @enum {string} */
+        reason: 'trip' | 'dispute' | 'claim' | 'refund' | 'correction' | 'write-off' | 'other';
+        shop: {
+          address: string | null;
+          name: string;
+        } | null;
+        trip: {
+          distanceM: number | null;
+          /** Format: uuid */
+          id: string;
+          modes: string[];
+          startedAt: string;
+        } | null;
+      }[];
+      nextCursor: string | null;
+    };
     LineString: {
       coordinates: number[][];
       /** @enum {string} */
@@ -1370,6 +1473,26 @@ export interface components {
        */
       email: string;
       password: string;
+    };
+    MyCity: {
+      /** @description Null until the participant joins a city (named at sign-up, or by their first trip) */
+      city: {
+        area: {
+          coordinates: unknown[];
+          type: string;
+        };
+        id: string;
+        name: string;
+        routes: {
+          geometry: {
+            coordinates: number[][];
+            /** @enum {string} */
+            type: 'LineString';
+          };
+          id: string;
+          name: string;
+        }[];
+      } | null;
     };
     /**
      * @example {
@@ -3356,6 +3479,25 @@ export interface operations {
       };
     };
   };
+  PointsController_city: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyCity'];
+        };
+      };
+    };
+  };
   MeDataAccessController_dataAccess: {
     parameters: {
       query?: {
@@ -3374,6 +3516,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DataAccessLog'];
+        };
+      };
+    };
+  };
+  PointsController_ledger: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page: entries older than it */
+        before?: string;
+        /** @description Page size, 1–100 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerPage'];
+        };
+      };
+      /** @description INVALID_CURSOR, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "INVALID_CURSOR",
+           *       "message": "the cursor is not one this API returned"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
         };
       };
     };

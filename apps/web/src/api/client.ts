@@ -12,6 +12,12 @@ export type Session = ApiComponents['schemas']['SessionResponse'];
 export type Registration = ApiComponents['schemas']['RegisterResponse'];
 export type RegisterRequest = ApiComponents['schemas']['RegisterRequest'];
 export type Offer = VoucherComponents['schemas']['Offer'];
+export type OwnVoucher = VoucherComponents['schemas']['OwnVoucher'];
+export type LedgerPage = ApiComponents['schemas']['LedgerPage'];
+export type LedgerEntry = LedgerPage['items'][number];
+export type MyCity = NonNullable<ApiComponents['schemas']['MyCity']['city']>;
+export type Achievements = ApiComponents['schemas']['Achievements'];
+export type Leaderboard = ApiComponents['schemas']['Leaderboard'];
 
 /** The JSON body of an operation's success answer (200, 201 or 202). */
 type Ok<Op> = Op extends { responses: infer R }
@@ -105,8 +111,15 @@ export function setSession(next: StoredSession | null): void {
  */
 const BASES = { api: '', voucher: '/app/voucher-api' } as const;
 
-async function send(service: keyof typeof BASES, method: string, path: string, body?: BodyInit, contentType?: string) {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(
+  service: keyof typeof BASES,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType?: string,
+  extra: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (contentType) headers['content-type'] = contentType;
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   try {
@@ -144,10 +157,11 @@ async function authorised(
   path: string,
   body?: BodyInit,
   contentType?: string,
+  extra?: Record<string, string>,
 ): Promise<Response> {
-  let response = await send(service, method, path, body, contentType);
+  let response = await send(service, method, path, body, contentType, extra);
   if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
-    if (await refreshSession()) response = await send(service, method, path, body, contentType);
+    if (await refreshSession()) response = await send(service, method, path, body, contentType, extra);
     else setSession(null);
   }
   return response;
@@ -172,8 +186,9 @@ export async function call<T>(
   path: string,
   body?: BodyInit,
   contentType?: string,
+  extra?: Record<string, string>,
 ): Promise<T> {
-  const response = await authorised(service, method, path, body, contentType);
+  const response = await authorised(service, method, path, body, contentType, extra);
   if (!response.ok) throw await problemOf(response);
   const text = await response.text();
   return (text ? JSON.parse(text) : null) as T;
@@ -216,5 +231,11 @@ export const api = {
 export const voucher = {
   get<P extends PathsWith<VoucherPaths, 'get'>>(path: P, query = ''): Promise<Ok<VoucherPaths[P]['get']>> {
     return call('voucher', 'GET', path + query);
+  },
+  /** Spends points on a voucher of the offer; the key makes a retried tap claim once. */
+  claim(offerId: string, idempotencyKey: string): Promise<Ok<VoucherPaths['/v1/offers/{id}/claim']['post']>> {
+    return call('voucher', 'POST', `/v1/offers/${encodeURIComponent(offerId)}/claim`, undefined, undefined, {
+      'idempotency-key': idempotencyKey,
+    });
   },
 };

@@ -807,6 +807,8 @@ export interface components {
         lat: number;
         lon: number;
       };
+      /** @description The shop’s street address, when it gave one */
+      merchantAddress: string | null;
       /** Format: uuid */
       merchantId: string;
       merchantName: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type TripSummary, voucher } from '../api/client';
 import { formatDay, formatKm, formatTime, localDayKey } from '../format';
 import { href } from '../routing';
-import { useErrorText } from '../use-error-text';
+import { LoadError } from '../components/load-error';
 import { usePolled } from '../use-poll';
 
 export const FINAL_STATUSES: readonly string[] = ['scored', 'flagged', 'rejected'];
@@ -12,7 +12,6 @@ export const FINAL_STATUSES: readonly string[] = ['scored', 'flagged', 'rejected
 export function TripsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const errorText = useErrorText();
   const first = usePolled(
     () => api.get('/v1/trips', '?limit=20'),
     (page) => page.items.some((trip) => !FINAL_STATUSES.includes(trip.status)),
@@ -75,14 +74,7 @@ export function TripsPage() {
 
       <section aria-labelledby="trips-title">
         <h1 id="trips-title">{t('tripsTitle')}</h1>
-        {first.error !== undefined && (
-          <p className="error" role="alert">
-            {errorText(first.error)}{' '}
-            <button type="button" onClick={first.reload}>
-              {t('retry')}
-            </button>
-          </p>
-        )}
+        {first.error !== undefined && <LoadError error={first.error} retry={first.reload} />}
         {first.loading && !first.value && <p>{t('loading')}</p>}
         {first.value && trips.length === 0 && <p>{t('noTrips')}</p>}
         {[...days.entries()].map(([day, dayTrips]) => (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type CityMap, type CityRoute, consoleApi, itemsOf } from '../../api/console-contract';
 import { webConfig } from '../../app-config';
-import { mapLocale } from '../../components/trip-map';
+import { mapLocale } from '../../components/lazy-map';
 import { formatNumber } from '../../format';
 import type { CityMapHandle } from '../../map/city-map-view';
 import { shopsAlong } from '../../map/corridor';
