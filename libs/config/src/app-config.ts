@@ -59,6 +59,8 @@ export interface AppConfig {
     /** Test-only fault injection: the worker kills itself after a commit, before the job's ack. */
     faultCrashAfterCommit: number;
     leaderboardRebuildIntervalS: number;
+    /** The worker brings the console's KPI roll-ups up to date this often (charts lag by at most this). */
+    kpiRollupIntervalS: number;
   };
   vouchers: {
     ttlS: number;
@@ -183,6 +185,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       cityCacheMs: e.SCORING_CITY_CACHE_MS,
       faultCrashAfterCommit: e.SCORING_FAULT_CRASH_AFTER_COMMIT,
       leaderboardRebuildIntervalS: e.LEADERBOARD_REBUILD_INTERVAL_S,
+      kpiRollupIntervalS: e.KPI_ROLLUP_INTERVAL_S,
     },
     vouchers: {
       ttlS: e.VOUCHER_TTL_S,

@@ -114,6 +114,7 @@ export const environmentSchema = z.object({
   SCORING_CITY_CACHE_MS: nonNegativeInt(5_000),
   SCORING_FAULT_CRASH_AFTER_COMMIT: z.coerce.number().min(0).max(1).default(0),
   LEADERBOARD_REBUILD_INTERVAL_S: positiveInt(300),
+  KPI_ROLLUP_INTERVAL_S: positiveInt(30),
   VOUCHER_TTL_S: positiveInt(30 * 24 * 3600),
   VOUCHER_UNDO_WINDOW_S: positiveInt(300),
   VOUCHER_REFUND_EXPIRED: flag(true),

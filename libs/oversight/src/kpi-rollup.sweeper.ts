@@ -1,18 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { Sweeper } from '@muvo/observability';
 import { KpiRollupService } from './kpi-rollup.service';
-
-/** How often the worker brings the KPI roll-ups up to date: the console's charts lag by at most this. */
-export const KPI_ROLLUP_INTERVAL_S = 30;
 
 /** Brings the KPI roll-ups up to date in the worker (see {@link KpiRollupService.catchUp}). */
 @Injectable()
 export class KpiRollupSweeper extends Sweeper {
-  constructor(private readonly rollups: KpiRollupService) {
+  constructor(
+    private readonly rollups: KpiRollupService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super({
       name: 'kpi-rollup',
       counts: 'KPI bucket(s) recomputed',
-      intervalS: KPI_ROLLUP_INTERVAL_S,
+      intervalS: config.scoring.kpiRollupIntervalS,
       immediately: true,
     });
   }
