@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
@@ -7,6 +7,7 @@ import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
 import { OpenpathModule } from '@muvo/openpath';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
+import { ConsentGate, PrivacyRightsModule } from '@muvo/privacy';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
@@ -22,6 +23,7 @@ import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
 import { OpenpathTokenController } from './openpath-token.controller';
+import { AdminErasureController, LegalController, PrivacyRightsController } from './privacy-rights.controller';
 import { TripBodyParsers } from './trips.body-parsers';
 import { TripsController } from './trips.controller';
 import { rateLimitOptions } from './trips.rate-limit';
@@ -44,6 +46,7 @@ export class ApiModule {
         WebAppModule,
         OpenpathModule,
         OpenpathRoutesModule,
+        PrivacyRightsModule,
         RouterModule.register([{ path: config.openpath.pathPrefix, module: OpenpathRoutesModule }]),
       ],
       controllers: [
@@ -58,8 +61,11 @@ export class ApiModule {
         AdminRulesController,
         AdminScoringController,
         OpenpathTokenController,
+        LegalController,
+        PrivacyRightsController,
+        AdminErasureController,
       ],
-      providers: [TripBodyParsers, OpenpathBodyLimit],
+      providers: [TripBodyParsers, OpenpathBodyLimit, { provide: APP_INTERCEPTOR, useClass: ConsentGate }],
     };
   }
 }

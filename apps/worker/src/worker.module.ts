@@ -2,11 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { ObservabilityModule } from '@muvo/observability';
+import { ErasureSweeper, PrivacyRightsModule } from '@muvo/privacy';
 import { QueueModule } from '@muvo/queue';
 import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
 
-/** The scoring worker: BullMQ consumers, the overdue-trip sweeper, health and metrics over HTTP. */
+/** The scoring worker: BullMQ consumers, the overdue-trip and erasure sweepers, health and metrics over HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -18,8 +19,9 @@ export class WorkerModule {
         ObservabilityModule,
         QueueModule,
         ScoringModule,
+        PrivacyRightsModule,
       ],
-      providers: [ScoringProcessor, ScoringSweeper],
+      providers: [ScoringProcessor, ScoringSweeper, ErasureSweeper],
     };
   }
 }

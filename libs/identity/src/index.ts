@@ -5,3 +5,4 @@ export * from './identity.module';
 export * from './identity.service';
 export * from './principal';
 export * from './token.service';
+export * from './account-erasure';

@@ -14,3 +14,4 @@ export * from './trip-matching';
 export * from './training-export';
 export * from './trip-segmentation';
 export * from './usercache.service';
+export * from './openpath-erasure';

@@ -14,3 +14,4 @@ export * from './trace-checks';
 export * from './trace-fingerprint';
 export * from './trip-analysis';
 export * from './trip-settlement';
+export * from './review-erasure';

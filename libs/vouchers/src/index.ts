@@ -18,3 +18,4 @@ export * from './voucher-policy';
 export * from './voucher.entity';
 export * from './vouchers.exceptions';
 export * from './vouchers.module';
+export * from './voucher-erasure';
