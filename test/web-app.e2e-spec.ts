@@ -13,6 +13,7 @@ import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
+import { privacy } from '../apps/web/src/locales/privacy';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
 import { uploadBody } from './factories/trip.factory';
 import {
@@ -175,6 +176,10 @@ describe('the web app served by the api', () => {
       await page.waitForSelector(`#auth-title:has-text("${en.registerTitle}")`);
       await page.fill('#email', `web-${Date.now()}@example.org`);
       await page.fill('#password', 'a walk along via maqueda');
+      // The texts to accept, linked, and the optional uses of one's trips, unticked.
+      await page.waitForSelector(`a:has-text("${privacy.en.consentReadPrivacy}")`);
+      expect(await page.isChecked('#consent-open-data')).toBe(false);
+      await page.check('#consent-accept');
       await shot('register');
       await expectNoAxeViolations(page, 'register');
       await page.click('button[type=submit]');

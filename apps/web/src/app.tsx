@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoggedIn, onSessionChange, setSession } from './api/client';
+import { ConsentBanner } from './components/consent-banner';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
@@ -83,6 +84,7 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
+        {loggedIn && !publicPage && <ConsentBanner />}
         {(loggedIn || publicPage) && <Page route={route} />}
       </main>
     </>

@@ -5,6 +5,7 @@ import { es } from './locales/es';
 import { fr } from './locales/fr';
 import { it } from './locales/it';
 import { nl } from './locales/nl';
+import { privacy } from './locales/privacy';
 
 /** The languages the app speaks, each named in itself for the chooser. */
 export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
@@ -50,11 +51,11 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      it: { translation: it },
-      es: { translation: es },
-      nl: { translation: nl },
+      en: { translation: { ...en, ...privacy.en } },
+      fr: { translation: { ...fr, ...privacy.fr } },
+      it: { translation: { ...it, ...privacy.it } },
+      es: { translation: { ...es, ...privacy.es } },
+      nl: { translation: { ...nl, ...privacy.nl } },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,
