@@ -7,12 +7,13 @@ import { trainingLineOf } from '../training-export';
 
 /**
  * `npm run --silent openpath:labels -- CITY FILE.jsonl` writes the city's trips that their
- * participants labelled in the OpenPATH app as training data; `npm run train:modes -- DIR` then
+ * participants labelled in the OpenPATH app as training data (of those who consent to it); `npm run train:modes -- DIR` then
  * reads them (with any other labelled data) to train the city's own model.
  */
 runCommand(async (args) => {
   const [cityId, out] = args.filter((a) => a !== '--');
-  if (!cityId || !out?.endsWith('.jsonl')) throw new Error('usage: npm run --silent openpath:labels -- CITY FILE.jsonl');
+  if (!cityId || !out?.endsWith('.jsonl'))
+    throw new Error('usage: npm run --silent openpath:labels -- CITY FILE.jsonl');
   const config = await startProcess('openpath:labels');
   const db = new Client({ connectionString: config.database.url });
   await db.connect();
@@ -22,6 +23,10 @@ runCommand(async (args) => {
               extract(epoch FROM t.ended_at)::float8 AS end_ts
          FROM trips t
         WHERE t.city_id = $1 AND t.status IN ('scored', 'flagged')
+          -- Only people whose consent in force lets their confirmed modes train the city's model:
+          -- one who withdrew it is left out from then on (the consents table of @muvo/privacy).
+          AND (SELECT c.model_training FROM consents c WHERE c.account_id = t.participant_id
+                ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)
           AND EXISTS (SELECT 1 FROM openpath_entries e
                        WHERE e.participant_id = t.participant_id AND e.key = 'manual/mode_confirm'
                          AND e.ts <= extract(epoch FROM t.ended_at) AND (e.data->>'end_ts')::float8 >= extract(epoch FROM t.started_at))
@@ -38,10 +43,19 @@ runCommand(async (args) => {
       );
       const label = labelsOfTrip(
         { startTs: trip.start_ts, endTs: trip.end_ts },
-        labels.map((l) => ({ key: 'manual/mode_confirm', label: l.label, startTs: l.start_ts, endTs: l.end_ts, writeTs: l.write_ts })),
+        labels.map((l) => ({
+          key: 'manual/mode_confirm',
+          label: l.label,
+          startTs: l.start_ts,
+          endTs: l.end_ts,
+          writeTs: l.write_ts,
+        })),
       ).mode_confirm;
       if (!label) continue;
-      const { rows: chunks } = await db.query<{ data: Buffer }>(`SELECT data FROM trace_chunks WHERE trip_id = $1 ORDER BY seq`, [trip.id]);
+      const { rows: chunks } = await db.query<{ data: Buffer }>(
+        `SELECT data FROM trace_chunks WHERE trip_id = $1 ORDER BY seq`,
+        [trip.id],
+      );
       if (!chunks.length) continue;
       const trace = mergeTraces(chunks.map((c) => decodeTrace(c.data)));
       const points = Array.from({ length: trace.length }, (_, i) => ({
