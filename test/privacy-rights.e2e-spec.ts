@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -12,7 +11,7 @@ import { uploadBody } from './factories/trip.factory';
 import { uploadAndFinish } from './scoring-helpers';
 import { request, waitFor } from './support/http-client';
 import { freePort, waitForHttp } from './support/local-ports';
-import { startApp, startStack, type TestStack } from './support/stack';
+import { spawnWorkerProcess, startApp, startStack, type TestStack } from './support/stack';
 import { API_APP } from '../apps/api/src/api.app';
 import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
 
@@ -548,29 +547,13 @@ describe('erasure interrupted by kill -9', () => {
 
   /** A worker process of its own, ready (listening) when this resolves. */
   const spawnWorker = async (env: Record<string, string> = {}) => {
-    const c = stack.config;
     const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, '..', 'apps/worker/src/main.ts')],
-      {
-        cwd: join(__dirname, '..'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: c.database.url,
-          REDIS_URL: c.redis.url,
-          REDIS_PREFIX: c.redis.prefix,
-          WORKER_PORT: String(port),
-          HTTP_HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          LOG_FORMAT: 'json',
-          ERASURE_SWEEP_INTERVAL_S: '1',
-          ...env,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const child = spawnWorkerProcess(stack.config, {
+      WORKER_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      ERASURE_SWEEP_INTERVAL_S: '1',
+      ...env,
+    });
     workers.push(child);
     await waitForHttp(`http://127.0.0.1:${port}/health`);
     return child;
