@@ -120,7 +120,18 @@ async function downloadExport(apiUrl: string, token: string): Promise<Record<str
   return unzipSync(new Uint8Array(await response.arrayBuffer()));
 }
 
-/** Every text, JSON and array column of every table holding any of the needles, as `table.column`. */
+/**
+ * What to look for, as case-insensitive regular expressions: words as they are, and a number
+ * (the start of a fix's latitude) only where it starts, not inside a longer one (a timestamp).
+ */
+function needlesOf(person: { words: string[]; numbers?: string[] }): string[] {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...person.words.map(escape), ...(person.numbers ?? []).map((n) => `(^|[^0-9.])${escape(n)}`)];
+}
+
+const tracesOf = (person: Person) => needlesOf({ words: [person.email, person.displayName], numbers: person.fixMarks });
+
+/** Every text, JSON and array column of every table matching any of the needles, as `table.column`. */
 async function columnsHolding(db: DataSource, needles: string[]): Promise<string[]> {
   const columns: { table_name: string; column_name: string }[] = await db.query(
     `SELECT c.table_name, c.column_name FROM information_schema.columns c
@@ -129,12 +140,12 @@ async function columnsHolding(db: DataSource, needles: string[]): Promise<string
         AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
   );
   expect(columns.length).toBeGreaterThan(40);
-  const patterns = needles.map((n) => `%${n.replace(/[%_\\]/g, '\\$&')}%`);
+
   const found: string[] = [];
   for (const { table_name, column_name } of columns) {
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE ANY($1)`,
-      [patterns],
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ~* ANY($1)`,
+      [needles],
     );
     if (n > 0) found.push(`${table_name}.${column_name}`);
   }
@@ -169,7 +180,7 @@ async function redisHolding(stack: TestStack, needles: string[]): Promise<string
                       ? JSON.stringify(await redis.xrange(key, '-', '+'))
                       : '';
         const text = `${key} ${value}`.toLowerCase();
-        if (needles.some((n) => text.includes(n.toLowerCase()))) found.push(key);
+        if (needles.some((n) => new RegExp(n, 'i').test(text))) found.push(key);
       }
     } while (cursor !== '0');
     expect(keys).toBeGreaterThan(0);
@@ -481,7 +492,7 @@ describe('privacy rights', () => {
       expect(again.body).toEqual({ status: 'erased', completeBy: erased.body.completeBy });
 
       // No email, name, note or fix of the person anywhere: every column, every Redis key and value.
-      const needles = [person.email, person.displayName, ...person.fixMarks];
+      const needles = tracesOf(person);
       expect(await columnsHolding(db, needles)).toEqual([]);
       expect(await redisHolding(stack, needles)).toEqual([]);
       for (const table of ['trace_chunks', 'trip_fingerprints'])
@@ -497,7 +508,7 @@ describe('privacy rights', () => {
         (await db.query(`SELECT count(*)::int AS n FROM openpath_entries WHERE participant_id = $1`, [person.id]))[0].n,
       ).toBe(0);
       // The bystander's data is untouched.
-      expect(await columnsHolding(db, [bystander.email])).toEqual(['accounts.email']);
+      expect(await columnsHolding(db, needlesOf({ words: [bystander.email] }))).toEqual(['accounts.email']);
 
       // The ledger balances; the active voucher was cancelled and its points returned.
       const audit = await new LedgerService(db).audit();
@@ -599,7 +610,7 @@ describe('erasure interrupted by kill -9', () => {
       'reviews',
       'identity',
     ]);
-    expect(await columnsHolding(db, [person.email, person.displayName, ...person.fixMarks])).toEqual([]);
+    expect(await columnsHolding(db, tracesOf(person))).toEqual([]);
     expect(await new LedgerService(db).audit()).toEqual({ mismatches: [], total: 0 });
     const audit = await db.query(`SELECT action FROM audit_log WHERE subject = $1 ORDER BY id`, [
       `account:${person.id}`,

@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { DataSource } from 'typeorm';
+import { recordConsents } from '@muvo/privacy';
 import { API_APP } from '../apps/api/src/api.app';
 import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
 import { WORKER_APP } from '../apps/worker/src/worker.app';
@@ -15,6 +17,7 @@ import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
 import { privacy } from '../apps/web/src/locales/privacy';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
+import { registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import {
   type Browser,
@@ -247,6 +250,41 @@ describe('the web app served by the api', () => {
       expect(earned).toBeGreaterThan(0);
       await page.waitForFunction((n) => document.getElementById('balance')!.textContent === `${n} points`, earned);
       await expectNoAxeViolations(page, 'trips, French');
+    });
+
+    it('asks a participant to accept a changed privacy notice, in one tap, before they change anything', async () => {
+      // A browser of its own, logged in as someone who accepted texts no longer in force.
+      const own = await launchBrowser('en-GB');
+      try {
+        const person = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });
+        await s.api.app
+          .get(DataSource)
+          .transaction((manager) =>
+            recordConsents(
+              manager,
+              person.id,
+              { terms: 'old', privacy: 'old', openData: true },
+              { method: 'self-service' },
+            ),
+          );
+        const tab = own.page;
+        await tab.goto(`${s.api.url}/app/`);
+        await tab.evaluate(
+          (token) => localStorage.setItem('muvo.session', JSON.stringify({ accessToken: token, refreshToken: '' })),
+          person.token,
+        );
+        await tab.goto(`${s.api.url}/app/#/trips`);
+        await tab.waitForSelector(`#consent-changed-title:has-text("${privacy.en.consentChangedTitle}")`);
+        await tab.waitForSelector(`a:has-text("${privacy.en.consentReadPrivacy}")`);
+        await expectNoAxeViolations(tab, 'trips, terms changed');
+        await tab.click(`button:has-text("${privacy.en.consentAcceptNew}")`);
+        await tab.waitForSelector('#consent-changed-title', { state: 'detached' });
+        const consents = await request(s.api.url, 'GET', '/v1/me/consents', { token: person.token });
+        // The new texts accepted, the optional choice kept.
+        expect(consents.body).toMatchObject({ upToDate: true, current: { openData: true } });
+      } finally {
+        await own.close();
+      }
     });
 
     it('speaks the browser’s language on a first visit (Dutch here)', async () => {
