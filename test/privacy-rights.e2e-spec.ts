@@ -17,13 +17,23 @@ import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
 
 jest.setTimeout(180_000);
 
-/** A street of the test city nobody else in these tests walks, so its fixes are the erased person's alone. */
+/** A street of the test city nobody else in these tests walks. */
 const QUIET_STREET: [number, number][] = [
   [13.3405, 38.1305],
   [13.3425, 38.1335],
   [13.3445, 38.1362],
   [13.3462, 38.1391],
 ];
+
+/**
+ * Each person of these tests walks the quiet street moved a kilometre south of the last one's, so
+ * the latitudes of one person's fixes are theirs alone (the erasure scan looks for them).
+ */
+let streetsGiven = 0;
+function streetOfOwn(): [number, number][] {
+  const shift = 0.0095 * (streetsGiven++ % 4);
+  return QUIET_STREET.map(([lon, lat]) => [lon, lat - shift]);
+}
 
 type TestCity = Awaited<ReturnType<typeof applyTestCity>>;
 
@@ -50,11 +60,12 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   const participant = await registerParticipant(stack.api.url, { cityId: cityIdOf(city), displayName });
   const tripIds: string[] = [];
   const fixMarks: string[] = [];
+  const street = streetOfOwn();
   // Seeds of their own: the same trace from two people would be flagged as a replay.
   const seedBase = randomInt(1_000, 1_000_000);
   for (const hoursAgo of [8, 16]) {
     const body = uploadBody({
-      path: QUIET_STREET,
+      path: street,
       mode: 'walk',
       seed: seedBase + hoursAgo,
       startTime: Date.now() - hoursAgo * 3600_000,
@@ -96,13 +107,13 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   ).toBe(201);
   const activeVoucher = await claim();
   // What the phone app sent (a location fix of theirs).
-  const [lon, lat] = QUIET_STREET[1];
+  const [lon, lat] = street[1];
   await db.query(
     `INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, platform, time_zone, data)
      VALUES ($1, 'background/location', 1, 'sensor-data', 1, 'android', 'Europe/Rome', $2)`,
     [participant.id, JSON.stringify({ latitude: lat + 0.0000123, longitude: lon, accuracy: 5 })],
   );
-  fixMarks.push(String(lat + 0.0000123).slice(0, 8));
+  fixMarks.push(String(lat + 0.0000123).slice(0, 9));
   return {
     ...participant,
     displayName,

@@ -273,6 +273,8 @@ describe('the web app served by the api', () => {
           (token) => localStorage.setItem('muvo.session', JSON.stringify({ accessToken: token, refreshToken: '' })),
           person.token,
         );
+        // A new load, so the app starts with that session.
+        await tab.goto('about:blank');
         await tab.goto(`${s.api.url}/app/#/trips`);
         await tab.waitForSelector(`#consent-changed-title:has-text("${privacy.en.consentChangedTitle}")`);
         await tab.waitForSelector(`a:has-text("${privacy.en.consentReadPrivacy}")`);
