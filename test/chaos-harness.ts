@@ -12,6 +12,7 @@ import { tracePoints } from '@muvo/trace';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { API_APP } from '../apps/api/src/api.app';
 import { cityFileFor, UNCAPPED_CITY } from './factories/city.factory';
+import { currentConsents } from './factories/participant.factory';
 import { request, waitFor } from './support/http-client';
 import { startApp, type RunningApp } from './support/stack';
 import { freePort } from './support/local-ports';
@@ -283,10 +284,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const w of workers) w.start();
     log('api and workers started');
 
+    const consents = await currentConsents(api.url);
     const tokens = await Promise.all(
       Array.from({ length: options.participants }, async (_, i) => {
         const registered = await request(api!.url, 'POST', '/v1/auth/register', {
-          body: { email: `chaos-${tag}-${i}@example.org`, password: 'chaos-password-123', cityId: cityFile.id },
+          body: {
+            email: `chaos-${tag}-${i}@example.org`,
+            password: 'chaos-password-123',
+            cityId: cityFile.id,
+            consents,
+          },
         });
         if (registered.status !== 201)
           throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);

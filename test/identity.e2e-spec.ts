@@ -3,7 +3,7 @@ import { sign } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@muvo/ledger';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
-import { registerParticipant } from './factories/participant.factory';
+import { currentConsents, registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { finishedTrip } from './scoring-helpers';
 import { request } from './support/http-client';
@@ -137,7 +137,11 @@ describe('accounts and sessions', () => {
   it('refuses the most common passwords, whatever their case, before saying anything about the email', async () => {
     for (const password of ['password123', 'Iloveyou1', 'QWERTYUIOP']) {
       const email = `common-${randomBytes(4).toString('hex')}@example.org`;
-      const refused = await post('/v1/auth/register', { email, password });
+      const refused = await post('/v1/auth/register', {
+        email,
+        password,
+        consents: await currentConsents(stack.api.url),
+      });
       expect({ password, status: refused.status, code: refused.body.code }).toEqual({
         password,
         status: 400,
@@ -145,7 +149,11 @@ describe('accounts and sessions', () => {
       });
     }
     const existing = await registerParticipant(stack.api.url);
-    const taken = await post('/v1/auth/register', { email: existing.email, password: 'sunshine1' });
+    const taken = await post('/v1/auth/register', {
+      email: existing.email,
+      password: 'sunshine1',
+      consents: await currentConsents(stack.api.url),
+    });
     expect(taken.body.code).toBe('PASSWORD_TOO_COMMON');
   });
 
@@ -297,12 +305,14 @@ describe('accounts and sessions with the shipped limits', () => {
 
   it('limits registrations per address, taken emails included', async () => {
     const first = await registerParticipant(stack.api.url);
+    const consents = await currentConsents(stack.api.url);
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         request(stack.api.url, 'POST', '/v1/auth/register', {
           body: {
             email: i === 0 ? first.email : `flood-${i}-${randomBytes(3).toString('hex')}@example.org`,
             password: 'a-long-enough-password',
+            consents,
           },
         }),
       ),

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { matchTrips, modeAgreement, modeClassOf, OpenpathPipeline, overlapS, type TimedMode } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, groundTruth, hasOpenpathDays, phoneDay, phoneLabels } from './factories/openpath.factory';
-import { registerParticipant, type TestParticipant } from './factories/participant.factory';
+import { currentConsents, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { request, waitFor } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
 
@@ -69,8 +69,13 @@ interface Replayed {
     });
     cityId = city.raw.id as string;
     for (const day of DAYS) {
-      const participant = await registerParticipant(stack.api.url, { cityId });
-      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: participant.token })).body.token;
+      // Their confirmed modes may train the city's model (the labels export below needs that consent).
+      const participant = await registerParticipant(stack.api.url, {
+        cityId,
+        consents: { ...(await currentConsents(stack.api.url)), modelTraining: true },
+      });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: participant.token })).body
+        .token;
       const entries = phoneDay(day);
       await replay(token, entries);
       replayed.push({ day, participant, token, entries });
@@ -104,7 +109,9 @@ interface Replayed {
   });
 
   it('finds the trips of e-mission’s segmentation, scores each once, and shows them as composite trips', async () => {
-    const table: string[] = ['| day | platform | ground truth | found | matched | missed | extra | same mode (labelled time) |'];
+    const table: string[] = [
+      '| day | platform | ground truth | found | matched | missed | extra | same mode (labelled time) |',
+    ];
     const totals = { reference: 0, found: 0, matched: 0, extra: 0, labelledS: 0, agreeingS: 0 };
     /** Minutes of e-mission's sections of each class, by the class of muvo's legs over them. */
     const confusion: Record<string, Record<string, number>> = {};
@@ -112,7 +119,9 @@ interface Replayed {
       const settled = await waitFor(
         async () => {
           const trips = await tripsOf(participant.id);
-          return trips.every((t: { status: string }) => !['queued', 'processing'].includes(t.status)) ? trips : undefined;
+          return trips.every((t: { status: string }) => !['queued', 'processing'].includes(t.status))
+            ? trips
+            : undefined;
         },
         120_000,
         `the trips of ${day} to be scored`,
@@ -176,7 +185,12 @@ interface Replayed {
         expect(c.data.start_loc.type).toBe('Point');
         expect(c.data.locations.length).toBeGreaterThan(0);
         expect(c.data.locations.length).toBeLessThanOrEqual(100);
-        for (const nested of [...c.data.sections, ...c.data.locations, c.data.start_confirmed_place, c.data.end_confirmed_place]) {
+        for (const nested of [
+          ...c.data.sections,
+          ...c.data.locations,
+          c.data.start_confirmed_place,
+          c.data.end_confirmed_place,
+        ]) {
           expect(nested._id.$oid).toMatch(/^[0-9a-f]{24}$/);
           expect(typeof nested.metadata.key).toBe('string');
         }
@@ -200,9 +214,7 @@ interface Replayed {
         ([expected, row]) => `| ${expected} | ${classes.map((c) => Math.round(row[c] ?? 0)).join(' | ')} |`,
       ),
     ];
-    console.log(
-      `OpenPATH days against e-mission's ground truth:\n${table.join('\n')}\n\n${confusionTable.join('\n')}`,
-    );
+    console.log(`OpenPATH days against e-mission's ground truth:\n${table.join('\n')}\n\n${confusionTable.join('\n')}`);
     // Measured on these days (some used to tune the segmentation): 29 of 33 found, 2 extra.
     expect(totals.matched / totals.reference).toBeGreaterThanOrEqual(0.85);
     expect(totals.extra / totals.reference).toBeLessThanOrEqual(0.1);
@@ -215,10 +227,7 @@ interface Replayed {
     await pipeline.drain();
     await pipeline.sweep();
     expect((await tripsOf(participant.id)).map((t: any) => t.id)).toEqual(before.map((t: any) => t.id));
-    const [{ count }] = await db.query(
-      `SELECT count(*) FROM trips WHERE participant_id = $1`,
-      [participant.id],
-    );
+    const [{ count }] = await db.query(`SELECT count(*) FROM trips WHERE participant_id = $1`, [participant.id]);
     expect(Number(count)).toBe(before.length);
   });
 
@@ -241,13 +250,23 @@ interface Replayed {
     expect((await phone(token, 'usercache/put', { phone_to_server: labels })).status).toBe(200);
     await pipeline.drain();
     const trips = await tripsOf(participant.id);
-    const modeOf: Record<string, string> = { walk: 'walk', bus: 'bus', free_shuttle: 'bus', taxi: 'car', shared_ride: 'car', drove_alone: 'car' };
+    const modeOf: Record<string, string> = {
+      walk: 'walk',
+      bus: 'bus',
+      free_shuttle: 'bus',
+      taxi: 'car',
+      shared_ride: 'car',
+      drove_alone: 'car',
+    };
     const expected: Record<string, string> = {};
     for (const trip of trips.filter((t: any) => t.status === 'scored')) {
       const mine = labels
         .filter((l) => l.metadata.key === 'manual/mode_confirm')
-        .filter((l) => Math.min(trip.end_ts, l.data.end_ts) - Math.max(trip.start_ts, l.data.start_ts) >=
-          Math.max(trip.end_ts - trip.start_ts, l.data.end_ts - l.data.start_ts) / 2)
+        .filter(
+          (l) =>
+            Math.min(trip.end_ts, l.data.end_ts) - Math.max(trip.start_ts, l.data.start_ts) >=
+            Math.max(trip.end_ts - trip.start_ts, l.data.end_ts - l.data.start_ts) / 2,
+        )
         .sort((a, b) => a.metadata.write_ts - b.metadata.write_ts);
       if (!mine.length) continue;
       const main = [...trip.legs].sort((a: any, b: any) => b.distanceM - a.distanceM)[0];
@@ -267,7 +286,9 @@ interface Replayed {
     await phone(token, 'usercache/put', { phone_to_server: labels });
     await pipeline.drain();
     await pipeline.sweep();
-    expect(await db.query(`SELECT 1 FROM trip_reviews WHERE participant_id = $1`, [participant.id])).toHaveLength(disputes.length);
+    expect(await db.query(`SELECT 1 FROM trip_reviews WHERE participant_id = $1`, [participant.id])).toHaveLength(
+      disputes.length,
+    );
     // The diary shows the labels.
     const diary = await phone(token, 'datastreams/find_entries/timestamp', {
       key_list: ['analysis/composite_trip'],
@@ -279,14 +300,24 @@ interface Replayed {
     expect(first.data.user_input).toEqual({ mode_confirm: 'walk', purpose_confirm: 'library' });
 
     // Kept as training data for the city's own model, in the format train:modes reads.
-    const file = join(mkdtempSync(join(tmpdir(), 'openpath-labels-')), 'labels.jsonl');
-    const run = spawnSync(
-      process.execPath,
-      ['-r', '@swc-node/register', 'libs/openpath/src/cli/openpath-labels.cli.ts', '--', cityId, file],
-      { cwd: join(__dirname, '..'), env: { ...process.env, DATABASE_URL: stack.config.database.url }, encoding: 'utf8' },
-    );
-    expect(run.status).toBe(0);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const exportLabels = () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'openpath-labels-')), 'labels.jsonl');
+      const run = spawnSync(
+        process.execPath,
+        ['-r', '@swc-node/register', 'libs/privacy/src/cli/openpath-labels.cli.ts', '--', cityId, file],
+        {
+          cwd: join(__dirname, '..'),
+          env: { ...process.env, DATABASE_URL: stack.config.database.url },
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).toBe(0);
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+    };
+    const lines = exportLabels();
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThanOrEqual(trips.length);
     expect(lines.find((l) => l.id === `openpath-${first.data.muvo_trip_id}`)).toMatchObject({
@@ -294,6 +325,13 @@ interface Replayed {
       mode: 'walk',
       points: expect.arrayContaining([expect.objectContaining({ lat: expect.any(Number), ts: expect.any(String) })]),
     });
+    // Withdrawing the consent to model training leaves their trips out of the next export.
+    const withdrawn = await request(stack.api.url, 'PUT', '/v1/me/consents', {
+      token: participant.token,
+      body: { ...(await currentConsents(stack.api.url)), modelTraining: false },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(exportLabels().filter((l) => l.user === participant.id)).toEqual([]);
   });
 
   it('reports what it processed, and metrics by day and mode', async () => {

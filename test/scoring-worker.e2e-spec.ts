@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName, redisOptionsFromUrl } from '@muvo/queue';
@@ -7,7 +5,7 @@ import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { request, waitFor } from './support/http-client';
-import { startStack, type TestStack } from './support/stack';
+import { spawnWorkerProcess, startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(90_000);
 
@@ -47,27 +45,15 @@ describe('scoring worker process', () => {
     }
 
     const c = stack.config;
-    const worker = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, '..', 'apps/worker/src/main.ts')],
+    const worker = spawnWorkerProcess(
+      c,
       {
-        cwd: join(__dirname, '..'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: c.database.url,
-          REDIS_URL: c.redis.url,
-          REDIS_PREFIX: c.redis.prefix,
-          WORKER_PORT: '0',
-          LOG_LEVEL: 'warn',
-          LOG_FORMAT: 'json',
-          SCORING_CONCURRENCY: '4',
-          // Long locks: a job abandoned by an abrupt exit would stay active for the whole test.
-          SCORING_LOCK_DURATION_MS: '120000',
-          SCORING_SWEEP_INTERVAL_S: '3600',
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        SCORING_CONCURRENCY: '4',
+        // Long locks: a job abandoned by an abrupt exit would stay active for the whole test.
+        SCORING_LOCK_DURATION_MS: '120000',
+        SCORING_SWEEP_INTERVAL_S: '3600',
       },
+      'pipe',
     );
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       worker.once('exit', (code, signal) => resolve({ code, signal })),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@muvo/ledger';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
-import { login, registerParticipant } from './factories/participant.factory';
+import { currentConsents, login, registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { request, waitFor } from './support/http-client';
 import { startStack, type TestStack } from './support/stack';
@@ -44,7 +44,11 @@ describe('a trip through all three apps', () => {
     const participant = await registerParticipant(stack.api.url, { cityId: city.raw.id as string });
     const body = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 3 });
 
-    const upload = await api('POST', '/v1/trips', { token: participant.token, body, headers: { 'idempotency-key': 'walk-1' } });
+    const upload = await api('POST', '/v1/trips', {
+      token: participant.token,
+      body,
+      headers: { 'idempotency-key': 'walk-1' },
+    });
     expect(upload.status).toBe(202);
     expect(upload.body).toEqual({ tripId: expect.any(String), status: 'queued' });
 
@@ -59,7 +63,11 @@ describe('a trip through all three apps', () => {
     expect(walked).toBeLessThan(1800);
 
     // A retried upload (same key, same body) changes nothing, and neither does the same trace again.
-    const retry = await api('POST', '/v1/trips', { token: participant.token, body, headers: { 'idempotency-key': 'walk-1' } });
+    const retry = await api('POST', '/v1/trips', {
+      token: participant.token,
+      body,
+      headers: { 'idempotency-key': 'walk-1' },
+    });
     expect(retry.status).toBe(202);
     expect(retry.body.tripId).toBe(upload.body.tripId);
     const replay = await api('POST', '/v1/trips', { token: participant.token, body });
@@ -90,9 +98,14 @@ describe('a trip through all three apps', () => {
 
     const claim = await voucher('POST', `/v1/offers/${espresso.id}/claim`, { token: participant.token });
     expect(claim.status).toBe(201);
-    expect(claim.body).toMatchObject({ voucherId: expect.any(String), code: expect.stringMatching(/^\w{4}-\w{4}-\w{2}$/) });
+    expect(claim.body).toMatchObject({
+      voucherId: expect.any(String),
+      code: expect.stringMatching(/^\w{4}-\w{4}-\w{2}$/),
+    });
     expect(new Date(claim.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
-    expect((await api('GET', '/v1/me/balance', { token: participant.token })).body.balance).toBe(trip.pointsAwarded - 5);
+    expect((await api('GET', '/v1/me/balance', { token: participant.token })).body.balance).toBe(
+      trip.pointsAwarded - 5,
+    );
 
     // The counter: another shop is refused, then 50 simultaneous attempts by the right shop yield one redemption.
     const rawCity = city.raw as { merchants: { staff: { email: string }[] }[] };
@@ -106,7 +119,9 @@ describe('a trip through all three apps', () => {
     expect(wrongShop.body.code).toBe('WRONG_MERCHANT');
 
     const attempts = await Promise.all(
-      Array.from({ length: 50 }, () => voucher('POST', '/v1/redemptions', { token: barToken, body: { code: claim.body.code } })),
+      Array.from({ length: 50 }, () =>
+        voucher('POST', '/v1/redemptions', { token: barToken, body: { code: claim.body.code } }),
+      ),
     );
     const successes = attempts.filter((a) => a.status === 201);
     expect(successes).toHaveLength(1);
@@ -142,22 +157,76 @@ describe('a trip through all three apps', () => {
   it('answers bad requests with the right status and code', async () => {
     const participant = await registerParticipant(stack.api.url);
     const other = await registerParticipant(stack.api.url);
-    const upload = await api('POST', '/v1/trips', { token: other.token, body: uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 3 }) });
+    const upload = await api('POST', '/v1/trips', {
+      token: other.token,
+      body: uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 3 }),
+    });
+    const consents = await currentConsents(stack.api.url);
 
     const cases: [Promise<{ status: number; body: { code: string } }>, number, string][] = [
       [api('GET', '/v1/me/balance'), 401, 'AUTH_REQUIRED'],
       [api('GET', '/v1/me/balance', { token: 'not-a-token' }), 401, 'TOKEN_INVALID'],
       [api('GET', `/v1/trips/${upload.body.tripId}`, { token: participant.token }), 404, 'TRIP_NOT_FOUND'],
       [api('GET', '/v1/trips/not-a-uuid', { token: participant.token }), 404, 'TRIP_NOT_FOUND'],
-      [api('POST', '/v1/auth/register', { body: { email: participant.email, password: 'another-password' } }), 409, 'EMAIL_TAKEN'],
-      [api('POST', '/v1/auth/register', { body: { email: 'someone@example.org', password: 'a-good-password', cityId: 'atlantis' } }), 400, 'UNKNOWN_CITY'],
-      [api('POST', '/v1/auth/login', { body: { email: participant.email, password: 'wrong-password' } }), 401, 'INVALID_CREDENTIALS'],
-      [api('POST', '/v1/trips', { token: participant.token, raw: '{"points": [', headers: { 'content-type': 'application/json' } }), 400, 'MALFORMED_JSON'],
-      [api('POST', '/v1/trips', { token: participant.token, body: { points: [{ lat: 95, lon: 13, ts: 1 }] } }), 400, 'INVALID_COORDINATES'],
-      [api('POST', '/v1/trips', { token: participant.token, body: { points: [{ lat: 38, lon: 13, ts: 'yesterday' }] } }), 400, 'INVALID_TIMESTAMP'],
-      [api('POST', '/v1/trips', { token: participant.token, body: { points: [{ lat: 38, lon: 13, ts: Date.now() }] } }), 400, 'TOO_FEW_POINTS'],
-      [voucher('POST', '/v1/offers/00000000-0000-4000-8000-000000000000/claim', { token: participant.token }), 404, 'OFFER_NOT_FOUND'],
-      [voucher('POST', '/v1/redemptions', { token: participant.token, body: { code: 'AAAA-AAAA-AA' } }), 403, 'ROLE_FORBIDDEN'],
+      [
+        api('POST', '/v1/auth/register', {
+          body: { email: participant.email, password: 'another-password', consents },
+        }),
+        409,
+        'EMAIL_TAKEN',
+      ],
+      [
+        api('POST', '/v1/auth/register', {
+          body: { email: 'someone@example.org', password: 'a-good-password', cityId: 'atlantis', consents },
+        }),
+        400,
+        'UNKNOWN_CITY',
+      ],
+      [
+        api('POST', '/v1/auth/login', { body: { email: participant.email, password: 'wrong-password' } }),
+        401,
+        'INVALID_CREDENTIALS',
+      ],
+      [
+        api('POST', '/v1/trips', {
+          token: participant.token,
+          raw: '{"points": [',
+          headers: { 'content-type': 'application/json' },
+        }),
+        400,
+        'MALFORMED_JSON',
+      ],
+      [
+        api('POST', '/v1/trips', { token: participant.token, body: { points: [{ lat: 95, lon: 13, ts: 1 }] } }),
+        400,
+        'INVALID_COORDINATES',
+      ],
+      [
+        api('POST', '/v1/trips', {
+          token: participant.token,
+          body: { points: [{ lat: 38, lon: 13, ts: 'yesterday' }] },
+        }),
+        400,
+        'INVALID_TIMESTAMP',
+      ],
+      [
+        api('POST', '/v1/trips', {
+          token: participant.token,
+          body: { points: [{ lat: 38, lon: 13, ts: Date.now() }] },
+        }),
+        400,
+        'TOO_FEW_POINTS',
+      ],
+      [
+        voucher('POST', '/v1/offers/00000000-0000-4000-8000-000000000000/claim', { token: participant.token }),
+        404,
+        'OFFER_NOT_FOUND',
+      ],
+      [
+        voucher('POST', '/v1/redemptions', { token: participant.token, body: { code: 'AAAA-AAAA-AA' } }),
+        403,
+        'ROLE_FORBIDDEN',
+      ],
     ];
     for (const [pending, status, code] of cases) {
       const response = await pending;

@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { recordConsents } from '@muvo/privacy';
 import { API_APP } from '../apps/api/src/api.app';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
@@ -12,6 +14,8 @@ import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
 import { wallet } from '../apps/web/src/locales/wallet';
 import { walkGpx } from './factories/trip.factory';
+import { privacy } from '../apps/web/src/locales/privacy';
+import { registerParticipant } from './factories/participant.factory';
 import {
   type Browser,
   describeInBrowser,
@@ -131,6 +135,10 @@ describe('the web app served by the api', () => {
       await page.waitForSelector(`#auth-title:has-text("${en.registerTitle}")`);
       await page.fill('#email', `web-${Date.now()}@example.org`);
       await page.fill('#password', 'a walk along via maqueda');
+      // The texts to accept, linked, and the optional uses of one's trips, unticked.
+      await page.waitForSelector(`a:has-text("${privacy.en.consentReadPrivacy}")`);
+      expect(await page.isChecked('#consent-open-data')).toBe(false);
+      await page.check('#consent-accept');
       await shot('register');
       await expectNoAxeViolations(page, 'register');
       await page.click('button[type=submit]');
@@ -198,6 +206,43 @@ describe('the web app served by the api', () => {
       expect(earned).toBeGreaterThan(0);
       await page.waitForFunction((n) => document.getElementById('balance')!.textContent === `${n} points`, earned);
       await expectNoAxeViolations(page, 'trips, French');
+    });
+
+    it('asks a participant to accept a changed privacy notice, in one tap, before they change anything', async () => {
+      // A browser of its own, logged in as someone who accepted texts no longer in force.
+      const own = await launchBrowser('en-GB');
+      try {
+        const person = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });
+        await s.api.app
+          .get(DataSource)
+          .transaction((manager) =>
+            recordConsents(
+              manager,
+              person.id,
+              { terms: 'old', privacy: 'old', openData: true },
+              { method: 'self-service' },
+            ),
+          );
+        const tab = own.page;
+        await tab.goto(`${s.api.url}/app/`);
+        await tab.evaluate(
+          (token) => localStorage.setItem('muvo.session', JSON.stringify({ accessToken: token, refreshToken: '' })),
+          person.token,
+        );
+        // A new load, so the app starts with that session.
+        await tab.goto('about:blank');
+        await tab.goto(`${s.api.url}/app/#/trips`);
+        await tab.waitForSelector(`#consent-changed-title:has-text("${privacy.en.consentChangedTitle}")`);
+        await tab.waitForSelector(`a:has-text("${privacy.en.consentReadPrivacy}")`);
+        await expectNoAxeViolations(tab, 'trips, terms changed');
+        await tab.click(`button:has-text("${privacy.en.consentAcceptNew}")`);
+        await tab.waitForSelector('#consent-changed-title', { state: 'detached' });
+        const consents = await request(s.api.url, 'GET', '/v1/me/consents', { token: person.token });
+        // The new texts accepted, the optional choice kept.
+        expect(consents.body).toMatchObject({ upToDate: true, current: { openData: true } });
+      } finally {
+        await own.close();
+      }
     });
 
     it('speaks the browser’s language on a first visit (Dutch here)', async () => {

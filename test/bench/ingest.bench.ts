@@ -25,6 +25,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
+import { currentConsents } from '../factories/participant.factory';
 import { freePort, waitForHttp } from '../support/local-ports';
 
 const ROOT = join(__dirname, '..', '..');
@@ -344,11 +345,16 @@ async function main(): Promise<void> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${apiUrl}/health`, 60_000);
     const tokens: string[] = [];
+    const consents = await currentConsents(apiUrl);
     for (let i = 0; i < CONNECTIONS; i++) {
       const registered = await fetch(`${apiUrl}/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `bench-${runId}-${i}@example.org`, password: 'a-long-enough-password' }),
+        body: JSON.stringify({
+          email: `bench-${runId}-${i}@example.org`,
+          password: 'a-long-enough-password',
+          consents,
+        }),
       });
       if (registered.status !== 201)
         throw new Error(`register failed: ${registered.status} ${await registered.text()}`);

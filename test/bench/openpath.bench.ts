@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
+import { currentConsents } from '../factories/participant.factory';
 import { freePort, waitForHttp } from '../support/local-ports';
 
 const ROOT = join(__dirname, '..', '..');
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
     await waitForHttp(`${api}/health`);
 
     const tokens: string[] = [];
+    const consents = await currentConsents(api);
     for (let i = 0; i < CONNECTIONS; i++) {
       const register = await fetch(`${api}/v1/auth/register`, {
         method: 'POST',
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
           email: `phone-${i}-${runId}@bench.example`,
           password: 'a-long-enough-password',
           cityId: 'bench',
+          consents,
         }),
       }).then((r) => r.json() as Promise<{ accessToken: string }>);
       const issued = await fetch(`${api}/v1/me/openpath-token`, {

@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type AppConfig, parseConfig } from '@muvo/config';
 import { createHttpApp, type HttpAppDefinition } from '@muvo/http';
@@ -39,7 +41,11 @@ export interface RunningApp {
 
 /** Boots a real muvo app in this process on a free port. */
 export async function startApp(definition: HttpAppDefinition, config: AppConfig): Promise<RunningApp> {
-  const app = await createHttpApp(definition.module(config), { ...definition.options(config), name: definition.name }, config);
+  const app = await createHttpApp(
+    definition.module(config),
+    { ...definition.options(config), name: definition.name },
+    config,
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}` };
@@ -70,4 +76,30 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       await Promise.all([api.app.close(), voucher.app.close(), worker?.app.close()]);
     },
   };
+}
+
+/**
+ * A worker app in a process of its own (to stop it with a signal, as production would), on the
+ * test's database and Redis prefix; `env` adds to or overrides its environment.
+ */
+export function spawnWorkerProcess(
+  config: AppConfig,
+  env: Record<string, string> = {},
+  stdio: 'inherit' | 'pipe' = 'inherit',
+): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', '..', 'apps/worker/src/main.ts')], {
+    cwd: join(__dirname, '..', '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: config.database.url,
+      REDIS_URL: config.redis.url,
+      REDIS_PREFIX: config.redis.prefix,
+      WORKER_PORT: '0',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', stdio],
+  });
 }

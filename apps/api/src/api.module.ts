@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CitiesModule } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
@@ -9,7 +9,7 @@ import { LedgerModule } from '@muvo/ledger';
 import { OpenpathModule } from '@muvo/openpath';
 import { OversightModule } from '@muvo/oversight';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
-import { PrivacyZonesModule } from '@muvo/privacy';
+import { ConsentGate, PrivacyRightsModule, PrivacyZonesModule } from '@muvo/privacy';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
@@ -33,6 +33,7 @@ import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
 import { OpenpathTokenController } from './openpath-token.controller';
 import { PrivacyZonesController } from './privacy-zones.controller';
+import { AdminErasureController, LegalController, PrivacyRightsController } from './privacy-rights.controller';
 import { TripBodyParsers } from './trips.body-parsers';
 import { TripsController } from './trips.controller';
 import { rateLimitOptions } from './trips.rate-limit';
@@ -59,6 +60,7 @@ export class ApiModule {
         WebAppModule,
         OpenpathModule,
         OpenpathRoutesModule,
+        PrivacyRightsModule,
         RouterModule.register([{ path: config.openpath.pathPrefix, module: OpenpathRoutesModule }]),
       ],
       controllers: [
@@ -81,8 +83,11 @@ export class ApiModule {
         MeDataAccessController,
         OpenpathTokenController,
         PrivacyZonesController,
+        LegalController,
+        PrivacyRightsController,
+        AdminErasureController,
       ],
-      providers: [TripBodyParsers, OpenpathBodyLimit],
+      providers: [TripBodyParsers, OpenpathBodyLimit, { provide: APP_INTERCEPTOR, useClass: ConsentGate }],
     };
   }
 }

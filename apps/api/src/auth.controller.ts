@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@muvo/http';
 import { IdentityService } from '@muvo/identity';
+import { ConsentService } from '@muvo/privacy';
 import {
   loginSchema,
   type LoginRequest,
@@ -17,16 +18,27 @@ import {
 @Public()
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly consents: ConsentService,
+  ) {}
 
   @Post('register')
   @ApiOperation({ summary: 'Create a participant account' })
   @ApiResponse({ status: 201, standardSchema: registerResponseSchema })
   @ApiResponse({ status: 409, description: 'EMAIL_TAKEN' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, PASSWORD_TOO_COMMON, UNKNOWN_CITY' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'VALIDATION_FAILED, PASSWORD_TOO_COMMON, UNKNOWN_CITY, CONSENT_VERSION_OUTDATED (with `current` versions)',
+  })
   @ApiResponse({ status: 429, description: 'TOO_MANY_REGISTRATIONS with retryAfterS' })
   async register(@Body({ schema: registerSchema }) body: RegisterRequest, @Ip() clientAddress: string) {
-    const { account, session } = await this.identity.registerParticipant(body, clientAddress);
+    const { consents, ...input } = body;
+    this.consents.assertCurrent(consents);
+    const { account, session } = await this.identity.registerParticipant(input, clientAddress, (manager, created) =>
+      this.consents.record(created.id, consents, { method: 'self-service' }, manager),
+    );
     return { participantId: account.id, ...session };
   }
 

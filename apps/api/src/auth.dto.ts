@@ -1,5 +1,21 @@
 import { z } from 'zod';
 
+const version = z.string().min(1).max(40);
+
+export const consentsSchema = z
+  .object({
+    terms: version.describe('Version of the terms of use accepted (GET /v1/legal gives the one in force)'),
+    privacy: version.describe('Version of the privacy notice accepted'),
+    openData: z.boolean().optional().describe('Trips may feed the city’s open data, aggregated (default: no)'),
+    modelTraining: z.boolean().optional().describe('Confirmed modes may train the city’s mode model (default: no)'),
+  })
+  .strict()
+  .meta({
+    id: 'Consents',
+    example: { terms: '2026-12-01', privacy: '2026-12-01', openData: true, modelTraining: false },
+  });
+export type ConsentsRequest = z.infer<typeof consentsSchema>;
+
 const email = z.email().max(254).describe('Login email (case-insensitive)');
 const password = z.string().min(8, 'must be at least 8 characters').max(256);
 
@@ -14,6 +30,7 @@ export const registerSchema = z
       .max(63)
       .optional()
       .describe('The city programme to join; inferred from the first trip when omitted'),
+    consents: consentsSchema,
   })
   .meta({
     id: 'RegisterRequest',
@@ -22,6 +39,7 @@ export const registerSchema = z
       password: 'correct horse battery',
       displayName: 'Ada',
       cityId: 'palermo-centro',
+      consents: { terms: '2026-12-01', privacy: '2026-12-01', openData: true, modelTraining: false },
     },
   });
 export type RegisterRequest = z.infer<typeof registerSchema>;

@@ -5,15 +5,13 @@ import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { OpenpathTokenService } from '@muvo/openpath';
 import { errorResponse } from './trips.dto';
 
-const issuedTokenSchema = z
-  .object({ token: z.string(), loginUrl: z.string() })
-  .meta({
-    id: 'OpenpathLoginToken',
-    example: {
-      token: 'nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8',
-      loginUrl: 'emission://login_token?token=nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8',
-    },
-  });
+const issuedTokenSchema = z.object({ token: z.string(), loginUrl: z.string() }).meta({
+  id: 'OpenpathLoginToken',
+  example: {
+    token: 'nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8',
+    loginUrl: 'emission://login_token?token=nrelop_palermo_default_3f9a0c1d2b4e5f60718293a4b5c6d7e8',
+  },
+});
 
 @ApiTags('me')
 @ApiBearerAuth()

@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CounterWebModule } from '@muvo/counter-web';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { ObservabilityModule } from '@muvo/observability';
+import { ConsentGate } from '@muvo/privacy';
 import { VoucherExpirySweeper, VouchersModule } from '@muvo/vouchers';
 import { CounterController } from './counter.controller';
 import { MerchantsController } from './merchants.controller';
@@ -36,7 +38,8 @@ export class VoucherModule {
         RedemptionsController,
         ReportsController,
       ],
-      providers: [VoucherExpirySweeper],
+      // Claiming a voucher is a change like any other: it waits for the texts in force to be accepted.
+      providers: [VoucherExpirySweeper, { provide: APP_INTERCEPTOR, useClass: ConsentGate }],
     };
   }
 }

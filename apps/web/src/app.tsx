@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
+import { ConsentBanner } from './components/consent-banner';
 import { chooseLanguage, type Language, LANGUAGES } from './i18n';
 import { forgetOfflineData } from './offline';
 import { AuthPage } from './pages/auth-page';
@@ -133,6 +134,7 @@ export function App() {
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>
+        {loggedIn && !publicPage && <ConsentBanner />}
         {(loggedIn || publicPage || openPage) && (
           <Suspense fallback={<p>{t('loading')}</p>}>
             <Page route={route} />

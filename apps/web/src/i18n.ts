@@ -7,6 +7,7 @@ import { invitationMessages } from './locales/invitation';
 import { it } from './locales/it';
 import { nl } from './locales/nl';
 import { wallet } from './locales/wallet';
+import { privacy } from './locales/privacy';
 
 /** The languages the app speaks, each named in itself for the chooser. */
 export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
@@ -52,11 +53,11 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: { ...en, ...invitationMessages.en, ...wallet.en } },
-      fr: { translation: { ...fr, ...invitationMessages.fr, ...wallet.fr } },
-      it: { translation: { ...it, ...invitationMessages.it, ...wallet.it } },
-      es: { translation: { ...es, ...invitationMessages.es, ...wallet.es } },
-      nl: { translation: { ...nl, ...invitationMessages.nl, ...wallet.nl } },
+      en: { translation: { ...en, ...invitationMessages.en, ...wallet.en, ...privacy.en } },
+      fr: { translation: { ...fr, ...invitationMessages.fr, ...wallet.fr, ...privacy.fr } },
+      it: { translation: { ...it, ...invitationMessages.it, ...wallet.it, ...privacy.it } },
+      es: { translation: { ...es, ...invitationMessages.es, ...wallet.es, ...privacy.es } },
+      nl: { translation: { ...nl, ...invitationMessages.nl, ...wallet.nl, ...privacy.nl } },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,

@@ -3,15 +3,15 @@ import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { CitiesModule } from '@muvo/cities';
 import { ObservabilityModule } from '@muvo/observability';
-import { PrivacyZonesModule, RetentionSweeper } from '@muvo/privacy';
+import { ErasureSweeper, PrivacyRightsModule, PrivacyZonesModule, RetentionSweeper } from '@muvo/privacy';
 import { KpiRollupService, KpiRollupSweeper } from '@muvo/oversight';
 import { QueueModule } from '@muvo/queue';
 import { ScoringModule, ScoringSweeper } from '@muvo/scoring';
 import { ScoringProcessor } from './scoring.processor';
 
 /**
- * The scoring worker: BullMQ consumers, the overdue-trip and raw-fix retention sweepers, health and
- * metrics over HTTP.
+ * The scoring worker: BullMQ consumers, the overdue-trip, raw-fix retention, erasure and KPI
+ * roll-up sweepers, health and metrics over HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -26,9 +26,17 @@ export class WorkerModule {
         ScoringModule,
         CitiesModule,
         PrivacyZonesModule,
+        PrivacyRightsModule,
       ],
       // The KPI roll-ups are kept by the worker alone (their service needs only the database).
-      providers: [ScoringProcessor, ScoringSweeper, RetentionSweeper, KpiRollupService, KpiRollupSweeper],
+      providers: [
+        ScoringProcessor,
+        ScoringSweeper,
+        RetentionSweeper,
+        ErasureSweeper,
+        KpiRollupService,
+        KpiRollupSweeper,
+      ],
     };
   }
 }

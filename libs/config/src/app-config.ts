@@ -18,6 +18,10 @@ export interface AppConfig {
     /** Registrations allowed per client address within the window (when rate limits are enabled). */
     registrations: { limit: number; windowS: number };
   };
+  /** The terms and privacy notice in force: a participant who accepted older versions is asked again. */
+  legal: { termsVersion: string; privacyVersion: string; termsUrl: string; privacyUrl: string };
+  /** Account erasure: promised to finish within `completeWithinH`, resumed by a sweeper every `sweepIntervalS`. */
+  erasure: { completeWithinH: number; sweepIntervalS: number };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
   /** `/metrics` answers only requests bearing this token; without one it is not served. */
   metrics: { token: string | null };
@@ -149,6 +153,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginFailures: { limit: e.LOGIN_FAILURE_LIMIT, windowS: e.LOGIN_FAILURE_WINDOW_S },
       registrations: { limit: e.REGISTRATION_LIMIT, windowS: e.REGISTRATION_WINDOW_S },
     },
+    legal: {
+      termsVersion: e.LEGAL_TERMS_VERSION,
+      privacyVersion: e.LEGAL_PRIVACY_VERSION,
+      termsUrl: e.LEGAL_TERMS_URL,
+      privacyUrl: e.LEGAL_PRIVACY_URL,
+    },
+    erasure: { completeWithinH: e.ERASURE_COMPLETE_WITHIN_H, sweepIntervalS: e.ERASURE_SWEEP_INTERVAL_S },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
     metrics: { token: e.METRICS_TOKEN ?? null },
     trips: {

@@ -79,6 +79,18 @@ export const environmentSchema = z.object({
   LOGIN_FAILURE_LIMIT: positiveInt(10),
   LOGIN_FAILURE_WINDOW_S: positiveInt(900),
   REGISTRATION_LIMIT: positiveInt(30),
+  LEGAL_TERMS_VERSION: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/)
+    .default('2026-12-01'),
+  LEGAL_PRIVACY_VERSION: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/)
+    .default('2026-12-01'),
+  LEGAL_TERMS_URL: z.string().min(1).default('/app/legal/terms.html'),
+  LEGAL_PRIVACY_URL: z.string().min(1).default('/app/legal/privacy.html'),
+  ERASURE_COMPLETE_WITHIN_H: positiveInt(72),
+  ERASURE_SWEEP_INTERVAL_S: positiveInt(30),
   REGISTRATION_WINDOW_S: positiveInt(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -53,6 +53,12 @@ export const TABLE_OWNERS = {
   audit_log: 'audit',
   // privacy: participants' privacy zones (sealed)
   privacy_zones: 'privacy',
+  consents: 'privacy',
+  erasure_requests: 'privacy',
+  // oversight: the console's KPI roll-ups
+  kpi_rollups: 'oversight',
+  kpi_shop_days: 'oversight',
+  kpi_rollup_state: 'oversight',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

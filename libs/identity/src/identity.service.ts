@@ -43,6 +43,14 @@ export function generatePassword(length = 20): string {
   return out.length === length ? out : generatePassword(length);
 }
 
+/**
+ * Who the wrong-password window of a login email belongs to: a hash of the address, so Redis never
+ * holds a readable one (and an erasure can still find and drop it while the address is known).
+ */
+export function loginThrottleId(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
+
 function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -114,14 +122,22 @@ export class IdentityService implements OnModuleInit {
     if (retryAfterS !== null) throw IdentityErrors.tooManyRegistrations(retryAfterS);
   }
 
-  /** Self-service sign-up of a participant, admitted by {@link admitRegistration} first when the address is known. */
+  /**
+   * Self-service sign-up of a participant, admitted by {@link admitRegistration} first when the
+   * address is known. `alongside` writes what must exist with the account (its consents) in the
+   * same transaction: when it throws, no account is left behind.
+   */
   async registerParticipant(
     input: { email: string; password: string; displayName?: string | null; cityId?: string | null },
     clientAddress?: string,
+    alongside?: (manager: EntityManager, account: AccountEntity) => Promise<void>,
   ): Promise<{ account: AccountEntity; session: Session }> {
     if (clientAddress) await this.admitRegistration(clientAddress);
-    const account = await this.createAccount({ ...input, role: 'participant' });
-    return { account, session: await this.openSession(account) };
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.createAccount({ ...input, role: 'participant' }, manager);
+      await alongside?.(manager, account);
+      return { account, session: await this.openSession(account, manager) };
+    });
   }
 
   /**
@@ -137,7 +153,18 @@ export class IdentityService implements OnModuleInit {
     /** Throws when this account may not log in here (a counter admits staff only), before any session is stored. */
     admit?: (account: AccountEntity) => void,
   ): Promise<{ account: AccountEntity; session: Session }> {
-    const throttleKey = this.failures?.key('login', email.trim().toLowerCase());
+    const account = await this.verifyCredentials(email, password);
+    admit?.(account);
+    return { account, session: await this.openSession(account) };
+  }
+
+  private loginThrottleKey(email: string): string | undefined {
+    return this.failures?.key('login', loginThrottleId(email));
+  }
+
+  /** The account whose email and password these are, under the wrong-password limit of {@link login}. */
+  private async verifyCredentials(email: string, password: string): Promise<AccountEntity> {
+    const throttleKey = this.loginThrottleKey(email);
     const { limit, windowS } = this.config.auth.loginFailures;
     if (throttleKey) {
       const retryAfterS = await this.failures!.attempt(throttleKey, limit, windowS);
@@ -148,13 +175,13 @@ export class IdentityService implements OnModuleInit {
       .createQueryBuilder('a')
       .addSelect('a.passwordHash')
       .where('lower(a.email) = lower(:email)', { email: email.trim() })
+      .andWhere('a.erased_at IS NULL')
       .getOne();
     const ok = await this.hasher.verify(account?.passwordHash, password);
     if (!account || !ok) throw IdentityErrors.invalidCredentials();
     if (throttleKey) await this.failures!.forgive(throttleKey);
     if (account.suspendedAt) throw IdentityErrors.accountSuspended();
-    admit?.(account);
-    return { account, session: await this.openSession(account) };
+    return account;
   }
 
   /**
@@ -200,22 +227,49 @@ export class IdentityService implements OnModuleInit {
   }
 
   private async loadPrincipals(ids: string[]): Promise<(Principal | null)[]> {
-    const found = await rows<{ id: string; role: Role; city_id: string | null; merchant_id: string | null }>(
+    // An account being erased is gone for its tokens from the moment the erasure is requested.
+    const found = await rows<{
+      id: string;
+      role: Role;
+      city_id: string | null;
+      merchant_id: string | null;
+      terms_version: string | null;
+      privacy_version: string | null;
+    }>(
       this.dataSource.manager,
-      // A suspended account is treated as gone: its tokens stop working at once.
-      `SELECT id, role, city_id, merchant_id FROM accounts WHERE id = ANY($1::uuid[]) AND suspended_at IS NULL`,
+      // A suspended or erased account is treated as gone: its tokens stop working at once.
+      `SELECT id, role, city_id, merchant_id, terms_version, privacy_version
+         FROM accounts WHERE id = ANY($1::uuid[]) AND suspended_at IS NULL AND erased_at IS NULL`,
       [ids],
     );
     const byId = new Map(found.map((a) => [a.id, a]));
     return ids.map((id) => {
       const a = byId.get(id);
-      return a ? { accountId: id, role: a.role, cityId: a.city_id, merchantId: a.merchant_id } : null;
+      return a
+        ? {
+            accountId: id,
+            role: a.role,
+            cityId: a.city_id,
+            merchantId: a.merchant_id,
+            accepted: { terms: a.terms_version, privacy: a.privacy_version },
+          }
+        : null;
     });
   }
 
   /** A session for an account created in the same transaction (an application), committed with it. */
   startSession(account: AccountEntity, manager: EntityManager): Promise<Session> {
     return this.openSession(account, manager);
+  }
+
+  /**
+   * Re-checks the password of a signed-in account before an irreversible act (erasing it): a
+   * stolen access token alone must not be enough. Counted like logins, so it cannot be guessed.
+   */
+  async confirmPassword(accountId: string, password: string): Promise<AccountEntity> {
+    const account = await this.findAccount(accountId);
+    if (!account) throw IdentityErrors.accountGone();
+    return this.verifyCredentials(account.email, password);
   }
 
   async findAccount(id: string): Promise<AccountEntity | null> {

@@ -7,3 +7,4 @@ export * from './identity.service';
 export * from './principal';
 export * from './token.service';
 export * from './account-store';
+export * from './account-erasure';

@@ -73,4 +73,9 @@ export class FailureWindows {
   async forgive(key: string): Promise<void> {
     await this.redis.eval(FORGIVE_ATTEMPT, 1, key);
   }
+
+  /** Drops a subject's window (its account was erased: nothing about it may stay). */
+  async forget(key: string): Promise<void> {
+    await this.redis.del(key);
+  }
 }

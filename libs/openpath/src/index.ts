@@ -15,3 +15,4 @@ export * from './training-export';
 export * from './trip-segmentation';
 export * from './usercache.service';
 export * from './phone-retention';
+export * from './openpath-erasure';

@@ -19,3 +19,4 @@ export * from './scoring.tokens';
 export * from './settlement/credits';
 export * from './settlement/trip-settlement';
 export { forgetTripFingerprint, tripUnderReview } from './scoring-store';
+export * from './review-erasure';

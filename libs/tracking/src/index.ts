@@ -11,3 +11,4 @@ export * from './upload/multipart-upload';
 export * from './upload/trace-upload';
 export * from './upload/trace-upload.parser';
 export * from './trip-geometry';
+export * from './trace-erasure';

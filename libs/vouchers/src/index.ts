@@ -20,3 +20,4 @@ export * from './vouchers.exceptions';
 export * from './vouchers.module';
 export * from './city-file-shops';
 export * from './invitation-link';
+export * from './voucher-erasure';

@@ -223,6 +223,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/participants/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase a participant of your city on their request (by letter, at a desk…), with the reason audited */
+    post: operations['AdminErasureController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/participants/{id}/suspend': {
     parameters: {
       query?: never;
@@ -602,6 +619,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/legal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The versions of the terms and privacy notice in force, and where to read them */
+    get: operations['LegalController_legal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -613,7 +647,11 @@ export interface paths {
     get: operations['MeController_profile'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase your account (GDPR Art. 17): you are logged out at once, everything is erased by `completeBy`
+     * @description Your email, name, password, fixes, phone data and notes are erased; unredeemed vouchers are cancelled. Points, trips’ summaries and ledger entries stay under a pseudonymous id so the programme’s accounts and totals stay true. Registering again with the same email starts from zero.
+     */
+    delete: operations['PrivacyRightsController_erase'];
     options?: never;
     head?: never;
     patch?: never;
@@ -670,6 +708,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What you consent to now, whether the texts in force are accepted, and your consent history */
+    get: operations['PrivacyRightsController_getConsents'];
+    /** Accept the texts in force, or change an optional choice (withdrawing takes effect from now on) */
+    put: operations['PrivacyRightsController_putConsents'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/data-access': {
     parameters: {
       query?: never;
@@ -679,6 +735,26 @@ export interface paths {
     };
     /** Who looked at my personal data, when and why (newest first) */
     get: operations['MeDataAccessController_dataAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything muvo holds about you, as one zip archive (GDPR Art. 15 and 20)
+     * @description Profile, consents, trips with their fixes (GPX and GeoJSON per trip), receipts, ledger, vouchers, disputes, progress, audit entries about you and your phone’s OpenPATH data; README.txt and README.json describe every file and field.
+     */
+    get: operations['PrivacyRightsController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1191,6 +1267,48 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ConsentOverview: {
+      /** @description What holds now (null: never consented) */
+      current: components['schemas']['ConsentRecord'] | null;
+      /** @description Every consent given or changed, newest first */
+      history: components['schemas']['ConsentRecord'][];
+      legal: components['schemas']['Legal'];
+      /** @description false: the terms or privacy notice changed; changes answer 403 CONSENT_REQUIRED until accepted */
+      upToDate: boolean;
+    };
+    ConsentRecord: {
+      /** @enum {string} */
+      method: 'self-service' | 'mediator' | 'paper' | 'phone';
+      modelTraining: boolean;
+      openData: boolean;
+      privacy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /**
+       * Format: uuid
+       * @description The account that recorded it on the person’s behalf (a mediator)
+       */
+      recordedBy: string | null;
+      terms: string;
+    };
+    /**
+     * @example {
+     *       "terms": "2026-12-01",
+     *       "privacy": "2026-12-01",
+     *       "openData": true,
+     *       "modelTraining": false
+     *     }
+     */
+    Consents: {
+      /** @description Confirmed modes may train the city’s mode model (default: no) */
+      modelTraining?: boolean;
+      /** @description Trips may feed the city’s open data, aggregated (default: no) */
+      openData?: boolean;
+      /** @description Version of the privacy notice accepted */
+      privacy: string;
+      /** @description Version of the terms of use accepted (GET /v1/legal gives the one in force) */
+      terms: string;
+    };
     DataAccessLog: {
       items: {
         at: string;
@@ -1215,6 +1333,39 @@ export interface components {
       /** @enum {string} */
       mode: 'walk' | 'bike' | 'bus' | 'train' | 'car';
       note?: string;
+    };
+    /**
+     * @example {
+     *       "password": "correct horse battery"
+     *     }
+     */
+    EraseMyAccount: {
+      /** @description Your password, asked again: erasure cannot be undone */
+      password: string;
+    };
+    /**
+     * @example {
+     *       "reason": "Request received by letter, ref. 2026/118"
+     *     }
+     */
+    EraseParticipant: {
+      /** @description Why (e.g. "request by letter of 2026-12-01"), kept in the audit log: no names or contact details */
+      reason: string;
+    };
+    /**
+     * @example {
+     *       "status": "deleting",
+     *       "completeBy": "2026-12-10T12:00:00.000Z"
+     *     }
+     */
+    ErasureStatus: {
+      /**
+       * Format: date-time
+       * @description The erasure is complete by then at the latest
+       */
+      completeBy: string;
+      /** @enum {string} */
+      status: 'deleting' | 'erased';
     };
     FailedScoring: {
       attempts: number;
@@ -1393,6 +1544,28 @@ export interface components {
         } | null;
       }[];
       nextCursor: string | null;
+    };
+    /**
+     * @example {
+     *       "terms": {
+     *         "version": "2026-12-01",
+     *         "url": "/app/legal/terms.html"
+     *       },
+     *       "privacy": {
+     *         "version": "2026-12-01",
+     *         "url": "/app/legal/privacy.html"
+     *       }
+     *     }
+     */
+    Legal: {
+      privacy: {
+        url: string;
+        version: string;
+      };
+      terms: {
+        url: string;
+        version: string;
+      };
     };
     LineString: {
       coordinates: number[][];
@@ -1646,12 +1819,19 @@ export interface components {
      *       "email": "ada@example.org",
      *       "password": "correct horse battery",
      *       "displayName": "Ada",
-     *       "cityId": "palermo-centro"
+     *       "cityId": "palermo-centro",
+     *       "consents": {
+     *         "terms": "2026-12-01",
+     *         "privacy": "2026-12-01",
+     *         "openData": true,
+     *         "modelTraining": false
+     *       }
      *     }
      */
     RegisterRequest: {
       /** @description The city programme to join; inferred from the first trip when omitted */
       cityId?: string;
+      consents: components['schemas']['Consents'];
       displayName?: string;
       /**
        * Format: email
@@ -2623,6 +2803,38 @@ export interface operations {
       };
     };
   };
+  AdminErasureController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseParticipant'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureStatus'];
+        };
+      };
+      /** @description PARTICIPANT_NOT_FOUND (also for another city’s participant) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AdminParticipantsController_suspend: {
     parameters: {
       query?: {
@@ -3321,7 +3533,7 @@ export interface operations {
           'application/json': components['schemas']['RegisterResponse'];
         };
       };
-      /** @description VALIDATION_FAILED, PASSWORD_TOO_COMMON, UNKNOWN_CITY */
+      /** @description VALIDATION_FAILED, PASSWORD_TOO_COMMON, UNKNOWN_CITY, CONSENT_VERSION_OUTDATED (with `current` versions) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3422,6 +3634,25 @@ export interface operations {
       };
     };
   };
+  LegalController_legal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Legal'];
+        };
+      };
+    };
+  };
   MeController_profile: {
     parameters: {
       query?: never;
@@ -3438,6 +3669,36 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Profile'];
         };
+      };
+    };
+  };
+  PrivacyRightsController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseMyAccount'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureStatus'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS (wrong password) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3498,6 +3759,55 @@ export interface operations {
       };
     };
   };
+  PrivacyRightsController_getConsents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentOverview'];
+        };
+      };
+    };
+  };
+  PrivacyRightsController_putConsents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Consents'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentOverview'];
+        };
+      };
+      /** @description CONSENT_VERSION_OUTDATED (with `current` versions) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   MeDataAccessController_dataAccess: {
     parameters: {
       query?: {
@@ -3517,6 +3827,24 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DataAccessLog'];
         };
+      };
+    };
+  };
+  PrivacyRightsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The archive, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

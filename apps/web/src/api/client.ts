@@ -11,6 +11,7 @@ export type TripStatus = Trip['status'];
 export type Session = ApiComponents['schemas']['SessionResponse'];
 export type Registration = ApiComponents['schemas']['RegisterResponse'];
 export type RegisterRequest = ApiComponents['schemas']['RegisterRequest'];
+export type Legal = ApiComponents['schemas']['Legal'];
 export type Offer = VoucherComponents['schemas']['Offer'];
 export type OwnVoucher = VoucherComponents['schemas']['OwnVoucher'];
 export type LedgerPage = ApiComponents['schemas']['LedgerPage'];
@@ -30,7 +31,7 @@ type Ok<Op> = Op extends { responses: infer R }
     }[keyof R]
   : never;
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 type PathsWith<P, M extends Method> = { [K in keyof P]: P[K] extends Record<M, object> ? K : never }[keyof P] & string;
 
 /** An answer that is not a success, with the API's stable machine-readable `code`. */
@@ -221,6 +222,12 @@ export const api = {
     body: ApiPaths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
   ): Promise<Ok<ApiPaths[P]['post']>> {
     return call('api', 'POST', path, JSON.stringify(body), 'application/json');
+  },
+  put<P extends PathsWith<ApiPaths, 'put'>>(
+    path: P,
+    body: ApiPaths[P]['put'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
+  ): Promise<Ok<ApiPaths[P]['put']>> {
+    return call('api', 'PUT', path, JSON.stringify(body), 'application/json');
   },
   /** A trace file as it is (GPX, KML, GeoJSON…): the API recognises the format from the content. */
   uploadTrip(file: Blob): Promise<Ok<ApiPaths['/v1/trips']['post']>> {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
+import { ConsentFields, consentsOf, useLegal } from '../components/consent-fields';
 import { homeHref, href, navigate } from '../routing';
 import { useErrorText } from '../use-error-text';
 
@@ -11,6 +12,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const legal = useLegal();
   useEffect(() => heading.current?.focus(), [mode]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -19,13 +21,23 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const displayName = String(form.get('displayName') ?? '').trim();
+    const consents = mode === 'register' && legal ? consentsOf(form, legal) : null;
+    if (mode === 'register' && !consents) {
+      setError(legal ? t('consentMissing') : t('errorNetwork'));
+      return;
+    }
     setBusy(true);
     setError('');
     try {
       const session =
-        mode === 'login'
+        mode === 'login' || !consents
           ? await api.post('/v1/auth/login', { email, password })
-          : await api.post('/v1/auth/register', { email, password, ...(displayName ? { displayName } : {}) });
+          : await api.post('/v1/auth/register', {
+              email,
+              password,
+              ...(displayName ? { displayName } : {}),
+              consents,
+            });
       setSession(session);
       navigate(homeHref());
     } catch (failure) {
@@ -69,6 +81,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
             </p>
           )}
         </div>
+        {mode === 'register' && <ConsentFields legal={legal} />}
         <p id="auth-error" className="error" role="alert">
           {error}
         </p>

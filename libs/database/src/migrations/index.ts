@@ -8,6 +8,7 @@ import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenF
 import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
 import { ReplayCandidateIndex1796637230318 } from './1796637230318-ReplayCandidateIndex';
 import { CityFileState1796637382255 } from './1796637382255-CityFileState';
+import { PrivacyRights1796644346192 } from './1796644346192-PrivacyRights';
 import { OperatorsConsole1796644352558 } from './1796644352558-OperatorsConsole';
 import { PrivacyZonesRetention1796644516878 } from './1796644516878-PrivacyZonesRetention';
 import { ScoredTripsByCityDay1796645520044 } from './1796645520044-ScoredTripsByCityDay';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ReceiptPrivacy1796634508090,
   ReplayCandidateIndex1796637230318,
   CityFileState1796637382255,
+  PrivacyRights1796644346192,
   OperatorsConsole1796644352558,
   PrivacyZonesRetention1796644516878,
   ScoredTripsByCityDay1796645520044,

@@ -119,6 +119,9 @@ runCommand(async (args) => {
     say('\nParticipants upload their trips:');
     const run = Date.now();
     const people = [];
+    // The demo's people accept the texts in force, and let their trips serve the city's open data.
+    const legal = await call(urls.api, 'GET', '/v1/legal');
+    const consents = { terms: legal.body.terms.version, privacy: legal.body.privacy.version, openData: true };
     for (const [index, rider] of riders.entries()) {
       const email = `${rider.name.toLowerCase()}.${run}@demo.example`;
       const registered = await call(urls.api, 'POST', '/v1/auth/register', {
@@ -126,6 +129,7 @@ runCommand(async (args) => {
         password: 'demo-password-123',
         displayName: rider.name,
         cityId: file.id,
+        consents,
       });
       if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
       const trace = simulateTrip({

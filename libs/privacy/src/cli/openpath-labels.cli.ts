@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import { runCommand, startProcess } from '@muvo/command';
 import { dataSourceOptions } from '@muvo/database';
 import { cityTripsOf, loadTripTrace } from '@muvo/tracking';
-import { labelsOfTrip } from '../openpath-diary.service';
-import { trainingLineOf } from '../training-export';
+import { labelsOfTrip, trainingLineOf } from '@muvo/openpath';
+import { consentingTo } from '../consent.service';
 
 /**
  * `npm run --silent openpath:labels -- CITY FILE.jsonl` writes the city's trips that their
- * participants labelled in the OpenPATH app as training data; `npm run train:modes -- DIR` then
+ * participants labelled in the OpenPATH app as training data (of those who consent to it); `npm run train:modes -- DIR` then
  * reads them (with any other labelled data) to train the city's own model.
  */
 runCommand(async (args) => {
@@ -22,12 +22,14 @@ runCommand(async (args) => {
     const labellers: { participant_id: string }[] = await db.query(
       `SELECT DISTINCT participant_id FROM openpath_entries WHERE key = 'manual/mode_confirm'`,
     );
-    const trips = await cityTripsOf(
+    // Only people whose consent in force lets their confirmed modes train the city's model: one
+    // who withdrew it is left out from then on.
+    const consenting = await consentingTo(
       db,
-      cityId,
       labellers.map((l) => l.participant_id),
-      ['scored', 'flagged'],
+      'modelTraining',
     );
+    const trips = await cityTripsOf(db, cityId, consenting, ['scored', 'flagged']);
     const lines: string[] = [];
     for (const trip of trips) {
       const labels: { label: string; start_ts: number; end_ts: number; write_ts: number }[] = await db.query(
