@@ -14,7 +14,7 @@ import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
-import { uploadBody } from './factories/trip.factory';
+import { gpxOf } from './factories/trip.factory';
 import {
   type Browser,
   describeInBrowser,
@@ -43,17 +43,7 @@ function pixelsOf(shot: Buffer, colour: string): number {
 }
 
 /** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
-function walkGpx(): string {
-  const { points } = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed: 17 });
-  const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
-<trk><name>Via Maqueda</name><trkseg>
-${trkpts}
-</trkseg></trk>
-</gpx>
-`;
-}
+const walkGpx = () => gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed: 17, name: 'Via Maqueda' });
 
 /**
  * The api, with the voucher service it forwards the page's calls to and the worker that scores

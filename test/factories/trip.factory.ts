@@ -8,7 +8,12 @@ export type SimulatedMode = Parameters<typeof simulateTrip>[0]['mode'];
  * starts an hour ago, or earlier when it lasts longer (errands, slow traffic), so that it always
  * ends in the past: the api refuses fixes from the future.
  */
-export function uploadBody(options: { path: [number, number][]; mode: SimulatedMode; seed: number; startTime?: number }) {
+export function uploadBody(options: {
+  path: [number, number][];
+  mode: SimulatedMode;
+  seed: number;
+  startTime?: number;
+}) {
   const simulate = (startTime: number) =>
     simulateTrip({ path: options.path, mode: options.mode, startTime, seed: options.seed });
   let trace = simulate(options.startTime ?? Date.now() - 60 * 60_000);
@@ -23,4 +28,17 @@ export function uploadBody(options: { path: [number, number][]; mode: SimulatedM
       ...(p.speed != null ? { speed: p.speed } : {}),
     })),
   };
+}
+
+/** A GPX 1.1 file of a simulated trip, as a watch or GPS logger would export it. */
+export function gpxOf(options: Parameters<typeof uploadBody>[0] & { name?: string }): string {
+  const { points } = uploadBody(options);
+  const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>${options.name ?? 'Trip'}</name><trkseg>
+${trkpts}
+</trkseg></trk>
+</gpx>
+`;
 }

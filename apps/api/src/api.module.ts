@@ -5,12 +5,14 @@ import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
+import { MediationModule } from '@muvo/mediation';
 import { OpenpathModule } from '@muvo/openpath';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
 import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
+import { AdminMediatorsController } from './admin-mediators.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
@@ -18,6 +20,7 @@ import { DisputesController } from './disputes.controller';
 import { LeaderboardsController } from './leaderboards.controller';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
+import { MediatorController } from './mediator.controller';
 import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
@@ -40,6 +43,7 @@ export class ApiModule {
         TrackingModule,
         LedgerModule,
         ScoringModule,
+        MediationModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
         OpenpathModule,
@@ -58,6 +62,8 @@ export class ApiModule {
         AdminRulesController,
         AdminScoringController,
         OpenpathTokenController,
+        MediatorController,
+        AdminMediatorsController,
       ],
       providers: [TripBodyParsers, OpenpathBodyLimit],
     };

@@ -3,9 +3,11 @@ import { CounterWebModule } from '@muvo/counter-web';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
+import { MediationModule } from '@muvo/mediation';
 import { ObservabilityModule } from '@muvo/observability';
 import { VoucherExpirySweeper, VouchersModule } from '@muvo/vouchers';
 import { CounterController } from './counter.controller';
+import { MediatorVouchersController } from './mediator-vouchers.controller';
 import { MerchantsController } from './merchants.controller';
 import { OffersController } from './offers.controller';
 import { RedemptionsController } from './redemptions.controller';
@@ -25,6 +27,7 @@ export class VoucherModule {
         ObservabilityModule,
         IdentityModule,
         VouchersModule,
+        MediationModule,
         CounterWebModule,
       ],
       controllers: [
@@ -35,6 +38,7 @@ export class VoucherModule {
         CounterController,
         RedemptionsController,
         ReportsController,
+        MediatorVouchersController,
       ],
       providers: [VoucherExpirySweeper],
     };

@@ -74,6 +74,13 @@ export const environmentSchema = z.object({
   LOGIN_FAILURE_WINDOW_S: positiveInt(900),
   REGISTRATION_LIMIT: positiveInt(30),
   REGISTRATION_WINDOW_S: positiveInt(600),
+  PASSWORD_RESET_TTL_S: z.coerce.number().int().min(60).max(86_400).default(1800),
+  LOGIN_CODE_FAILURE_LIMIT: positiveInt(10),
+  LOGIN_CODE_FAILURE_WINDOW_S: positiveInt(900),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL (e.g. smtps://user:pass@mail.example.org)' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('muvo <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   METRICS_TOKEN: z.string().min(32).optional(),
@@ -118,6 +125,7 @@ export const environmentSchema = z.object({
   VOUCHER_QR_SECRET: z.string().min(32).optional(),
   WEB_VOUCHER_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_MAP_STYLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENPATH_PATH_PREFIX: z
     .string()
     .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')

@@ -5,13 +5,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountEntity } from './account.entity';
 import { AuthGuard } from './auth.guard';
 import { IdentityService } from './identity.service';
+import { mailerProvider } from './mailer';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
 /** Accounts and sessions, and the guard that authenticates every request of the importing app. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity]), JwtModule.register({})],
-  providers: [IdentityService, PasswordHasher, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, TokenService],
+  providers: [
+    IdentityService,
+    PasswordHasher,
+    TokenService,
+    mailerProvider,
+    PasswordResetService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, TokenService, PasswordResetService],
 })
 export class IdentityModule {}

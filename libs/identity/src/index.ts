@@ -5,3 +5,5 @@ export * from './identity.module';
 export * from './identity.service';
 export * from './principal';
 export * from './token.service';
+export * from './mailer';
+export * from './password-reset.service';

@@ -65,7 +65,7 @@ export class CityFileExporter {
       merchant_owner: boolean;
     }[] = await manager.query(
       `SELECT email, display_name, role, merchant_id, merchant_owner FROM accounts
-        WHERE city_id = $1 AND role IN ('operator', 'merchant_staff') ORDER BY created_at, email`,
+        WHERE city_id = $1 AND role IN ('operator', 'mediator', 'merchant_staff') ORDER BY created_at, email`,
       [cityId],
     );
     const merchants: {
@@ -124,6 +124,13 @@ export class CityFileExporter {
       operators: people
         .filter((p) => p.role === 'operator')
         .map((p) => present({ email: p.email, displayName: p.display_name })),
+      ...(people.some((p) => p.role === 'mediator')
+        ? {
+            mediators: people
+              .filter((p) => p.role === 'mediator')
+              .map((p) => present({ email: p.email, displayName: p.display_name })),
+          }
+        : {}),
       merchants: merchants.map((m) => {
         const staff = people.filter((p) => p.role === 'merchant_staff' && p.merchant_id === m.id);
         return present({
