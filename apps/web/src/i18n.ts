@@ -5,6 +5,7 @@ import { es } from './locales/es';
 import { fr } from './locales/fr';
 import { it } from './locales/it';
 import { nl } from './locales/nl';
+import { people } from './locales/people';
 
 /** The languages the app speaks, each named in itself for the chooser. */
 export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
@@ -50,11 +51,11 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      it: { translation: it },
-      es: { translation: es },
-      nl: { translation: nl },
+      en: { translation: { ...en, ...people.en } },
+      fr: { translation: { ...fr, ...people.fr } },
+      it: { translation: { ...it, ...people.it } },
+      es: { translation: { ...es, ...people.es } },
+      nl: { translation: { ...nl, ...people.nl } },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,

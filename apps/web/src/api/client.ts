@@ -12,19 +12,25 @@ export type Session = ApiComponents['schemas']['SessionResponse'];
 export type Registration = ApiComponents['schemas']['RegisterResponse'];
 export type RegisterRequest = ApiComponents['schemas']['RegisterRequest'];
 export type Offer = VoucherComponents['schemas']['Offer'];
+export type OwnVoucher = VoucherComponents['schemas']['OwnVoucher'];
+export type Profile = ApiComponents['schemas']['Profile'];
+export type Resident = ApiComponents['schemas']['Resident'];
+export type Team = ApiComponents['schemas']['Team'];
 
-/** The JSON body of an operation's success answer (200, 201 or 202). */
+/** The JSON body of an operation's success answer (200, 201 or 202; nothing for a 204). */
 type Ok<Op> = Op extends { responses: infer R }
   ? {
-      [K in keyof R]: K extends 200 | 201 | 202
-        ? R[K] extends { content: { 'application/json': infer B } }
-          ? B
-          : never
-        : never;
+      [K in keyof R]: K extends 204
+        ? void
+        : K extends 200 | 201 | 202
+          ? R[K] extends { content: { 'application/json': infer B } }
+            ? B
+            : never
+          : never;
     }[keyof R]
   : never;
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type PathsWith<P, M extends Method> = { [K in keyof P]: P[K] extends Record<M, object> ? K : never }[keyof P] & string;
 
 /** An answer that is not a success, with the API's stable machine-readable `code`. */
@@ -72,6 +78,20 @@ export function isLoggedIn(): boolean {
 export function onSessionChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/**
+ * The role the access token names, to choose the menu (a mediator's differs from a participant's).
+ * Read without verifying: the API checks the token on every call; this only picks what to show.
+ */
+export function sessionRole(): string | null {
+  try {
+    const payload = session?.accessToken.split('.')[1];
+    if (!payload) return null;
+    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: string }).role ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function setSession(next: StoredSession | null): void {
@@ -127,11 +147,7 @@ async function call<T>(
   body?: BodyInit,
   contentType?: string,
 ): Promise<T> {
-  let response = await send(service, method, path, body, contentType);
-  if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
-    if (await refreshSession()) response = await send(service, method, path, body, contentType);
-    else setSession(null);
-  }
+  const response = await authorised(service, method, path, body, contentType);
   const text = await response.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
@@ -145,6 +161,30 @@ async function call<T>(
   return json as T;
 }
 
+/** A request with the session, refreshed once if it had expired; the answer as it came. */
+async function authorised(
+  service: keyof typeof BASES,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType?: string,
+): Promise<Response> {
+  let response = await send(service, method, path, body, contentType);
+  if (response.status === 401 && session && !path.startsWith('/v1/auth/')) {
+    if (await refreshSession()) response = await send(service, method, path, body, contentType);
+    else setSession(null);
+  }
+  return response;
+}
+
+/** `/v1/x/{id}` with its parameters filled in (encoded). */
+function fill(path: string, params: Record<string, string | number>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Params = Record<string, string | number>;
+
 /** Typed calls: a path or answer the API no longer has is a type error here, not a broken page. */
 export const api = {
   get<P extends PathsWith<ApiPaths, 'get'>>(path: P, query = ''): Promise<Ok<ApiPaths[P]['get']>> {
@@ -155,7 +195,7 @@ export const api = {
   },
   post<P extends PathsWith<ApiPaths, 'post'>>(
     path: P,
-    body: ApiPaths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
+    body: JsonBody<ApiPaths[P]['post']>,
   ): Promise<Ok<ApiPaths[P]['post']>> {
     return call('api', 'POST', path, JSON.stringify(body), 'application/json');
   },
@@ -163,10 +203,81 @@ export const api = {
   uploadTrip(file: Blob): Promise<Ok<ApiPaths['/v1/trips']['post']>> {
     return call('api', 'POST', '/v1/trips', file, file.type || 'application/octet-stream');
   },
+  /** The same, for a resident of the calling mediator. */
+  uploadResidentTrip(
+    residentId: string,
+    file: Blob,
+  ): Promise<Ok<ApiPaths['/v1/mediator/residents/{id}/trips']['post']>> {
+    return call(
+      'api',
+      'POST',
+      fill('/v1/mediator/residents/{id}/trips', { id: residentId }),
+      file,
+      file.type || 'application/octet-stream',
+    );
+  },
+  getAt<P extends PathsWith<ApiPaths, 'get'>>(path: P, params: Params, query = ''): Promise<Ok<ApiPaths[P]['get']>> {
+    return call('api', 'GET', fill(path, params) + query);
+  },
+  postAt<P extends PathsWith<ApiPaths, 'post'>>(
+    path: P,
+    params: Params,
+    body?: JsonBody<ApiPaths[P]['post']>,
+  ): Promise<Ok<ApiPaths[P]['post']>> {
+    return call('api', 'POST', fill(path, params), JSON.stringify(body ?? {}), 'application/json');
+  },
+  put<P extends PathsWith<ApiPaths, 'put'>>(
+    path: P,
+    body: JsonBody<ApiPaths[P]['put']>,
+  ): Promise<Ok<ApiPaths[P]['put']>> {
+    return call('api', 'PUT', path, JSON.stringify(body), 'application/json');
+  },
+  patch<P extends PathsWith<ApiPaths, 'patch'>>(
+    path: P,
+    body: JsonBody<ApiPaths[P]['patch']>,
+  ): Promise<Ok<ApiPaths[P]['patch']>> {
+    return call('api', 'PATCH', path, JSON.stringify(body), 'application/json');
+  },
+  delete<P extends PathsWith<ApiPaths, 'delete'>>(path: P): Promise<Ok<ApiPaths[P]['delete']>> {
+    return call('api', 'DELETE', path);
+  },
+  /** One chunk of fixes of a live trip, numbered from 0 (a resent chunk is harmless). */
+  sendChunk(tripId: string, seq: number, points: { lat: number; lon: number; ts: number; accuracy?: number }[]) {
+    return call<Ok<ApiPaths['/v1/trips/{id}/chunks/{seq}']['put']>>(
+      'api',
+      'PUT',
+      fill('/v1/trips/{id}/chunks/{seq}', { id: tripId, seq }),
+      JSON.stringify({ points }),
+      'application/json',
+    );
+  },
+  /**
+   * A call outside the typed documents (an endpoint another part of muvo may or may not serve
+   * yet), answered as it came: the caller looks at the status.
+   */
+  raw(method: string, path: string, body?: unknown): Promise<Response> {
+    return authorised(
+      'api',
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? undefined : 'application/json',
+    );
+  },
 };
 
 export const voucher = {
   get<P extends PathsWith<VoucherPaths, 'get'>>(path: P, query = ''): Promise<Ok<VoucherPaths[P]['get']>> {
     return call('voucher', 'GET', path + query);
+  },
+  getAt<P extends PathsWith<VoucherPaths, 'get'>>(path: P, params: Params): Promise<Ok<VoucherPaths[P]['get']>> {
+    return call('voucher', 'GET', fill(path, params));
+  },
+  postAt<P extends PathsWith<VoucherPaths, 'post'>>(
+    path: P,
+    params: Params,
+    body: JsonBody<VoucherPaths[P]['post']>,
+  ): Promise<Ok<VoucherPaths[P]['post']>> {
+    return call('voucher', 'POST', fill(path, params), JSON.stringify(body), 'application/json');
   },
 };

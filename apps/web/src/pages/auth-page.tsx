@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
-import { href, navigate } from '../routing';
+import { homeHref, href, navigate } from '../routing';
 import { useErrorText } from '../use-error-text';
 
 /** Log in or create an account: one form, two modes. */
 export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,9 +25,15 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
       const session =
         mode === 'login'
           ? await api.post('/v1/auth/login', { email, password })
-          : await api.post('/v1/auth/register', { email, password, ...(displayName ? { displayName } : {}) });
+          : await api.post('/v1/auth/register', {
+              email,
+              password,
+              // The language the person reads the app in is the one their e-mails will speak.
+              language: i18n.language as 'en',
+              ...(displayName ? { displayName } : {}),
+            });
       setSession(session);
-      navigate(href.trips);
+      navigate(homeHref());
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -80,6 +86,16 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
         {mode === 'login' ? t('noAccount') : t('haveAccount')}{' '}
         <a href={mode === 'login' ? href.register : href.login}>{mode === 'login' ? t('goRegister') : t('goLogin')}</a>
       </p>
+      {mode === 'login' && (
+        <ul className="links">
+          <li>
+            <a href={href.forgot}>{t('forgotLink')}</a>
+          </li>
+          <li>
+            <a href={href.card}>{t('cardLink')}</a>
+          </li>
+        </ul>
+      )}
     </section>
   );
 }
