@@ -6,14 +6,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { API_APP } from '../apps/api/src/api.app';
-import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
-import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
 import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
-import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
+import { VIA_MAQUEDA } from './factories/city.factory';
 import { gpxOf } from './factories/trip.factory';
 import {
   type Browser,
@@ -25,7 +23,8 @@ import {
   speakLanguage,
 } from './support/browser';
 import { request } from './support/http-client';
-import { type RunningApp, startApp, testConfig } from './support/stack';
+import { startApp } from './support/stack';
+import { startWebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
 
 jest.setTimeout(90_000);
@@ -44,27 +43,6 @@ function pixelsOf(shot: Buffer, colour: string): number {
 
 /** A GPX 1.1 file of a simulated walk along Via Maqueda, as a watch would export it. */
 const walkGpx = () => gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed: 17, name: 'Via Maqueda' });
-
-/**
- * The api, with the voucher service it forwards the page's calls to and the worker that scores
- * uploads; the voucher app starts first so the api knows where it is.
- */
-async function startWebStack() {
-  const config = testConfig();
-  const voucher = await startApp(VOUCHER_APP, config);
-  const [api, worker] = await Promise.all([
-    startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
-    startApp(WORKER_APP, config),
-  ]);
-  const city = await applyTestCity(config);
-  return {
-    config,
-    city,
-    api,
-    voucher,
-    close: () => Promise.all([api, voucher, worker].map((app: RunningApp) => app.app.close())),
-  };
-}
 
 describe('the web app served by the api', () => {
   let s: Awaited<ReturnType<typeof startWebStack>>;

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OwnVoucher, voucher } from '../api/client';
 import { QrImage } from '../components/qr-image';
@@ -35,10 +35,16 @@ export function ResidentPage({ id }: { id: string }) {
   );
   const resident = usePolled(
     () => api.getAt('/v1/mediator/residents/{id}', { id }),
-    () => (trips.value?.items ?? []).some((trip) => !FINAL_STATUSES.includes(trip.status)),
+    () => false,
     3000,
     [id],
   );
+  // The balance changes when a trip is scored: read it again each time one more trip is final.
+  const scoredTrips = (trips.value?.items ?? []).filter((trip) => FINAL_STATUSES.includes(trip.status)).length;
+  const reloadResident = resident.reload;
+  useEffect(() => {
+    if (scoredTrips > 0) reloadResident();
+  }, [scoredTrips, reloadResident]);
 
   if (resident.error !== undefined)
     return (
