@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
+import { FormEnd } from '../components/form-end';
 import { homeHref, href, navigate } from '../routing';
 import { useAction } from '../use-action';
 
@@ -41,12 +42,7 @@ export function CardLoginPage() {
             {t('cardHelp')}
           </p>
         </div>
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-        <button type="submit" className="primary" disabled={action.busy}>
-          {action.busy ? t('working') : t('cardSubmit')}
-        </button>
+        <FormEnd action={action} label={t('cardSubmit')} />
       </form>
       <p className="switch">
         <a href={href.login}>{t('goLogin')}</a>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { FormEnd } from '../components/form-end';
 import { href } from '../routing';
 import { useAction } from '../use-action';
 
@@ -31,12 +32,7 @@ export function ForgotPage() {
             <label htmlFor="email">{t('email')}</label>
             <input id="email" name="email" type="email" autoComplete="email" required />
           </div>
-          <p className="error" role="alert">
-            {action.error}
-          </p>
-          <button type="submit" className="primary" disabled={action.busy}>
-            {action.busy ? t('working') : t('forgotSubmit')}
-          </button>
+          <FormEnd action={action} label={t('forgotSubmit')} />
         </form>
       )}
       <p className="switch">
@@ -85,18 +81,10 @@ export function ResetPage({ token }: { token: string }) {
               {t('passwordHint')}
             </p>
           </div>
-          <p className="error" role="alert">
-            {action.error}
-            {action.error && (
-              <>
-                {' '}
-                <a href={href.forgot}>{t('askNewLink')}</a>
-              </>
-            )}
-          </p>
-          <button type="submit" className="primary" disabled={action.busy}>
-            {action.busy ? t('working') : t('resetSubmit')}
-          </button>
+          <FormEnd action={action} label={t('resetSubmit')}>
+            {' '}
+            <a href={href.forgot}>{t('askNewLink')}</a>
+          </FormEnd>
         </form>
       )}
     </section>

@@ -66,7 +66,7 @@ export function ResidentPage({ id }: { id: string }) {
       <div className="columns">
         <div>
           <section className="card" aria-labelledby="resident-balance-title">
-            <h2 id="resident-balance-title">{t('balanceTitle')}</h2>
+            <h2 id="resident-balance-title">{t('residentBalanceTitle', { name: person.displayName })}</h2>
             <p className="balance" id="resident-balance" aria-live="polite">
               {t('balanceValue', { count: person.balance })}
             </p>

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { FormEnd } from '../components/form-end';
 import { formatDay } from '../format';
 import { href, navigate } from '../routing';
 import { useAction } from '../use-action';
@@ -76,12 +77,7 @@ export function ResidentsPage() {
               </label>
             ))}
           </fieldset>
-          <p className="error" role="alert">
-            {action.error}
-          </p>
-          <button type="submit" id="register-resident" className="primary" disabled={action.busy}>
-            {action.busy ? t('working') : t('residentRegister')}
-          </button>
+          <FormEnd action={action} label={t('residentRegister')} id="register-resident" />
         </form>
       </section>
       <section aria-labelledby="residents-title">

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setSession } from '../api/client';
+import { FormEnd } from '../components/form-end';
 import { type Language, LANGUAGES } from '../i18n';
 import { chooseAndStoreLanguage } from '../language-choice';
 import { useAction } from '../use-action';
@@ -165,12 +166,7 @@ function TakeOver({ onDone }: { onDone: () => void }) {
             {t('passwordHint')}
           </p>
         </div>
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('takeOverSubmit')}
-        </button>
+        <FormEnd action={action} label={t('takeOverSubmit')} />
       </form>
     </section>
   );
