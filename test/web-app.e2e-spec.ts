@@ -234,7 +234,7 @@ describe('the web app served by the api', () => {
       await page.goto(`${s.api.url}/app/#/upload`);
       await page.waitForSelector('#upload-title');
       const reached: string[] = [];
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         reached.push(
           await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),

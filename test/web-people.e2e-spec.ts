@@ -185,6 +185,21 @@ describe('the people pages of the web app', () => {
       expect(trip.body.status).not.toBe('receiving');
     });
 
+    it('adds a GPX trip dropped on the upload page', async () => {
+      await page.evaluate(() => (window.location.hash = '#/upload'));
+      await page.waitForSelector('.drop-zone');
+      const gpx = gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed: 31 });
+      await page.evaluate((text) => {
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'watch.gpx', { type: 'application/gpx+xml' }));
+        const zone = document.querySelector('.drop-zone')!;
+        zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: files }));
+        zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files }));
+      }, gpx);
+      await page.waitForSelector('#see-trip');
+      expect(await page.textContent('#upload-status')).toContain(words.uploaded);
+    });
+
     it('shows the OpenPATH joining code as a QR code and a link', async () => {
       await page.evaluate(() => (window.location.hash = '#/openpath'));
       await page.waitForSelector('#openpath-issue');

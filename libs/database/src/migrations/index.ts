@@ -8,7 +8,7 @@ import { RefreshTokenFamilies1796634490681 } from './1796634490681-RefreshTokenF
 import { ReceiptPrivacy1796634508090 } from './1796634508090-ReceiptPrivacy';
 import { ReplayCandidateIndex1796637230318 } from './1796637230318-ReplayCandidateIndex';
 import { CityFileState1796637382255 } from './1796637382255-CityFileState';
-import { PeopleAndMediators1796644316662 } from './1796644316662-PeopleAndMediators';
+import { PeopleAndMediators1796648204575 } from './1796648204575-PeopleAndMediators';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -25,5 +25,5 @@ export const MIGRATIONS = [
   ReceiptPrivacy1796634508090,
   ReplayCandidateIndex1796637230318,
   CityFileState1796637382255,
-  PeopleAndMediators1796644316662,
+  PeopleAndMediators1796648204575,
 ];

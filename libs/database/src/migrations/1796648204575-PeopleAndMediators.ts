@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (≥ 60 bits), so a slow hash would add nothing but cost, and a hash lets a code alone find its
  *   account.
  */
-export class PeopleAndMediators1796644316662 implements MigrationInterface {
-  name = 'PeopleAndMediators1796644316662';
+export class PeopleAndMediators1796648204575 implements MigrationInterface {
+  name = 'PeopleAndMediators1796648204575';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_role_check`);
