@@ -35,7 +35,7 @@ export function OpenpathPage() {
             </a>
           </p>
           <p>{t('openpathTyped')}</p>
-          <p className="code" id="openpath-code">
+          <p className="code token" id="openpath-code">
             {issued.token}
           </p>
         </div>
