@@ -77,7 +77,7 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
   beforeAll(async () => {
     ensureWebAppBuilt();
     // Rules changed in the console apply to the very next trip (no city cache in between).
-    s = await startWebStack({ SCORING_CITY_CACHE_MS: '0' });
+    s = await startWebStack({ env: { SCORING_CITY_CACHE_MS: '0' } });
     operatorEmail = (s.city.raw.operators as { email: string }[])[0].email;
     operatorToken = await login(s.api.url, operatorEmail, s.city.password(operatorEmail));
     cyclist = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });

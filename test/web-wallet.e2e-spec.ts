@@ -87,7 +87,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
 
   beforeAll(async () => {
     ensureWebAppBuilt();
-    s = await startWebStack({}, { area: VIA_MAQUEDA_AREA });
+    s = await startWebStack({ city: { area: VIA_MAQUEDA_AREA } });
   }, 120_000);
   afterAll(() => s?.close());
 

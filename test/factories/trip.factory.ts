@@ -119,15 +119,20 @@ export async function storeTrips(db: Queryable, trips: readonly StoredTrip[]): P
   return rows.map((r) => r.id);
 }
 
-/** A GPX 1.1 file of a simulated walk along Via Maqueda (in the demo city's area), as a watch would export it. */
-export function walkGpx(seed = 17): string {
-  const { points } = uploadBody({ path: VIA_MAQUEDA, mode: 'walk', seed });
+/** A GPX 1.1 file of a simulated trip, as a watch or GPS logger would export it. */
+export function gpxOf(options: Parameters<typeof uploadBody>[0] & { name?: string }): string {
+  const { points } = uploadBody(options);
   const trkpts = points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.ts}</time></trkpt>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="muvo test" xmlns="http://www.topografix.com/GPX/1/1">
-<trk><name>Via Maqueda</name><trkseg>
+<trk><name>${options.name ?? 'Trip'}</name><trkseg>
 ${trkpts}
 </trkseg></trk>
 </gpx>
 `;
+}
+
+/** A GPX 1.1 file of a simulated walk along Via Maqueda (in the demo city's area), as a watch would export it. */
+export function walkGpx(seed = 17): string {
+  return gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed, name: 'Via Maqueda' });
 }

@@ -5,21 +5,19 @@ import { applyTestCity } from '../factories/city.factory';
 import { type RunningApp, startApp, testConfig } from './stack';
 
 /**
- * What the web app's browser tests run against: the api serving the page, the voucher service it
- * forwards the page's calls to and the worker that scores uploads (the voucher app starts first so
- * the api knows where it is), and a test city with shops and an operator.
+ * The api, with the voucher service it forwards the page's calls to and the worker that scores
+ * uploads; the voucher app starts first so the api knows where it is. A test city is applied.
  */
 export async function startWebStack(
-  env: Record<string, string> = {},
-  cityOverrides: Parameters<typeof applyTestCity>[1] = {},
+  options: { env?: Record<string, string>; city?: Parameters<typeof applyTestCity>[1] } = {},
 ) {
-  const config = testConfig(env);
+  const config = testConfig(options.env);
   const voucher = await startApp(VOUCHER_APP, config);
   const [api, worker] = await Promise.all([
     startApp(API_APP, { ...config, web: { ...config.web, voucherUrl: voucher.url } }),
     startApp(WORKER_APP, config),
   ]);
-  const city = await applyTestCity(config, cityOverrides);
+  const city = await applyTestCity(config, options.city);
   return {
     config,
     city,

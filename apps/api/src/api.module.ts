@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
 import { LedgerModule } from '@muvo/ledger';
+import { MediationModule } from '@muvo/mediation';
 import { OpenpathModule } from '@muvo/openpath';
 import { OversightModule } from '@muvo/oversight';
 import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
@@ -18,6 +19,7 @@ import { AdminBacktestsController } from './admin-backtests.controller';
 import { AdminKpisController } from './admin-kpis.controller';
 import { AdminMapController } from './admin-map.controller';
 import { AdminParticipantsController } from './admin-participants.controller';
+import { AdminMediatorsController } from './admin-mediators.controller';
 import { AdminReviewsController } from './admin-reviews.controller';
 import { AdminRulesController } from './admin-rules.controller';
 import { AdminScoringController } from './admin-scoring.controller';
@@ -28,6 +30,7 @@ import { AuthController } from './auth.controller';
 import { PointsController } from './points.controller';
 import { MeController } from './me.controller';
 import { MeDataAccessController } from './me-data-access.controller';
+import { MediatorController } from './mediator.controller';
 import { LiveTripsController } from './live-trips.controller';
 import { OpenpathBodyLimit } from './openpath.body-limit';
 import { OpenpathRoutesModule } from './openpath-routes.module';
@@ -56,6 +59,7 @@ export class ApiModule {
         PrivacyZonesModule,
         CitiesModule,
         OversightModule,
+        MediationModule,
         ThrottlerModule.forRootAsync({ inject: [APP_CONFIG, REDIS_CLIENT], useFactory: rateLimitOptions }),
         WebAppModule,
         OpenpathModule,
@@ -86,6 +90,8 @@ export class ApiModule {
         LegalController,
         PrivacyRightsController,
         AdminErasureController,
+        MediatorController,
+        AdminMediatorsController,
       ],
       providers: [TripBodyParsers, OpenpathBodyLimit, { provide: APP_INTERCEPTOR, useClass: ConsentGate }],
     };

@@ -1,9 +1,16 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@muvo/http';
-import { IdentityService } from '@muvo/identity';
+import { IdentityService, PasswordResetService } from '@muvo/identity';
+import { MediationService } from '@muvo/mediation';
 import { ConsentService } from '@muvo/privacy';
 import {
+  loginCodeSchema,
+  type LoginCodeRequest,
+  passwordResetConfirmSchema,
+  type PasswordResetConfirm,
+  passwordResetSchema,
+  type PasswordResetRequest,
   loginSchema,
   type LoginRequest,
   refreshSchema,
@@ -21,6 +28,8 @@ export class AuthController {
   constructor(
     private readonly identity: IdentityService,
     private readonly consents: ConsentService,
+    private readonly passwordReset: PasswordResetService,
+    private readonly mediation: MediationService,
   ) {}
 
   @Post('register')
@@ -59,5 +68,40 @@ export class AuthController {
   @ApiResponse({ status: 401, description: 'REFRESH_TOKEN_INVALID' })
   refresh(@Body({ schema: refreshSchema }) body: RefreshRequest) {
     return this.identity.refresh(body.refreshToken);
+  }
+
+  @Post('login-code')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with the code of a card a mediator printed (residents without an email)' })
+  @ApiResponse({ status: 200, standardSchema: sessionResponseSchema })
+  @ApiResponse({ status: 401, description: 'LOGIN_CODE_INVALID' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_LOGIN_ATTEMPTS with retryAfterS (counted per client address)' })
+  async loginWithCode(@Body({ schema: loginCodeSchema }) body: LoginCodeRequest, @Ip() clientAddress: string) {
+    const { accountId, session } = await this.mediation.loginWithCode(body.code, clientAddress);
+    return { accountId, role: 'participant', ...session };
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'E-mail a single-use link to choose a new password',
+    description: 'Always 202, whether or not the email has an account: the answer reveals nothing.',
+  })
+  @ApiResponse({ status: 202, description: 'If the email has an account, a link is on its way' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_RESET_REQUESTS with retryAfterS' })
+  async requestPasswordReset(
+    @Body({ schema: passwordResetSchema }) body: PasswordResetRequest,
+    @Ip() clientAddress: string,
+  ): Promise<void> {
+    await this.passwordReset.request(body.email, clientAddress);
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose the new password with the e-mailed token; every session of the account ends' })
+  @ApiResponse({ status: 204, description: 'Password changed; log in with it' })
+  @ApiResponse({ status: 400, description: 'RESET_TOKEN_INVALID, PASSWORD_TOO_COMMON, VALIDATION_FAILED' })
+  async confirmPasswordReset(@Body({ schema: passwordResetConfirmSchema }) body: PasswordResetConfirm): Promise<void> {
+    await this.passwordReset.confirm(body.token, body.password);
   }
 }

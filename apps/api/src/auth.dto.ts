@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { LANGUAGES } from '@muvo/identity';
+
 const version = z.string().min(1).max(40);
 
 export const consentsSchema = z
@@ -16,8 +18,9 @@ export const consentsSchema = z
   });
 export type ConsentsRequest = z.infer<typeof consentsSchema>;
 
-const email = z.email().max(254).describe('Login email (case-insensitive)');
-const password = z.string().min(8, 'must be at least 8 characters').max(256);
+export const email = z.email().max(254).describe('Login email (case-insensitive)');
+export const password = z.string().min(8, 'must be at least 8 characters').max(256);
+export const language = z.enum(LANGUAGES).describe('The language muvo speaks to the person (e-mails)');
 
 export const registerSchema = z
   .object({
@@ -31,6 +34,7 @@ export const registerSchema = z
       .optional()
       .describe('The city programme to join; inferred from the first trip when omitted'),
     consents: consentsSchema,
+    language: language.optional(),
   })
   .meta({
     id: 'RegisterRequest',
@@ -65,3 +69,18 @@ export const registerResponseSchema = z
 export const sessionResponseSchema = z
   .object({ accountId: z.uuid(), role: z.string(), ...session })
   .meta({ id: 'SessionResponse' });
+
+export const passwordResetSchema = z
+  .object({ email })
+  .meta({ id: 'PasswordResetRequest', example: { email: 'ada@example.org' } });
+export type PasswordResetRequest = z.infer<typeof passwordResetSchema>;
+
+export const passwordResetConfirmSchema = z
+  .object({ token: z.string().min(20).max(100).describe('From the link in the e-mail'), password })
+  .meta({ id: 'PasswordResetConfirm', example: { token: 'kq3…', password: 'a new long password' } });
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirmSchema>;
+
+export const loginCodeSchema = z
+  .object({ code: z.string().trim().min(12).max(40).describe('The code printed on a resident’s card') })
+  .meta({ id: 'LoginCodeRequest', example: { code: 'K7MQ-9XDA-2PRT' } });
+export type LoginCodeRequest = z.infer<typeof loginCodeSchema>;

@@ -4,10 +4,12 @@ import { CounterWebModule } from '@muvo/counter-web';
 import { type AppConfig, ConfigModule } from '@muvo/config';
 import { DatabaseModule } from '@muvo/database';
 import { IdentityModule } from '@muvo/identity';
+import { MediationModule } from '@muvo/mediation';
 import { ObservabilityModule } from '@muvo/observability';
 import { ConsentGate } from '@muvo/privacy';
 import { VoucherExpirySweeper, VouchersModule } from '@muvo/vouchers';
 import { CounterController } from './counter.controller';
+import { MediatorVouchersController } from './mediator-vouchers.controller';
 import { MerchantsController } from './merchants.controller';
 import { OffersController } from './offers.controller';
 import { RedemptionsController } from './redemptions.controller';
@@ -27,6 +29,7 @@ export class VoucherModule {
         ObservabilityModule,
         IdentityModule,
         VouchersModule,
+        MediationModule,
         CounterWebModule,
       ],
       controllers: [
@@ -37,6 +40,7 @@ export class VoucherModule {
         CounterController,
         RedemptionsController,
         ReportsController,
+        MediatorVouchersController,
       ],
       // Claiming a voucher is a change like any other: it waits for the texts in force to be accepted.
       providers: [VoucherExpirySweeper, { provide: APP_INTERCEPTOR, useClass: ConsentGate }],

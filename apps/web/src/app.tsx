@@ -2,13 +2,14 @@ import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
 import { ConsentBanner } from './components/consent-banner';
-import { chooseLanguage, type Language, LANGUAGES } from './i18n';
+import { type Language, LANGUAGES } from './i18n';
+import { chooseAndStoreLanguage } from './language-choice';
 import { forgetOfflineData } from './offline';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
 import { UploadPage } from './pages/upload-page';
-import { homeHref, href, isOperatorRole, navigate, type Route, useRoute } from './routing';
+import { homeHref, href, isOperatorRole, navigate, PUBLIC_PAGES, type Route, useRoute } from './routing';
 
 // Participants never download the operators' console: it is its own chunk, fetched on #/console.
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
@@ -20,22 +21,44 @@ const OffersPage = lazy(() => import('./pages/offers-page').then((m) => ({ defau
 const WalletPage = lazy(() => import('./pages/wallet-page').then((m) => ({ default: m.WalletPage })));
 const PlayPage = lazy(() => import('./pages/play-page').then((m) => ({ default: m.PlayPage })));
 
-/** The signed-in menu: each page with the route pages that belong to it. */
-const NAV = [
+/** The signed-in menus, by role: each entry with the route pages that belong to it. */
+type MenuEntry = { href: string; label: string; pages: readonly Route['page'][] };
+const PARTICIPANT_MENU: MenuEntry[] = [
   { href: href.trips, label: 'navTrips', pages: ['trips', 'trip'] },
   { href: href.upload, label: 'navUpload', pages: ['upload'] },
+  { href: href.record, label: 'navRecord', pages: ['record'] },
   { href: href.points, label: 'navPoints', pages: ['points'] },
   { href: href.offers, label: 'navOffers', pages: ['offers'] },
   { href: href.vouchers, label: 'navVouchers', pages: ['vouchers'] },
   { href: href.play, label: 'navPlay', pages: ['play'] },
-] as const;
+  { href: href.openpath, label: 'navOpenpath', pages: ['openpath'] },
+  { href: href.settings, label: 'navSettings', pages: ['settings'] },
+];
+const MEDIATOR_MENU: MenuEntry[] = [
+  { href: href.residents, label: 'navResidents', pages: ['residents', 'resident'] },
+  { href: href.settings, label: 'navSettings', pages: ['settings'] },
+];
+
+// Pages few people open on a first visit: loaded when opened, so the first page stays light.
+const ForgotPage = lazy(() => import('./pages/password-reset-page').then((m) => ({ default: m.ForgotPage })));
+const ResetPage = lazy(() => import('./pages/password-reset-page').then((m) => ({ default: m.ResetPage })));
+const CardLoginPage = lazy(() => import('./pages/card-login-page').then((m) => ({ default: m.CardLoginPage })));
+const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const RecordPage = lazy(() => import('./pages/record-page').then((m) => ({ default: m.RecordPage })));
+const OpenpathPage = lazy(() => import('./pages/openpath-page').then((m) => ({ default: m.OpenpathPage })));
+const ResidentsPage = lazy(() => import('./pages/residents-page').then((m) => ({ default: m.ResidentsPage })));
+const ResidentPage = lazy(() => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage })));
 
 function LanguageChooser() {
   const { t, i18n } = useTranslation();
   return (
     <div className="language">
       <label htmlFor="language">{t('language')}</label>
-      <select id="language" value={i18n.language} onChange={(event) => chooseLanguage(event.target.value as Language)}>
+      <select
+        id="language"
+        value={i18n.language}
+        onChange={(event) => void chooseAndStoreLanguage(event.target.value as Language).catch(() => undefined)}
+      >
         {Object.entries(LANGUAGES).map(([code, name]) => (
           <option key={code} value={code} lang={code}>
             {name}
@@ -56,10 +79,26 @@ function Page({ route }: { route: Route }) {
     case 'login':
     case 'register':
       return <AuthPage mode={route.page} />;
+    case 'forgot':
+      return <ForgotPage />;
+    case 'reset':
+      return <ResetPage token={route.token} />;
+    case 'card':
+      return <CardLoginPage />;
     case 'trip':
       return <TripPage id={route.id} />;
     case 'upload':
       return <UploadPage />;
+    case 'record':
+      return <RecordPage />;
+    case 'openpath':
+      return <OpenpathPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'residents':
+      return <ResidentsPage />;
+    case 'resident':
+      return <ResidentPage id={route.id} />;
     case 'trips':
       return <TripsPage />;
     case 'invitation':
@@ -85,20 +124,45 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+function MainMenu({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const role = sessionRole();
+  // Operators and admins find their way in the console's own menu.
+  const items = isOperatorRole(role) ? [] : role === 'mediator' ? MEDIATOR_MENU : PARTICIPANT_MENU;
+  return (
+    <nav aria-label={t('mainNav')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} aria-current={item.pages.includes(route.page) ? 'page' : undefined}>
+              {t(item.label)}
+            </a>
+          </li>
+        ))}
+        <li>
+          <button type="button" onClick={() => (setSession(null), void forgetOfflineData())}>
+            {t('navLogout')}
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const loggedIn = useSyncExternalStore(onSessionChange, isLoggedIn);
   const route = useRoute();
-  const operator = loggedIn && isOperatorRole(sessionRole());
-  const publicPage = route.page === 'login' || route.page === 'register';
+  const publicPage = PUBLIC_PAGES.has(route.page);
   // An invitation is opened by someone who may or may not be logged in (on a shared counter tablet).
   const openPage = route.page === 'invitation';
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!loggedIn && !publicPage && !openPage) navigate(href.login);
-    if (loggedIn && publicPage) navigate(homeHref());
-  }, [loggedIn, publicPage, openPage]);
+    // A reset link opened while logged in still works: it may be for the same person.
+    if (loggedIn && publicPage && route.page !== 'reset') navigate(homeHref());
+  }, [loggedIn, publicPage, openPage, route.page]);
 
   return (
     <>
@@ -109,28 +173,7 @@ export function App() {
         <a className="brand" href={loggedIn ? homeHref() : href.login}>
           {t('appName')}
         </a>
-        {loggedIn && (
-          <nav aria-label={t('mainNav')}>
-            <ul>
-              {!operator &&
-                NAV.map((item) => (
-                  <li key={item.href}>
-                    <a
-                      href={item.href}
-                      aria-current={(item.pages as readonly string[]).includes(route.page) ? 'page' : undefined}
-                    >
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              <li>
-                <button type="button" onClick={() => (setSession(null), void forgetOfflineData())}>
-                  {t('navLogout')}
-                </button>
-              </li>
-            </ul>
-          </nav>
-        )}
+        {loggedIn && <MainMenu route={route} />}
         <LanguageChooser />
       </header>
       <main id="content" ref={main} tabIndex={-1}>

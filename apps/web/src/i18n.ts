@@ -8,6 +8,7 @@ import { it } from './locales/it';
 import { nl } from './locales/nl';
 import { wallet } from './locales/wallet';
 import { privacy } from './locales/privacy';
+import { people } from './locales/people';
 
 /** The languages the app speaks, each named in itself for the chooser. */
 export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
@@ -53,11 +54,11 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: { ...en, ...invitationMessages.en, ...wallet.en, ...privacy.en } },
-      fr: { translation: { ...fr, ...invitationMessages.fr, ...wallet.fr, ...privacy.fr } },
-      it: { translation: { ...it, ...invitationMessages.it, ...wallet.it, ...privacy.it } },
-      es: { translation: { ...es, ...invitationMessages.es, ...wallet.es, ...privacy.es } },
-      nl: { translation: { ...nl, ...invitationMessages.nl, ...wallet.nl, ...privacy.nl } },
+      en: { translation: { ...en, ...invitationMessages.en, ...wallet.en, ...privacy.en, ...people.en } },
+      fr: { translation: { ...fr, ...invitationMessages.fr, ...wallet.fr, ...privacy.fr, ...people.fr } },
+      it: { translation: { ...it, ...invitationMessages.it, ...wallet.it, ...privacy.it, ...people.it } },
+      es: { translation: { ...es, ...invitationMessages.es, ...wallet.es, ...privacy.es, ...people.es } },
+      nl: { translation: { ...nl, ...invitationMessages.nl, ...wallet.nl, ...privacy.nl, ...people.nl } },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,

@@ -100,6 +100,22 @@ describe(parseConfig.name, () => {
     expect(parseConfig({}).privacy.zoneKey).toEqual(Buffer.from(DEVELOPMENT_PRIVACY_ZONE_KEY, 'hex'));
   });
 
+  it('takes an SMTP server as an smtp:// or smtps:// URL, refused at boot otherwise; without one, mail is logged', () => {
+    expect(parseConfig({}).mail.smtpUrl).toBeNull();
+    expect(parseConfig({ SMTP_URL: 'smtps://muvo:secret@mail.example.org:465' }).mail.smtpUrl).toBe(
+      'smtps://muvo:secret@mail.example.org:465',
+    );
+    let error: unknown;
+    try {
+      parseConfig({ SMTP_URL: 'https://mail.example.org', PASSWORD_RESET_TTL_S: '5' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigValidationError).problems.join('\n');
+    expect(problems).toContain('SMTP_URL');
+    expect(problems).toContain('PASSWORD_RESET_TTL_S');
+  });
+
   it('redacts passwords from URLs it prints', () => {
     expect(redactUrl('postgres://app:hunter2@db:5432/muvo')).toBe('postgres://app:***@db:5432/muvo');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');

@@ -17,11 +17,17 @@ export interface AppConfig {
     loginFailures: { limit: number; windowS: number };
     /** Registrations allowed per client address within the window (when rate limits are enabled). */
     registrations: { limit: number; windowS: number };
+    /** How long a password-reset link works (it works once). */
+    passwordResetTtlS: number;
+    /** Wrong card codes allowed per client address within the window before code logins wait. */
+    loginCodeFailures: { limit: number; windowS: number };
   };
   /** The terms and privacy notice in force: a participant who accepted older versions is asked again. */
   legal: { termsVersion: string; privacyVersion: string; termsUrl: string; privacyUrl: string };
   /** Account erasure: promised to finish within `completeWithinH`, resumed by a sweeper every `sweepIntervalS`. */
   erasure: { completeWithinH: number; sweepIntervalS: number };
+  /** Outgoing e-mail: SMTP when a URL is set, else written to the log (development). */
+  mail: { smtpUrl: string | null; from: string };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
   /** `/metrics` answers only requests bearing this token; without one it is not served. */
   metrics: { token: string | null };
@@ -85,6 +91,8 @@ export interface AppConfig {
     voucherUrl: string;
     /** MapLibre style of the base map; null draws trips on a plain background, with no network. */
     mapStyleUrl: string | null;
+    /** Where people open the web app (links in e-mails point there). */
+    publicUrl: string;
   };
   privacy: {
     /** AES-256-GCM key that seals participants' privacy zones in the database. */
@@ -152,6 +160,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordHash: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, iterations: e.PASSWORD_HASH_ITERATIONS },
       loginFailures: { limit: e.LOGIN_FAILURE_LIMIT, windowS: e.LOGIN_FAILURE_WINDOW_S },
       registrations: { limit: e.REGISTRATION_LIMIT, windowS: e.REGISTRATION_WINDOW_S },
+      passwordResetTtlS: e.PASSWORD_RESET_TTL_S,
+      loginCodeFailures: { limit: e.LOGIN_CODE_FAILURE_LIMIT, windowS: e.LOGIN_CODE_FAILURE_WINDOW_S },
     },
     legal: {
       termsVersion: e.LEGAL_TERMS_VERSION,
@@ -160,6 +170,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       privacyUrl: e.LEGAL_PRIVACY_URL,
     },
     erasure: { completeWithinH: e.ERASURE_COMPLETE_WITHIN_H, sweepIntervalS: e.ERASURE_SWEEP_INTERVAL_S },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
     metrics: { token: e.METRICS_TOKEN ?? null },
     trips: {
@@ -211,6 +222,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       voucherUrl: (e.WEB_VOUCHER_URL ?? `http://127.0.0.1:${e.VOUCHER_PORT}`).replace(/\/+$/, ''),
       mapStyleUrl: e.WEB_MAP_STYLE_URL ?? null,
+      publicUrl: (e.WEB_PUBLIC_URL ?? `http://localhost:${e.API_PORT}`).replace(/\/+$/, ''),
     },
     privacy: {
       zoneKey: Buffer.from(e.PRIVACY_ZONE_KEY, 'hex'),

@@ -92,6 +92,13 @@ export const environmentSchema = z.object({
   ERASURE_COMPLETE_WITHIN_H: positiveInt(72),
   ERASURE_SWEEP_INTERVAL_S: positiveInt(30),
   REGISTRATION_WINDOW_S: positiveInt(600),
+  PASSWORD_RESET_TTL_S: z.coerce.number().int().min(60).max(86_400).default(1800),
+  LOGIN_CODE_FAILURE_LIMIT: positiveInt(10),
+  LOGIN_CODE_FAILURE_WINDOW_S: positiveInt(900),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL (e.g. smtps://user:pass@mail.example.org)' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('muvo <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   METRICS_TOKEN: z.string().min(32).optional(),
@@ -142,6 +149,7 @@ export const environmentSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, '32 bytes written as 64 hexadecimal digits (`openssl rand -hex 32`)')
     .default(DEVELOPMENT_PRIVACY_ZONE_KEY),
   RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENPATH_PATH_PREFIX: z
     .string()
     .regex(/^\/*[a-zA-Z0-9_-]+(\/+[a-zA-Z0-9_-]+)*\/*$/, 'path segments of letters, digits, "-" and "_"')

@@ -30,6 +30,7 @@ const ALLOWED: Record<string, string[]> = {
     'trips',
   ],
   ledger: ['merchants', 'offers', 'trips', 'vouchers'],
+  mediation: ['accounts'],
   oversight: [
     'accounts',
     'cities',

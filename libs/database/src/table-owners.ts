@@ -10,6 +10,7 @@ export const TABLE_OWNERS = {
   // identity: accounts, tokens
   accounts: 'identity',
   refresh_tokens: 'identity',
+  password_reset_tokens: 'identity',
   // cities: the programme's cities, routes and campaigns
   cities: 'cities',
   routes: 'cities',
@@ -55,6 +56,8 @@ export const TABLE_OWNERS = {
   privacy_zones: 'privacy',
   consents: 'privacy',
   erasure_requests: 'privacy',
+  // mediation: residents registered by a mediator
+  mediated_residents: 'mediation',
   // oversight: the console's KPI roll-ups
   kpi_rollups: 'oversight',
   kpi_shop_days: 'oversight',

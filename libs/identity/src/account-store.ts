@@ -73,7 +73,7 @@ export async function merchantStaff(db: Db, merchantId: string): Promise<Account
 /** A city's operators and shop staff, by seniority. */
 export async function cityStaff(db: Db, cityId: string): Promise<AccountSummary[]> {
   const found: SummaryRow[] = await db.query(
-    `SELECT ${SUMMARY} FROM accounts WHERE city_id = $1 AND role IN ('operator', 'merchant_staff')
+    `SELECT ${SUMMARY} FROM accounts WHERE city_id = $1 AND role IN ('operator', 'mediator', 'merchant_staff')
       ORDER BY created_at, email`,
     [cityId],
   );

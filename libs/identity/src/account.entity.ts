@@ -1,19 +1,24 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** Wire values of the roles. */
-export const ROLES = ['participant', 'merchant_staff', 'operator', 'admin'] as const;
+export const ROLES = ['participant', 'merchant_staff', 'operator', 'admin', 'mediator'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The languages muvo speaks to people (the web app's and the e-mails'). */
+export const LANGUAGES = ['en', 'fr', 'it', 'es', 'nl'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 @Entity({ name: 'accounts' })
 export class AccountEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column('text')
-  email: string;
+  /** Null for a resident a mediator registered, until they set one (they log in with their card's code). */
+  @Column('text', { nullable: true })
+  email: string | null;
 
-  @Column('text', { name: 'password_hash', select: false })
-  passwordHash: string;
+  @Column('text', { name: 'password_hash', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column('text')
   role: Role;
@@ -26,6 +31,10 @@ export class AccountEntity {
 
   @Column('uuid', { name: 'merchant_id', nullable: true })
   merchantId: string | null;
+
+  /** The language the person chose; e-mails muvo sends them speak it (English when unset). */
+  @Column('text', { nullable: true })
+  language: Language | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

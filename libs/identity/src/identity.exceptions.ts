@@ -46,5 +46,18 @@ export const IdentityErrors = {
       `too many registrations from this address; try again in ${retryAfterS} s`,
       { retryAfterS },
     ),
+  tooManyResetRequests: (retryAfterS: number) =>
+    new DomainException(
+      'TOO_MANY_RESET_REQUESTS',
+      'rate-limited',
+      `too many password-reset requests from this address; try again in ${retryAfterS} s`,
+      { retryAfterS },
+    ),
+  resetTokenInvalid: () =>
+    new DomainException(
+      'RESET_TOKEN_INVALID',
+      'invalid',
+      'this password-reset link is unknown, already used or expired; ask for a new one',
+    ),
   unknownCity: (cityId: string) => new DomainException('UNKNOWN_CITY', 'invalid', `no city with id "${cityId}"`),
 };

@@ -6,6 +6,8 @@ import { AccountEntity } from './account.entity';
 import { AccountSuspensionService } from './account-suspension.service';
 import { AuthGuard } from './auth.guard';
 import { IdentityService } from './identity.service';
+import { mailerProvider } from './mailer';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
@@ -17,8 +19,10 @@ import { TokenService } from './token.service';
     AccountSuspensionService,
     PasswordHasher,
     TokenService,
+    mailerProvider,
+    PasswordResetService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, TokenService, AccountSuspensionService],
+  exports: [IdentityService, TokenService, AccountSuspensionService, PasswordResetService],
 })
 export class IdentityModule {}

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, rows } from '@muvo/database';
 import { Batcher } from '@muvo/kernel';
 import { FailureWindows } from '@muvo/observability';
-import { AccountEntity, type Role } from './account.entity';
+import { AccountEntity, type Language, type Role } from './account.entity';
 import { IdentityErrors } from './identity.exceptions';
 import { PasswordHasher } from './password-hasher';
 import { isCommonPassword, loadCommonPasswords } from './password-policy';
@@ -21,8 +21,10 @@ export interface Session {
 }
 
 export interface NewAccount {
-  email: string;
-  password: string;
+  /** Both null for a resident registered by a mediator, who logs in with a card's code. */
+  email: string | null;
+  password: string | null;
+  language?: Language | null;
   role: Role;
   displayName?: string | null;
   cityId?: string | null;
@@ -86,12 +88,13 @@ export class IdentityService implements OnModuleInit {
    * (case-insensitive) exists, `UNKNOWN_CITY` for a bad city.
    */
   async createAccount(input: NewAccount, manager: EntityManager = this.dataSource.manager): Promise<AccountEntity> {
-    if (isCommonPassword(input.password)) throw IdentityErrors.passwordTooCommon();
+    if (input.password !== null && isCommonPassword(input.password)) throw IdentityErrors.passwordTooCommon();
     const account = manager.create(AccountEntity, {
       id: randomUUID(),
-      email: input.email.trim(),
-      passwordHash: await this.hasher.hash(input.password),
+      email: input.email?.trim() ?? null,
+      passwordHash: input.password === null ? null : await this.hasher.hash(input.password),
       role: input.role,
+      language: input.language ?? null,
       displayName: input.displayName ?? null,
       cityId: input.cityId ?? null,
       merchantId: input.merchantId ?? null,
@@ -128,7 +131,13 @@ export class IdentityService implements OnModuleInit {
    * same transaction: when it throws, no account is left behind.
    */
   async registerParticipant(
-    input: { email: string; password: string; displayName?: string | null; cityId?: string | null },
+    input: {
+      email: string;
+      password: string;
+      displayName?: string | null;
+      cityId?: string | null;
+      language?: Language | null;
+    },
     clientAddress?: string,
     alongside?: (manager: EntityManager, account: AccountEntity) => Promise<void>,
   ): Promise<{ account: AccountEntity; session: Session }> {
@@ -177,7 +186,7 @@ export class IdentityService implements OnModuleInit {
       .where('lower(a.email) = lower(:email)', { email: email.trim() })
       .andWhere('a.erased_at IS NULL')
       .getOne();
-    const ok = await this.hasher.verify(account?.passwordHash, password);
+    const ok = await this.hasher.verify(account?.passwordHash ?? undefined, password);
     if (!account || !ok) throw IdentityErrors.invalidCredentials();
     if (throttleKey) await this.failures!.forgive(throttleKey);
     if (account.suspendedAt) throw IdentityErrors.accountSuspended();
@@ -257,6 +266,37 @@ export class IdentityService implements OnModuleInit {
     });
   }
 
+  /** Ends every session of the account (all refresh-token families), e.g. when its password changes. */
+  async revokeSessions(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [
+      accountId,
+    ]);
+  }
+
+  /** Gives an account without a login (a mediator's resident) its email and password. */
+  async setLogin(accountId: string, input: { email: string; password: string }, manager: EntityManager): Promise<void> {
+    if (isCommonPassword(input.password)) throw IdentityErrors.passwordTooCommon();
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      await manager.query(`UPDATE accounts SET email = $2, password_hash = $3 WHERE id = $1`, [
+        accountId,
+        input.email.trim(),
+        passwordHash,
+      ]);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw IdentityErrors.emailTaken();
+      throw error;
+    }
+  }
+
+  /** What a person may change of their own account: the language muvo writes to them in, their name. */
+  async updateProfile(accountId: string, change: { language?: Language; displayName?: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE accounts SET language = coalesce($2, language), display_name = coalesce($3, display_name) WHERE id = $1`,
+      [accountId, change.language ?? null, change.displayName ?? null],
+    );
+  }
+
   /** A session for an account created in the same transaction (an application), committed with it. */
   startSession(account: AccountEntity, manager: EntityManager): Promise<Session> {
     return this.openSession(account, manager);
@@ -269,6 +309,8 @@ export class IdentityService implements OnModuleInit {
   async confirmPassword(accountId: string, password: string): Promise<AccountEntity> {
     const account = await this.findAccount(accountId);
     if (!account) throw IdentityErrors.accountGone();
+    // A resident registered by a mediator may have no e-mail (and so no password) yet.
+    if (!account.email) throw IdentityErrors.invalidCredentials();
     return this.verifyCredentials(account.email, password);
   }
 

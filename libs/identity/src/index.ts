@@ -8,3 +8,5 @@ export * from './principal';
 export * from './token.service';
 export * from './account-store';
 export * from './account-erasure';
+export * from './mailer';
+export * from './password-reset.service';

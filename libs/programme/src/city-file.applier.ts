@@ -79,7 +79,7 @@ export const offerIdOf = (cityId: string, merchantKey: string, offerKey: string)
 /**
  * Applies a city file declaratively and idempotently: the city, its routes, campaigns, merchants
  * and offers become what the file says (updated only where they differ, so re-applying the same
- * file changes nothing), and operators and shop staff get accounts if they have none.
+ * file changes nothing), and operators, mediators and shop staff get accounts if they have none.
  *
  * One source of truth: each apply records what it left (`city_file_state`). A thing whose live
  * value differs from that record was changed through the admin API since; the apply refuses to
@@ -151,6 +151,7 @@ export class CityFileApplier {
       }
       const people: PersonSpec[] = [
         ...file.operators.map((o) => ({ ...o, role: 'operator' as const, cityId: file.id })),
+        ...file.mediators.map((o) => ({ ...o, role: 'mediator' as const, cityId: file.id })),
         ...file.merchants.flatMap((m) =>
           m.staff.map((s, index) => ({
             ...s,

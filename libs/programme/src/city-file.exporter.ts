@@ -74,6 +74,13 @@ export class CityFileExporter {
       operators: people
         .filter((p) => p.role === 'operator')
         .map((p) => present({ email: p.email, displayName: p.displayName })),
+      ...(people.some((p) => p.role === 'mediator')
+        ? {
+            mediators: people
+              .filter((p) => p.role === 'mediator')
+              .map((p) => present({ email: p.email, displayName: p.displayName })),
+          }
+        : {}),
       merchants: merchants.map((m) => {
         const staff = people.filter((p) => p.role === 'merchant_staff' && p.merchantId === m.id);
         return present({

@@ -144,6 +144,8 @@ function buildCityFileSchema(object: typeof z.object) {
       .default([])
       .superRefine((items, ctx) => uniqueIds(items, ctx, 'team')),
     operators: z.array(person).default([]),
+    /** People of the city's social centres, libraries… who register and help residents without a smartphone. */
+    mediators: z.array(person).default([]),
     merchants: z
       .array(merchant)
       .default([])

@@ -121,6 +121,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/mediators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make someone a mediator of the city (a new account, or a participant of the city promoted); audited */
+    post: operations['AdminMediatorsController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/open-data/cells.csv': {
     parameters: {
       query?: never;
@@ -534,6 +551,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/login-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in with the code of a card a mediator printed (residents without an email) */
+    post: operations['AuthController_loginWithCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * E-mail a single-use link to choose a new password
+     * @description Always 202, whether or not the email has an account: the answer reveals nothing.
+     */
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Choose the new password with the e-mailed token; every session of the account ends */
+    post: operations['AuthController_confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -654,7 +725,8 @@ export interface paths {
     delete: operations['PrivacyRightsController_erase'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change the caller’s language (e-mails use it) or display name */
+    patch: operations['MeController_change'];
     trace?: never;
   };
   '/v1/me/achievements': {
@@ -780,6 +852,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A resident registered by a mediator takes over: sets an email and password (the card stops working) */
+    put: operations['MeController_takeOver'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/openpath-token': {
     parameters: {
       query?: never;
@@ -852,6 +941,93 @@ export interface paths {
     post?: never;
     /** Leave the caller’s team */
     delete: operations['AchievementsController_leave'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mediator/residents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The residents the caller registered, newest first */
+    get: operations['MediatorController_list'];
+    put?: never;
+    /** Register a resident (name or pseudonym, no email) with their recorded consent; returns the card’s code */
+    post: operations['MediatorController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mediator/residents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller’s residents, with their balance */
+    get: operations['MediatorController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mediator/residents/{id}/login-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print a new card: a new login code, the old one stops working */
+    post: operations['MediatorController_newCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mediator/residents/{id}/trips': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The resident’s trips, newest first, in pages */
+    get: operations['MediatorController_trips'];
+    put?: never;
+    /** Upload a trip for the resident (GPX from a GPS logger; every format of POST /v1/trips) */
+    post: operations['MediatorController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/mediator/residents/{id}/trips/{tripId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the resident’s trips with its receipt and map line */
+    get: operations['MediatorController_trip'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1381,6 +1557,27 @@ export interface components {
     FailedScoringList: {
       items: components['schemas']['FailedScoring'][];
     };
+    GrantedMediator: {
+      /** Format: uuid */
+      accountId: string;
+      email: string;
+      /** @description Generated for a new account, shown only this once; null when promoted */
+      password: string | null;
+    };
+    /**
+     * @example {
+     *       "email": "desk@biblioteca.example",
+     *       "displayName": "Biblioteca Kalsa"
+     *     }
+     */
+    GrantMediator: {
+      displayName?: string;
+      /**
+       * Format: email
+       * @description Login email (case-insensitive)
+       */
+      email: string;
+    };
     /**
      * @example {
      *       "teamId": "kalsa"
@@ -1635,6 +1832,15 @@ export interface components {
     };
     /**
      * @example {
+     *       "code": "K7MQ-9XDA-2PRT"
+     *     }
+     */
+    LoginCodeRequest: {
+      /** @description The code printed on a resident’s card */
+      code: string;
+    };
+    /**
+     * @example {
      *       "email": "ada@example.org",
      *       "password": "correct horse battery"
      *     }
@@ -1740,6 +1946,29 @@ export interface components {
     };
     /**
      * @example {
+     *       "token": "kq3…",
+     *       "password": "a new long password"
+     *     }
+     */
+    PasswordResetConfirm: {
+      password: string;
+      /** @description From the link in the e-mail */
+      token: string;
+    };
+    /**
+     * @example {
+     *       "email": "ada@example.org"
+     *     }
+     */
+    PasswordResetRequest: {
+      /**
+       * Format: email
+       * @description Login email (case-insensitive)
+       */
+      email: string;
+    };
+    /**
+     * @example {
      *       "id": "5b0f3a52-7f0e-4c55-9b7e-2f5f7c1d9a10",
      *       "label": "Home",
      *       "lat": 38.1131,
@@ -1793,11 +2022,30 @@ export interface components {
     Profile: {
       cityId: string | null;
       displayName: string | null;
-      email: string;
+      /** @description Null for a resident who logs in with a mediator’s card */
+      email: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language muvo speaks to the person (e-mails)
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | 'it' | 'es' | 'nl' | null;
       merchantId: string | null;
       role: string;
+    };
+    /**
+     * @example {
+     *       "language": "fr"
+     *     }
+     */
+    ProfileChange: {
+      displayName?: string;
+      /**
+       * @description The language muvo speaks to the person (e-mails)
+       * @enum {string}
+       */
+      language?: 'en' | 'fr' | 'it' | 'es' | 'nl';
     };
     ProgrammeStats: {
       activeParticipants: number;
@@ -1838,7 +2086,37 @@ export interface components {
        * @description Login email (case-insensitive)
        */
       email: string;
+      /**
+       * @description The language muvo speaks to the person (e-mails)
+       * @enum {string}
+       */
+      language?: 'en' | 'fr' | 'it' | 'es' | 'nl';
       password: string;
+    };
+    /**
+     * @example {
+     *       "displayName": "Signora Rosa",
+     *       "consent": {
+     *         "givenBy": "resident",
+     *         "method": "signed-form"
+     *       }
+     *     }
+     */
+    RegisterResident: {
+      consent: {
+        /**
+         * @description Who agreed
+         * @enum {string}
+         */
+        givenBy: 'resident' | 'legal-representative';
+        /**
+         * @description How: a signed paper form, or said in person to the mediator
+         * @enum {string}
+         */
+        method: 'signed-form' | 'in-person';
+      };
+      /** @description Name or pseudonym, as the resident wishes */
+      displayName: string;
     };
     RegisterResponse: {
       /** @description Bearer token for the api and voucher services */
@@ -1859,6 +2137,59 @@ export interface components {
      */
     RejectReview: {
       reason: string;
+    };
+    Resident: {
+      cityId: string;
+      consent: {
+        at: string;
+        /**
+         * @description Who agreed
+         * @enum {string}
+         */
+        givenBy: 'resident' | 'legal-representative';
+        /**
+         * @description How: a signed paper form, or said in person to the mediator
+         * @enum {string}
+         */
+        method: 'signed-form' | 'in-person';
+      };
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      registeredAt: string;
+      /** @description The resident now logs in alone; the card no longer works */
+      takenOver: boolean;
+    };
+    ResidentCard: {
+      /** @description Printed on the card; shown only this once */
+      loginCode: string;
+      resident: components['schemas']['Resident'];
+    };
+    ResidentLoginCode: {
+      loginCode: string;
+    };
+    ResidentWithBalance: {
+      balance: number;
+      cityId: string;
+      consent: {
+        at: string;
+        /**
+         * @description Who agreed
+         * @enum {string}
+         */
+        givenBy: 'resident' | 'legal-representative';
+        /**
+         * @description How: a signed paper form, or said in person to the mediator
+         * @enum {string}
+         */
+        method: 'signed-form' | 'in-person';
+      };
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      registeredAt: string;
+      /** @description The resident now logs in alone; the card no longer works */
+      takenOver: boolean;
     };
     Review: {
       cityId: string;
@@ -2166,6 +2497,20 @@ export interface components {
       role: string;
       /** @enum {string} */
       tokenType: 'Bearer';
+    };
+    /**
+     * @example {
+     *       "email": "ada@example.org",
+     *       "password": "a long password of mine"
+     *     }
+     */
+    SetLogin: {
+      /**
+       * Format: email
+       * @description Login email (case-insensitive)
+       */
+      email: string;
+      password: string;
     };
     ShopsReached: {
       corridorM: number;
@@ -2622,6 +2967,39 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CityMap'];
         };
+      };
+    };
+  };
+  AdminMediatorsController_grant: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators always act on their own city) */
+        cityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantMediator'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantedMediator'];
+        };
+      };
+      /** @description ACCOUNT_CONFLICT: the email has another role or city */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3490,6 +3868,101 @@ export interface operations {
       };
     };
   };
+  AuthController_loginWithCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginCodeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description LOGIN_CODE_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description TOO_MANY_LOGIN_ATTEMPTS with retryAfterS (counted per client address) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequest'];
+      };
+    };
+    responses: {
+      /** @description If the email has an account, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description TOO_MANY_RESET_REQUESTS with retryAfterS */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirm'];
+      };
+    };
+    responses: {
+      /** @description Password changed; log in with it */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RESET_TOKEN_INVALID, PASSWORD_TOO_COMMON, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AuthController_refresh: {
     parameters: {
       query?: never;
@@ -3702,6 +4175,36 @@ export interface operations {
       };
     };
   };
+  MeController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProfileChange'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AchievementsController_get: {
     parameters: {
       query?: never;
@@ -3889,6 +4392,35 @@ export interface operations {
             statusCode: number;
           };
         };
+      };
+    };
+  };
+  MeController_takeOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetLogin'];
+      };
+    };
+    responses: {
+      /** @description PASSWORD_TOO_COMMON, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description ALREADY_HAS_LOGIN, EMAIL_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4126,6 +4658,488 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  MediatorController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Resident'][];
+        };
+      };
+    };
+  };
+  MediatorController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterResident'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentCard'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "consent.method: Invalid option"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  MediatorController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentWithBalance'];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND (also another mediator’s resident, or another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  MediatorController_newCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResidentLoginCode'];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND (also another mediator’s resident, or another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description ALREADY_HAS_LOGIN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "ALREADY_HAS_LOGIN",
+           *       "message": "the resident now logs in with an email and password"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  MediatorController_trips: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page */
+        cursor?: string;
+        /** @description Page size, 1–100 */
+        limit?: number;
+        /** @description Only trips in this status */
+        status?: 'receiving' | 'queued' | 'processing' | 'scored' | 'flagged' | 'rejected';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TripPage'];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND (also another mediator’s resident, or another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  MediatorController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description A trace as JSON points, GeoJSON (LineString/MultiLineString with `coordinateProperties.times` or `coordTimes`, or timestamped Point features), GPX 1.0/1.1 (tracks, segments, timed routes; one trip), KML (`gx:Track`) or Garmin TCX (laps joined). The format is recognised from the content, so generic types (`application/xml`, `text/xml`, `application/octet-stream`, `application/json` holding GeoJSON) work too, and so does a form with one file (`multipart/form-data`, as from a browser file input). `Content-Encoding: gzip|deflate|br` is accepted. Fixes without a time are dropped; repeated timestamps are folded. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "Feature",
+         *       "properties": {
+         *         "coordinateProperties": {
+         *           "times": [
+         *             "2026-11-22T08:00:00Z",
+         *             "2026-11-22T08:03:10Z"
+         *           ]
+         *         }
+         *       },
+         *       "geometry": {
+         *         "type": "LineString",
+         *         "coordinates": [
+         *           [
+         *             13.3617,
+         *             38.1157
+         *           ],
+         *           [
+         *             13.3601,
+         *             38.1176
+         *           ]
+         *         ]
+         *       }
+         *     }
+         */
+        'application/geo+json': Record<string, never>;
+        /**
+         * @example <?xml version="1.0" encoding="UTF-8"?>
+         *     <gpx version="1.1" creator="phone" xmlns="http://www.topografix.com/GPX/1/1">
+         *       <trk><trkseg>
+         *         <trkpt lat="38.1157" lon="13.3617"><ele>20</ele><time>2026-11-22T08:00:00Z</time></trkpt>
+         *         <trkpt lat="38.1176" lon="13.3601"><ele>22</ele><time>2026-11-22T08:03:10Z</time></trkpt>
+         *       </trkseg></trk>
+         *     </gpx>
+         */
+        'application/gpx+xml': string;
+        /**
+         * @example {
+         *       "points": [
+         *         {
+         *           "lat": 38.1157,
+         *           "lon": 13.3617,
+         *           "ts": "2026-11-22T08:00:00Z",
+         *           "accuracy": 5
+         *         },
+         *         {
+         *           "lat": 38.1176,
+         *           "lon": 13.3601,
+         *           "ts": "2026-11-22T08:03:10Z",
+         *           "accuracy": 6
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** @description The app saw a mock location provider (Android) */
+          mockLocation?: boolean;
+          /** @description Fixes in any order; repeated timestamps are folded */
+          points: {
+            /** @description Horizontal accuracy radius, metres */
+            accuracy?: number;
+            /** @description Metres */
+            altitude?: number;
+            /** @description Latitude, WGS84 degrees */
+            lat: number;
+            /** @description Longitude, WGS84 degrees (`lng` is accepted too) */
+            lon: number;
+            /** @description Device speed, m/s */
+            speed?: number;
+            /** @description ISO 8601 date-time (UTC when it has no offset) or epoch milliseconds (values below 1e11: seconds) */
+            ts: string | number;
+          }[];
+        };
+        /**
+         * @example <?xml version="1.0" encoding="UTF-8"?>
+         *     <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+         *       <Activities><Activity Sport="Biking"><Id>2026-11-22T08:00:00Z</Id>
+         *         <Lap StartTime="2026-11-22T08:00:00Z"><Track>
+         *           <Trackpoint><Time>2026-11-22T08:00:00Z</Time><Position><LatitudeDegrees>38.1157</LatitudeDegrees><LongitudeDegrees>13.3617</LongitudeDegrees></Position></Trackpoint>
+         *           <Trackpoint><Time>2026-11-22T08:03:10Z</Time><Position><LatitudeDegrees>38.1176</LatitudeDegrees><LongitudeDegrees>13.3601</LongitudeDegrees></Position></Trackpoint>
+         *         </Track></Lap>
+         *       </Activity></Activities>
+         *     </TrainingCenterDatabase>
+         */
+        'application/vnd.garmin.tcx+xml': string;
+        /**
+         * @example <?xml version="1.0" encoding="UTF-8"?>
+         *     <kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
+         *       <Placemark><gx:Track>
+         *         <when>2026-11-22T08:00:00Z</when><when>2026-11-22T08:03:10Z</when>
+         *         <gx:coord>13.3617 38.1157 20</gx:coord><gx:coord>13.3601 38.1176 22</gx:coord>
+         *       </gx:Track></Placemark>
+         *     </kml>
+         */
+        'application/vnd.google-earth.kml+xml': string;
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description one trace file, any of the formats above
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TripAccepted'];
+        };
+      };
+      /** @description INVALID_COORDINATES, MALFORMED_JSON, MALFORMED_TRACE, INVALID_TRACE_FILE, UNSAFE_XML, NO_TRACK, INVALID_TIMESTAMP, TIMESTAMP_IN_FUTURE, TIMESTAMP_TOO_OLD, TOO_FEW_POINTS, INVALID_POINT_VALUE, EMPTY_BODY, MALFORMED_BODY, INVALID_IDEMPOTENCY_KEY */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "INVALID_COORDINATES",
+           *       "message": "point 3: lat must be a number within [-90, 90] and lon within [-180, 180]"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND (also another mediator’s resident, or another city’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description TOO_MANY_POINTS, PAYLOAD_TOO_LARGE, TRACE_TOO_COMPLEX */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "code": "TOO_MANY_POINTS",
+           *       "message": "a trip may have at most 100000 points, got 250000"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_TRACE_FORMAT, UNSUPPORTED_CONTENT_ENCODING */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 415,
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "message": "the XML document is not GPX, KML or TCX; send JSON points, GeoJSON, GPX 1.0/1.1, KML or TCX"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "code": "RATE_LIMITED",
+           *       "message": "too many requests; retry in 12 s"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  MediatorController_trip: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Trip'];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND, TRIP_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "TRIP_NOT_FOUND",
+           *       "message": "no trip 0b6f5a4e-2f1d-4d8e-9a43-3f2b1c9d7e10"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            message: string;
+            statusCode: number;
+          };
+        };
       };
     };
   };

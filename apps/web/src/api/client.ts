@@ -19,19 +19,24 @@ export type LedgerEntry = LedgerPage['items'][number];
 export type MyCity = NonNullable<ApiComponents['schemas']['MyCity']['city']>;
 export type Achievements = ApiComponents['schemas']['Achievements'];
 export type Leaderboard = ApiComponents['schemas']['Leaderboard'];
+export type Profile = ApiComponents['schemas']['Profile'];
+export type Resident = ApiComponents['schemas']['Resident'];
+export type Team = ApiComponents['schemas']['Team'];
 
-/** The JSON body of an operation's success answer (200, 201 or 202). */
+/** The JSON body of an operation's success answer (200, 201 or 202; nothing for a 204). */
 type Ok<Op> = Op extends { responses: infer R }
   ? {
-      [K in keyof R]: K extends 200 | 201 | 202
-        ? R[K] extends { content: { 'application/json': infer B } }
-          ? B
-          : never
-        : never;
+      [K in keyof R]: K extends 204
+        ? void
+        : K extends 200 | 201 | 202
+          ? R[K] extends { content: { 'application/json': infer B } }
+            ? B
+            : never
+          : never;
     }[keyof R]
   : never;
 
-type Method = 'get' | 'post' | 'put';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type PathsWith<P, M extends Method> = { [K in keyof P]: P[K] extends Record<M, object> ? K : never }[keyof P] & string;
 
 /** An answer that is not a success, with the API's stable machine-readable `code`. */
@@ -209,6 +214,14 @@ export async function download(service: keyof typeof BASES, path: string, fileNa
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** `/v1/x/{id}` with its parameters filled in (encoded). */
+function fill(path: string, params: Record<string, string | number>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Params = Record<string, string | number>;
+
 /** Typed calls: a path or answer the API no longer has is a type error here, not a broken page. */
 export const api = {
   get<P extends PathsWith<ApiPaths, 'get'>>(path: P, query = ''): Promise<Ok<ApiPaths[P]['get']>> {
@@ -219,19 +232,74 @@ export const api = {
   },
   post<P extends PathsWith<ApiPaths, 'post'>>(
     path: P,
-    body: ApiPaths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
+    body: JsonBody<ApiPaths[P]['post']>,
   ): Promise<Ok<ApiPaths[P]['post']>> {
     return call('api', 'POST', path, JSON.stringify(body), 'application/json');
-  },
-  put<P extends PathsWith<ApiPaths, 'put'>>(
-    path: P,
-    body: ApiPaths[P]['put'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never,
-  ): Promise<Ok<ApiPaths[P]['put']>> {
-    return call('api', 'PUT', path, JSON.stringify(body), 'application/json');
   },
   /** A trace file as it is (GPX, KML, GeoJSON…): the API recognises the format from the content. */
   uploadTrip(file: Blob): Promise<Ok<ApiPaths['/v1/trips']['post']>> {
     return call('api', 'POST', '/v1/trips', file, file.type || 'application/octet-stream');
+  },
+  /** The same, for a resident of the calling mediator. */
+  uploadResidentTrip(
+    residentId: string,
+    file: Blob,
+  ): Promise<Ok<ApiPaths['/v1/mediator/residents/{id}/trips']['post']>> {
+    return call(
+      'api',
+      'POST',
+      fill('/v1/mediator/residents/{id}/trips', { id: residentId }),
+      file,
+      file.type || 'application/octet-stream',
+    );
+  },
+  getAt<P extends PathsWith<ApiPaths, 'get'>>(path: P, params: Params, query = ''): Promise<Ok<ApiPaths[P]['get']>> {
+    return call('api', 'GET', fill(path, params) + query);
+  },
+  postAt<P extends PathsWith<ApiPaths, 'post'>>(
+    path: P,
+    params: Params,
+    body?: JsonBody<ApiPaths[P]['post']>,
+  ): Promise<Ok<ApiPaths[P]['post']>> {
+    return call('api', 'POST', fill(path, params), JSON.stringify(body ?? {}), 'application/json');
+  },
+  put<P extends PathsWith<ApiPaths, 'put'>>(
+    path: P,
+    body: JsonBody<ApiPaths[P]['put']>,
+  ): Promise<Ok<ApiPaths[P]['put']>> {
+    return call('api', 'PUT', path, JSON.stringify(body), 'application/json');
+  },
+  patch<P extends PathsWith<ApiPaths, 'patch'>>(
+    path: P,
+    body: JsonBody<ApiPaths[P]['patch']>,
+  ): Promise<Ok<ApiPaths[P]['patch']>> {
+    return call('api', 'PATCH', path, JSON.stringify(body), 'application/json');
+  },
+  delete<P extends PathsWith<ApiPaths, 'delete'>>(path: P): Promise<Ok<ApiPaths[P]['delete']>> {
+    return call('api', 'DELETE', path);
+  },
+  /** One chunk of fixes of a live trip, numbered from 0 (a resent chunk is harmless). */
+  sendChunk(tripId: string, seq: number, points: { lat: number; lon: number; ts: number; accuracy?: number }[]) {
+    return call<Ok<ApiPaths['/v1/trips/{id}/chunks/{seq}']['put']>>(
+      'api',
+      'PUT',
+      fill('/v1/trips/{id}/chunks/{seq}', { id: tripId, seq }),
+      JSON.stringify({ points }),
+      'application/json',
+    );
+  },
+  /**
+   * A call outside the typed documents (an endpoint another part of muvo may or may not serve
+   * yet), answered as it came: the caller looks at the status.
+   */
+  raw(method: string, path: string, body?: unknown): Promise<Response> {
+    return authorised(
+      'api',
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? undefined : 'application/json',
+    );
   },
 };
 
@@ -244,5 +312,15 @@ export const voucher = {
     return call('voucher', 'POST', `/v1/offers/${encodeURIComponent(offerId)}/claim`, undefined, undefined, {
       'idempotency-key': idempotencyKey,
     });
+  },
+  getAt<P extends PathsWith<VoucherPaths, 'get'>>(path: P, params: Params): Promise<Ok<VoucherPaths[P]['get']>> {
+    return call('voucher', 'GET', fill(path, params));
+  },
+  postAt<P extends PathsWith<VoucherPaths, 'post'>>(
+    path: P,
+    params: Params,
+    body: JsonBody<VoucherPaths[P]['post']>,
+  ): Promise<Ok<VoucherPaths[P]['post']>> {
+    return call('voucher', 'POST', fill(path, params), JSON.stringify(body), 'application/json');
   },
 };

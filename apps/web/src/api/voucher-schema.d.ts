@@ -87,6 +87,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/mediator/residents/{id}/vouchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The resident’s vouchers, newest first (to print one again) */
+    get: operations['MediatorVouchersController_list'];
+    put?: never;
+    /** Claim a voucher of an offer with the resident’s points */
+    post: operations['MediatorVouchersController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/merchants': {
     parameters: {
       query?: never;
@@ -512,6 +530,14 @@ export interface components {
       qr: string;
       /** Format: uuid */
       voucherId: string;
+    };
+    /**
+     * @example {
+     *       "offerId": "3f0c2d1e-8b7a-4c5d-9e6f-102938475610"
+     *     }
+     */
+    ClaimForResident: {
+      offerId: string;
     };
     CounterDay: {
       day: string;
@@ -1199,6 +1225,73 @@ export interface operations {
     responses: {
       /** @description REFRESH_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MediatorVouchersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnVoucher'][];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MediatorVouchersController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClaimForResident'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnVoucher'];
+        };
+      };
+      /** @description RESIDENT_NOT_FOUND (also another mediator’s resident), OFFER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INSUFFICIENT_POINTS, SOLD_OUT, LIMIT_REACHED, OFFER_CLOSED */
+      409: {
         headers: {
           [name: string]: unknown;
         };

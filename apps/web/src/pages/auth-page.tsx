@@ -7,7 +7,7 @@ import { useErrorText } from '../use-error-text';
 
 /** Log in or create an account: one form, two modes. */
 export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,6 +35,8 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
           : await api.post('/v1/auth/register', {
               email,
               password,
+              // The language the person reads the app in is the one their e-mails will speak.
+              language: i18n.language as 'en',
               ...(displayName ? { displayName } : {}),
               consents,
             });
@@ -93,6 +95,16 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
         {mode === 'login' ? t('noAccount') : t('haveAccount')}{' '}
         <a href={mode === 'login' ? href.register : href.login}>{mode === 'login' ? t('goRegister') : t('goLogin')}</a>
       </p>
+      {mode === 'login' && (
+        <ul className="links">
+          <li>
+            <a href={href.forgot}>{t('forgotLink')}</a>
+          </li>
+          <li>
+            <a href={href.card}>{t('cardLink')}</a>
+          </li>
+        </ul>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { PrivacyRights1796644346192 } from './1796644346192-PrivacyRights';
 import { OperatorsConsole1796644352558 } from './1796644352558-OperatorsConsole';
 import { PrivacyZonesRetention1796644516878 } from './1796644516878-PrivacyZonesRetention';
 import { ScoredTripsByCityDay1796645520044 } from './1796645520044-ScoredTripsByCityDay';
+import { PeopleAndMediators1796648204575 } from './1796648204575-PeopleAndMediators';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   OperatorsConsole1796644352558,
   PrivacyZonesRetention1796644516878,
   ScoredTripsByCityDay1796645520044,
+  PeopleAndMediators1796648204575,
 ];

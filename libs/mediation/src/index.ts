@@ -1,0 +1,4 @@
+export * from './login-code';
+export * from './mediation.exceptions';
+export * from './mediation.module';
+export * from './mediation.service';
