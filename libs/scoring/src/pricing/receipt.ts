@@ -1,5 +1,5 @@
 import type { TravelMode } from '@muvo/classification';
-import { localTime } from '@muvo/gamification';
+import { type LocalTime, localTime } from '@muvo/kernel';
 import type { TripLeg } from '@muvo/tracking';
 import type { CheatCode, ScoringRules } from './scoring-rules';
 
@@ -148,8 +148,25 @@ export function bandedScore(distanceKm: number, rate: number, bandKm: number | n
   return score;
 }
 
+/**
+ * {@link localTime} to the minute, remembered: peak windows need only the minute, and formatting a
+ * date in a time zone costs more than the rest of pricing a leg (a backtest prices 100,000s).
+ */
+const minutes = new Map<string, LocalTime>();
+function localMinute(epochMs: number, timezone: string): LocalTime {
+  const minute = Math.floor(epochMs / 60_000);
+  const key = `${timezone}|${minute}`;
+  let found = minutes.get(key);
+  if (!found) {
+    if (minutes.size >= 100_000) minutes.clear();
+    found = localTime(minute * 60_000, timezone);
+    minutes.set(key, found);
+  }
+  return found;
+}
+
 function inPeak(epochMs: number, timezone: string, windows: { from: string; to: string; days: number[] }[]) {
-  const local = localTime(epochMs, timezone);
+  const local = localMinute(epochMs, timezone);
   return windows.find((w) => w.days.includes(local.weekday) && local.time >= w.from && local.time < w.to) ?? null;
 }
 
