@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     const cityId = `bench-${Date.now().toString(36)}`;
     file.id = cityId;
     const [campaign] = file.campaigns as Record<string, unknown>[];
-    campaign.rules = { budget: { totalPoints: 20_000_000 } };
+    campaign.rules = { budget: { totalPoints: 1_000_000_000, pacing: 'none' } };
     const city = validateCityFile(file).file;
     await applyCity(city, config);
     let seedS = performance.now();

@@ -574,13 +574,16 @@ export async function loadScoredTrips(
       participant_id: string;
       started_ms: number;
       campaign_id: string | null;
+      points_awarded: number;
       legs: LegFacts[] | null;
+      leg_points: number[] | null;
       context: StoredTrip['history'];
     }>(
       manager,
       'scored-trips-of-day',
       `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms, t.campaign_id,
-              jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs, t.receipt->'context' AS context
+              t.points_awarded, jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs,
+              jsonb_path_query_array(t.receipt, '$.legs[*].points') AS leg_points, t.receipt->'context' AS context
          FROM trips t
         WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day = $2::date
         ORDER BY t.started_at, t.id`,
@@ -595,6 +598,8 @@ export async function loadScoredTrips(
         campaignId: t.campaign_id,
         legs: t.legs ?? [],
         history: t.context ?? null,
+        points: t.points_awarded,
+        legPoints: t.leg_points ?? [],
       });
     }
   }

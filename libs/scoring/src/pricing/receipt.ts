@@ -149,20 +149,28 @@ export function bandedScore(distanceKm: number, rate: number, bandKm: number | n
 }
 
 /**
- * {@link localTime} to the minute, remembered: peak windows need only the minute, and formatting a
- * date in a time zone costs more than the rest of pricing a leg (a backtest prices 100,000s).
+ * {@link localTime} to the minute, from the city's clock read once per UTC hour: formatting a date
+ * in a time zone costs more than the rest of pricing a leg (a backtest prices 100,000s). Exact: an
+ * hour whose offset changes within it (a transition off the UTC hour) or that crosses local midnight
+ * is read minute by minute.
  */
-const minutes = new Map<string, LocalTime>();
-function localMinute(epochMs: number, timezone: string): LocalTime {
-  const minute = Math.floor(epochMs / 60_000);
-  const key = `${timezone}|${minute}`;
-  let found = minutes.get(key);
+const hours = new Map<string, { start: LocalTime; steady: boolean }>();
+export function localMinute(epochMs: number, timezone: string): LocalTime {
+  const hour = Math.floor(epochMs / 3_600_000);
+  const key = `${timezone}|${hour}`;
+  let found = hours.get(key);
   if (!found) {
-    if (minutes.size >= 100_000) minutes.clear();
-    found = localTime(minute * 60_000, timezone);
-    minutes.set(key, found);
+    if (hours.size >= 50_000) hours.clear();
+    const start = localTime(hour * 3_600_000, timezone);
+    const end = localTime((hour + 1) * 3_600_000, timezone);
+    found = { start, steady: end.minute === start.minute + 60 };
+    hours.set(key, found);
   }
-  return found;
+  const minute = found.start.minute + Math.floor((epochMs - Math.floor(epochMs / 3_600_000) * 3_600_000) / 60_000);
+  if (!found.steady) return localTime(Math.floor(epochMs / 60_000) * 60_000, timezone);
+  const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+  const mm = String(minute % 60).padStart(2, '0');
+  return { day: found.start.day, time: `${hh}:${mm}`, weekday: found.start.weekday, minute };
 }
 
 function inPeak(epochMs: number, timezone: string, windows: { from: string; to: string; days: number[] }[]) {
