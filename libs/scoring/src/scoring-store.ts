@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TravelMode } from '@muvo/classification';
 import { preparedRows, rows } from '@muvo/database';
+import { addDays } from '@muvo/kernel';
 import type { TripStatus } from '@muvo/tracking';
 import {
   advanceProgress,
@@ -556,41 +557,53 @@ export { appendAudit as audit } from '@muvo/audit';
 
 /**
  * A city's scored trips of a period of local days, oldest first, as the backtest replays them: the
- * legs as their receipts recorded them and the history they were priced with.
+ * legs as their receipts recorded them and the history they were priced with. Read a day per
+ * statement (a month of a large city is 100,000 receipts to unpack: one statement for all of them
+ * would run into the statement timeout on a busy server); call it inside one snapshot.
  */
 export async function loadScoredTrips(
-  db: DataSource | EntityManager,
+  manager: EntityManager,
   cityId: string,
   from: string,
   to: string,
 ): Promise<StoredTrip[]> {
-  const found = await rows<{
-    id: string;
-    participant_id: string;
-    started_ms: number;
-    local_day: string;
-    campaign_id: string | null;
-    legs: LegFacts[] | null;
-    context: StoredTrip['history'];
-  }>(
-    db,
-    `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms,
-            to_char(t.local_day, 'YYYY-MM-DD') AS local_day, t.campaign_id,
-            jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs, t.receipt->'context' AS context
-       FROM trips t
-      WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day BETWEEN $2::date AND $3::date
-      ORDER BY t.local_day, t.started_at, t.id`,
-    [cityId, from, to],
-  );
-  return found.map((t) => ({
-    tripId: t.id,
-    participantId: t.participant_id,
-    startedAt: t.started_ms,
-    localDay: t.local_day,
-    campaignId: t.campaign_id,
-    legs: t.legs ?? [],
-    history: t.context ?? null,
-  }));
+  const out: StoredTrip[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const found = await preparedRows<{
+      id: string;
+      participant_id: string;
+      started_ms: number;
+      campaign_id: string | null;
+      points_awarded: number;
+      legs: LegFacts[] | null;
+      leg_points: number[] | null;
+      context: StoredTrip['history'];
+    }>(
+      manager,
+      'scored-trips-of-day',
+      `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms, t.campaign_id,
+              t.points_awarded, jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs,
+              jsonb_path_query_array(t.receipt, '$.legs[*].points') AS leg_points, t.receipt->'context' AS context
+         FROM trips t
+        WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day = $2::date
+        ORDER BY t.started_at, t.id`,
+      [cityId, day],
+    );
+    for (const t of found) {
+      out.push({
+        tripId: t.id,
+        participantId: t.participant_id,
+        startedAt: t.started_ms,
+        localDay: day,
+        campaignId: t.campaign_id,
+        legs: t.legs ?? [],
+        history: t.context ?? null,
+        points: t.points_awarded,
+        legPoints: t.leg_points ?? [],
+      });
+    }
+  }
+  return out;
 }
 
 /** Points each of a city's campaigns had credited for trips of local days before `day`. */

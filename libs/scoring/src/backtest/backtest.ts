@@ -8,10 +8,11 @@ import { decideTrip, type SettlementState } from '../settlement/trip-settlement'
 
 /**
  * Draft rules tried on a city's past trips: each scored trip of the period is priced again from
- * the legs its receipt recorded, through the worker's own settlement (`decideTrip`), once under
- * the rules in force and once under the draft, replaying the days in order so that bands, caps,
- * multipliers and campaign budgets apply as they would have. Pure: the caller loads the trips and
- * what the campaigns had issued before the period, and nothing is written.
+ * the legs its receipt recorded, through the worker's own settlement (`decideTrip`), under the
+ * draft, replaying the days in order so that bands, caps, multipliers and campaign budgets apply
+ * as they would have; beside it, what each trip was actually credited (its stored outcome, which
+ * the draft reproduces to the point when it is the rules in force). Pure: the caller loads the
+ * trips and what the campaigns had issued before the period, and nothing is written.
  *
  * What is taken as it was decided: which trips counted (flagged and rejected trips stay out, an
  * operator's approval stands), and each trip's streak and first-trip status (the receipt's recorded
@@ -28,6 +29,9 @@ export interface StoredTrip {
   legs: LegFacts[];
   /** The streak and first-trip status it was priced with (null: none recorded, priced outside every campaign). */
   history: { streakDays: number; firstTrip: boolean } | null;
+  /** Points it was credited, and each leg's points on its receipt (how they were shared among its legs). */
+  points: number;
+  legPoints: number[];
 }
 
 export interface BacktestInput {
@@ -83,13 +87,55 @@ interface Pricing {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+function emptyPricing(): Pricing {
+  return { points: [], byMode: {}, byDay: new Map(), byCampaign: new Map() };
+}
+
+/** Adds a trip's points to the totals: by day, by campaign, and by mode shared as its legs' points are. */
+function tally(
+  out: Pricing,
+  trip: StoredTrip,
+  campaignId: string | null,
+  points: number,
+  legs: readonly { mode: TravelMode; distanceM: number; points: number }[],
+): void {
+  out.points.push(points);
+  out.byDay.set(trip.localDay, (out.byDay.get(trip.localDay) ?? 0) + points);
+  if (points > 0 && campaignId) {
+    const days = out.byCampaign.get(campaignId) ?? new Map<string, number>();
+    days.set(trip.localDay, (days.get(trip.localDay) ?? 0) + points);
+    out.byCampaign.set(campaignId, days);
+  }
+  // Caps and the rounding down are the trip's: its points shared among its legs as their own points are.
+  const subtotal = legs.reduce((sum, leg) => sum + leg.points, 0);
+  for (const leg of legs) {
+    const totals = (out.byMode[leg.mode] ??= { km: 0, points: 0 });
+    totals.km += leg.distanceM / 1000;
+    if (subtotal > 0) totals.points += (points * leg.points) / subtotal;
+  }
+}
+
+/** What the trips were credited, from their stored outcomes. */
+function credited(input: BacktestInput): Pricing {
+  const out = emptyPricing();
+  for (const trip of input.trips) {
+    const legs = trip.legs.map((leg, i) => ({
+      mode: leg.mode,
+      distanceM: leg.distanceM,
+      points: trip.legPoints[i] ?? 0,
+    }));
+    tally(out, trip, trip.campaignId, trip.points, legs);
+  }
+  return out;
+}
+
 /** Replays the trips in order under one city's rules, from the campaigns' issuance before the period. */
 function replay(input: BacktestInput, city: SettlementCity): Pricing {
   const { profile } = input;
   const campaigns = new Map(profile.campaigns.map((c) => [c.id, c]));
   const state: SettlementState = { days: new Map(), progress: new Map(), issued: new Map() };
   for (const [id, issued] of input.issuedBefore) state.issued.set(`${profile.city.id}/${id}`, issued);
-  const out: Pricing = { points: [], byMode: {}, byDay: new Map(), byCampaign: new Map() };
+  const out = emptyPricing();
   for (const trip of input.trips) {
     const plan = planTrip(city, trip.startedAt, {
       campaign: trip.campaignId ? (campaigns.get(trip.campaignId) ?? null) : undefined,
@@ -111,21 +157,12 @@ function replay(input: BacktestInput, city: SettlementCity): Pricing {
       // Anti-cheat verdicts stand as they were decided: only scored trips are replayed.
       () => [],
     );
-    const points = decision.points;
-    out.points.push(points);
-    out.byDay.set(trip.localDay, (out.byDay.get(trip.localDay) ?? 0) + points);
-    if (points > 0 && decision.campaignId) {
-      const days = out.byCampaign.get(decision.campaignId) ?? new Map<string, number>();
-      days.set(trip.localDay, (days.get(trip.localDay) ?? 0) + points);
-      out.byCampaign.set(decision.campaignId, days);
-    }
-    // The trip's points shared among its legs as their priced points are (caps and rounding included).
-    const subtotal = decision.receipt.legs.reduce((sum, leg) => sum + leg.points, 0);
-    for (const leg of decision.receipt.legs) {
-      const totals = (out.byMode[leg.mode] ??= { km: 0, points: 0 });
-      totals.km += leg.facts.distanceM / 1000;
-      if (subtotal > 0) totals.points += (points * leg.points) / subtotal;
-    }
+    const legs = decision.receipt.legs.map((leg) => ({
+      mode: leg.mode,
+      distanceM: leg.facts.distanceM,
+      points: leg.points,
+    }));
+    tally(out, trip, decision.campaignId, decision.points, legs);
   }
   return out;
 }
@@ -169,7 +206,7 @@ function runsOutOn(
 
 export function runBacktest(input: BacktestInput): BacktestResult {
   const { profile } = input;
-  const current = replay(input, settlementCity(profile));
+  const current = credited(input);
   const draftCity = settlementCity(profile, input.draft);
   const proposed = replay(input, draftCity);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 import type { DayContext, LegFacts } from './receipt';
-import { bandedScore, priceTrip } from './receipt';
+import { localTime } from '@muvo/kernel';
+import { bandedScore, localMinute, priceTrip } from './receipt';
 import { resolveRules } from './scoring-rules';
 
 const T0 = Date.parse('2026-03-04T12:00:00Z'); // a Wednesday, 13:00 in Rome: off-peak
@@ -129,5 +130,19 @@ describe(priceTrip.name, () => {
     const receipt = priceTrip([leg('bike', 10), leg('bus', 10), leg('car', 10)], plain(), day(), meta);
     expect(receipt.legs.map((l) => l.co2AvoidedG)).toEqual([1700, 1000, 0]);
     expect(receipt.co2AvoidedG).toBe(2700);
+  });
+});
+
+describe('localMinute', () => {
+  it('reads the city’s clock as localTime does, to the minute, across offsets, midnights and DST changes', () => {
+    let seed = 1;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const timezone of ['Europe/Rome', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'UTC']) {
+      for (let i = 0; i < 4000; i++) {
+        const at = Date.UTC(2026, 0, 1) + Math.floor(next() * 366 * 86_400_000);
+        const exact = localTime(Math.floor(at / 60_000) * 60_000, timezone);
+        expect({ timezone, at, local: localMinute(at, timezone) }).toEqual({ timezone, at, local: exact });
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { TravelMode } from '@muvo/classification';
-import { localTime } from '@muvo/gamification';
+import { type LocalTime, localTime } from '@muvo/kernel';
 import type { TripLeg } from '@muvo/tracking';
 import type { CheatCode, ScoringRules } from './scoring-rules';
 
@@ -148,8 +148,33 @@ export function bandedScore(distanceKm: number, rate: number, bandKm: number | n
   return score;
 }
 
+/**
+ * {@link localTime} to the minute, from the city's clock read once per UTC hour: formatting a date
+ * in a time zone costs more than the rest of pricing a leg (a backtest prices 100,000s). Exact: an
+ * hour whose offset changes within it (a transition off the UTC hour) or that crosses local midnight
+ * is read minute by minute.
+ */
+const hours = new Map<string, { start: LocalTime; steady: boolean }>();
+export function localMinute(epochMs: number, timezone: string): LocalTime {
+  const hour = Math.floor(epochMs / 3_600_000);
+  const key = `${timezone}|${hour}`;
+  let found = hours.get(key);
+  if (!found) {
+    if (hours.size >= 50_000) hours.clear();
+    const start = localTime(hour * 3_600_000, timezone);
+    const end = localTime((hour + 1) * 3_600_000, timezone);
+    found = { start, steady: end.minute === start.minute + 60 };
+    hours.set(key, found);
+  }
+  const minute = found.start.minute + Math.floor((epochMs - Math.floor(epochMs / 3_600_000) * 3_600_000) / 60_000);
+  if (!found.steady) return localTime(Math.floor(epochMs / 60_000) * 60_000, timezone);
+  const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+  const mm = String(minute % 60).padStart(2, '0');
+  return { day: found.start.day, time: `${hh}:${mm}`, weekday: found.start.weekday, minute };
+}
+
 function inPeak(epochMs: number, timezone: string, windows: { from: string; to: string; days: number[] }[]) {
-  const local = localTime(epochMs, timezone);
+  const local = localMinute(epochMs, timezone);
   return windows.find((w) => w.days.includes(local.weekday) && local.time >= w.from && local.time < w.to) ?? null;
 }
 

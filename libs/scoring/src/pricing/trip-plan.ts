@@ -56,6 +56,21 @@ export interface BudgetPlan {
   allowanceToDate: number;
 }
 
+/** A campaign's first and last local days, read once per campaign entity and time zone. */
+const windows = new WeakMap<CampaignEntity, { timezone: string; first: string; last: string }>();
+export function campaignDays(campaign: CampaignEntity, timezone: string): { first: string; last: string } {
+  let found = windows.get(campaign);
+  if (!found || found.timezone !== timezone) {
+    found = {
+      timezone,
+      first: localTime(campaign.startsAt.getTime(), timezone).day,
+      last: localTime(campaign.endsAt.getTime() - 1, timezone).day,
+    };
+    windows.set(campaign, found);
+  }
+  return found;
+}
+
 /** The campaign's allowance paced up to a local day (unused days carry over). */
 export function budgetPlan(
   profile: CityProfile,
@@ -65,9 +80,7 @@ export function budgetPlan(
 ): BudgetPlan | null {
   const budget = rules.budget;
   if (!budget) return null;
-  const tz = profile.city.timezone;
-  const first = localTime(campaign.startsAt.getTime(), tz).day;
-  const last = localTime(campaign.endsAt.getTime() - 1, tz).day;
+  const { first, last } = campaignDays(campaign, profile.city.timezone);
   const totalDays = Math.max(1, daysBetween(first, last) + 1);
   const elapsed = Math.min(totalDays, Math.max(1, daysBetween(first, localDay) + 1));
   const allowanceToDate = budget.pacing === 'daily' ? (budget.totalPoints * elapsed) / totalDays : budget.totalPoints;
