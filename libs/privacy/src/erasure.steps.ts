@@ -7,6 +7,7 @@ import { eraseOpenpathData } from '@muvo/openpath';
 import { closeReviewsForErasure } from '@muvo/scoring';
 import { eraseTraces } from '@muvo/tracking';
 import { cancelVouchersForErasure } from '@muvo/vouchers';
+import { erasePrivacyZones } from './privacy-zones.service';
 
 /**
  * One part of an erasure, owned by the lib whose data it erases. Each runs in a transaction that
@@ -36,6 +37,7 @@ export class ErasureSteps {
       },
       { name: 'vouchers', run: (manager, id) => cancelVouchersForErasure(manager, ledger, id) },
       { name: 'traces', run: eraseTraces },
+      { name: 'privacy-zones', run: async (manager, id) => void (await erasePrivacyZones(manager, id)) },
       { name: 'openpath', run: eraseOpenpathData },
       { name: 'reviews', run: closeReviewsForErasure },
       // Last: the email and name, which the steps before may still need.
