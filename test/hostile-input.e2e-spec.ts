@@ -47,6 +47,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
   let staff: string;
   let operator: string;
   let admin: string;
+  let mediator: string;
   let tripId: string;
   let offerId: string;
   const sent: Sent[] = [];
@@ -68,6 +69,11 @@ describe('hostile input at the edge of the api and voucher apps', () => {
       .get(IdentityService)
       .createAccount({ email: adminEmail, password: 'an admin password', role: 'admin' });
     admin = await login(s.stack.api.url, adminEmail, 'an admin password');
+    const mediatorEmail = `mediator-${randomBytes(4).toString('hex')}@example.org`;
+    await s.stack.api.app
+      .get(IdentityService)
+      .createAccount({ email: mediatorEmail, password: 'a mediator password', role: 'mediator', cityId: s.cityId });
+    mediator = await login(s.stack.api.url, mediatorEmail, 'a mediator password');
     const trip = await request(s.stack.api.url, 'POST', '/v1/trips', { token: participant.token, body: walk(40) });
     expect(trip.status).toBe(202);
     tripId = trip.body.tripId;
@@ -484,6 +490,7 @@ describe('hostile input at the edge of the api and voucher apps', () => {
     if (roles.includes('participant') || roles.length === 0) return participant.token;
     if (roles.includes('merchant_staff')) return staff;
     if (roles.includes('operator')) return operator;
+    if (roles.includes('mediator')) return mediator;
     return admin;
   }
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
-import { registerParticipant } from './factories/participant.factory';
+import { currentConsents, registerParticipant } from './factories/participant.factory';
 import { gpxOf } from './factories/trip.factory';
 import { finishedTrip } from './scoring-helpers';
 import { request, waitFor } from './support/http-client';
@@ -55,7 +55,12 @@ describe('password reset, language, and mediators acting for residents', () => {
 
   it('e-mails a single-use reset link in the account’s language, and ends every session when it is used', async () => {
     const email = `reset-${Date.now()}@example.org`;
-    const registered = await post('/v1/auth/register', { email, password: 'my first long password', language: 'fr' });
+    const registered = await post('/v1/auth/register', {
+      email,
+      password: 'my first long password',
+      language: 'fr',
+      consents: await currentConsents(stack.api.url),
+    });
     expect(registered.status).toBe(201);
     const oldRefresh = registered.body.refreshToken;
 
@@ -184,7 +189,7 @@ describe('password reset, language, and mediators acting for residents', () => {
     expect((await get('/v1/mediator/residents', stranger)).body).toEqual([]);
     expect((await get(`/v1/mediator/residents/not-a-uuid`, mediator)).status).toBe(404);
 
-    const gpx = gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed: 5 });
+    const gpx = gpxOf({ path: VIA_MAQUEDA, mode: 'walk', seed: 205 });
     const upload = (token: string) =>
       request(stack.api.url, 'POST', `/v1/mediator/residents/${residentId}/trips`, {
         token,

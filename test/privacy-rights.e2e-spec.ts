@@ -617,6 +617,7 @@ describe('erasure interrupted by kill -9', () => {
       'login-limits',
       'vouchers',
       'traces',
+      'privacy-zones',
       'openpath',
       'reviews',
       'identity',

@@ -6,6 +6,7 @@ import { appendAudit } from '@muvo/audit';
 import { rows } from '@muvo/database';
 import { generatePassword, hashSecret, IdentityService, type Principal, type Session } from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
+import { recordConsents } from '@muvo/privacy';
 import { FailureWindows } from '@muvo/observability';
 import { generateLoginCode, normaliseLoginCode } from './login-code';
 import { MediationErrors } from './mediation.exceptions';
@@ -89,8 +90,15 @@ export class MediationService {
           hashSecret(normaliseLoginCode(loginCode)),
         ],
       );
+      // The resident accepts the texts in force, read with the mediator; the optional uses stay off
+      // until the resident chooses them. Recorded with who took it down and how.
+      await recordConsents(
+        manager,
+        account.id,
+        { terms: this.config.legal.termsVersion, privacy: this.config.legal.privacyVersion },
+        { recordedBy: mediator.accountId, method: input.consent.method === 'signed-form' ? 'paper' : 'mediator' },
+      );
       const resident = await this.find(manager, mediator, account.id);
-      // Until the privacy work's consent register lands, the audit entry is the consent's record.
       await this.audit(manager, mediator, resident, 'mediation.resident.registered', { consent: input.consent });
       return resident;
     });
