@@ -10,6 +10,7 @@ import { ReplayCandidateIndex1796637230318 } from './1796637230318-ReplayCandida
 import { CityFileState1796637382255 } from './1796637382255-CityFileState';
 import { PrivacyZonesRetention1796644516878 } from './1796644516878-PrivacyZonesRetention';
 import { ScoredTripsByCityDay1796645520044 } from './1796645520044-ScoredTripsByCityDay';
+import { OpenpathEntriesStatementCheck1796649091175 } from './1796649091175-OpenpathEntriesStatementCheck';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   CityFileState1796637382255,
   PrivacyZonesRetention1796644516878,
   ScoredTripsByCityDay1796645520044,
+  OpenpathEntriesStatementCheck1796649091175,
 ];
