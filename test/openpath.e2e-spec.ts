@@ -254,6 +254,27 @@ describe('OpenPATH phone app protocol', () => {
       expect(await entryCount(erin.id)).toBe(61);
     });
 
+    it('keeps entries only of a phone: none without one, and none left when its account is deleted', async () => {
+      const dave = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: dave.token })).body.token;
+      const entries = netTestEntries()
+        .map((e) => e.entry)
+        .slice(0, 20);
+      expect((await phone('usercache/put', { phone_to_server: entries }, token)).status).toBe(200);
+      expect(await entryCount(dave.id)).toBeGreaterThan(0);
+      // Checked by the database once per statement (no foreign key per entry): an entry of no phone.
+      await expect(
+        db.query(
+          `INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, data)
+           VALUES ($1, 'background/battery', 1, 'sensor-data', 1, '{}')`,
+          [alice.id.replace(/^.{8}/, '00000000')],
+        ),
+      ).rejects.toMatchObject({ code: '23503' });
+      await stack.api.app.get(OpenpathPipeline).drain();
+      await db.query(`DELETE FROM accounts WHERE id = $1`, [dave.id]);
+      expect(await entryCount(dave.id)).toBe(0);
+    });
+
     it('answers at a doubled slash, as apps whose connectUrl ends in "/" call', async () => {
       const response = await request(stack.api.url, 'POST', '/openpath//usercache/get', { body: { user: aliceToken } });
       expect(response.status).toBe(200);

@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import { parseConfig } from '@muvo/config';
 import { migrateDatabase } from '@muvo/database';
 import { currentConsents } from '../factories/participant.factory';
-import { freePort, waitForHttp } from '../support/local-ports';
+import { freePort, stopProcesses, waitForHttp } from '../support/local-ports';
 
 const ROOT = join(__dirname, '..', '..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   const env = {
     NODE_ENV: 'production',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    PRIVACY_ZONE_KEY: randomBytes(32).toString('hex'),
     DATABASE_URL: databaseUrl,
     REDIS_PREFIX: `muvo-bench-op-${runId}`,
     RATE_LIMIT_ENABLED: 'false',
@@ -196,8 +197,7 @@ async function main(): Promise<void> {
     );
     await db.end();
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
+    await stopProcesses(children);
     await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }

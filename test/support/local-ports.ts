@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { waitFor } from './http-client';
 
@@ -21,4 +22,22 @@ export async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void
       () => undefined, // not listening yet
     );
   await waitFor(up, timeoutMs, `${url} to come up`, 200);
+}
+
+/**
+ * Asks each process to stop (SIGTERM) and waits until it has exited, killing it after `graceMs`:
+ * a database dropped under a process still shutting down makes it log "terminating connection
+ * due to administrator command" errors that are not the benchmark's.
+ */
+export async function stopProcesses(children: readonly ChildProcess[], graceMs = 30_000): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
 }

@@ -116,6 +116,24 @@ describe(parseConfig.name, () => {
     expect(problems).toContain('PASSWORD_RESET_TTL_S');
   });
 
+  it('reads the OpenPATH segmentation delay and run limit, and refuses values out of range together', () => {
+    expect(parseConfig({}).openpath).toMatchObject({ segmentDelayMs: 5_000, maxConcurrentRuns: 2 });
+    expect(parseConfig({ OPENPATH_SEGMENT_DELAY_MS: '0', OPENPATH_MAX_CONCURRENT_RUNS: '8' }).openpath).toMatchObject({
+      segmentDelayMs: 0,
+      maxConcurrentRuns: 8,
+    });
+    let error: unknown;
+    try {
+      parseConfig({ OPENPATH_SEGMENT_DELAY_MS: '-1', OPENPATH_MAX_CONCURRENT_RUNS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const problems = (error as ConfigValidationError).problems.join('\n');
+    expect(problems).toContain('OPENPATH_SEGMENT_DELAY_MS');
+    expect(problems).toContain('OPENPATH_MAX_CONCURRENT_RUNS');
+  });
+
   it('redacts passwords from URLs it prints', () => {
     expect(redactUrl('postgres://app:hunter2@db:5432/muvo')).toBe('postgres://app:***@db:5432/muvo');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');

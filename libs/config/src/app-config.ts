@@ -111,6 +111,10 @@ export interface AppConfig {
     /** An open trip is finished when its participant's phone has sent nothing for this long. */
     quietFinishS: number;
     sweepIntervalS: number;
+    /** How long a phone's segmentation waits after the upload that asked for it (one run per sync burst). */
+    segmentDelayMs: number;
+    /** Background segmentations under way at once per api process (each holds a pooled connection). */
+    maxConcurrentRuns: number;
     /** Cities where an unknown well-formed token registers a new participant (opcode `autogen`). */
     autogenCities: string[];
   };
@@ -235,6 +239,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dwellTimeS: e.OPENPATH_DWELL_TIME_S,
       quietFinishS: e.OPENPATH_TRIP_QUIET_S,
       sweepIntervalS: e.OPENPATH_SWEEP_INTERVAL_S,
+      segmentDelayMs: e.OPENPATH_SEGMENT_DELAY_MS,
+      maxConcurrentRuns: e.OPENPATH_MAX_CONCURRENT_RUNS,
       autogenCities: e.OPENPATH_AUTOGEN_CITIES.split(',')
         .map((c) => c.trim())
         .filter(Boolean),

@@ -159,6 +159,8 @@ export const environmentSchema = z.object({
   OPENPATH_DWELL_TIME_S: positiveInt(300),
   OPENPATH_TRIP_QUIET_S: positiveInt(900),
   OPENPATH_SWEEP_INTERVAL_S: positiveInt(60),
+  OPENPATH_SEGMENT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  OPENPATH_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(64).default(2),
   OPENPATH_AUTOGEN_CITIES: z
     .string()
     .regex(/^[A-Za-z0-9_.,-]*$/, 'a comma-separated list of city ids')

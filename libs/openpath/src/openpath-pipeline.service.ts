@@ -26,20 +26,6 @@ export function openpathTripKey(startTs: number): string {
 const FILTERED_LOCATION = LOCATION_KEYS[1];
 const RAW_LOCATION = LOCATION_KEYS[0];
 
-/**
- * How long a segmentation waits after the upload that asked for it. The phone sends its stream in
- * bursts of puts (up to 10,000 entries each) when it syncs; segmenting after each put would re-read
- * the whole trip under way every time, competing with the uploads for the same cores.
- */
-export const SEGMENT_DELAY_MS = 5_000;
-
-/**
- * Background segmentations under way at once in a process. A run holds a pooled connection (its
- * transaction) while it hands trips to the ingestion, which needs others: unbounded, a burst of
- * phones' runs took the pool from the uploads, which then waited seconds for a connection.
- */
-export const MAX_CONCURRENT_RUNS = 2;
-
 interface ScheduledRun {
   running: Promise<void>;
   /** Asked for again since the run started (or not run yet). */
@@ -61,6 +47,20 @@ interface ScheduledRun {
 export class OpenpathPipeline implements OnApplicationShutdown {
   private readonly logger = new Logger(OpenpathPipeline.name);
   private readonly options: SegmentationOptions;
+  /**
+   * How long a segmentation waits after the upload that asked for it (OPENPATH_SEGMENT_DELAY_MS).
+   * The phone sends its stream in bursts of puts (up to 10,000 entries each) when it syncs;
+   * segmenting after each put would re-read the whole trip under way every time, competing with
+   * the uploads for the same cores.
+   */
+  private readonly delayMs: number;
+  /**
+   * Background segmentations under way at once (OPENPATH_MAX_CONCURRENT_RUNS). A run holds a
+   * pooled connection (its transaction) while it hands trips to the ingestion, which needs others:
+   * unbounded, a burst of phones' runs took the pool from the uploads, which then waited seconds
+   * for a connection.
+   */
+  private readonly maxRuns: number;
   /** Runs under way or waiting, per participant (a request while one runs queues one more). */
   private readonly runs = new Map<string, ScheduledRun>();
   private draining = false;
@@ -78,6 +78,8 @@ export class OpenpathPipeline implements OnApplicationShutdown {
       dwellDistanceM: config.openpath.dwellDistanceM,
       dwellTimeS: config.openpath.dwellTimeS,
     };
+    this.delayMs = config.openpath.segmentDelayMs;
+    this.maxRuns = config.openpath.maxConcurrentRuns;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -85,7 +87,7 @@ export class OpenpathPipeline implements OnApplicationShutdown {
   }
 
   /**
-   * Segments the participant's stream soon, in the background: {@link SEGMENT_DELAY_MS} after the
+   * Segments the participant's stream soon, in the background: OPENPATH_SEGMENT_DELAY_MS after the
    * upload that asks for it, so that the burst of puts of one sync is segmented once, and never
    * more often than that per participant while a phone keeps sending.
    */
@@ -110,9 +112,9 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     this.runs.set(participantId, entry);
   }
 
-  /** Runs `work` when fewer than {@link MAX_CONCURRENT_RUNS} others are under way. */
+  /** Runs `work` when fewer than OPENPATH_MAX_CONCURRENT_RUNS others are under way. */
   private async withSlot<T>(work: () => Promise<T>): Promise<T> {
-    if (this.activeRuns < MAX_CONCURRENT_RUNS) this.activeRuns++;
+    if (this.activeRuns < this.maxRuns) this.activeRuns++;
     else await new Promise<void>((resolve) => this.waitingForSlot.push(resolve));
     try {
       return await work();
@@ -128,7 +130,7 @@ export class OpenpathPipeline implements OnApplicationShutdown {
   private pause(entry: ScheduledRun): Promise<void> {
     if (this.draining) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, SEGMENT_DELAY_MS);
+      const timer = setTimeout(resolve, this.delayMs);
       entry.wake = () => {
         clearTimeout(timer);
         resolve();

@@ -100,9 +100,29 @@ describe(checkPhoneEntries.name, () => {
       ts: [1_617_913_865.5, 1_617_913_865],
       platforms: ['android', null],
     });
-    // The separator inside a string is escaped by JSON.stringify, so it splits the entries only.
-    expect(batch.data!.split(DATA_SEPARATOR).map((d) => JSON.parse(d))).toEqual(batch.entries.map((e) => e.data));
+    expect(batch.data!.split(batch.separator).map((d) => JSON.parse(d))).toEqual(batch.entries.map((e) => e.data));
     expect(storableBatch(checkPhoneEntries([], NOW)).data).toBeNull();
+  });
+
+  it('splits the data back into the same entries even when one holds the separator itself', () => {
+    const plain = storableBatch(checkPhoneEntries([location(), location({}, { write_ts: 1_617_919_771 })], NOW));
+    const marker = Number(plain.separator.slice(1, -1));
+    expect(Number.isSafeInteger(marker)).toBe(true);
+    const batch = storableBatch(
+      checkPhoneEntries(
+        [
+          location({ list: [{ a: 1 }, marker, { b: 2 }] }),
+          location({ note: 'x\u001ey', text: `,${marker},` }, { write_ts: 1_617_919_771 }),
+          location({}, { write_ts: 1_617_919_772 }),
+        ],
+        NOW,
+      ),
+    );
+    // The separator inside a string is escaped by JSON.stringify, so it splits the entries only.
+    expect(batch.separator).toBe(DATA_SEPARATOR);
+    const split = batch.data!.split(batch.separator).map((d) => JSON.parse(d));
+    expect(split).toEqual(batch.entries.map((e) => e.data));
+    expect(split).toHaveLength(3);
   });
 });
 

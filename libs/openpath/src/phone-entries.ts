@@ -70,13 +70,15 @@ function optionalNumber(data: Record<string, unknown>, field: string): void {
   }
 }
 
+const LOCATION_NUMBERS = ['accuracy', 'sensed_speed', 'altitude', 'bearing', 'vaccuracy'];
+
 function checkLocation(data: Record<string, unknown>, nowS: number): number {
   const { latitude, longitude } = data;
   if (typeof latitude !== 'number' || !(latitude >= -90 && latitude <= 90)) refuse('data.latitude is out of range');
   if (typeof longitude !== 'number' || !(longitude >= -180 && longitude <= 180))
     refuse('data.longitude is out of range');
   if (latitude === 0 && longitude === 0) refuse('data has the null island position (0, 0)');
-  for (const field of ['accuracy', 'sensed_speed', 'altitude', 'bearing', 'vaccuracy']) optionalNumber(data, field);
+  for (const field of LOCATION_NUMBERS) optionalNumber(data, field);
   if (typeof data.accuracy === 'number' && data.accuracy < 0) refuse('data.accuracy is negative');
   return toSeconds(data.ts, 'data.ts', nowS);
 }
@@ -125,11 +127,22 @@ function checkLabel(data: Record<string, unknown>, nowS: number): number {
 /** Most levels of nesting an entry's data may have (the app's deepest, a survey, has 5). */
 const MAX_DEPTH = 16;
 
-function withinDepth(value: unknown, depth: number): boolean {
-  if (typeof value !== 'object' || value === null) return true;
+/**
+ * Walks the children in place (`for…in`, no `Object.values` array per object): on a batch of
+ * locations this walk cost as much as every other check of the entry together.
+ */
+function withinDepth(value: object, depth: number): boolean {
   if (depth === 0) return false;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    if (!withinDepth(child, depth - 1)) return false;
+  if (Array.isArray(value)) {
+    for (const child of value) {
+      if (typeof child === 'object' && child !== null && !withinDepth(child, depth - 1)) return false;
+    }
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const field in record) {
+    const child = record[field];
+    if (typeof child === 'object' && child !== null && !withinDepth(child, depth - 1)) return false;
   }
   return true;
 }
@@ -200,10 +213,20 @@ export function checkPhoneEntries(entries: readonly unknown[], nowMs = Date.now(
 export const UNSTORABLE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/i;
 
 /**
- * Separates the entries' data in {@link StorableBatch.data}: JSON text never holds this control
- * character unescaped, so PostgreSQL splits the column with `string_to_table` without parsing it.
+ * Separates the entries' data in {@link StorableBatch.data} when they are written one by one: JSON
+ * text never holds this control character unescaped, so PostgreSQL splits the column with
+ * `string_to_table` without parsing it.
  */
 export const DATA_SEPARATOR = '\x1e';
+
+/**
+ * Put between the entries' data when the batch is written by one `JSON.stringify` (three times
+ * faster than one call per entry): a number drawn per process, which a phone's data would have to
+ * hold, in an array, to be mistaken for a separator; that is detected by counting them, and the
+ * batch is then written entry by entry.
+ */
+const MARKER = -(2 ** 52 + Math.floor(Math.random() * 2 ** 51));
+const MARKER_SEPARATOR = `,${MARKER},`;
 
 /**
  * A batch in column form, for one `INSERT … SELECT FROM ROWS FROM (unnest(…), …)` statement: a few
@@ -218,8 +241,54 @@ export interface StorableBatch {
   ts: number[];
   platforms: (string | null)[];
   timeZones: (string | null)[];
-  /** Each entry's data as JSON text, joined by {@link DATA_SEPARATOR}; null when there are none. */
+  /** Each entry's data as JSON text, joined by {@link separator}; null when there are none. */
   data: string | null;
+  /** What separates the entries' data in {@link data}, for `string_to_table`. */
+  separator: string;
+}
+
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/** The entries as columns, their data already written. */
+function columns(entries: PhoneEntry[], data: string | null, separator: string): StorableBatch {
+  const batch: StorableBatch = {
+    entries,
+    keys: [],
+    writeTs: [],
+    types: [],
+    ts: [],
+    platforms: [],
+    timeZones: [],
+    data,
+    separator,
+  };
+  for (const entry of entries) {
+    batch.keys.push(entry.key);
+    batch.writeTs.push(entry.writeTs);
+    batch.types.push(entry.type);
+    batch.ts.push(entry.ts);
+    batch.platforms.push(entry.platform);
+    batch.timeZones.push(entry.timeZone);
+  }
+  return batch;
+}
+
+/** Every entry's data in one `JSON.stringify`, or null when it cannot be split back or stored as it is. */
+function writtenAtOnce(entries: readonly PhoneEntry[]): string | null {
+  const interleaved: unknown[] = new Array(2 * entries.length - 1);
+  for (let i = 0; i < entries.length; i++) {
+    interleaved[2 * i] = entries[i].data;
+    if (i > 0) interleaved[2 * i - 1] = MARKER;
+  }
+  const json = JSON.stringify(interleaved);
+  // Escapes are rare in a phone's data: the regular expression runs only when there is one.
+  if (json.includes('\\u') && UNSTORABLE.test(json)) return null;
+  const data = json.slice(1, -1);
+  return occurrences(data, MARKER_SEPARATOR) === entries.length - 1 ? data : null;
 }
 
 /**
@@ -228,20 +297,14 @@ export interface StorableBatch {
  * one are refused here.
  */
 export function storableBatch(check: EntryCheck): StorableBatch {
-  const batch: StorableBatch = {
-    entries: [],
-    keys: [],
-    writeTs: [],
-    types: [],
-    ts: [],
-    platforms: [],
-    timeZones: [],
-    data: null,
-  };
+  const { accepted } = check;
+  if (accepted.length === 0) return columns([], null, DATA_SEPARATOR);
+  const atOnce = writtenAtOnce(accepted);
+  if (atOnce !== null) return columns(accepted, atOnce, MARKER_SEPARATOR);
+  const entries: PhoneEntry[] = [];
   const data: string[] = [];
-  check.accepted.forEach((entry, i) => {
+  accepted.forEach((entry, i) => {
     const json = JSON.stringify(entry.data);
-    // Escapes are rare in a phone's data: the regular expression runs only on the entries that have one.
     if (json.includes('\\u') && UNSTORABLE.test(json)) {
       check.refused.push({
         index: check.acceptedIndexes[i],
@@ -250,15 +313,8 @@ export function storableBatch(check: EntryCheck): StorableBatch {
       });
       return;
     }
-    batch.entries.push(entry);
-    batch.keys.push(entry.key);
-    batch.writeTs.push(entry.writeTs);
-    batch.types.push(entry.type);
-    batch.ts.push(entry.ts);
-    batch.platforms.push(entry.platform);
-    batch.timeZones.push(entry.timeZone);
+    entries.push(entry);
     data.push(json);
   });
-  if (data.length) batch.data = data.join(DATA_SEPARATOR);
-  return batch;
+  return columns(entries, data.length ? data.join(DATA_SEPARATOR) : null, DATA_SEPARATOR);
 }

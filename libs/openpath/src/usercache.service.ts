@@ -6,7 +6,7 @@ import { counter } from '@muvo/observability';
 import { OpenpathErrors } from './openpath.exceptions';
 import { OpenpathPipeline } from './openpath-pipeline.service';
 import type { OpenpathCaller } from './openpath-token.service';
-import { checkPhoneEntries, DATA_SEPARATOR, type RefusedEntry, storableBatch } from './phone-entries';
+import { checkPhoneEntries, type RefusedEntry, storableBatch } from './phone-entries';
 
 const entriesReceived = counter('muvo_openpath_entries_total', 'Entries uploaded by OpenPATH phones', ['outcome']);
 
@@ -90,7 +90,7 @@ export class UsercacheService {
         batch.platforms,
         batch.timeZones,
         batch.data,
-        DATA_SEPARATOR,
+        batch.separator,
       ],
     );
     const stored = Number(count);

@@ -13,6 +13,7 @@ import { OperatorsConsole1796644352558 } from './1796644352558-OperatorsConsole'
 import { PrivacyZonesRetention1796644516878 } from './1796644516878-PrivacyZonesRetention';
 import { ScoredTripsByCityDay1796645520044 } from './1796645520044-ScoredTripsByCityDay';
 import { PeopleAndMediators1796648204575 } from './1796648204575-PeopleAndMediators';
+import { OpenpathEntriesStatementCheck1796649091175 } from './1796649091175-OpenpathEntriesStatementCheck';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   PrivacyZonesRetention1796644516878,
   ScoredTripsByCityDay1796645520044,
   PeopleAndMediators1796648204575,
+  OpenpathEntriesStatementCheck1796649091175,
 ];
