@@ -292,6 +292,7 @@ async function main(): Promise<void> {
     const env = {
       NODE_ENV: 'production',
       AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      PRIVACY_ZONE_KEY: randomBytes(32).toString('hex'),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
