@@ -61,6 +61,10 @@ const common = {
 };
 
 module.exports = {
+  // Integration specs mostly wait (on their apps, PostgreSQL, Redis and Chromium): three at a time
+  // keep two cores busy without starving them. Each spec has its own Redis prefix and its own city,
+  // and the run's one database is shared, so specs never assume they are alone in it.
+  maxWorkers: 3,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
     {

@@ -129,7 +129,6 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     await page.waitForSelector('#route-editor');
     await page.locator('#city-map').scrollIntoViewIfNeeded();
     const box = (await page.locator('#city-map canvas').boundingBox())!;
-    // The map fits the city's two shops, side by side: a line through the middle passes by both.
     for (const x of [0.3, 0.5, 0.7]) await page.mouse.click(box.x + box.width * x, box.y + box.height * 0.5);
     await page.waitForFunction(() => document.querySelectorAll('.vertex').length === 3);
     expect(await page.textContent('#points-title')).toBe('3 points on the route');
@@ -141,7 +140,9 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     expect(await page.textContent('#route-corridor-error')).toBe(C.en.con_fieldNumber);
     await page.fill('#route-corridor', '5');
     await page.waitForFunction(() => document.querySelectorAll('#reached-shops li').length === 0);
-    await page.fill('#route-corridor', '400');
+    // The map fits the whole city (area, routes and shops): a wide corridor around a line through
+    // its middle reaches both shops.
+    await page.fill('#route-corridor', '3000');
     await page.waitForFunction(() => document.querySelectorAll('#reached-shops li').length === 2);
     const reached = (await page.textContent('#reached-shops'))!;
     expect(reached).toContain('Bar Maqueda');
@@ -176,6 +177,8 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
   });
 
   it('explains and checks the rules as the api does, applies a doubled bike rate, and the next ride is priced by it', async () => {
+    // A fresh page: the backtest above left its draft in the form.
+    await page.reload();
     await open('rules');
     await page.waitForSelector('#rules-form');
     expect(await page.inputValue('#rule-pointsPerKm_bike')).toBe('6');

@@ -108,6 +108,10 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   const activeVoucher = await claim();
   // What the phone app sent (a location fix of theirs).
   const [lon, lat] = street[1];
+  // Entries belong to a phone (its row comes first, as the upload's own statement writes it).
+  await db.query(`INSERT INTO openpath_participants (participant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+    participant.id,
+  ]);
   await db.query(
     `INSERT INTO openpath_entries (participant_id, key, write_ts, type, ts, platform, time_zone, data)
      VALUES ($1, 'background/location', 1, 'sensor-data', 1, 'android', 'Europe/Rome', $2)`,

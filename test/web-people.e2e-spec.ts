@@ -124,13 +124,13 @@ describe('the people pages of the web app', () => {
       await page.waitForSelector('#trips-title');
     });
 
-    it('stores the language on the account and joins and leaves a neighbourhood, without privacy buttons the API does not serve', async () => {
+    it('stores the language on the account, joins and leaves a neighbourhood, and offers the data download', async () => {
       await page.evaluate(() => (window.location.hash = '#/settings'));
       await page.waitForSelector('#team-current');
       await axeInEveryLanguage(page, 'settings', '#team-current');
       await fitsSmallPhoneWithLargeText(page, 'settings', '#team-current');
-      // GET /v1/me/export is not on this branch: the probe's 404 hides download and delete.
-      expect(await page.$('#download-data')).toBeNull();
+      // The export is served, so the download (and deletion) are offered.
+      expect(await page.$('#download-data')).not.toBeNull();
 
       await page.selectOption('#settings-language', 'it');
       await page.click('#save-language');
@@ -220,7 +220,8 @@ describe('the people pages of the web app', () => {
       await page.goto(`${s.api.url}/app/#/record`);
       await page.waitForSelector('#record-start');
       const reached: string[] = [];
-      for (let i = 0; i < 12; i++) {
+      // The skip link, the brand, nine menu entries, log out, the language, then the page.
+      for (let i = 0; i < 18; i++) {
         await page.keyboard.press('Tab');
         reached.push(
           await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
