@@ -1,4 +1,6 @@
-import { runChaos } from './chaos-harness';
+import { parseConfig } from '@muvo/config';
+import { migrateDatabase } from '@muvo/database';
+import { dropDatabase, runChaos } from './chaos-harness';
 import { TEST_RUN_ENV, testDatabaseUrl } from './support/test-env';
 
 jest.setTimeout(240_000);
@@ -12,10 +14,16 @@ jest.setTimeout(240_000);
  * The long version is `npm run chaos`.
  */
 describe('scoring under faults', () => {
+  // A database of its own: other suites' workers, running meanwhile, sweep every queued trip of the
+  // run's shared database and would score these trips without the faults.
+  const databaseUrl = testDatabaseUrl(`${process.env[TEST_RUN_ENV]!}_chaos`);
+  afterAll(() => dropDatabase(databaseUrl));
+
   it('scores every trip exactly once through worker kills, crashes after commit, duplicate jobs and a Redis restart', async () => {
+    await migrateDatabase(parseConfig({ ...process.env, DATABASE_URL: databaseUrl }));
     const result = await runChaos({
       seed: 7,
-      databaseUrl: testDatabaseUrl(process.env[TEST_RUN_ENV]!),
+      databaseUrl,
       participants: 40,
       trips: 300,
       tripLengthM: 3000,

@@ -1,11 +1,15 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { parseConfig } from '@muvo/config';
+import { migrateDatabase } from '@muvo/database';
 import { QueueName, redisOptionsFromUrl } from '@muvo/queue';
 import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { request, waitFor } from './support/http-client';
 import { spawnWorkerProcess, startStack, type TestStack } from './support/stack';
+import { TEST_RUN_ENV, testDatabaseUrl } from './support/test-env';
+import { dropDatabase } from './chaos-harness';
 
 jest.setTimeout(90_000);
 
@@ -15,10 +19,17 @@ jest.setTimeout(90_000);
  */
 describe('scoring worker process', () => {
   let stack: TestStack;
+  // A database of its own: the workers of other suites running meanwhile re-enqueue every trip left
+  // queued in the run's shared database, and would score the trips this worker is meant to hold.
+  const databaseUrl = testDatabaseUrl(`${process.env[TEST_RUN_ENV]!}_worker`);
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    await migrateDatabase(parseConfig({ ...process.env, DATABASE_URL: databaseUrl }));
+    stack = await startStack({ worker: false, env: { DATABASE_URL: databaseUrl } });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack?.close();
+    await dropDatabase(databaseUrl);
+  });
 
   it('finishes the jobs it holds on SIGTERM and exits', async () => {
     const city = await applyTestCity(stack.config);
