@@ -4,7 +4,7 @@ import { IdentityService } from '@muvo/identity';
 import { KpiRollupService } from '@muvo/oversight';
 import { applyCity, validateCityFile } from '@muvo/programme';
 import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
-import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
+import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { interpolatedBody, uploadAndFinish } from './scoring-helpers';
 import { type HttpResult, request } from './support/http-client';
@@ -452,9 +452,17 @@ describe('operators’ console API', () => {
   describe('open data', () => {
     it('publishes only cells and flows with at least k distinct participants, suppressing small groups', async () => {
       const db = stack.api.app.get(DataSource);
-      // A crowd of 4 walks Via Maqueda; a pair rides bus 101: with k = 3 the pair is suppressed.
-      const crowd = await Promise.all([0, 1, 2, 3].map(() => registerParticipant(stack.api.url, { cityId: cityB })));
-      const pair = await Promise.all([0, 1].map(() => registerParticipant(stack.api.url, { cityId: cityB })));
+      // A crowd of 4 walks Via Maqueda, 3 of whom let their trips feed open data; a pair rides bus
+      // 101: with k = 3 the pair is suppressed, and the fourth walker is never counted.
+      const openData = { ...(await currentConsents(stack.api.url)), openData: true };
+      const crowd = await Promise.all(
+        [0, 1, 2, 3].map((i) =>
+          registerParticipant(stack.api.url, { cityId: cityB, ...(i < 3 ? { consents: openData } : {}) }),
+        ),
+      );
+      const pair = await Promise.all(
+        [0, 1].map(() => registerParticipant(stack.api.url, { cityId: cityB, consents: openData })),
+      );
       await Promise.all([
         ...crowd.map((p, i) =>
           uploadAndFinish(
@@ -488,7 +496,7 @@ describe('operators’ console API', () => {
       expect(cells.body.k).toBe(3);
       expect(cells.body.features.length).toBeGreaterThan(0);
       for (const f of cells.body.features) {
-        expect(f.properties.participants).toBeGreaterThanOrEqual(3);
+        expect(f.properties.participants).toBe(3);
         expect(f.geometry.type).toBe('Polygon');
       }
       expect(cells.body.features.some((f: { properties: { mode: string } }) => f.properties.mode === 'bike')).toBe(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainException } from '@muvo/kernel';
-import { loadTripTrace } from '@muvo/tracking';
+import { consentingTo, TripDisclosureService } from '@muvo/privacy';
 import { openDataAggregate, type OpenDataTrip } from './open-data';
 
 /**
@@ -20,23 +20,17 @@ export interface OpenDataQuery {
 }
 
 /**
- * HOOK (consent, issue #19 item 3): the participants whose trips may go into the city's open
- * data. Until consents are recorded every participant counts; once they are, keep only those who
- * consented to open data (from the moment they did) — this is the one place to change.
- */
-export function openDataConsenting(participantIds: readonly string[]): Set<string> {
-  return new Set(participantIds);
-}
-
-/**
  * The city's open data: trips and km by mode per H3 cell and hour band, and origin–destination
- * flows, k-anonymous (see {@link openDataAggregate}). Fixes come from the stored traces.
- * HOOK (privacy zones, issue #19 item 1): trim each trace by the participants' zones here, before
- * aggregating, once zones exist.
+ * flows, k-anonymous (see {@link openDataAggregate}), of the participants whose consent in force
+ * allows open data. Fixes are those others may see: without the participants' privacy zones and
+ * the city's trim at both ends (trips whose fixes retention deleted are left out).
  */
 @Injectable()
 export class OpenDataService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly disclosure: TripDisclosureService,
+  ) {}
 
   async minimumK(cityId: string): Promise<number> {
     const [row]: { k: string | null }[] = await this.dataSource.query(
@@ -70,12 +64,14 @@ export class OpenDataService {
     if (found.length > MAX_TRIPS) {
       throw new DomainException('PERIOD_TOO_LONG', 'invalid', `more than ${MAX_TRIPS} trips: choose a shorter period`);
     }
-    const consenting = openDataConsenting([...new Set(found.map((t) => t.participant_id))]);
+    const consenting = new Set(
+      await consentingTo(this.dataSource, [...new Set(found.map((t) => t.participant_id))], 'openData'),
+    );
     const trips: OpenDataTrip[] = [];
     for (const t of found) {
       if (!consenting.has(t.participant_id) || !t.legs?.length) continue;
-      const trace = await loadTripTrace(this.dataSource, t.id);
-      if (!trace) continue;
+      const trace = await this.disclosure.traceForOthersOf(t.id);
+      if (!trace?.length) continue;
       trips.push({
         participantId: t.participant_id,
         startHour: t.hour,
