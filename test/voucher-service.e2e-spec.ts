@@ -472,12 +472,12 @@ describe('merchant voucher service', () => {
         body: { email: `clerk-${tag}@forno.example` },
       });
       expect(invite.status).toBe(201);
-      // A link to the counter page and its QR code: the clerk scans it rather than copying a token.
+      // A link to the web app's invitation page and its QR code: the clerk scans it rather than copying a token.
       expect(invite.body.url).toBe(
-        `${s.stack.voucher.url}/counter/#invitation=${encodeURIComponent(invite.body.token)}`,
+        `${s.stack.config.web.publicUrl}/app/#/invitation/${encodeURIComponent(invite.body.token)}`,
       );
       expect(invite.body.qrSvg).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>\s*$/);
-      const fromLink = decodeURIComponent(new URL(invite.body.url).hash.replace('#invitation=', ''));
+      const fromLink = decodeURIComponent(new URL(invite.body.url).hash.replace('#/invitation/', ''));
       const accepted = await s.voucher('POST', '/v1/staff-invitations/accept', {
         body: { token: fromLink, password: 'a-clerk-password', displayName: 'Marco' },
       });

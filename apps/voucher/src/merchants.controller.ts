@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, Ip, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '@muvo/http';
 import { CurrentPrincipal, OptionalAuth, OptionalPrincipal, type Principal, Roles } from '@muvo/identity';
@@ -33,6 +33,7 @@ export class MerchantsController {
     private readonly staff: StaffService,
     private readonly offers: OffersService,
     private readonly payouts: ShopPayoutsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -121,11 +122,9 @@ export class MerchantsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: idParamSchema }) id: string,
     @Body({ schema: inviteSchema }) body: z.infer<typeof inviteSchema>,
-    @Req() request: FastifyRequest,
   ) {
     const invitation = await this.staff.invite(id, principal, body.email);
-    // The origin the caller reached this app at (behind a proxy, as it forwarded it: HTTP_TRUST_PROXY).
-    return { ...invitation, ...(await invitationLink(`${request.protocol}://${request.host}`, invitation.token)) };
+    return { ...invitation, ...(await invitationLink(this.config.web.publicUrl, invitation.token)) };
   }
 
   @Get(':id/offers')

@@ -1,8 +1,8 @@
 import { toString as qrToString } from 'qrcode';
 
-/** Where a clerk opens an invitation: the counter page of the voucher app that issued it. */
-export function invitationUrl(origin: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}/counter/#invitation=${encodeURIComponent(token)}`;
+/** Where a clerk opens an invitation: the web app's invitation page (`WEB_PUBLIC_URL`), which sets their password. */
+export function invitationUrl(webAppOrigin: string, token: string): string {
+  return `${webAppOrigin.replace(/\/+$/, '')}/app/#/invitation/${encodeURIComponent(token)}`;
 }
 
 /**
@@ -10,7 +10,7 @@ export function invitationUrl(origin: string, token: string): string {
  * screen and the clerk scans it, rather than a token passed by hand. The token sits after `#`, so
  * it never reaches a server log or a Referer header.
  */
-export async function invitationLink(origin: string, token: string): Promise<{ url: string; qrSvg: string }> {
-  const url = invitationUrl(origin, token);
+export async function invitationLink(webAppOrigin: string, token: string): Promise<{ url: string; qrSvg: string }> {
+  const url = invitationUrl(webAppOrigin, token);
   return { url, qrSvg: await qrToString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
