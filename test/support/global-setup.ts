@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureWebAppBuilt } from './web-build';
 import { newRunId, TEST_RUN_ENV, testDatabaseUrl, testRedisPrefix, testRedisUrl } from './test-env';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,4 +22,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     throw new Error(`could not prepare the test database:\n${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
   }
+  // The browser suites run side by side: building the web app here, once, keeps several of them
+  // from building into the same dist/web at the same time (each then finds it up to date).
+  ensureWebAppBuilt();
 }
