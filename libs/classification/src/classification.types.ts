@@ -18,6 +18,8 @@ export type ClassificationReason =
   | 'low-confidence'
   /** Faster than any ground mode we score (aircraft). */
   | 'airborne'
+  /** The phone's own motion recognition (OpenPATH's motion activity) outweighed the model's first choice. */
+  | 'phone-activity'
   /** Transit stops and lines (GTFS) confirmed or ruled out a transit mode. */
   | 'transit-match'
   /**

@@ -11,6 +11,7 @@ import { DEFAULT_DECISION, ModeModel } from './model/mode-model';
 import { cleanTrace, CleaningOptions } from './pipeline/clean-trace';
 import { FEATURE_NAMES, featureRecord, legFeatures } from './pipeline/leg-features';
 import { computeMotion, legDistanceM, Motion, MotionOptions } from './pipeline/motion';
+import { type ActivityEvidence, activityEvidence, contradictsWalking, weighByActivity } from './pipeline/phone-activity';
 import { MotionSegment, segmentMotion, SegmentationOptions } from './pipeline/segment-trace';
 import { smoothModes } from './pipeline/smooth-modes';
 import { AIRBORNE_MPS, classifyByRules, impossibleModes } from './rules';
@@ -64,16 +65,27 @@ function modelInput(model: ModeModel, features: Float64Array): Float64Array {
   return x;
 }
 
-/** The mode of one leg from its features: model (or rules), then physical limits and the decision thresholds. */
-export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoice {
+/**
+ * The mode of one leg from its features: model (or rules), weighed by the phone's motion activity
+ * when it recorded some over the leg, then physical limits and the decision thresholds.
+ */
+export function chooseMode(features: Float64Array, model?: ModeModel, activity?: ActivityEvidence | null): ModeChoice {
   if (features[V120] > AIRBORNE_MPS) return { mode: 'unknown', confidence: 0.9, reason: 'airborne' };
-  if (!model) return { ...classifyByRules(features), reason: 'rules' };
+  if (!model) return activity ? rulesWithActivity(features, activity) : { ...classifyByRules(features), reason: 'rules' };
   const decision = model.decision ?? DEFAULT_DECISION;
-  if (features[V120] <= (decision.walkMaxSustainedMps ?? -1) && features[P85] <= (decision.walkMaxP85Mps ?? Infinity)) {
+  if (
+    features[V120] <= (decision.walkMaxSustainedMps ?? -1) &&
+    features[P85] <= (decision.walkMaxP85Mps ?? Infinity) &&
+    !contradictsWalking(activity ?? null)
+  ) {
     return { mode: 'walk', confidence: 0.8, reason: 'rules' };
   }
-  const probs = gbdtPredict(model.gbdt, modelInput(model, features));
   const classes = model.gbdt.classes as TravelMode[];
+  const modelProbs = gbdtPredict(model.gbdt, modelInput(model, features));
+  const probs = activity ? weighByActivity(modelProbs, classes, activity) : modelProbs;
+  // The phone's evidence changed the model's first choice: the reason says so.
+  const argmax = (p: ArrayLike<number>) => classes.reduce((best, _, i) => (p[i] > p[best] ? i : best), 0);
+  const byActivity = activity !== undefined && activity !== null && argmax(probs) !== argmax(modelProbs);
   const probabilities: Partial<Record<TravelMode, number>> = {};
   classes.forEach((c, i) => (probabilities[c] = Math.round(probs[i] * 1000) / 1000));
   const impossible = decision.physicalLimits === false ? new Set<TravelMode>() : impossibleModes(features);
@@ -86,7 +98,7 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
     if (!impossible.has(c) && !(c === 'bike' && probs[i] < bikeMin)) admissible[c] = probs[i];
   });
   const order = classes.map((_, i) => i).sort((a, b) => probs[b] - probs[a]);
-  let reason: ClassificationReason = 'model';
+  let reason: ClassificationReason = byActivity ? 'phone-activity' : 'model';
   for (const i of order) {
     const mode = classes[i];
     if (impossible.has(mode)) {
@@ -104,6 +116,21 @@ export function chooseMode(features: Float64Array, model?: ModeModel): ModeChoic
   return { mode: 'unknown', confidence: 0.5, reason, probabilities };
 }
 
+/**
+ * Without a model: the rules' mode as a distribution (its confidence on it, the rest spread over
+ * the other modes), weighed by the phone's evidence.
+ */
+function rulesWithActivity(features: Float64Array, activity: ActivityEvidence): ModeChoice {
+  const rules = classifyByRules(features);
+  const modes: TravelMode[] = ['walk', 'bike', 'bus', 'car', 'train'];
+  const prior = modes.map((m) => (m === rules.mode ? rules.confidence : (1 - rules.confidence) / (modes.length - 1)));
+  const posterior = weighByActivity(prior, modes, activity);
+  const best = posterior.reduce((b, p, i) => (p > posterior[b] ? i : b), 0);
+  return modes[best] === rules.mode || rules.mode === 'unknown'
+    ? { ...rules, reason: 'rules' }
+    : { mode: modes[best], confidence: posterior[best], reason: 'phone-activity' };
+}
+
 /** A trace cleaned, at the classifier's time resolution, cut into candidate legs with their features. */
 export interface TraceAnalysis {
   cleaned: Trace;
@@ -111,6 +138,8 @@ export interface TraceAnalysis {
   motion: Motion;
   segments: MotionSegment[];
   features: Float64Array[];
+  /** The phone's motion activity recorded with the trace, if any (`Trace.activity`). */
+  activity: Trace['activity'];
 }
 
 /** The deterministic front half of {@link classifyTrace} (also what training extracts features with). */
@@ -125,7 +154,7 @@ export function analyseTrace(
       ? []
       : segmentMotion(motion, { ...options.model?.pipeline?.segmentation, ...options.segmentation });
   const features = segments.map((s) => legFeatures(motion, s.from, s.to));
-  return { cleaned, cleaning: stats, motion, segments, features };
+  return { cleaned, cleaning: stats, motion, segments, features, activity: trace.activity ?? null };
 }
 
 interface DraftLeg extends ModeChoice {
@@ -151,7 +180,8 @@ export function classifyAnalysis(
 ): ClassificationResult {
   const { cleaned, motion } = analysis;
   const draftOf = (from: number, to: number, features: Float64Array): DraftLeg => {
-    let choice = chooseMode(features, options.model);
+    const evidence = activityEvidence(analysis.activity, cleaned.ts[motion.index[from]], cleaned.ts[motion.index[to]]);
+    let choice = chooseMode(features, options.model, evidence);
     if (options.transit) {
       choice = adjustForTransit(choice, cleaned, motion, { from, to, walkLike: false }, options.transit);
       // The network's verdict stands: smoothing does not overrule it.

@@ -5,6 +5,7 @@ export * from './model/mode-model';
 export * from './pipeline/clean-trace';
 export * from './pipeline/leg-features';
 export * from './pipeline/motion';
+export * from './pipeline/phone-activity';
 export * from './pipeline/segment-trace';
 export { classifyByRules, impossibleModes } from './rules';
 export * from './transit/transit-index';

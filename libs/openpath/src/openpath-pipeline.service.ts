@@ -6,11 +6,11 @@ import { rows } from '@muvo/database';
 import { findAccounts } from '@muvo/identity';
 import { DomainException } from '@muvo/kernel';
 import { counter } from '@muvo/observability';
-import { buildTrace } from '@muvo/trace';
+import { type ActivitySample, buildActivitySamples, buildTrace, type Trace } from '@muvo/trace';
 import { tripIdByIdempotencyKey, TripIngestionService } from '@muvo/tracking';
 import { OpenpathLabels } from './openpath-labels.service';
-import { LOCATION_KEYS, TRANSITION_KEY } from './phone-entries';
-import { type PhoneFix, transitionKind } from './phone-stream';
+import { LOCATION_KEYS, MOTION_ACTIVITY_KEY, TRANSITION_KEY } from './phone-entries';
+import { activityOf, type PhoneActivity, type PhoneFix, transitionKind } from './phone-stream';
 import { DEFAULT_SEGMENTATION, segmentTrips, type SegmentedTrip, type SegmentationOptions } from './trip-segmentation';
 
 const tripsFound = counter('muvo_openpath_trips_total', 'Trips found in OpenPATH phone streams', ['ended_by']);
@@ -21,6 +21,20 @@ export const OPENPATH_FORMAT = 'openpath';
 /** The idempotency key of the trip starting at `startTs`: the same trip is handed over once. */
 export function openpathTripKey(startTs: number): string {
   return `openpath:${Math.round(startTs * 1000)}`;
+}
+
+/** The motion activity sample in force when a trip starts may be this old (s). */
+const ACTIVITY_BEFORE_S = 120;
+
+/**
+ * The phone's motion activity over a trip, to travel with its trace to the classifier (the sample
+ * in force at the start included); null when it recorded none.
+ */
+export function tripActivity(activity: readonly PhoneActivity[], startTs: number, endTs: number): Trace['activity'] {
+  const samples: ActivitySample[] = activity
+    .filter((a) => a.ts >= startTs - ACTIVITY_BEFORE_S && a.ts <= endTs)
+    .map((a) => ({ ts: a.ts * 1000, activity: a.activity, confidence: a.confidence }));
+  return samples.length ? buildActivitySamples(samples) : null;
 }
 
 const FILTERED_LOCATION = LOCATION_KEYS[1];
@@ -180,8 +194,9 @@ export class OpenpathPipeline implements OnApplicationShutdown {
         )
       ).map((t) => ({ ts: t.ts, kind: transitionKind(t.transition) }));
       const segmentation = segmentTrips(fixes, transitions, { ...this.options, finishOpenTrip });
+      const activity = segmentation.trips.length ? await this.loadActivity(manager, participantId, from) : [];
       for (const trip of segmentation.trips) {
-        await this.handOver(manager, participantId, segmentation.fixes, trip);
+        await this.handOver(manager, participantId, segmentation.fixes, trip, activity);
       }
       await manager.query(
         `UPDATE openpath_participants
@@ -246,28 +261,47 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     return [];
   }
 
+  /** The phone's motion activity since `from` (the classifier's evidence), in time order. */
+  private async loadActivity(manager: EntityManager, participantId: string, from: number): Promise<PhoneActivity[]> {
+    const found = await rows<{ ts: number; data: Record<string, unknown> }>(
+      manager,
+      `SELECT ts, data FROM openpath_entries WHERE participant_id = $1 AND key = $2 AND ts >= $3 ORDER BY ts`,
+      [participantId, MOTION_ACTIVITY_KEY, from - ACTIVITY_BEFORE_S],
+    );
+    return found.map((a) => activityOf(a.data, a.ts)).filter((a): a is PhoneActivity => a !== null);
+  }
+
   /** Hands a finished trip to the ingestion, once: a repeat finds the trip its key already made. */
-  private async handOver(manager: EntityManager, participantId: string, fixes: PhoneFix[], trip: SegmentedTrip) {
+  private async handOver(
+    manager: EntityManager,
+    participantId: string,
+    fixes: PhoneFix[],
+    trip: SegmentedTrip,
+    activity: readonly PhoneActivity[],
+  ) {
     const slice = fixes.slice(trip.startIndex, trip.endIndex + 1);
     const startTs = slice[0].ts;
     const endTs = slice[slice.length - 1].ts;
     const participant = (await findAccounts(manager, [participantId])).get(participantId);
     const idempotencyKey = openpathTripKey(startTs);
+    const trace = buildTrace(
+      slice.map((f) => ({
+        ts: f.ts * 1000,
+        lat: f.lat,
+        lon: f.lon,
+        accuracy: f.accuracy,
+        speed: f.speed,
+        altitude: f.altitude,
+      })),
+    );
+    const samples = tripActivity(activity, startTs, endTs);
     let tripId: string;
     try {
       const accepted = await this.ingestion.acceptWholeTrip({
         participantId,
         cityId: participant?.cityId ?? null,
-        trace: buildTrace(
-          slice.map((f) => ({
-            ts: f.ts * 1000,
-            lat: f.lat,
-            lon: f.lon,
-            accuracy: f.accuracy,
-            speed: f.speed,
-            altitude: f.altitude,
-          })),
-        ),
+        // The phone's motion activity travels with the fixes: the classifier weighs it.
+        trace: samples ? { ...trace, activity: samples } : trace,
         format: OPENPATH_FORMAT,
         idempotencyKey,
       });

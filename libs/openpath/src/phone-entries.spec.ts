@@ -150,5 +150,13 @@ describe('phone streams of both platforms', () => {
       confidence: 1,
     });
     expect(activityOf({ automotive: false, walking: false, stationary: false, confidence: 'low' }, 5)).toBeNull();
+    // e-mission's stored iOS entries carry its own code beside the flags (9: none): the flags win.
+    expect(activityOf({ type: 9, walking: true, automotive: false, confidence: 75 }, 5)).toEqual({
+      ts: 5,
+      activity: 'foot',
+      confidence: 0.75,
+    });
+    expect(activityOf({ type: 10, confidence: 100 }, 5)?.activity).toBe('vehicle');
+    expect(activityOf({ type: 9, confidence: 100 }, 5)).toBeNull();
   });
 });

@@ -21,8 +21,10 @@ export interface PhoneTransition {
   kind: TransitionKind;
 }
 
+import type { MotionActivity } from '@muvo/trace';
+
 /** Motion activity classes shared by both platforms (and by e-mission's section modes). */
-export type ActivityClass = 'vehicle' | 'bicycle' | 'foot' | 'still' | 'unknown';
+export type ActivityClass = MotionActivity;
 
 export interface PhoneActivity {
   ts: number;
@@ -45,7 +47,10 @@ export function transitionKind(transition: unknown): TransitionKind {
   return 'other';
 }
 
-/** Google's DetectedActivity codes (Android). */
+/**
+ * Google's DetectedActivity codes (Android), and e-mission's MotionTypes beyond them, which its
+ * stored iOS entries carry beside the booleans (9 none, 10 stopped while in a vehicle, 11 air).
+ */
 const ANDROID_ACTIVITY: Record<number, ActivityClass> = {
   0: 'vehicle',
   1: 'bicycle',
@@ -55,13 +60,19 @@ const ANDROID_ACTIVITY: Record<number, ActivityClass> = {
   5: 'unknown',
   7: 'foot',
   8: 'foot',
+  10: 'vehicle',
+  11: 'vehicle',
 };
+
+const IOS_FLAGS = ['automotive', 'cycling', 'walking', 'running', 'stationary', 'unknown'];
 
 const IOS_CONFIDENCE: Record<string, number> = { high: 1, medium: 0.66, low: 0.33 };
 
 /** One motion activity entry of either platform, or null when it says nothing usable. */
 export function activityOf(data: Record<string, unknown>, ts: number): PhoneActivity | null {
-  if (typeof data.type === 'number') {
+  // iOS sends booleans; e-mission's stored form adds its own `type` code to them: the phone's wins.
+  if (typeof data.type === 'number' && !IOS_FLAGS.some((flag) => typeof data[flag] === 'boolean')) {
+    if (data.type === 9) return null;
     const confidence = typeof data.confidence === 'number' ? Math.min(1, Math.max(0, data.confidence / 100)) : 0.5;
     return { ts, activity: ANDROID_ACTIVITY[data.type] ?? 'unknown', confidence };
   }

@@ -1,4 +1,4 @@
-import { allocateTrace, Trace } from './trace';
+import { type ActivitySamples, allocateTrace, Trace } from './trace';
 
 /**
  * Binary storage format of a trace (version 1), chosen over a row per point: a 1,000-point trip
@@ -11,6 +11,8 @@ import { allocateTrace, Trace } from './trace';
  *   8  f64[n] ts (epoch ms)
  *      i32[n] lat × 1e7, i32[n] lon × 1e7 (1.1 cm resolution, far below GPS error)
  *      f32[n] per present channel, in flag order
+ *   with flag 8 (motion activity samples, see `Trace.activity`), then:
+ *      u32 m, f64[m] ts (epoch ms), u8[m] activity class, u8[m] confidence (percent)
  *
  * Little-endian throughout (typed arrays use the host order; every platform Node supports
  * for servers is little-endian, which {@link assertLittleEndian} checks once).
@@ -21,6 +23,7 @@ const E7 = 1e7;
 const FLAG_ACCURACY = 1;
 const FLAG_SPEED = 2;
 const FLAG_ALTITUDE = 4;
+const FLAG_ACTIVITY = 8;
 
 let endiannessChecked = false;
 function assertLittleEndian(): void {
@@ -33,7 +36,8 @@ function assertLittleEndian(): void {
 
 export function encodedTraceSize(trace: Trace): number {
   const channels = (trace.accuracy ? 1 : 0) + (trace.speed ? 1 : 0) + (trace.altitude ? 1 : 0);
-  return HEADER_BYTES + trace.length * (8 + 4 + 4 + 4 * channels);
+  const activity = trace.activity?.length ? 4 + trace.activity.length * (8 + 1 + 1) : 0;
+  return HEADER_BYTES + trace.length * (8 + 4 + 4 + 4 * channels) + activity;
 }
 
 export function encodeTrace(trace: Trace): Buffer {
@@ -42,7 +46,10 @@ export function encodeTrace(trace: Trace): Buffer {
   const buffer = Buffer.allocUnsafe(encodedTraceSize(trace));
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const flags =
-    (trace.accuracy ? FLAG_ACCURACY : 0) | (trace.speed ? FLAG_SPEED : 0) | (trace.altitude ? FLAG_ALTITUDE : 0);
+    (trace.accuracy ? FLAG_ACCURACY : 0) |
+    (trace.speed ? FLAG_SPEED : 0) |
+    (trace.altitude ? FLAG_ALTITUDE : 0) |
+    (trace.activity?.length ? FLAG_ACTIVITY : 0);
   buffer.writeUInt8(VERSION, 0);
   buffer.writeUInt8(flags, 1);
   buffer.writeUInt16LE(0, 2);
@@ -65,6 +72,17 @@ export function encodeTrace(trace: Trace): Buffer {
     bytes.set(new Uint8Array(channel.buffer, channel.byteOffset, n * 4), offset);
     offset += n * 4;
   }
+  const activity = trace.activity;
+  if (activity?.length) {
+    const m = activity.length;
+    buffer.writeUInt32LE(m, offset);
+    offset += 4;
+    bytes.set(new Uint8Array(activity.ts.buffer, activity.ts.byteOffset, m * 8), offset);
+    offset += m * 8;
+    bytes.set(activity.activity.subarray(0, m), offset);
+    offset += m;
+    for (let i = 0; i < m; i++) bytes[offset + i] = Math.round(activity.confidence[i] * 100);
+  }
   return buffer;
 }
 
@@ -81,7 +99,10 @@ export function decodeTrace(data: Uint8Array): Trace {
     speed: (flags & FLAG_SPEED) !== 0,
     altitude: (flags & FLAG_ALTITUDE) !== 0,
   });
-  const expected = encodedTraceSize(trace);
+  const fixesEnd = encodedTraceSize(trace);
+  const activityCount =
+    flags & FLAG_ACTIVITY && data.byteLength >= fixesEnd + 4 ? view.getUint32(fixesEnd, true) : 0;
+  const expected = fixesEnd + (flags & FLAG_ACTIVITY ? 4 + activityCount * 10 : 0);
   if (data.byteLength !== expected) throw new Error(`trace data has ${data.byteLength} bytes, expected ${expected}`);
   // Copy into aligned storage: a Buffer from the database driver may start at any offset.
   let offset = data.byteOffset + HEADER_BYTES;
@@ -102,5 +123,19 @@ export function decodeTrace(data: Uint8Array): Trace {
     new Uint8Array(channel.buffer).set(new Uint8Array(data.buffer, offset, n * 4));
     offset += n * 4;
   }
-  return trace;
+  if (!(flags & FLAG_ACTIVITY)) return trace;
+  offset += 4;
+  const m = activityCount;
+  const activity: ActivitySamples = {
+    length: m,
+    ts: new Float64Array(m),
+    activity: new Uint8Array(m),
+    confidence: new Float32Array(m),
+  };
+  new Uint8Array(activity.ts.buffer).set(new Uint8Array(data.buffer, offset, m * 8));
+  offset += m * 8;
+  activity.activity.set(new Uint8Array(data.buffer, offset, m));
+  offset += m;
+  for (let i = 0; i < m; i++) activity.confidence[i] = data[offset - data.byteOffset + i] / 100;
+  return { ...trace, activity };
 }

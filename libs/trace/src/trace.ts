@@ -18,6 +18,64 @@ export interface Trace {
   readonly speed: Float32Array | null;
   /** Altitude in metres. */
   readonly altitude: Float32Array | null;
+  /**
+   * What the phone's own motion recognition said while the trace was recorded (the OpenPATH app
+   * sends it beside its fixes), at its own times: evidence for the classifier. Absent for most
+   * traces.
+   */
+  readonly activity?: ActivitySamples | null;
+}
+
+/**
+ * Motion activity classes of both phone platforms (Android's DetectedActivity, iOS's
+ * CMMotionActivity): stored as their index in this list.
+ */
+export const MOTION_ACTIVITIES = ['vehicle', 'bicycle', 'foot', 'still', 'unknown'] as const;
+export type MotionActivity = (typeof MOTION_ACTIVITIES)[number];
+
+/** Motion activity samples in columnar form, in time order. */
+export interface ActivitySamples {
+  readonly length: number;
+  /** Epoch milliseconds, increasing. */
+  readonly ts: Float64Array;
+  /** Index into {@link MOTION_ACTIVITIES}. */
+  readonly activity: Uint8Array;
+  /** The phone's confidence, 0..1. */
+  readonly confidence: Float32Array;
+}
+
+export interface ActivitySample {
+  /** Epoch milliseconds. */
+  ts: number;
+  activity: MotionActivity;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** Columnar samples from sample objects: sorted by time, the first of a repeated timestamp kept. */
+export function buildActivitySamples(samples: readonly ActivitySample[]): ActivitySamples {
+  const ordered = [...samples].sort((a, b) => a.ts - b.ts).filter((s, i, all) => i === 0 || s.ts !== all[i - 1].ts);
+  const out = {
+    length: ordered.length,
+    ts: new Float64Array(ordered.length),
+    activity: new Uint8Array(ordered.length),
+    confidence: new Float32Array(ordered.length),
+  };
+  ordered.forEach((s, i) => {
+    out.ts[i] = s.ts;
+    out.activity[i] = Math.max(0, MOTION_ACTIVITIES.indexOf(s.activity));
+    out.confidence[i] = Math.min(1, Math.max(0, s.confidence));
+  });
+  return out;
+}
+
+/** Sample objects of columnar samples. */
+export function activitySampleList(samples: ActivitySamples | null | undefined): ActivitySample[] {
+  const out: ActivitySample[] = [];
+  for (let i = 0; i < (samples?.length ?? 0); i++) {
+    out.push({ ts: samples!.ts[i], activity: MOTION_ACTIVITIES[samples!.activity[i]], confidence: samples!.confidence[i] });
+  }
+  return out;
 }
 
 /** One fix, as clients send it (`ts` already converted to epoch milliseconds). */
@@ -96,6 +154,8 @@ export function sliceTrace(trace: Trace, start: number, end: number): Trace {
     accuracy: trace.accuracy ? trace.accuracy.slice(start, end) : null,
     speed: trace.speed ? trace.speed.slice(start, end) : null,
     altitude: trace.altitude ? trace.altitude.slice(start, end) : null,
+    // Indexed by time, not by fix: readers take the samples within the fixes' times.
+    ...(trace.activity ? { activity: trace.activity } : {}),
   };
 }
 
@@ -103,11 +163,12 @@ export function sliceTrace(trace: Trace, start: number, end: number): Trace {
 export function filterTrace(trace: Trace, keep: (index: number) => boolean): Trace {
   const indices: number[] = [];
   for (let i = 0; i < trace.length; i++) if (keep(i)) indices.push(i);
-  const out = allocateTrace(indices.length, {
+  const channels = allocateTrace(indices.length, {
     accuracy: trace.accuracy !== null,
     speed: trace.speed !== null,
     altitude: trace.altitude !== null,
   });
+  const out = trace.activity ? { ...channels, activity: trace.activity } : channels;
   indices.forEach((src, dst) => {
     out.ts[dst] = trace.ts[src];
     out.lat[dst] = trace.lat[src];
@@ -140,5 +201,7 @@ export function mergeTraces(traces: readonly Trace[]): Trace {
   if (traces.length === 1) return traces[0];
   const points: TracePoint[] = [];
   for (const trace of traces) points.push(...tracePoints(trace));
-  return buildTrace(points);
+  const merged = buildTrace(points);
+  const activity = traces.filter((t) => t.activity?.length).flatMap((t) => activitySampleList(t.activity));
+  return activity.length ? { ...merged, activity: buildActivitySamples(activity) } : merged;
 }
