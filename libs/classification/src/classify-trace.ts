@@ -11,7 +11,12 @@ import { DEFAULT_DECISION, ModeModel } from './model/mode-model';
 import { cleanTrace, CleaningOptions } from './pipeline/clean-trace';
 import { FEATURE_NAMES, featureRecord, legFeatures } from './pipeline/leg-features';
 import { computeMotion, legDistanceM, Motion, MotionOptions } from './pipeline/motion';
-import { type ActivityEvidence, activityEvidence, contradictsWalking, weighByActivity } from './pipeline/phone-activity';
+import {
+  type ActivityEvidence,
+  activityEvidence,
+  contradictsWalking,
+  weighByActivity,
+} from './pipeline/phone-activity';
 import { MotionSegment, segmentMotion, SegmentationOptions } from './pipeline/segment-trace';
 import { smoothModes } from './pipeline/smooth-modes';
 import { AIRBORNE_MPS, classifyByRules, impossibleModes } from './rules';
@@ -71,7 +76,8 @@ function modelInput(model: ModeModel, features: Float64Array): Float64Array {
  */
 export function chooseMode(features: Float64Array, model?: ModeModel, activity?: ActivityEvidence | null): ModeChoice {
   if (features[V120] > AIRBORNE_MPS) return { mode: 'unknown', confidence: 0.9, reason: 'airborne' };
-  if (!model) return activity ? rulesWithActivity(features, activity) : { ...classifyByRules(features), reason: 'rules' };
+  if (!model)
+    return activity ? rulesWithActivity(features, activity) : { ...classifyByRules(features), reason: 'rules' };
   const decision = model.decision ?? DEFAULT_DECISION;
   if (
     features[V120] <= (decision.walkMaxSustainedMps ?? -1) &&

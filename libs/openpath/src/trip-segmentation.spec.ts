@@ -42,19 +42,41 @@ describe(segmentTrips.name, () => {
     expect(openSinceTs).toBeNull();
   });
 
-  it('ends a trip where the phone reports it stopped, and keeps a trip with no end open', () => {
+  it('ends a trip where the phone reports it stopped once it is quiet, and keeps a trip with no end open', () => {
     const fixes = day().slice(0, 50); // home, then 30 of the 40 walking fixes: no dwell yet
     const open = segmentTrips(fixes, []);
     expect(open.trips).toHaveLength(0);
     expect(open.openSinceTs).not.toBeNull();
     const stopped: PhoneTransition[] = [{ ts: fixes[49].ts + 5, kind: 'stop' }];
-    const closed = segmentTrips(fixes, stopped);
+    // Fixes may still come soon after the stop (a pause): the trip is finished once the phone is quiet.
+    expect(segmentTrips(fixes, stopped).trips).toHaveLength(0);
+    const closed = segmentTrips(fixes, stopped, { ...DEFAULT_SEGMENTATION, finishOpenTrip: true });
     expect(closed.trips).toEqual([expect.objectContaining({ endedBy: 'stop', endIndex: 49 })]);
     expect(segmentTrips(fixes, [], { ...DEFAULT_SEGMENTATION, finishOpenTrip: true }).trips[0].endedBy).toBe('quiet');
   });
 
+  it('goes on with a trip when the phone reports again soon after it said it stopped (a pause, not an arrival)', () => {
+    const all = day();
+    // Stopped 10 min into the first walk, asleep 6 min (under two dwell times): it wakes when the
+    // walk goes on past its geofence, over 100 m from where it slept.
+    const paused = [...all.slice(0, 40), ...all.slice(42).map((f) => ({ ...f, ts: f.ts + 360 }))];
+    const stop: PhoneTransition[] = [{ ts: paused[39].ts + 5, kind: 'stop' }];
+    const { fixes, trips } = segmentTrips(paused, stop);
+    expect(trips.map((t) => t.endedBy)).toEqual(['dwell', 'dwell']);
+    expect(fixes[trips[0].endIndex].ts - fixes[trips[0].startIndex].ts).toBeGreaterThan(1_500);
+    // Asleep for longer: the stop ends the trip there.
+    const arrived = [...all.slice(0, 40), ...all.slice(42).map((f) => ({ ...f, ts: f.ts + 900 }))];
+    const ended = segmentTrips(arrived, [{ ts: arrived[39].ts + 5, kind: 'stop' }]);
+    expect(ended.trips[0]).toEqual(expect.objectContaining({ endedBy: 'stop', endIndex: 39 }));
+  });
+
   it('ends a trip across a silence in which the phone stayed put (geofenced, asleep)', () => {
-    const fixes = [...day().slice(0, 60), ...day().slice(58, 60).map((f, i) => ({ ...f, ts: f.ts + 3_600 + i * 30 }))];
+    const fixes = [
+      ...day().slice(0, 60),
+      ...day()
+        .slice(58, 60)
+        .map((f, i) => ({ ...f, ts: f.ts + 3_600 + i * 30 })),
+    ];
     const { trips } = segmentTrips(fixes, []);
     expect(trips).toEqual([expect.objectContaining({ endedBy: 'silence', endIndex: 59 })]);
   });

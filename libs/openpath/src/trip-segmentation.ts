@@ -17,7 +17,10 @@ export interface SegmentationOptions {
   maxAccuracyM: number;
   /** Trips shorter than this along their fixes are GPS noise at a place, not trips. */
   minTripDistanceM: number;
-  /** The phone has been silent for long: a trip still open at the end of the data is finished. */
+  /**
+   * The phone has been silent for long: a trip still open at the end of the data is finished (at
+   * the phone's stop if it reported one after its last fix).
+   */
   finishOpenTrip: boolean;
 }
 
@@ -29,6 +32,15 @@ export const DEFAULT_SEGMENTATION: SegmentationOptions = {
   finishOpenTrip: false,
 };
 
+/**
+ * The phone reports it stopped moving when its own dwell test passes, and then sleeps until it
+ * leaves a geofence. When it reports again sooner than this many dwell times after the stop, the
+ * person had paused (a shop, a crossing), not arrived: the dwell test decides where the trip ends,
+ * as in e-mission's time filter, which ends a trip at a gap only past twice its dwell time.
+ */
+const QUIET_AFTER_STOP = 2;
+/** A silence longer than this many dwell times, without travel, ends a trip (e-mission: twice). */
+const SILENCE_GAP = 2;
 /** Across a silence this slow (m/s), the phone was at a place rather than travelling. */
 const SILENT_STAY_SPEED = 0.5;
 /** Across a silence this fast (m/s), the phone travelled (a flight, a tunnel) rather than stayed. */
@@ -62,9 +74,7 @@ export interface Segmentation {
 
 /** Sorted, one fix per timestamp, without the imprecise ones. */
 export function usableFixes(fixes: readonly PhoneFix[], maxAccuracyM: number): PhoneFix[] {
-  const sorted = fixes
-    .filter((f) => f.accuracy === null || f.accuracy < maxAccuracyM)
-    .sort((a, b) => a.ts - b.ts);
+  const sorted = fixes.filter((f) => f.accuracy === null || f.accuracy < maxAccuracyM).sort((a, b) => a.ts - b.ts);
   return sorted.filter((f, i) => i === 0 || f.ts !== sorted[i - 1].ts);
 }
 
@@ -114,9 +124,10 @@ export function segmentTrips(
     const fix = fixes[i];
     const gap = fix.ts - previous.ts;
     if (start >= 0) {
-      if (stopWithin(previous.ts, fix.ts)) {
+      const stopped = stopWithin(previous.ts, fix.ts);
+      if (stopped && gap > QUIET_AFTER_STOP * options.dwellTimeS) {
         finish(i - 1, 'stop', i - 1);
-      } else if (gap > options.dwellTimeS && distanceM(previous, fix) / gap < SILENT_STAY_SPEED) {
+      } else if (gap > SILENCE_GAP * options.dwellTimeS && distanceM(previous, fix) / gap < SILENT_STAY_SPEED) {
         finish(i - 1, 'silence', i);
         continue;
       } else {
@@ -143,10 +154,11 @@ export function segmentTrips(
   }
 
   const last = fixes.length - 1;
-  if (start >= 0) {
+  if (start >= 0 && options.finishOpenTrip) {
+    // Not before the phone has been quiet: fixes coming soon after its stop would continue the
+    // trip (see QUIET_AFTER_STOP), and a run on more of the stream must find the same trips.
     const stoppedAfter = stops.some((ts) => ts >= fixes[last].ts);
-    if (stoppedAfter) finish(last, 'stop', last);
-    else if (options.finishOpenTrip) finish(last, 'quiet', last);
+    finish(last, stoppedAfter ? 'stop' : 'quiet', last);
   }
   // The anchor precedes any trip under way: from it, the next run makes the same decisions.
   return { fixes, trips, resumeFromTs: fixes[anchor].ts, openSinceTs: start >= 0 ? fixes[start].ts : null };

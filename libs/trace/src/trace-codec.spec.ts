@@ -3,7 +3,12 @@ import { activitySampleList, buildActivitySamples, buildTrace, mergeTraces, slic
 
 const T0 = Date.UTC(2016, 5, 20, 15);
 const fixes = (from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ ts: T0 + (from + i) * 30_000, lat: 37.39 + i * 1e-4, lon: -122.08, accuracy: 10 }));
+  Array.from({ length: n }, (_, i) => ({
+    ts: T0 + (from + i) * 30_000,
+    lat: 37.39 + i * 1e-4,
+    lon: -122.08,
+    accuracy: 10,
+  }));
 
 describe('trace codec', () => {
   it('round-trips fixes alone, as before', () => {
@@ -35,7 +40,10 @@ describe('trace codec', () => {
   });
 
   it('keeps the activity when chunks are merged or a trace is sliced', () => {
-    const a = { ...buildTrace(fixes(0, 3)), activity: buildActivitySamples([{ ts: T0, activity: 'foot', confidence: 1 }]) };
+    const a = {
+      ...buildTrace(fixes(0, 3)),
+      activity: buildActivitySamples([{ ts: T0, activity: 'foot', confidence: 1 }]),
+    };
     const b = {
       ...buildTrace(fixes(3, 3)),
       activity: buildActivitySamples([{ ts: T0 + 90_000, activity: 'bicycle', confidence: 0.5 }]),

@@ -100,8 +100,7 @@ export function decodeTrace(data: Uint8Array): Trace {
     altitude: (flags & FLAG_ALTITUDE) !== 0,
   });
   const fixesEnd = encodedTraceSize(trace);
-  const activityCount =
-    flags & FLAG_ACTIVITY && data.byteLength >= fixesEnd + 4 ? view.getUint32(fixesEnd, true) : 0;
+  const activityCount = flags & FLAG_ACTIVITY && data.byteLength >= fixesEnd + 4 ? view.getUint32(fixesEnd, true) : 0;
   const expected = fixesEnd + (flags & FLAG_ACTIVITY ? 4 + activityCount * 10 : 0);
   if (data.byteLength !== expected) throw new Error(`trace data has ${data.byteLength} bytes, expected ${expected}`);
   // Copy into aligned storage: a Buffer from the database driver may start at any offset.

@@ -73,7 +73,11 @@ export function buildActivitySamples(samples: readonly ActivitySample[]): Activi
 export function activitySampleList(samples: ActivitySamples | null | undefined): ActivitySample[] {
   const out: ActivitySample[] = [];
   for (let i = 0; i < (samples?.length ?? 0); i++) {
-    out.push({ ts: samples!.ts[i], activity: MOTION_ACTIVITIES[samples!.activity[i]], confidence: samples!.confidence[i] });
+    out.push({
+      ts: samples!.ts[i],
+      activity: MOTION_ACTIVITIES[samples!.activity[i]],
+      confidence: samples!.confidence[i],
+    });
   }
   return out;
 }

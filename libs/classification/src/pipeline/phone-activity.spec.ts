@@ -79,7 +79,10 @@ describe('classifying with the phone’s motion activity', () => {
 
   it('keeps a ride the model is sure of when the phone reads it as another class (cycling often reads as a vehicle)', () => {
     for (const activity of ['foot', 'bicycle', 'vehicle'] as const) {
-      const result = classifyTrace({ ...bike, activity: buildActivitySamples(every30s(START, end, activity)) }, { model });
+      const result = classifyTrace(
+        { ...bike, activity: buildActivitySamples(every30s(START, end, activity)) },
+        { model },
+      );
       const longest = [...result.legs].sort((a, b) => b.durationS - a.durationS)[0];
       expect(longest.mode).toBe('bike');
     }
@@ -106,14 +109,26 @@ describe('choosing a leg’s mode with the phone’s evidence', () => {
 
   it('follows the phone where the model hesitates, says so, and leaves bus or car to the model', () => {
     expect(chooseMode(features, hesitant)).toMatchObject({ mode: 'walk', reason: 'model' });
-    const vehicle = activityEvidence(buildActivitySamples(every30s(START, START + 600_000, 'vehicle')), START, START + 600_000);
+    const vehicle = activityEvidence(
+      buildActivitySamples(every30s(START, START + 600_000, 'vehicle')),
+      START,
+      START + 600_000,
+    );
     expect(chooseMode(features, hesitant, vehicle)).toMatchObject({ mode: 'bus', reason: 'phone-activity' });
-    const foot = activityEvidence(buildActivitySamples(every30s(START, START + 600_000, 'foot')), START, START + 600_000);
+    const foot = activityEvidence(
+      buildActivitySamples(every30s(START, START + 600_000, 'foot')),
+      START,
+      START + 600_000,
+    );
     expect(chooseMode(features, hesitant, foot)).toMatchObject({ mode: 'walk', reason: 'model' });
   });
 
   it('weighs the rules’ choice too when there is no model', () => {
-    const foot = activityEvidence(buildActivitySamples(every30s(START, START + 600_000, 'foot')), START, START + 600_000);
+    const foot = activityEvidence(
+      buildActivitySamples(every30s(START, START + 600_000, 'foot')),
+      START,
+      START + 600_000,
+    );
     expect(chooseMode(features, undefined, null).reason).toBe('rules');
     expect(chooseMode(features, undefined, foot).mode).toBe('walk');
   });
