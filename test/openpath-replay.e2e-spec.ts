@@ -12,15 +12,20 @@ import { startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(240_000);
 
-/** Real recorded days with e-mission's segmentation of them (33 trips). */
+/**
+ * Real recorded days with e-mission's segmentation of them (33 trips). The segmentation and the
+ * weight of the phone's motion activity were tuned looking at the first three; the other three
+ * were held out (only their totals were looked at), and are reported apart.
+ */
 const DAYS = [
   'shankari_2016-06-20',
   'shankari_2015-aug-27',
+  'gabe_2016-06-15',
   'shankari_2016-01-12',
   'shankari_2016-08-05',
   'iphone_2016-02-22',
-  'gabe_2016-06-15',
 ];
+const TUNED_ON = new Set(DAYS.slice(0, 3));
 const CHUNK = 250;
 
 interface Replayed {
@@ -112,7 +117,9 @@ interface Replayed {
     const table: string[] = [
       '| day | platform | ground truth | found | matched | missed | extra | same mode (labelled time) |',
     ];
-    const totals = { reference: 0, found: 0, matched: 0, extra: 0, labelledS: 0, agreeingS: 0 };
+    const zero = () => ({ reference: 0, found: 0, matched: 0, extra: 0, labelledS: 0, agreeingS: 0 });
+    const totals = zero();
+    const bySet = { tuned: zero(), 'held out': zero() };
     /** Minutes of e-mission's sections of each class, by the class of muvo's legs over them. */
     const confusion: Record<string, Record<string, number>> = {};
     for (const { day, participant, token, entries } of replayed) {
@@ -151,14 +158,16 @@ interface Replayed {
         }
         row['no trip'] = (row['no trip'] ?? 0) + Math.max(0, section.endTs - section.startTs - covered) / 60;
       }
-      totals.reference += m.reference;
-      totals.found += m.found;
-      totals.matched += m.matched;
-      totals.extra += m.extra;
-      totals.labelledS += modes.labelledS;
-      totals.agreeingS += modes.agreeingS;
+      for (const sum of [totals, bySet[TUNED_ON.has(day) ? 'tuned' : 'held out']]) {
+        sum.reference += m.reference;
+        sum.found += m.found;
+        sum.matched += m.matched;
+        sum.extra += m.extra;
+        sum.labelledS += modes.labelledS;
+        sum.agreeingS += modes.agreeingS;
+      }
       table.push(
-        `| ${day} | ${entries[0].metadata.platform} | ${m.reference} | ${m.found} | ${m.matched} | ${m.missed} | ${m.extra} | ` +
+        `| ${day}${TUNED_ON.has(day) ? ' (tuned on)' : ' (held out)'} | ${entries[0].metadata.platform} | ${m.reference} | ${m.found} | ${m.matched} | ${m.missed} | ${m.extra} | ` +
           `${Math.round((100 * modes.agreeingS) / Math.max(1, modes.labelledS))}% of ${Math.round(modes.labelledS / 60)} min |`,
       );
 
@@ -203,10 +212,12 @@ interface Replayed {
       const own = await request(stack.api.url, 'GET', '/v1/trips?limit=100', { token: participant.token });
       expect(own.body.items.map((t: any) => t.id).sort()).toEqual(settled.map((t: any) => t.id).sort());
     }
-    table.push(
-      `| all | | ${totals.reference} | ${totals.found} | ${totals.matched} | ${totals.reference - totals.matched} | ${totals.extra} | ` +
-        `${Math.round((100 * totals.agreeingS) / Math.max(1, totals.labelledS))}% of ${Math.round(totals.labelledS / 60)} min |`,
-    );
+    for (const [name, sum] of [...Object.entries(bySet), ['all', totals] as const]) {
+      table.push(
+        `| ${name} | | ${sum.reference} | ${sum.found} | ${sum.matched} | ${sum.reference - sum.matched} | ${sum.extra} | ` +
+          `${Math.round((100 * sum.agreeingS) / Math.max(1, sum.labelledS))}% of ${Math.round(sum.labelledS / 60)} min |`,
+      );
+    }
     const classes = ['walk', 'bike', 'vehicle', 'unknown', 'no trip'];
     const confusionTable = [
       `| e-mission \\ muvo (min) | ${classes.join(' | ')} |`,
@@ -215,9 +226,11 @@ interface Replayed {
       ),
     ];
     console.log(`OpenPATH days against e-mission's ground truth:\n${table.join('\n')}\n\n${confusionTable.join('\n')}`);
-    // Measured on these days (some used to tune the segmentation): 29 of 33 found, 2 extra.
-    expect(totals.matched / totals.reference).toBeGreaterThanOrEqual(0.85);
+    // Measured on these days: 30 of 33 found, 1 extra, 83% of the labelled time in the same class
+    // (the held-out days: 11 of 11, 1 extra, 89%). The bounds leave a little room below.
+    expect(totals.matched / totals.reference).toBeGreaterThanOrEqual(0.88);
     expect(totals.extra / totals.reference).toBeLessThanOrEqual(0.1);
+    expect(totals.agreeingS / totals.labelledS).toBeGreaterThanOrEqual(0.8);
   });
 
   it('hands nothing over twice when a whole day is sent again', async () => {
