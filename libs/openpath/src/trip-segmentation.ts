@@ -4,8 +4,8 @@ import type { PhoneFix, PhoneTransition } from './phone-stream';
 /**
  * From a phone's continuous stream of fixes to trips, after e-mission's dwell segmentation (time
  * filter: the phone stayed within `dwellDistanceM` for `dwellTimeS`), helped by the phone's own
- * state machine: a trip also ends where the phone reported it stopped moving, or across a silence
- * in which it did not go anywhere. Pure and deterministic: run again from {@link
+ * state machine: a trip also ends where the phone reported it stopped moving (unless it reported
+ * again soon after, farther on: a pause), or across a long silence in which it did not go anywhere. Pure and deterministic: run again from {@link
  * Segmentation.resumeFromTs} on the same fixes (plus any that arrived since), it finds the same
  * trips, so a trip is recognised by its start whatever the chunks the stream arrived in.
  */
