@@ -37,7 +37,8 @@ export function LegCorrection({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(false);
+  // The dispute as the API answered it, shown at once (the trip's list is read again behind it).
+  const [sent, setSent] = useState<Dispute>();
   const { busy, error, run } = useSubmit();
   const form = useRef<HTMLFormElement>(null);
   const outcome = useRef<HTMLParagraphElement>(null);
@@ -52,7 +53,8 @@ export function LegCorrection({
     if (sent) outcome.current?.focus();
   }, [sent]);
 
-  if (dispute) return <DisputeOutcome dispute={dispute} change={change} thanks={sent} ref={outcome} />;
+  const shown = dispute ?? sent;
+  if (shown) return <DisputeOutcome dispute={shown} change={change} thanks={!!sent} ref={outcome} />;
   if (!disputable) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -65,7 +67,7 @@ export function LegCorrection({
     );
     if (!opened) return;
     setOpen(false);
-    setSent(true);
+    setSent(opened);
     onSent(opened);
   }
 

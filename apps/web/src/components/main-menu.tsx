@@ -98,7 +98,7 @@ export function MainMenu({ route }: { route: Route }) {
               className={moreIsCurrent ? 'current' : undefined}
               onClick={() => setOpen(!open)}
             >
-              {t('navMore')} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+              {t('navMore')}
             </button>
           </li>
         ) : (
