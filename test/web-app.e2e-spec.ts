@@ -533,5 +533,77 @@ describe('the web app served by the api', () => {
       expect(small).toEqual([]);
       await shot('trip-320-200pct');
     });
+
+    it('passes axe and fits 320 px at 200% text on every participant page, in every language, the menu open too', async () => {
+      const LOADING = ['Loading…', 'Chargement…', 'Caricamento…', 'Cargando…', 'Laden…'];
+      async function sweep(tab: Page, pages: [string, string][], label: string) {
+        for (const language of ['en', 'fr', 'it', 'es', 'nl'] as const) {
+          await tab.selectOption('#language', language);
+          for (const [hash, ready] of pages) {
+            await tab.evaluate((h) => (window.location.hash = h), hash);
+            await tab.waitForSelector(ready);
+            await tab.waitForFunction(
+              (words) => !words.some((w) => document.querySelector('main')!.textContent!.includes(w)),
+              LOADING,
+            );
+            const step = `${label} ${hash} (${language})`;
+            await expectNoAxeViolations(tab, step);
+            await fitsPhoneAtLargeText(tab, step);
+          }
+        }
+        await tab.selectOption('#language', 'en');
+      }
+      // The participant of the first test, with a scored trip.
+      await page.setViewportSize({ width: 412, height: 915 });
+      await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+      await page.evaluate(() => (window.location.hash = '#/trips'));
+      await page.waitForSelector('.trip-link');
+      const trip = decodeURIComponent((await page.getAttribute('.trip-link', 'href'))!.split('/')[2]);
+      await sweep(
+        page,
+        [
+          ['#/trips', '.trip-link'],
+          [`#/trips/${trip}`, '#receipt .leg'],
+          ['#/upload', '#trip-file'],
+          ['#/record', '#record-start'],
+          ['#/openpath', '#openpath-title'],
+          ['#/settings', '#team-current'],
+          ['#/points', '.history-entry'],
+          ['#/offers', '.offer-card'],
+          ['#/vouchers', '#wallet-title'],
+          ['#/play', '#badges-title'],
+        ],
+        'participant',
+      );
+      // The menu's More, open, on a phone and at 320 px with 200% text.
+      await page.evaluate(() => (window.location.hash = '#/trips'));
+      await page.click('.menu-more button');
+      await page.waitForSelector('#menu-more-list.open');
+      await expectNoAxeViolations(page, 'trips, More open');
+      await fitsPhoneAtLargeText(page, 'trips, More open');
+      await shot('menu-more-open');
+      await page.keyboard.press('Escape');
+
+      // The pages open without a session, in a browser of its own.
+      const visitor = await launchBrowser('en-GB');
+      try {
+        await visitor.page.goto(`${s.api.url}/app/#/login`);
+        await visitor.page.waitForSelector('#auth-title');
+        await sweep(
+          visitor.page,
+          [
+            ['#/login', '#auth-title'],
+            ['#/register', '#consent-accept'],
+            ['#/forgot', '#forgot-title'],
+            ['#/card', '#card-title'],
+            ['#/reset/not-a-real-token', '#reset-title'],
+            ['#/invitation/not-a-real-token', '#invitation-title'],
+          ],
+          'visitor',
+        );
+      } finally {
+        await visitor.close();
+      }
+    }, 600_000);
   });
 });
