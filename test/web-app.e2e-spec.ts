@@ -13,9 +13,14 @@ import { fr } from '../apps/web/src/locales/fr';
 import { it as italian } from '../apps/web/src/locales/it';
 import { nl } from '../apps/web/src/locales/nl';
 import { wallet } from '../apps/web/src/locales/wallet';
-import { walkGpx } from './factories/trip.factory';
+import { menu } from '../apps/web/src/locales/menu';
+import { disputes } from '../apps/web/src/locales/disputes';
+import { people } from '../apps/web/src/locales/people';
+import { uploadBody, walkGpx } from './factories/trip.factory';
 import { privacy } from '../apps/web/src/locales/privacy';
-import { registerParticipant } from './factories/participant.factory';
+import { login, registerParticipant } from './factories/participant.factory';
+import { VIA_MAQUEDA } from './factories/city.factory';
+import { uploadAndFinish } from './scoring-helpers';
 import {
   type Browser,
   describeInBrowser,
@@ -27,6 +32,7 @@ import {
   speakLanguage,
 } from './support/browser';
 import { request } from './support/http-client';
+import { focused, openMenuEntry, tabThrough, tabThroughMore } from './support/menu';
 import { startApp } from './support/stack';
 import { startWebStack, type WebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
@@ -118,6 +124,15 @@ describe('the web app served by the api', () => {
     let page: Page;
     const shots = screenshotDir('web');
     const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    /** 320 px wide with text at 200%: nothing to scroll sideways (then back as it was). */
+    async function fitsPhoneAtLargeText(tab: Page, label: string) {
+      const viewport = tab.viewportSize()!;
+      await tab.setViewportSize({ width: 320, height: 640 });
+      await tab.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      expect({ label, overflowing: await overflowingElements(tab) }).toEqual({ label, overflowing: [] });
+      await tab.evaluate(() => (document.documentElement.style.fontSize = ''));
+      await tab.setViewportSize(viewport);
+    }
 
     beforeAll(async () => {
       browser = await launchBrowser('en-GB');
@@ -149,7 +164,7 @@ describe('the web app served by the api', () => {
       await page.waitForSelector('.offers li');
       await expectNoAxeViolations(page, 'trips, empty');
 
-      await page.click(`nav a:has-text("${en.navUpload}")`);
+      await openMenuEntry(page, en.navUpload);
       await page.waitForSelector('#upload-title');
       await expectNoAxeViolations(page, 'upload');
       await page.setInputFiles('#trip-file', {
@@ -245,6 +260,158 @@ describe('the web app served by the api', () => {
       }
     });
 
+    it('lets a participant correct a leg’s mode on the trip page, then shows the operator’s answer and the points it moved', async () => {
+      const own = await launchBrowser('en-GB');
+      const tab = own.page;
+      const D = disputes;
+      try {
+        const person = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });
+        // Two walks along Via Maqueda, hours apart (not overlapping): one correction accepted, one not.
+        const walks = [];
+        for (const [seed, hoursAgo] of [
+          [611, 5],
+          [612, 3],
+        ]) {
+          const body = uploadBody({
+            path: VIA_MAQUEDA,
+            mode: 'walk',
+            seed,
+            startTime: Date.now() - hoursAgo * 3600_000,
+          });
+          walks.push(await uploadAndFinish(s.api.url, person.token, body));
+        }
+        expect(walks.map((w) => w.status)).toEqual(['scored', 'scored']);
+        const [accepted, refused] = walks;
+        await tab.goto(`${s.api.url}/app/`);
+        await tab.evaluate(
+          (token) => localStorage.setItem('muvo.session', JSON.stringify({ accessToken: token, refreshToken: '' })),
+          person.token,
+        );
+        await tab.goto('about:blank');
+        await tab.goto(`${s.api.url}/app/#/trips/${accepted.id}`);
+        await tab.waitForSelector('#receipt .leg[data-mode=walk]');
+
+        // 1. "Wrong mode? Tell us" opens the choice of modes, in words with a drawing, never a code.
+        const opener = tab.locator('.leg-block').first().locator('button.correct-leg');
+        expect(await opener.textContent()).toBe(D.en.disputeOpen);
+        expect(await opener.getAttribute('aria-describedby')).toBe('leg-0');
+        await opener.click();
+        expect(await opener.getAttribute('aria-expanded')).toBe('true');
+        expect(await tab.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('bike');
+        const choices = await tab.$$eval('.mode-choices label', (labels) =>
+          labels.map((l) => ({ text: l.textContent, drawn: !!l.querySelector('svg') })),
+        );
+        expect(choices).toEqual(
+          [en.mode_bike, en.mode_bus, en.mode_train, en.mode_car].map((text) => ({ text, drawn: true })),
+        );
+        await tab.check('input[name=mode][value=bike]');
+        await tab.fill('textarea[name=note]', 'I cycled along Via Maqueda');
+        await tab.screenshot({ path: join(shots, 'correct-1-form.png'), fullPage: true });
+        await expectNoAxeViolations(tab, 'trip, correcting a leg');
+        await fitsPhoneAtLargeText(tab, 'trip, correcting a leg');
+
+        // 2. Sent twice in a hurry, it is sent once; the page says it is being checked.
+        await tab.locator('.correction-form button.primary').dblclick();
+        await tab.waitForSelector('.dispute-state[data-status=open]');
+        expect(await tab.textContent('.dispute-state')).toBe(
+          `${D.en.disputeSent} ${D.en.disputeChecking.replace('{{mode}}', en.mode_bike)}`,
+        );
+        expect(await focused(tab)).toBe(await tab.textContent('.dispute-state'));
+        const mine = await request(s.api.url, 'GET', `/v1/trips/${accepted.id}/disputes`, { token: person.token });
+        expect(mine.body.items).toMatchObject([
+          { legIndex: 0, requestedMode: 'bike', participantNote: 'I cycled along Via Maqueda', status: 'open' },
+        ]);
+        await tab.screenshot({ path: join(shots, 'correct-2-checking.png'), fullPage: true });
+        await expectNoAxeViolations(tab, 'trip, correction being checked');
+
+        // 3. An operator accepts it through the API: the page shows the outcome by itself, and the receipt is the new one.
+        const operatorEmail = (s.city.raw.operators as { email: string }[])[0].email;
+        const operator = await login(s.api.url, operatorEmail, s.city.password(operatorEmail));
+        const approved = await request(s.api.url, 'POST', `/v1/admin/reviews/${mine.body.items[0].id}/approve`, {
+          token: operator,
+          body: {},
+        });
+        expect(approved.status).toBe(200);
+        const rescored = (await request(s.api.url, 'GET', `/v1/trips/${accepted.id}`, { token: person.token })).body;
+        const moved = rescored.pointsAwarded - accepted.pointsAwarded;
+        const worded = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
+        const outcome =
+          moved > 0
+            ? D.en.disputeAcceptedMore.replace('{{points}}', worded(moved))
+            : moved < 0
+              ? D.en.disputeAcceptedFewer.replace('{{points}}', worded(-moved))
+              : D.en.disputeAcceptedSame;
+        await tab.waitForFunction(
+          (text) => document.querySelector('.dispute-state[data-status=approved]')?.textContent === text,
+          outcome.replace('{{mode}}', en.mode_bike),
+          { timeout: 20_000 },
+        );
+        await tab.waitForSelector('#receipt .leg[data-mode=bike]');
+        expect(await tab.textContent('#receipt')).toContain(
+          `In total this trip earned ${worded(rescored.pointsAwarded)}.`,
+        );
+        await tab.screenshot({ path: join(shots, 'correct-3-accepted.png'), fullPage: true });
+        await expectNoAxeViolations(tab, 'trip, correction accepted');
+
+        // 4. The points history shows the correction: the new credit and the old one taken back.
+        await openMenuEntry(tab, wallet.en.navPoints);
+        await tab.waitForSelector('.history-entry[data-reason=correction]');
+        if (rescored.pointsAwarded > 0) await tab.waitForSelector('.history-entry[data-reason=dispute]');
+        const history = (await tab.textContent('.history'))!;
+        expect(history).toContain(wallet.en.history_dispute.split('{{')[0]);
+        await tab.screenshot({ path: join(shots, 'correct-4-points.png'), fullPage: true });
+
+        // 5. The other walk, corrected from the keyboard alone; refused with a reason, read in French.
+        await tab.goto(`${s.api.url}/app/#/trips/${refused.id}`);
+        await tab.waitForSelector('#receipt .leg[data-mode=walk]');
+        await tab.locator('button.correct-leg').first().focus();
+        await tab.keyboard.press('Enter');
+        await tab.keyboard.press('ArrowDown'); // from Cycling to Bus, chosen as it moves
+        await tab.keyboard.press('Tab'); // the note
+        await tab.keyboard.type('The 101 bus');
+        await tab.keyboard.press('Tab'); // send
+        await tab.keyboard.press('Enter');
+        await tab.waitForSelector('.dispute-state[data-status=open]');
+        const second = await request(s.api.url, 'GET', `/v1/trips/${refused.id}/disputes`, { token: person.token });
+        expect(second.body.items).toMatchObject([{ requestedMode: 'bus', participantNote: 'The 101 bus' }]);
+        const reason = 'The trace follows the footpath at walking speed all the way.';
+        const rejected = await request(s.api.url, 'POST', `/v1/admin/reviews/${second.body.items[0].id}/reject`, {
+          token: operator,
+          body: { reason },
+        });
+        expect(rejected.status).toBe(200);
+        await tab.selectOption('#language', 'fr');
+        await tab.waitForFunction(
+          (text) => document.querySelector('.dispute-state[data-status=rejected]')?.textContent === text,
+          D.fr.disputeRejected.replace('{{reason}}', reason),
+          { timeout: 20_000 },
+        );
+        // Refused: the leg is still a walk, its points unchanged.
+        expect(await tab.getAttribute('#receipt .leg', 'data-mode')).toBe('walk');
+        await tab.screenshot({ path: join(shots, 'correct-5-refused-fr.png'), fullPage: true });
+        await expectNoAxeViolations(tab, 'trip, correction refused, French');
+        // Every language has words for every state (the types make the keys match; here, none is left in English).
+        for (const language of ['fr', 'it', 'es', 'nl'] as const) {
+          for (const key of Object.keys(D.en) as (keyof typeof D.en)[]) {
+            if (key.startsWith('error_')) continue;
+            expect({ language, key, same: D[language][key] === D.en[key] }).toEqual({ language, key, same: false });
+          }
+        }
+        // And a correction of a trip that is not the person's own is refused as not found.
+        const other = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });
+        const intruder = await request(s.api.url, 'POST', `/v1/trips/${accepted.id}/disputes`, {
+          token: other.token,
+          body: { legIndex: 0, mode: 'car' },
+        });
+        expect({ status: intruder.status, code: intruder.body.code }).toEqual({ status: 404, code: 'TRIP_NOT_FOUND' });
+        expect(
+          (await request(s.api.url, 'GET', `/v1/trips/${accepted.id}/disputes`, { token: other.token })).status,
+        ).toBe(404);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('speaks the browser’s language on a first visit (Dutch here)', async () => {
       // A browser of its own: nothing stored from the other visits (session, language chosen).
       const dutch = await launchBrowser('nl-NL');
@@ -261,33 +428,83 @@ describe('the web app served by the api', () => {
       }
     });
 
-    it('reaches every control of a page from the keyboard, the skip link first', async () => {
+    it('reaches every control of a page from the keyboard, the skip link first, the rest of the menu under More', async () => {
       // A fresh load, so that the keyboard starts at the top of the page.
       await page.goto('about:blank');
       await page.goto(`${s.api.url}/app/#/upload`);
       await page.waitForSelector('#upload-title');
-      const reached: string[] = [];
-      // The skip link, the brand, nine menu entries, log out, the language, then the page.
-      for (let i = 0; i < 18; i++) {
-        await page.keyboard.press('Tab');
-        reached.push(
-          await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
-        );
-      }
-      expect(reached.slice(0, 2)).toEqual([fr.skipToContent, fr.appName]);
+      // On a phone: the skip link, the brand, the language, four menu entries and More, then the page.
+      const reached = await tabThrough(page, 12);
+      expect(reached.slice(0, 3)).toEqual([fr.skipToContent, fr.appName, 'language']);
       expect(reached).toEqual(
         expect.arrayContaining([
           fr.navTrips,
-          fr.navUpload,
           wallet.fr.navPoints,
           wallet.fr.navOffers,
           wallet.fr.navVouchers,
-          wallet.fr.navPlay,
-          fr.navLogout,
-          'language',
+          menu.fr.navMore,
           'trip-file',
         ]),
       );
+      // What is under More is not in the way until it is opened…
+      expect(reached).not.toContain(fr.navUpload);
+      await page.focus('.menu-more button');
+      expect(await page.getAttribute('.menu-more button', 'aria-expanded')).toBe('false');
+      // …then it is, from its first entry, to log out; Escape closes it back onto its button.
+      await page.keyboard.press('Enter');
+      expect(await page.getAttribute('.menu-more button', 'aria-expanded')).toBe('true');
+      expect(await focused(page)).toBe(fr.navUpload);
+      expect(await tabThrough(page, 5)).toEqual([
+        people.fr.navRecord,
+        wallet.fr.navPlay,
+        people.fr.navOpenpath,
+        people.fr.navSettings,
+        fr.navLogout,
+      ]);
+      await page.keyboard.press('Escape');
+      expect(await focused(page)).toBe(menu.fr.navMore);
+      expect(await page.isVisible(`nav a:has-text("${fr.navUpload}")`)).toBe(false);
+      // Opened again, Tab out of it: it closes behind the focus, which goes on into the page.
+      expect(await tabThroughMore(page, menu.fr.navMore)).toEqual([
+        fr.navUpload,
+        people.fr.navRecord,
+        wallet.fr.navPlay,
+        people.fr.navOpenpath,
+        people.fr.navSettings,
+        fr.navLogout,
+      ]);
+      expect(await page.getAttribute('.menu-more button', 'aria-expanded')).toBe('false');
+      // The page says where one is, also on More when the page is one of its entries.
+      expect(await page.getAttribute('.menu-more button', 'class')).toBe('current');
+      // Compact: the header (brand, language and menu) takes well under a quarter of the phone's height.
+      const header = await page.locator('header.top').boundingBox();
+      expect(header!.height).toBeLessThan(page.viewportSize()!.height / 5);
+      await shot('menu-phone-open-more');
+
+      // On a wide screen every entry is in the bar, reached in turn, and there is no More.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('about:blank');
+      await page.goto(`${s.api.url}/app/#/upload`);
+      await page.waitForSelector('#upload-title');
+      const wide = await tabThrough(page, 16);
+      expect(wide.slice(0, 13)).toEqual([
+        fr.skipToContent,
+        fr.appName,
+        'language',
+        fr.navTrips,
+        wallet.fr.navPoints,
+        wallet.fr.navOffers,
+        wallet.fr.navVouchers,
+        fr.navUpload,
+        people.fr.navRecord,
+        wallet.fr.navPlay,
+        people.fr.navOpenpath,
+        people.fr.navSettings,
+        fr.navLogout,
+      ]);
+      expect(wide).toContain('trip-file');
+      expect(wide).not.toContain(menu.fr.navMore);
+      await page.setViewportSize({ width: 412, height: 915 });
     });
 
     it('fits a 320 px phone with text at 200%: nothing to scroll sideways, targets at least 44 px', async () => {
@@ -316,5 +533,75 @@ describe('the web app served by the api', () => {
       expect(small).toEqual([]);
       await shot('trip-320-200pct');
     });
+
+    // The pages the other browser suites do not already check in all five languages (points, offers,
+    // vouchers and play: web-wallet; record, OpenPATH, settings, forgot, card, mediators: web-people).
+    it('passes axe and fits 320 px at 200% text on the trip, upload and sign-in pages in every language, the menu open too', async () => {
+      const LOADING = ['Loading…', 'Chargement…', 'Caricamento…', 'Cargando…', 'Laden…'];
+      async function sweep(tab: Page, pages: [hash: string, ready: string, press?: string][], label: string) {
+        for (const language of ['en', 'fr', 'it', 'es', 'nl'] as const) {
+          await tab.selectOption('#language', language);
+          for (const [hash, ready, press] of pages) {
+            await tab.evaluate((h) => (window.location.hash = h), hash);
+            await tab.waitForSelector(ready);
+            if (press) {
+              await tab.click(press);
+              await tab.waitForSelector(`${press}[aria-expanded=true]`);
+            }
+            await tab.waitForFunction(
+              (words) => !words.some((w) => document.querySelector('main')!.textContent!.includes(w)),
+              LOADING,
+            );
+            const step = `${label} ${hash} (${language})`;
+            await expectNoAxeViolations(tab, step);
+            await fitsPhoneAtLargeText(tab, step);
+          }
+        }
+        await tab.selectOption('#language', 'en');
+      }
+      // The participant of the first test, with a scored trip and its correction form open.
+      await page.setViewportSize({ width: 412, height: 915 });
+      await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+      await page.evaluate(() => (window.location.hash = '#/trips'));
+      await page.waitForSelector('.trip-link');
+      const trip = decodeURIComponent((await page.getAttribute('.trip-link', 'href'))!.split('/')[2]);
+      await sweep(
+        page,
+        [
+          ['#/trips', '.trip-link'],
+          [`#/trips/${trip}`, '#receipt .leg'],
+          [`#/trips/${trip}`, '#receipt .leg', 'button.correct-leg'],
+          ['#/upload', '#trip-file'],
+        ],
+        'participant',
+      );
+      // The menu's More, open, on a phone and at 320 px with 200% text.
+      await page.evaluate(() => (window.location.hash = '#/trips'));
+      await page.click('.menu-more button');
+      await page.waitForSelector('#menu-more-list.open');
+      await expectNoAxeViolations(page, 'trips, More open');
+      await fitsPhoneAtLargeText(page, 'trips, More open');
+      await shot('menu-more-open');
+      await page.keyboard.press('Escape');
+
+      // The pages open without a session, in a browser of its own.
+      const visitor = await launchBrowser('en-GB');
+      try {
+        await visitor.page.goto(`${s.api.url}/app/#/login`);
+        await visitor.page.waitForSelector('#auth-title');
+        await sweep(
+          visitor.page,
+          [
+            ['#/login', '#auth-title'],
+            ['#/register', '#consent-accept'],
+            ['#/reset/not-a-real-token', '#reset-title'],
+            ['#/invitation/not-a-real-token', '#invitation-title'],
+          ],
+          'visitor',
+        );
+      } finally {
+        await visitor.close();
+      }
+    }, 600_000);
   });
 });

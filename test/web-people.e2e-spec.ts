@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { en } from '../apps/web/src/locales/en';
 import { people } from '../apps/web/src/locales/people';
+import { menu } from '../apps/web/src/locales/menu';
 import { VIA_MAQUEDA } from './factories/city.factory';
 import { registerParticipant } from './factories/participant.factory';
 import { gpxOf } from './factories/trip.factory';
@@ -15,6 +16,7 @@ import {
   screenshotDir,
 } from './support/browser';
 import { request, waitFor } from './support/http-client';
+import { tabThrough, tabThroughMore } from './support/menu';
 import { startSmtpSink } from './support/smtp-sink';
 import { startWebStack } from './support/web-stack';
 import { ensureWebAppBuilt } from './support/web-build';
@@ -215,19 +217,20 @@ describe('the people pages of the web app', () => {
       await shot('openpath');
     });
 
-    it('reaches the recording controls from the keyboard', async () => {
+    it('reaches the recording controls from the keyboard, and the menu’s other entries under More', async () => {
       await page.goto('about:blank');
       await page.goto(`${s.api.url}/app/#/record`);
       await page.waitForSelector('#record-start');
-      const reached: string[] = [];
-      // The skip link, the brand, nine menu entries, log out, the language, then the page.
-      for (let i = 0; i < 18; i++) {
-        await page.keyboard.press('Tab');
-        reached.push(
-          await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
-        );
-      }
-      expect(reached).toEqual(expect.arrayContaining([words.navRecord, words.navSettings, 'language', 'record-start']));
+      // The skip link, the brand, the language, four menu entries and More, then the page.
+      const reached = await tabThrough(page, 12);
+      expect(reached).toEqual(expect.arrayContaining(['language', menu.en.navMore, 'record-start']));
+      // Recording and the settings are under More: reached from the keyboard once it is open.
+      expect(await tabThroughMore(page, menu.en.navMore)).toEqual(
+        expect.arrayContaining([words.navRecord, words.navSettings, en.navLogout]),
+      );
+      // The page one is on is marked, in the list and on the button that holds it.
+      expect(await page.textContent('#menu-more-list [aria-current=page]')).toBe(words.navRecord);
+      expect(await page.getAttribute('.menu-more button', 'class')).toBe('current');
     });
 
     it('lets a mediator register a resident, print the card, upload for them, claim a voucher and print it', async () => {

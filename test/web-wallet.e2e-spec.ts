@@ -22,6 +22,7 @@ import {
 } from './support/browser';
 import { VIA_MAQUEDA } from './factories/city.factory';
 import { request } from './support/http-client';
+import { openMenuEntry } from './support/menu';
 import { ensureWebAppBuilt } from './support/web-build';
 import { startWebStack } from './support/web-stack';
 
@@ -159,7 +160,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
       await page.waitForSelector('#trips-title');
 
       // 2. Upload a GPX walk recorded along Via Maqueda.
-      await page.click(`nav a:has-text("${m.navUpload}")`);
+      await openMenuEntry(page, m.navUpload);
       await page.waitForSelector('#upload-title');
       await page.setInputFiles('#trip-file', {
         name: 'via-maqueda.gpx',
@@ -178,7 +179,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
       await page.screenshot({ path: join(shots, `${lang}-03-trip.png`), fullPage: true });
 
       // 4. Offers: near the person, or the city's when the location is refused.
-      await page.click(`nav a:has-text("${m.navOffers}")`);
+      await openMenuEntry(page, m.navOffers);
       await page.waitForSelector('.offer-card');
       await page.check(`input[name=where][value=near]`);
       if (options.location) {
@@ -262,7 +263,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
       await checkPage(page, lang, '09-wallet');
 
       // 8. The points history: the trip and the claim, named, with the balance after each.
-      await page.click(`nav a:has-text("${m.navPoints}")`);
+      await openMenuEntry(page, m.navPoints);
       await page.waitForSelector('.history-entry[data-reason=claim]');
       const history = (await page.textContent('.history'))!;
       expect(history).toContain('Free espresso');
@@ -272,7 +273,7 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
       await checkPage(page, lang, '10-points');
 
       // 9. Play: streak, km, CO2 as trees, badges, leaderboards.
-      await page.click(`nav a:has-text("${m.navPlay}")`);
+      await openMenuEntry(page, m.navPlay);
       await page.waitForSelector('.badge.earned');
       expect(await page.textContent('.badge.earned')).toContain(m['badge_first-trip']);
       // The person on their city's board this week, as "You", never by an id.

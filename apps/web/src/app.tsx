@@ -1,15 +1,15 @@
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLoggedIn, onSessionChange, sessionRole, setSession } from './api/client';
+import { isLoggedIn, onSessionChange } from './api/client';
 import { ConsentBanner } from './components/consent-banner';
+import { MainMenu } from './components/main-menu';
 import { type Language, LANGUAGES } from './i18n';
 import { chooseAndStoreLanguage } from './language-choice';
-import { forgetOfflineData } from './offline';
 import { AuthPage } from './pages/auth-page';
 import { TripPage } from './pages/trip-page';
 import { TripsPage } from './pages/trips-page';
 import { UploadPage } from './pages/upload-page';
-import { homeHref, href, isOperatorRole, navigate, PUBLIC_PAGES, type Route, useRoute } from './routing';
+import { homeHref, href, navigate, PUBLIC_PAGES, type Route, useRoute } from './routing';
 
 // Participants never download the operators' console: it is its own chunk, fetched on #/console.
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
@@ -20,24 +20,6 @@ const PointsPage = lazy(() => import('./pages/points-page').then((m) => ({ defau
 const OffersPage = lazy(() => import('./pages/offers-page').then((m) => ({ default: m.OffersPage })));
 const WalletPage = lazy(() => import('./pages/wallet-page').then((m) => ({ default: m.WalletPage })));
 const PlayPage = lazy(() => import('./pages/play-page').then((m) => ({ default: m.PlayPage })));
-
-/** The signed-in menus, by role: each entry with the route pages that belong to it. */
-type MenuEntry = { href: string; label: string; pages: readonly Route['page'][] };
-const PARTICIPANT_MENU: MenuEntry[] = [
-  { href: href.trips, label: 'navTrips', pages: ['trips', 'trip'] },
-  { href: href.upload, label: 'navUpload', pages: ['upload'] },
-  { href: href.record, label: 'navRecord', pages: ['record'] },
-  { href: href.points, label: 'navPoints', pages: ['points'] },
-  { href: href.offers, label: 'navOffers', pages: ['offers'] },
-  { href: href.vouchers, label: 'navVouchers', pages: ['vouchers'] },
-  { href: href.play, label: 'navPlay', pages: ['play'] },
-  { href: href.openpath, label: 'navOpenpath', pages: ['openpath'] },
-  { href: href.settings, label: 'navSettings', pages: ['settings'] },
-];
-const MEDIATOR_MENU: MenuEntry[] = [
-  { href: href.residents, label: 'navResidents', pages: ['residents', 'resident'] },
-  { href: href.settings, label: 'navSettings', pages: ['settings'] },
-];
 
 // Pages few people open on a first visit: loaded when opened, so the first page stays light.
 const ForgotPage = lazy(() => import('./pages/password-reset-page').then((m) => ({ default: m.ForgotPage })));
@@ -124,31 +106,6 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-function MainMenu({ route }: { route: Route }) {
-  const { t } = useTranslation();
-  const role = sessionRole();
-  // Operators and admins find their way in the console's own menu.
-  const items = isOperatorRole(role) ? [] : role === 'mediator' ? MEDIATOR_MENU : PARTICIPANT_MENU;
-  return (
-    <nav aria-label={t('mainNav')}>
-      <ul>
-        {items.map((item) => (
-          <li key={item.href}>
-            <a href={item.href} aria-current={item.pages.includes(route.page) ? 'page' : undefined}>
-              {t(item.label)}
-            </a>
-          </li>
-        ))}
-        <li>
-          <button type="button" onClick={() => (setSession(null), void forgetOfflineData())}>
-            {t('navLogout')}
-          </button>
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
 export function App() {
   const { t } = useTranslation();
   const loggedIn = useSyncExternalStore(onSessionChange, isLoggedIn);
@@ -173,8 +130,8 @@ export function App() {
         <a className="brand" href={loggedIn ? homeHref() : href.login}>
           {t('appName')}
         </a>
-        {loggedIn && <MainMenu route={route} />}
         <LanguageChooser />
+        {loggedIn && <MainMenu route={route} />}
       </header>
       <main id="content" ref={main} tabIndex={-1}>
         {loggedIn && !publicPage && <ConsentBanner />}

@@ -9,6 +9,8 @@ import { nl } from './locales/nl';
 import { wallet } from './locales/wallet';
 import { privacy } from './locales/privacy';
 import { people } from './locales/people';
+import { disputes } from './locales/disputes';
+import { menu } from './locales/menu';
 
 /** The languages the app speaks, each named in itself for the chooser. */
 export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
@@ -54,11 +56,61 @@ export async function setUpI18n(): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     resources: {
-      en: { translation: { ...en, ...invitationMessages.en, ...wallet.en, ...privacy.en, ...people.en } },
-      fr: { translation: { ...fr, ...invitationMessages.fr, ...wallet.fr, ...privacy.fr, ...people.fr } },
-      it: { translation: { ...it, ...invitationMessages.it, ...wallet.it, ...privacy.it, ...people.it } },
-      es: { translation: { ...es, ...invitationMessages.es, ...wallet.es, ...privacy.es, ...people.es } },
-      nl: { translation: { ...nl, ...invitationMessages.nl, ...wallet.nl, ...privacy.nl, ...people.nl } },
+      en: {
+        translation: {
+          ...en,
+          ...invitationMessages.en,
+          ...wallet.en,
+          ...privacy.en,
+          ...people.en,
+          ...disputes.en,
+          ...menu.en,
+        },
+      },
+      fr: {
+        translation: {
+          ...fr,
+          ...invitationMessages.fr,
+          ...wallet.fr,
+          ...privacy.fr,
+          ...people.fr,
+          ...disputes.fr,
+          ...menu.fr,
+        },
+      },
+      it: {
+        translation: {
+          ...it,
+          ...invitationMessages.it,
+          ...wallet.it,
+          ...privacy.it,
+          ...people.it,
+          ...disputes.it,
+          ...menu.it,
+        },
+      },
+      es: {
+        translation: {
+          ...es,
+          ...invitationMessages.es,
+          ...wallet.es,
+          ...privacy.es,
+          ...people.es,
+          ...disputes.es,
+          ...menu.es,
+        },
+      },
+      nl: {
+        translation: {
+          ...nl,
+          ...invitationMessages.nl,
+          ...wallet.nl,
+          ...privacy.nl,
+          ...people.nl,
+          ...disputes.nl,
+          ...menu.nl,
+        },
+      },
     },
     // Keys are flat and some contain '-' and '_': no nesting, no namespaces in keys.
     keySeparator: false,

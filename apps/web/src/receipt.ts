@@ -78,6 +78,8 @@ function asReceipt(raw: unknown): ReceiptShape | null {
 
 export interface ReceiptParagraph {
   mode?: TravelMode;
+  /** The leg's place in the stored receipt (what a correction names), whatever legs were left out here. */
+  legIndex: number;
   lines: string[];
 }
 
@@ -100,6 +102,7 @@ export function explainReceipt(
       : null;
   const reason = (code: string) => t(KNOWN_REASONS.has(code) ? `reason_${code}` : 'reason_other');
 
+  const stored = (trip.receipt as { legs: unknown[] }).legs;
   const paragraphs = receipt.legs.map((leg) => {
     const lines = [
       t(`leg_${leg.mode}`, {
@@ -112,7 +115,7 @@ export function explainReceipt(
       ...leg.adjustments.filter((a) => a.amount !== 0).map(adjustment),
       ...(leg.pointsPerKm > 0 ? [t('legEarned', { points: points(Math.round(leg.points * 10) / 10) })] : []),
     ].filter((line): line is string => !!line);
-    return { mode: leg.mode, lines };
+    return { mode: leg.mode, legIndex: stored.indexOf(leg), lines };
   });
   const codes = [...new Set([...receipt.codes, ...receipt.flags.map((f) => f.code)])];
   const summary = [

@@ -22,6 +22,8 @@ export type Leaderboard = ApiComponents['schemas']['Leaderboard'];
 export type Profile = ApiComponents['schemas']['Profile'];
 export type Resident = ApiComponents['schemas']['Resident'];
 export type Team = ApiComponents['schemas']['Team'];
+/** A participant's correction of a leg's mode, with the operators' decision (a review of kind `dispute`). */
+export type Dispute = ApiComponents['schemas']['Review'];
 
 /** The JSON body of an operation's success answer (200, 201 or 202; nothing for a 204). */
 type Ok<Op> = Op extends { responses: infer R }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useErrorText } from '../use-error-text';
+import { useSubmit } from '../use-submit';
 import { LegalLinks } from './consent-fields';
 
 type Overview = Awaited<ReturnType<typeof api.get<'/v1/me/consents'>>>;
@@ -13,10 +13,8 @@ type Overview = Awaited<ReturnType<typeof api.get<'/v1/me/consents'>>>;
  */
 export function ConsentBanner() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     let live = true;
@@ -34,22 +32,15 @@ export function ConsentBanner() {
 
   async function accept() {
     if (!overview) return;
-    setBusy(true);
-    setError('');
-    try {
-      setOverview(
-        await api.put('/v1/me/consents', {
-          terms: overview.legal.terms.version,
-          privacy: overview.legal.privacy.version,
-          openData: overview.current?.openData ?? false,
-          modelTraining: overview.current?.modelTraining ?? false,
-        }),
-      );
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const accepted = await run(() =>
+      api.put('/v1/me/consents', {
+        terms: overview.legal.terms.version,
+        privacy: overview.legal.privacy.version,
+        openData: overview.current?.openData ?? false,
+        modelTraining: overview.current?.modelTraining ?? false,
+      }),
+    );
+    if (accepted) setOverview(accepted);
   }
 
   return (

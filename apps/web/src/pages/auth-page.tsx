@@ -1,16 +1,14 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
 import { ConsentFields, consentsOf, useLegal } from '../components/consent-fields';
 import { homeHref, href, navigate } from '../routing';
-import { useErrorText } from '../use-error-text';
+import { useSubmit } from '../use-submit';
 
 /** Log in or create an account: one form, two modes. */
 export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, fail } = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
   const legal = useLegal();
   useEffect(() => heading.current?.focus(), [mode]);
@@ -23,30 +21,24 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
     const displayName = String(form.get('displayName') ?? '').trim();
     const consents = mode === 'register' && legal ? consentsOf(form, legal) : null;
     if (mode === 'register' && !consents) {
-      setError(legal ? t('consentMissing') : t('errorNetwork'));
+      fail(legal ? t('consentMissing') : t('errorNetwork'));
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      const session =
-        mode === 'login' || !consents
-          ? await api.post('/v1/auth/login', { email, password })
-          : await api.post('/v1/auth/register', {
-              email,
-              password,
-              // The language the person reads the app in is the one their e-mails will speak.
-              language: i18n.language as 'en',
-              ...(displayName ? { displayName } : {}),
-              consents,
-            });
-      setSession(session);
-      navigate(homeHref());
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const session = await run(async () =>
+      mode === 'login' || !consents
+        ? api.post('/v1/auth/login', { email, password })
+        : api.post('/v1/auth/register', {
+            email,
+            password,
+            // The language the person reads the app in is the one their e-mails will speak.
+            language: i18n.language as 'en',
+            ...(displayName ? { displayName } : {}),
+            consents,
+          }),
+    );
+    if (!session) return;
+    setSession(session);
+    navigate(homeHref());
   }
 
   return (

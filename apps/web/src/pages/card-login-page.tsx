@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api, setSession } from '../api/client';
 import { FormEnd } from '../components/form-end';
 import { homeHref, href, navigate } from '../routing';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 
 /** A resident registered by a mediator logs in with the code printed on their card. */
 export function CardLoginPage() {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

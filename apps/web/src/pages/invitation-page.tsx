@@ -2,16 +2,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { components } from '../api/voucher-schema';
-import { useErrorText } from '../use-error-text';
+import { useSubmit } from '../use-submit';
 
 type Accepted = components['schemas']['AcceptedInvitation'];
 
 /** A shop assistant opens the console's invitation link (or scans its QR code) and sets a password. */
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [accepted, setAccepted] = useState<Accepted | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -21,23 +19,10 @@ export function InvitationPage({ token }: { token: string }) {
     const form = new FormData(event.currentTarget);
     const displayName = String(form.get('displayName') ?? '').trim();
     const body = { token, password: String(form.get('password') ?? ''), ...(displayName ? { displayName } : {}) };
-    setBusy(true);
-    setError('');
-    try {
-      setAccepted(
-        await call<Accepted>(
-          'voucher',
-          'POST',
-          '/v1/staff-invitations/accept',
-          JSON.stringify(body),
-          'application/json',
-        ),
-      );
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const done = await run(() =>
+      call<Accepted>('voucher', 'POST', '/v1/staff-invitations/accept', JSON.stringify(body), 'application/json'),
+    );
+    if (done) setAccepted(done);
   }
 
   return (

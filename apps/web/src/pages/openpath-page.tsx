@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { QrImage } from '../components/qr-image';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 
 /**
  * Joining with the OpenPATH phone app, which records trips in the background: a login token as a
@@ -11,7 +11,7 @@ import { useAction } from '../use-action';
  */
 export function OpenpathPage() {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
   const [issued, setIssued] = useState<{ token: string; loginUrl: string } | null>(null);
 
   async function issue() {

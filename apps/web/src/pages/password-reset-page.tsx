@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { FormEnd } from '../components/form-end';
 import { href } from '../routing';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 
 /** "I forgot my password": asks for the e-mail address; the answer is the same whether it has an account or not. */
 export function ForgotPage() {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
   const [sent, setSent] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -45,7 +45,7 @@ export function ForgotPage() {
 /** The page the e-mailed link opens: choose the new password. */
 export function ResetPage({ token }: { token: string }) {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
   const [done, setDone] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -6,7 +6,7 @@ import { TraceDrop } from '../components/trace-drop';
 import { formatDay, formatKm, formatTime } from '../format';
 import { printOnly } from '../print';
 import { href } from '../routing';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 import { useErrorText } from '../use-error-text';
 import { usePolled } from '../use-poll';
 import { FINAL_STATUSES } from './trips-page';
@@ -101,7 +101,7 @@ export function ResidentPage({ id }: { id: string }) {
 function LoginCard({ residentId, name, takenOver }: { residentId: string; name: string; takenOver: boolean }) {
   const { t } = useTranslation();
   const code = useSyncExternalStore(onCards, () => cards.get(residentId));
-  const action = useAction();
+  const action = useSubmit();
   const appUrl = `${window.location.origin}/app/`;
 
   async function renew() {
@@ -207,7 +207,7 @@ function ResidentVouchers({
     [residentId],
   );
   const [asking, setAsking] = useState<string | null>(null);
-  const action = useAction();
+  const action = useSubmit();
 
   async function claim(offerId: string) {
     const claimed = await action.run(() =>

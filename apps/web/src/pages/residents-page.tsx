@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { FormEnd } from '../components/form-end';
 import { formatDay } from '../format';
 import { href, navigate } from '../routing';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 import { usePolled } from '../use-poll';
 import { rememberCard } from './resident-page';
 
@@ -18,7 +18,7 @@ export function ResidentsPage() {
     () => api.get('/v1/mediator/residents'),
     () => false,
   );
-  const action = useAction();
+  const action = useSubmit();
 
   async function register(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

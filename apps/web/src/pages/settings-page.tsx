@@ -4,7 +4,7 @@ import { api, ApiError, setSession } from '../api/client';
 import { FormEnd } from '../components/form-end';
 import { type Language, LANGUAGES } from '../i18n';
 import { chooseAndStoreLanguage } from '../language-choice';
-import { useAction } from '../use-action';
+import { useSubmit } from '../use-submit';
 import { usePolled } from '../use-poll';
 
 /** Language, team or neighbourhood, logging in without the card, and the person's data. */
@@ -28,7 +28,7 @@ export function SettingsPage() {
 
 function LanguageSettings() {
   const { t, i18n } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
   const [saved, setSaved] = useState(false);
   return (
     <section className="card" aria-labelledby="language-title">
@@ -71,7 +71,7 @@ function TeamSettings() {
     () => api.get('/v1/me/team'),
     () => false,
   );
-  const action = useAction();
+  const action = useSubmit();
   const current = teams.value?.team ?? null;
   const available = teams.value?.available ?? [];
   const label = (team: { name: string; kind: string }) =>
@@ -135,7 +135,7 @@ function TeamSettings() {
 /** A resident registered by a mediator chooses an e-mail and password, and stops needing the card. */
 function TakeOver({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useSubmit();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -179,8 +179,8 @@ function TakeOver({ onDone }: { onDone: () => void }) {
 function PrivacySettings({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useTranslation();
   const [served, setServed] = useState(false);
-  const download = useAction();
-  const removal = useAction();
+  const download = useSubmit();
+  const removal = useSubmit();
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {

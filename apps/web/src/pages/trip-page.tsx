@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type TravelMode } from '../api/client';
+import { LegCorrection, useCorrectionPoints } from '../components/leg-correction';
 import { TripMap } from '../components/trip-map';
 import { formatDay, formatTime } from '../format';
 import { MODE_COLOURS } from '../map/leg-lines';
@@ -21,6 +22,24 @@ export function TripPage({ id }: { id: string }) {
     1500,
     [id],
   );
+  // A scored trip's corrections, read again while one waits for an operator, so the answer appears by itself.
+  const scored = trip.value?.status === 'scored';
+  const disputes = usePolled(
+    () => (scored ? api.getAt('/v1/trips/{id}/disputes', { id }) : Promise.resolve({ items: [] })),
+    (value) => value.items.some((d) => d.status === 'open'),
+    5000,
+    [id, scored],
+  );
+  const changes = useCorrectionPoints(id, disputes.value?.items);
+  // A correction decided re-prices the trip: its receipt is read again.
+  const decided = (disputes.value?.items ?? []).filter((d) => d.status !== 'open').length;
+  const seenDecided = useRef<number | null>(null);
+  const reloadTrip = trip.reload;
+  useEffect(() => {
+    if (!disputes.value) return;
+    if (seenDecided.current !== null && decided > seenDecided.current) reloadTrip();
+    seenDecided.current = decided;
+  }, [decided, disputes.value, reloadTrip]);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = trip.value !== undefined;
   useEffect(() => {
@@ -73,10 +92,22 @@ export function TripPage({ id }: { id: string }) {
           <p aria-live="polite">{t('scoringPending')}</p>
         ) : (
           <>
-            {explained.paragraphs.map((paragraph, index) => (
-              <p key={index} className="leg" data-mode={paragraph.mode}>
-                {paragraph.lines.join(' ')}
-              </p>
+            {explained.paragraphs.map((paragraph) => (
+              <div key={paragraph.legIndex} className="leg-block">
+                <p id={`leg-${paragraph.legIndex}`} className="leg" data-mode={paragraph.mode}>
+                  {paragraph.lines.join(' ')}
+                </p>
+                <LegCorrection
+                  tripId={id}
+                  legIndex={paragraph.legIndex}
+                  mode={paragraph.mode}
+                  describedBy={`leg-${paragraph.legIndex}`}
+                  dispute={disputes.value?.items.find((d) => d.legIndex === paragraph.legIndex)}
+                  change={changes?.get(disputes.value?.items.find((d) => d.legIndex === paragraph.legIndex)?.id ?? '')}
+                  disputable={scored && disputes.value !== undefined}
+                  onSent={disputes.reload}
+                />
+              </div>
             ))}
             <ul className="summary">
               {explained.summary.map((line) => (
