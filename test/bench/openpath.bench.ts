@@ -7,7 +7,9 @@
  * 1. drives a bare Node HTTP server (its own process) that only parses the same bodies: the
  *    baseline of this machine with the load generator on the same cores (`bench:ingest`'s);
  * 2. drives `/openpath/usercache/put` with distinct 1,000-entry bodies (Android locations, as the
- *    phone sends them) for a fixed time: entries durably stored per second, counted in PostgreSQL;
+ *    phone sends them) for a fixed time: entries durably stored per second, counted in PostgreSQL
+ *    (in `openpath_entries` or still in the upload inbox), then how long the pipeline takes to
+ *    expand what the run left in the inbox (that work is done in the background, after the 200);
  * 3. times single 10,000-entry puts (the phone's largest batch), one at a time.
  * Target: ≥ 200,000 entries/s on 2 cores; a 10,000-entry put well under a second.
  */
