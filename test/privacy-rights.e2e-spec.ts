@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@muvo/ledger';
+import { checkPhoneEntries, storableBatch, storeUpload } from '@muvo/openpath';
 import { ERASURE_PAUSE_ENV, EXPORT_FILES, recordConsents } from '@muvo/privacy';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
 import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
@@ -42,6 +43,8 @@ interface Person extends TestParticipant {
   tripIds: string[];
   /** Some of their fixes' latitudes, as the start of how any file or column would write them. */
   fixMarks: string[];
+  /** The latitude of a fix of theirs still in the phone's upload inbox (not yet expanded). */
+  inboxMark: string;
   activeVoucher: { voucherId: string; code: string };
   redeemedVoucherId: string;
 }
@@ -118,11 +121,25 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
     [participant.id, JSON.stringify({ latitude: lat + 0.0000123, longitude: lon, accuracy: 5 })],
   );
   fixMarks.push(String(lat + 0.0000123).slice(0, 9));
+  // And one the phone just sent, still in the upload inbox.
+  await storeUpload(
+    db,
+    participant.id,
+    storableBatch(
+      checkPhoneEntries([
+        {
+          metadata: { key: 'background/location', platform: 'android', type: 'sensor-data', write_ts: 1_617_919_770 },
+          data: { latitude: lat + 0.0000456, longitude: lon, accuracy: 5, ts: 1_617_919_770 },
+        },
+      ]),
+    ),
+  );
   return {
     ...participant,
     displayName,
     tripIds,
     fixMarks,
+    inboxMark: String(lat + 0.0000456).slice(0, 9),
     activeVoucher,
     redeemedVoucherId: redeemed.voucherId,
   };
@@ -144,7 +161,8 @@ function needlesOf(person: { words: string[]; numbers?: string[] }): string[] {
   return [...person.words.map(escape), ...(person.numbers ?? []).map((n) => `(^|[^0-9.])${escape(n)}`)];
 }
 
-const tracesOf = (person: Person) => needlesOf({ words: [person.email, person.displayName], numbers: person.fixMarks });
+const tracesOf = (person: Person) =>
+  needlesOf({ words: [person.email, person.displayName], numbers: [...person.fixMarks, person.inboxMark] });
 
 /** Every text, JSON and array column of every table matching any of the needles, as `table.column`. */
 async function columnsHolding(db: DataSource, needles: string[]): Promise<string[]> {
@@ -395,6 +413,7 @@ describe('privacy rights', () => {
       expect(json('audit.json').length).toBeGreaterThan(0);
       expect(json('progress.json').totals).toMatchObject({ participant_id: person.id });
       expect(strFromU8(files['openpath.jsonl'])).toContain('background/location');
+      expect(strFromU8(files['openpath.jsonl'])).toContain(person.inboxMark);
 
       // Only the participant: another one gets their own, operators are refused.
       const other = await registerParticipant(stack.api.url);
@@ -521,6 +540,9 @@ describe('privacy rights', () => {
         ).toBe(0);
       expect(
         (await db.query(`SELECT count(*)::int AS n FROM openpath_entries WHERE participant_id = $1`, [person.id]))[0].n,
+      ).toBe(0);
+      expect(
+        (await db.query(`SELECT count(*)::int AS n FROM openpath_uploads WHERE participant_id = $1`, [person.id]))[0].n,
       ).toBe(0);
       // The bystander's data is untouched.
       expect(await columnsHolding(db, needlesOf({ words: [bystander.email] }))).toEqual(['accounts.email']);

@@ -47,6 +47,7 @@ export const TABLE_OWNERS = {
   openpath_tokens: 'openpath',
   openpath_participants: 'openpath',
   openpath_entries: 'openpath',
+  openpath_uploads: 'openpath',
   openpath_trips: 'openpath',
   // programme: what the last city file applied
   city_file_state: 'programme',

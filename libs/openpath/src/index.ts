@@ -16,3 +16,4 @@ export * from './trip-segmentation';
 export * from './usercache.service';
 export * from './phone-retention';
 export * from './openpath-erasure';
+export * from './openpath-uploads';

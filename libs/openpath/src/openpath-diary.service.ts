@@ -7,6 +7,7 @@ import { loadTripTraces, TRIP_STATUSES, tripsBetween, tripSpan, type TripSummary
 import { compositeTripOf, type DiaryTrip, localDtOf, objectIdOf, type ServerEntry } from './composite-trip';
 import { OpenpathErrors } from './openpath.exceptions';
 import type { OpenpathCaller } from './openpath-token.service';
+import { expandUploads } from './openpath-uploads';
 import { LABEL_KEYS, UNSTORABLE } from './phone-entries';
 import { overlapS } from './trip-matching';
 
@@ -233,6 +234,8 @@ export class OpenpathDiaryService {
   }
 
   private async labels(participantId: string, fromTs: number, toTs: number) {
+    // Labels the phone just uploaded count.
+    await expandUploads(this.dataSource, participantId);
     const found = await rows<{ key: string; label: string; start_ts: number; end_ts: number; write_ts: number }>(
       this.dataSource,
       `SELECT key, data->>'label' AS label, (data->>'start_ts')::float8 AS start_ts, (data->>'end_ts')::float8 AS end_ts,
@@ -251,6 +254,7 @@ export class OpenpathDiaryService {
   }
 
   private async rawEntries(caller: OpenpathCaller, keys: string[], query: FindEntriesQuery): Promise<ServerEntry[]> {
+    await expandUploads(this.dataSource, caller.participantId);
     const column = query.key_time === 'metadata.write_ts' || query.key_time === undefined ? 'write_ts' : 'ts';
     const found = await rows<{
       key: string;

@@ -8,6 +8,7 @@ import { counter } from '@muvo/observability';
 import { ReviewService } from '@muvo/scoring';
 import { type TripLeg, tripsOverlapping } from '@muvo/tracking';
 import { labelsOfTrip } from './openpath-diary.service';
+import { expandUploads } from './openpath-uploads';
 
 const labelDisputes = counter('muvo_openpath_label_disputes_total', 'Disputes opened from OpenPATH mode labels');
 
@@ -65,6 +66,7 @@ export class OpenpathLabels {
 
   /** Compares the participant's new labels with their scored trips; returns the disputes opened. */
   async apply(participantId: string): Promise<number> {
+    await expandUploads(this.dataSource, participantId);
     const labels = await rows<{ write_ts: number; label: string; start_ts: number; end_ts: number }>(
       this.dataSource,
       `SELECT write_ts, data->>'label' AS label, (data->>'start_ts')::float8 AS start_ts, (data->>'end_ts')::float8 AS end_ts

@@ -9,6 +9,7 @@ import { counter } from '@muvo/observability';
 import { type ActivitySample, buildActivitySamples, buildTrace, type Trace } from '@muvo/trace';
 import { tripIdByIdempotencyKey, TripIngestionService } from '@muvo/tracking';
 import { OpenpathLabels } from './openpath-labels.service';
+import { expandUploads, phonesWithStaleUploads } from './openpath-uploads';
 import { LOCATION_KEYS, MOTION_ACTIVITY_KEY, TRANSITION_KEY } from './phone-entries';
 import { activityOf, type PhoneActivity, type PhoneFix, transitionKind } from './phone-stream';
 import { DEFAULT_SEGMENTATION, segmentTrips, type SegmentedTrip, type SegmentationOptions } from './trip-segmentation';
@@ -173,6 +174,9 @@ export class OpenpathPipeline implements OnApplicationShutdown {
    * still under way at the end of the data is finished too. Returns how many trips were handed over.
    */
   async segment(participantId: string, finishOpenTrip = false): Promise<number> {
+    // The inbox first, in statements of its own: the phone's uploads wait on none of the
+    // segmentation's locks, and what was expanded stays so if the segmentation fails.
+    await expandUploads(this.dataSource, participantId);
     return this.dataSource.transaction(async (manager) => {
       // Not the participant's row lock: every upload updates that row (`last_received_at`), and
       // would wait for the whole run, trips' scoring included.
@@ -231,7 +235,11 @@ export class OpenpathPipeline implements OnApplicationShutdown {
           AND last_received_at < now() - interval '30 seconds'
         ORDER BY last_received_at LIMIT 100`,
     );
-    for (const { participant_id } of behind) finished += await this.segment(participant_id);
+    // Inbox rows a process lost with its scheduled run (killed after the 200): their phone's
+    // `last_received_at` may predate a segmentation that started before they were committed.
+    const stale = await phonesWithStaleUploads(this.dataSource, 30, 100);
+    for (const participantId of new Set([...behind.map((b) => b.participant_id), ...stale]))
+      finished += await this.segment(participantId);
     // Labels whose trip was not scored yet when they arrived.
     const labelled = await rows<{ participant_id: string }>(
       this.dataSource,

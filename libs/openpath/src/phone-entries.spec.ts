@@ -83,7 +83,7 @@ describe(checkPhoneEntries.name, () => {
     ]);
   });
 
-  it('gives the stored batch as columns, each entry’s data as its own JSON text', () => {
+  it('gives the stored batch as columns, what entries share once, each entry’s data as its own JSON text', () => {
     const batch = storableBatch(
       checkPhoneEntries(
         [
@@ -94,11 +94,13 @@ describe(checkPhoneEntries.name, () => {
       ),
     );
     expect(batch).toMatchObject({
-      keys: ['background/location', 'background/location'],
+      kinds: [
+        { key: 'background/location', type: 'sensor-data', platform: 'android', time_zone: null },
+        { key: 'background/location', type: 'sensor-data', platform: null, time_zone: null },
+      ],
+      kindOf: [0, 1],
       writeTs: [1_617_919_770.084, 1_617_919_771],
-      types: ['sensor-data', 'sensor-data'],
       ts: [1_617_913_865.5, 1_617_913_865],
-      platforms: ['android', null],
     });
     expect(batch.data!.split(batch.separator).map((d) => JSON.parse(d))).toEqual(batch.entries.map((e) => e.data));
     expect(storableBatch(checkPhoneEntries([], NOW)).data).toBeNull();

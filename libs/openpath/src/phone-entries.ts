@@ -228,19 +228,27 @@ export const DATA_SEPARATOR = '\x1e';
 const MARKER = -(2 ** 52 + Math.floor(Math.random() * 2 ** 51));
 const MARKER_SEPARATOR = `,${MARKER},`;
 
+/** What a batch's entries share, held once per batch: a phone's 1,000 entries have a handful. */
+export interface EntryKind {
+  key: string;
+  type: string;
+  platform: string | null;
+  time_zone: string | null;
+}
+
 /**
- * A batch in column form, for one `INSERT … SELECT FROM ROWS FROM (unnest(…), …)` statement: a few
- * parameters whatever the size of the batch, and PostgreSQL parses each entry's data once, as it
- * stores it (about twice as fast as one JSON document read by `json_to_recordset`).
+ * A batch in column form, stored as one row of the upload inbox and expanded into one row per
+ * entry by PostgreSQL (`string_to_table` over the joined columns: it parses each entry's data
+ * once, as it stores it).
  */
 export interface StorableBatch {
   entries: PhoneEntry[];
-  keys: string[];
+  /** The distinct (key, type, platform, time zone) of the entries, first seen first. */
+  kinds: EntryKind[];
+  /** Each entry's index in {@link kinds}. */
+  kindOf: number[];
   writeTs: number[];
-  types: string[];
   ts: number[];
-  platforms: (string | null)[];
-  timeZones: (string | null)[];
   /** Each entry's data as JSON text, joined by {@link separator}; null when there are none. */
   data: string | null;
   /** What separates the entries' data in {@link data}, for `string_to_table`. */
@@ -255,24 +263,32 @@ function occurrences(text: string, part: string): number {
 
 /** The entries as columns, their data already written. */
 function columns(entries: PhoneEntry[], data: string | null, separator: string): StorableBatch {
-  const batch: StorableBatch = {
-    entries,
-    keys: [],
-    writeTs: [],
-    types: [],
-    ts: [],
-    platforms: [],
-    timeZones: [],
-    data,
-    separator,
-  };
+  const batch: StorableBatch = { entries, kinds: [], kindOf: [], writeTs: [], ts: [], data, separator };
+  const kindIndex = new Map<string, number>();
+  let last: PhoneEntry | null = null;
+  let lastKind = -1;
   for (const entry of entries) {
-    batch.keys.push(entry.key);
+    // Consecutive entries are mostly of one kind: the look-up runs when the kind changes.
+    if (
+      last === null ||
+      entry.key !== last.key ||
+      entry.type !== last.type ||
+      entry.platform !== last.platform ||
+      entry.timeZone !== last.timeZone
+    ) {
+      const kind = { key: entry.key, type: entry.type, platform: entry.platform, time_zone: entry.timeZone };
+      const id = JSON.stringify([kind.key, kind.type, kind.platform, kind.time_zone]);
+      lastKind = kindIndex.get(id) ?? -1;
+      if (lastKind === -1) {
+        lastKind = batch.kinds.length;
+        kindIndex.set(id, lastKind);
+        batch.kinds.push(kind);
+      }
+      last = entry;
+    }
+    batch.kindOf.push(lastKind);
     batch.writeTs.push(entry.writeTs);
-    batch.types.push(entry.type);
     batch.ts.push(entry.ts);
-    batch.platforms.push(entry.platform);
-    batch.timeZones.push(entry.timeZone);
   }
   return batch;
 }

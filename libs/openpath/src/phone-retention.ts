@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { rows } from '@muvo/database';
+import { expandAllUploads } from './openpath-uploads';
 import { LOCATION_KEYS } from './phone-entries';
 
 /**
@@ -9,11 +10,15 @@ import { LOCATION_KEYS } from './phone-entries';
  * (`cutoffs`, else `otherCutoff`); an entry is kept from when it was recorded or received,
  * whichever is later, and never before the segmentation has read it (a trip still under way
  * keeps its fixes). Other entries (labels, transitions, battery) carry no position and stay.
+ * Inbox rows (`openpath_uploads`) are normally expanded within seconds; one older than a cutoff
+ * (its phone's runs kept failing) is expanded first, so that its fixes fall under the same rule.
  */
 export async function forgetPhoneLocationsBefore(
   db: DataSource | EntityManager,
   options: { cutoffs: { cityId: string; before: Date }[]; otherCutoff: Date; limit: number },
 ): Promise<number> {
+  const earliest = Math.min(options.otherCutoff.getTime(), ...options.cutoffs.map((c) => c.before.getTime()));
+  await expandAllUploads(db, new Date(earliest));
   const deleted = await rows(
     db,
     `WITH due AS (

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { rows } from '@muvo/database';
+import { expandUploads } from '@muvo/openpath';
 import { traceToGeoJson, traceToGpx } from '@muvo/trace';
 import { loadTripTrace } from '@muvo/tracking';
 import { consentHistory } from './consent.service';
@@ -181,7 +182,9 @@ export class ExportService {
       ),
     );
 
-    // The phone's raw stream can be large: read and written a page at a time.
+    // The phone's raw stream can be large: read and written a page at a time, its latest
+    // uploads (still in the inbox) included.
+    await expandUploads(db, id);
     let openpath: ReturnType<ZipStream['open']> | null = null;
     for (let offset = 0; ; offset += OPENPATH_PAGE) {
       const page = await rows<Record<string, unknown>>(

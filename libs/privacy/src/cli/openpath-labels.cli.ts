@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { runCommand, startProcess } from '@muvo/command';
 import { dataSourceOptions } from '@muvo/database';
 import { cityTripsOf, loadTripTrace } from '@muvo/tracking';
-import { labelsOfTrip, trainingLineOf } from '@muvo/openpath';
+import { expandAllUploads, labelsOfTrip, trainingLineOf } from '@muvo/openpath';
 import { consentingTo } from '../consent.service';
 
 /**
@@ -19,6 +19,8 @@ runCommand(async (args) => {
   const db = new DataSource({ ...dataSourceOptions(config, 'muvo-openpath-labels'), poolSize: 1 });
   await db.initialize();
   try {
+    // Labels still in the phones' upload inbox count too.
+    await expandAllUploads(db);
     const labellers: { participant_id: string }[] = await db.query(
       `SELECT DISTINCT participant_id FROM openpath_entries WHERE key = 'manual/mode_confirm'`,
     );
