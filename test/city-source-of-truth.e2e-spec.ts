@@ -171,6 +171,7 @@ describe('one source of truth: city file and admin API', () => {
     const raw = cityFileFor({
       rules: { pointsPerKm: { walk: 10, bike: 6 }, dailyCap: { points: null } },
       vouchers: { currency: 'EUR', merchantCorridorM: 300 },
+      openData: { k: 12 },
       teams: [{ id: 'north', name: 'North', kind: 'neighbourhood' }],
       campaigns: [
         {
@@ -203,11 +204,20 @@ describe('one source of truth: city file and admin API', () => {
     expect(
       (await request(stack.api.url, 'PUT', '/v1/admin/rules', { token, body: { pointsPerKm: { walk: 12 } } })).status,
     ).toBe(200);
+    // The file's k is the city's open data minimum: a smaller k is refused, the file's own is served.
+    const openData = (k: number) =>
+      request(stack.api.url, 'GET', `/v1/admin/open-data/cells.geojson?from=2026-05-01&to=2026-05-02&k=${k}`, {
+        token,
+      });
+    const tooSmall = await openData(11);
+    expect([tooSmall.status, tooSmall.body.code]).toEqual([400, 'K_TOO_SMALL']);
+    expect((await openData(12)).body.k).toBe(12);
 
     const exported = await runEntry(EXPORT, ['--', cityId], env);
     expect(exported.code).toBe(0);
     const file = parse(exported.stdout);
     expect(file.rules).toEqual({ pointsPerKm: { walk: 12 } });
+    expect(file.openData).toEqual({ k: 12 });
     expect(file.campaigns[0]).toMatchObject({ id: 'bike-month', rules: { pointsPerKm: { bike: 12 } } });
     expect(file.merchants[0].offers.find((o: { id: string }) => o.id === 'espresso')).toMatchObject({
       voucherTtlDays: 7,
@@ -223,11 +233,26 @@ describe('one source of truth: city file and admin API', () => {
     expect(JSON.parse(roundTrip.stdout)).toEqual({ cityId, accounts: [] });
 
     // The file is up to date again: it is the truth, and a later edit of it applies without --force.
-    const edited = { ...file, rules: { pointsPerKm: { walk: 11 } } };
+    const edited = { ...file, rules: { pointsPerKm: { walk: 11 } }, openData: { k: 15 } };
     const next = await apply(write('edited.yaml', edited));
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('pointsPerKm.walk: 12 → 11');
+    expect(next.stderr).toContain('k: 12 → 15');
     expect((await request(stack.api.url, 'GET', '/v1/admin/rules', { token })).body.rules).toEqual(edited.rules);
+    expect((await openData(12)).body.code).toBe('K_TOO_SMALL');
+    // k is a whole number of people, at least 2: anything else is refused before anything is written.
+    for (const k of [1, 2.5, '10']) {
+      const refused = await apply(write('bad-k.yaml', { ...edited, openData: { k } }));
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('openData.k');
+    }
+    expect((await openData(15)).body.k).toBe(15);
+    // Without `openData`, the city goes back to the default k of 10.
+    const withoutK: Record<string, unknown> = { ...edited };
+    delete withoutK.openData;
+    const reset = await apply(write('no-k.yaml', withoutK));
+    expect(reset.code).toBe(0);
+    expect((await openData(10)).body.k).toBe(10);
   });
 
   it('refuses to undo an operator’s edits and suspension of the file’s shops, and audits both paths', async () => {

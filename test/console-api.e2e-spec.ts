@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { IdentityService } from '@muvo/identity';
 import { KpiRollupService } from '@muvo/oversight';
 import { applyCity, validateCityFile } from '@muvo/programme';
+import { saveTransitNetwork } from '@muvo/transit';
 import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -33,8 +34,14 @@ describe('operators’ console API', () => {
   beforeAll(async () => {
     stack = await startStack();
     api = (method, path, options) => request(stack.api.url, method, path, options);
-    const a = await applyTestCity(stack.config);
-    const b = await applyTestCity(stack.config);
+    // Each city has its teams; B's ids are not A's, so a filter by one of B's is another city's id.
+    const a = await applyTestCity(stack.config, {
+      teams: [
+        { id: 'north', name: 'North', kind: 'neighbourhood' },
+        { id: 'school', name: 'Scuola Garibaldi' },
+      ],
+    });
+    const b = await applyTestCity(stack.config, { teams: [{ id: 'south', name: 'South', kind: 'neighbourhood' }] });
     [cityA, cityB, rawA] = [a.raw.id as string, b.raw.id as string, a.raw];
     const barEmail = (a.raw.merchants as { staff: { email: string }[] }[])[0].staff[0].email;
     barStaff = { email: barEmail, password: a.password(barEmail) };
@@ -49,6 +56,7 @@ describe('operators’ console API', () => {
       .createAccount({ email: adminEmail, password: 'an admin password', role: 'admin' });
     admin = await login(stack.api.url, adminEmail, 'an admin password');
     walker = await registerParticipant(stack.api.url, { cityId: cityA });
+    expect((await api('PUT', '/v1/me/team', { token: walker.token, body: { teamId: 'north' } })).status).toBe(200);
     for (const [i, seed] of [11, 12].entries()) {
       const trip = await uploadAndFinish(
         stack.api.url,
@@ -72,6 +80,7 @@ describe('operators’ console API', () => {
       expect(map.body.shops.map((s: { name: string }) => s.name).sort()).toEqual(['Bar Maqueda', 'Libreria']);
       expect(map.body.shops[0]).toEqual(expect.objectContaining({ status: 'approved', lat: expect.any(Number) }));
       expect(map.body.stops).toEqual([]);
+      expect(map.body.lines).toEqual([]);
 
       const created = await api('POST', '/v1/admin/routes', {
         token: opA,
@@ -214,6 +223,90 @@ describe('operators’ console API', () => {
     });
   });
 
+  describe('removing a route', () => {
+    it('takes it from the shops along it in the same transaction, and the audit entry names them', async () => {
+      const c = await applyTestCity(stack.config);
+      const cityC = c.raw.id as string;
+      const email = (c.raw.operators as { email: string }[])[0].email;
+      const opC = await login(stack.api.url, email, c.password(email));
+      const db = stack.api.app.get(DataSource);
+      const routeOfShops = async () =>
+        (
+          (await db.query(`SELECT name, route_id FROM merchants WHERE city_id = $1 ORDER BY name`, [cityC])) as {
+            name: string;
+            route_id: string | null;
+          }[]
+        ).map((m) => [m.name, m.route_id]);
+      expect(await routeOfShops()).toEqual([
+        ['Bar Maqueda', 'via-maqueda'],
+        ['Libreria', 'via-maqueda'],
+      ]);
+      expect((await api('DELETE', '/v1/admin/routes/via-maqueda', { token: opC })).status).toBe(204);
+      expect(await routeOfShops()).toEqual([
+        ['Bar Maqueda', null],
+        ['Libreria', null],
+      ]);
+      const map = await api('GET', '/v1/admin/map', { token: opC });
+      expect(map.body.routes).toEqual([]);
+      expect(map.body.shops.map((s: { routeId: string | null }) => s.routeId)).toEqual([null, null]);
+      const audit = await api('GET', `/v1/admin/audit?subject=route:${cityC}/via-maqueda&action=route.removed`, { token: opC });
+      expect(audit.body.items).toHaveLength(1);
+      expect(audit.body.items[0].details).toEqual(
+        expect.objectContaining({
+          before: expect.objectContaining({ name: 'Via Maqueda' }),
+          after: null,
+          shopsDetached: [
+            expect.objectContaining({ name: 'Bar Maqueda', routeId: 'via-maqueda' }),
+            expect.objectContaining({ name: 'Libreria', routeId: 'via-maqueda' }),
+          ],
+        }),
+      );
+    });
+  });
+
+  describe('GTFS lines on the map', () => {
+    it('draws the imported lines, simplified so the answer stays small, to the city’s own operators', async () => {
+      const c = await applyTestCity(stack.config);
+      const cityC = c.raw.id as string;
+      const email = (c.raw.operators as { email: string }[])[0].email;
+      const opC = await login(stack.api.url, email, c.password(email));
+      // Bus 101 as a feed records it: a point every metre or so, there and back; and a short turn.
+      const dense = BUS_101.slice(1).flatMap(([lon, lat], i) => {
+        const [lon0, lat0] = BUS_101[i];
+        return Array.from({ length: 300 }, (_, j): [number, number] => [
+          lon0 + ((lon - lon0) * j) / 300,
+          lat0 + ((lat - lat0) * j) / 300,
+        ]);
+      });
+      await saveTransitNetwork(
+        stack.api.app.get(DataSource),
+        cityC,
+        {
+          stops: BUS_101.map(([lon, lat], i) => ({ stopId: `s${i}`, name: `Stop ${i}`, lat, lon, kind: 'bus' })),
+          shapes: [
+            { shapeId: 'out', kind: 'bus', routeIds: ['101'], coordinates: dense },
+            { shapeId: 'back', kind: 'bus', routeIds: ['101'], coordinates: [...dense].reverse().slice(0, 1500) },
+            { shapeId: 'turn', kind: 'bus', routeIds: ['101'], coordinates: dense.slice(0, 200) },
+          ],
+        },
+        { name: 'amat.zip', bytes: new Uint8Array([1, 2, 3]) },
+      );
+      const map = await api('GET', '/v1/admin/map', { token: opC });
+      expect(map.status).toBe(200);
+      expect(map.body.stops).toHaveLength(BUS_101.length);
+      expect(map.body.lines).toHaveLength(1);
+      const [line] = map.body.lines;
+      expect(line).toEqual(expect.objectContaining({ id: 'out', kind: 'bus', routeIds: ['101'] }));
+      // 2,100 recorded points become about the line's own bends, its ends kept.
+      expect(line.geometry.coordinates.length).toBeGreaterThanOrEqual(BUS_101.length - 2);
+      expect(line.geometry.coordinates.length).toBeLessThanOrEqual(BUS_101.length + 2);
+      expect(line.geometry.coordinates[0]).toEqual(BUS_101[0]);
+      expect(JSON.stringify(map.body.lines).length).toBeLessThan(1_000);
+      // Other cities see none of it.
+      expect((await api('GET', '/v1/admin/map', { token: opA })).body.lines).toEqual([]);
+    });
+  });
+
   describe('KPIs', () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -267,6 +360,47 @@ describe('operators’ console API', () => {
       expect(
         onRoute.body.series.reduce((s: number, p: { pointsIssued: number }) => s + p.pointsIssued, 0),
       ).toBeLessThanOrEqual(sum('pointsIssued'));
+      // By team: the walker's team has all of it, the other team none; B's team is not A's to ask for.
+      const teams = await api('GET', '/v1/admin/teams', { token: opA });
+      expect(teams.status).toBe(200);
+      expect(teams.body.items).toEqual([
+        { id: 'north', name: 'North', kind: 'neighbourhood' },
+        { id: 'school', name: 'Scuola Garibaldi', kind: 'team' },
+      ]);
+      expect((await api('GET', '/v1/admin/teams', { token: opB })).body.items.map((t: { id: string }) => t.id)).toEqual(
+        ['south'],
+      );
+      expect((await api('GET', '/v1/admin/teams', { token: admin })).body.code).toBe('CITY_REQUIRED');
+      expect(
+        (await api('GET', `/v1/admin/teams?cityId=${cityB}`, { token: admin })).body.items.map(
+          (t: { id: string }) => t.id,
+        ),
+      ).toEqual(['south']);
+      // An operator's ?cityId= names nothing: their own city's teams, never another's.
+      expect(
+        (await api('GET', `/v1/admin/teams?cityId=${cityB}`, { token: opA })).body.items.map(
+          (t: { id: string }) => t.id,
+        ),
+      ).toEqual(['north', 'school']);
+      const pointsOf = (r: HttpResult<{ series: { pointsIssued: number }[] }>) =>
+        r.body.series.reduce((s, p) => s + p.pointsIssued, 0);
+      const north = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&teamId=north`, { token: opA });
+      expect(north.status).toBe(200);
+      expect(pointsOf(north)).toBe(sum('pointsIssued'));
+      const school = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&teamId=school`, { token: opA });
+      expect(pointsOf(school)).toBe(0);
+      for (const [filter, code] of [
+        ['teamId=south', 'TEAM_NOT_FOUND'],
+        ['routeId=nowhere', 'ROUTE_NOT_FOUND'],
+        ['campaignId=nothing', 'CAMPAIGN_NOT_FOUND'],
+      ]) {
+        const foreign = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&${filter}`, { token: opA });
+        expect([filter, foreign.status, foreign.body.code]).toEqual([filter, 404, code]);
+        const csv = await api('GET', `/v1/admin/kpis.csv?chart=km&from=${day(-2)}&to=${day(1)}&${filter}`, {
+          token: opA,
+        });
+        expect([filter, csv.status, csv.body.code]).toEqual([filter, 404, code]);
+      }
       const other = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}`, { token: opB });
       expect(other.body.series.every((p: { activeParticipants: number }) => p.activeParticipants === 0)).toBe(true);
 

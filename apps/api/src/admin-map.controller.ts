@@ -123,7 +123,7 @@ export class AdminMapController {
 
   @Delete('routes/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a route (audited)' })
+  @ApiOperation({ summary: 'Remove a route; the shops along it lose it (audited, naming those shops)' })
   @ApiResponse({ status: 204 })
   @ApiResponse({ status: 404, description: 'ROUTE_NOT_FOUND' })
   async remove(
@@ -131,7 +131,7 @@ export class AdminMapController {
     @Param('id', { schema: routeIdParamSchema }) id: string,
     @Query({ schema: cityQuerySchema }) query: CityQuery,
   ) {
-    await this.routes.remove(principal, cityOf(principal, query.cityId), id);
+    await this.map.removeRoute(principal, cityOf(principal, query.cityId), id);
   }
 
   @Get('routes/:id/shops')
