@@ -249,7 +249,9 @@ describe('operators’ console API', () => {
       const map = await api('GET', '/v1/admin/map', { token: opC });
       expect(map.body.routes).toEqual([]);
       expect(map.body.shops.map((s: { routeId: string | null }) => s.routeId)).toEqual([null, null]);
-      const audit = await api('GET', `/v1/admin/audit?subject=route:${cityC}/via-maqueda&action=route.removed`, { token: opC });
+      const audit = await api('GET', `/v1/admin/audit?subject=route:${cityC}/via-maqueda&action=route.removed`, {
+        token: opC,
+      });
       expect(audit.body.items).toHaveLength(1);
       expect(audit.body.items[0].details).toEqual(
         expect.objectContaining({
@@ -653,6 +655,220 @@ describe('operators’ console API', () => {
       // Another city's data is not there for this operator: city A has only one walker.
       const a = await api('GET', `/v1/admin/open-data/cells.csv?${period}`, { token: opA });
       expect((a.body as string).trim().split('\r\n')).toHaveLength(1);
+    });
+  });
+  describe('access', () => {
+    type Probe = () => Promise<void>;
+    const expectNotFound = (path: string, r: HttpResult<{ code?: string }>) =>
+      expect({ path, status: r.status, code: typeof r.body?.code }).toEqual({ path, status: 404, code: 'string' });
+
+    it('lets an operator see and change only their own city on every admin route of the api and the shops’ service', async () => {
+      const db = stack.api.app.get(DataSource);
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const period = `from=${day(-3)}&to=${day(1)}`;
+      // City A's things, which city B's operator names below.
+      expect(
+        (
+          await api('PUT', '/v1/admin/campaigns/a-only', {
+            token: opA,
+            body: { name: 'A only', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-12-31T00:00:00Z' },
+          })
+        ).status,
+      ).toBe(200);
+      const [review] = (await api('GET', '/v1/admin/reviews?status=rejected', { token: opA })).body.items;
+      expect(review).toBeDefined();
+      const [bar]: { id: string }[] = await db.query(`SELECT id FROM merchants WHERE city_id = $1 AND key = 'bar'`, [
+        cityA,
+      ]);
+      const [espresso]: { id: string }[] = await db.query(
+        `SELECT id FROM offers WHERE city_id = $1 AND key = 'espresso'`,
+        [cityA],
+      );
+      const tripA = scored[0].id;
+      const auditOfA = async () =>
+        (await api('GET', '/v1/admin/audit?limit=200', { token: opA })).body.items.map((e: { id: string }) => e.id);
+      const auditBefore = await auditOfA();
+      const reason = encodeURIComponent('Support call');
+      const line = { type: 'LineString', coordinates: BUS_101 };
+      const asB = (method: string, path: string, body?: unknown) => api(method, path, { token: opB, body });
+      const voucherAsB = (method: string, path: string, body?: unknown) =>
+        request(stack.voucher.url, method, path, { token: opB, body });
+      /** A list or figure with `?cityId=` naming city A answers city B's own, as without it. */
+      const ownOnly =
+        (path: string, app: 'api' | 'voucher' = 'api'): Probe =>
+        async () => {
+          const call = app === 'api' ? asB : voucherAsB;
+          const sep = path.includes('?') ? '&' : '?';
+          const [named, plain] = [await call('GET', `${path}${sep}cityId=${cityA}`), await call('GET', path)];
+          expect({ path, status: named.status }).toEqual({ path, status: 200 });
+          expect(JSON.stringify(named.body)).toEqual(JSON.stringify(plain.body));
+          expect(JSON.stringify(named.body)).not.toContain(cityA);
+        };
+      const notFound =
+        (method: string, path: string, body?: unknown, app: 'api' | 'voucher' = 'api'): Probe =>
+        async () =>
+          expectNotFound(`${method} ${path}`, await (app === 'api' ? asB : voucherAsB)(method, path, body));
+
+      /**
+       * One probe per admin route: a route added to the api without one fails the check below, so
+       * each new route says how it keeps operators to their city.
+       */
+      const probes: Record<string, Probe> = {
+        'GET /v1/admin/audit': async () => {
+          const items = (await asB('GET', `/v1/admin/audit?limit=200&cityId=${cityA}`)).body.items;
+          expect(items.filter((e: { id: string }) => auditBefore.includes(e.id))).toEqual([]);
+        },
+        'POST /v1/admin/backtests': async () => {
+          const r = await asB('POST', '/v1/admin/backtests', { rules: {}, from: day(-3), to: day(0), cityId: cityA });
+          expect([r.status, r.body.code]).toEqual([403, 'CITY_FORBIDDEN']);
+        },
+        'GET /v1/admin/campaigns': async () => {
+          await ownOnly('/v1/admin/campaigns')();
+          expect((await asB('GET', '/v1/admin/campaigns')).body.items.map((c: { id: string }) => c.id)).not.toContain(
+            'a-only',
+          );
+        },
+        // Campaign ids are the city's own: B's operator writing `a-only` writes B's, never A's.
+        'PUT /v1/admin/campaigns/{id}': async () => {
+          const r = await asB('PUT', `/v1/admin/campaigns/a-only?cityId=${cityA}`, {
+            name: 'Hijack',
+            startsAt: '2026-01-01T00:00:00Z',
+            endsAt: '2026-01-02T00:00:00Z',
+          });
+          expect(r.status).toBe(200);
+          const ofA = (await api('GET', '/v1/admin/campaigns', { token: opA })).body.items;
+          expect(ofA.find((c: { id: string }) => c.id === 'a-only').name).toBe('A only');
+        },
+        'GET /v1/admin/kpis': notFound('GET', `/v1/admin/kpis?${period}&teamId=north`),
+        'GET /v1/admin/kpis.csv': notFound('GET', `/v1/admin/kpis.csv?chart=km&${period}&routeId=maqueda-gpx`),
+        'GET /v1/admin/map': ownOnly('/v1/admin/map'),
+        'POST /v1/admin/mediators': async () => {
+          const r = await asB('POST', '/v1/admin/mediators', { email: walker.email });
+          expect({ status: r.status, code: typeof r.body.code }).toEqual({ status: r.status, code: 'string' });
+          expect([403, 404, 409]).toContain(r.status);
+        },
+        'GET /v1/admin/open-data/cells.csv': ownOnly(`/v1/admin/open-data/cells.csv?${period}`),
+        'GET /v1/admin/open-data/cells.geojson': ownOnly(`/v1/admin/open-data/cells.geojson?${period}`),
+        'GET /v1/admin/open-data/flows.csv': ownOnly(`/v1/admin/open-data/flows.csv?${period}`),
+        'GET /v1/admin/open-data/flows.geojson': ownOnly(`/v1/admin/open-data/flows.geojson?${period}`),
+        'GET /v1/admin/participants': async () => {
+          const r = await asB('GET', `/v1/admin/participants?q=${encodeURIComponent(walker.email)}&reason=${reason}`);
+          expect([r.status, r.body.items]).toEqual([200, []]);
+        },
+        'GET /v1/admin/participants/{id}': notFound('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`),
+        'POST /v1/admin/participants/{id}/erase': notFound('POST', `/v1/admin/participants/${walker.id}/erase`, {
+          reason: 'Asked by phone',
+        }),
+        'POST /v1/admin/participants/{id}/suspend': notFound('POST', `/v1/admin/participants/${walker.id}/suspend`, {
+          reason: 'not mine',
+        }),
+        'POST /v1/admin/participants/{id}/unsuspend': notFound(
+          'POST',
+          `/v1/admin/participants/${walker.id}/unsuspend`,
+          { reason: 'not mine' },
+        ),
+        'GET /v1/admin/reviews': async () => {
+          const items = (await asB('GET', '/v1/admin/reviews?status=rejected')).body.items;
+          expect(items.map((r: { id: string }) => r.id)).not.toContain(review.id);
+        },
+        'POST /v1/admin/reviews/bulk': async () => {
+          const r = await asB('POST', '/v1/admin/reviews/bulk', { ids: [review.id], action: 'approve' });
+          expect(r.body.items).toEqual([expect.objectContaining({ ok: false, code: 'REVIEW_NOT_FOUND' })]);
+        },
+        'GET /v1/admin/reviews/{id}': notFound('GET', `/v1/admin/reviews/${review.id}`),
+        'POST /v1/admin/reviews/{id}/approve': notFound('POST', `/v1/admin/reviews/${review.id}/approve`, {}),
+        'POST /v1/admin/reviews/{id}/reject': notFound('POST', `/v1/admin/reviews/${review.id}/reject`, {
+          reason: 'not mine',
+        }),
+        // A route added by B's operator naming city A lands in B (the query's city is an admin's only).
+        'POST /v1/admin/routes': async () => {
+          const r = await asB('POST', `/v1/admin/routes?cityId=${cityA}`, {
+            name: 'B only',
+            corridorM: 50,
+            geometry: line,
+          });
+          expect(r.status).toBe(201);
+          expect((await asB('DELETE', `/v1/admin/routes/${r.body.id}`)).status).toBe(204);
+        },
+        'POST /v1/admin/routes/import': async () => {
+          const r = await api('POST', `/v1/admin/routes/import?name=B%20import&cityId=${cityA}`, {
+            token: opB,
+            raw: JSON.stringify(line),
+            headers: { 'content-type': 'application/geo+json' },
+          });
+          expect(r.status).toBe(201);
+          expect((await asB('DELETE', `/v1/admin/routes/${r.body.id}`)).status).toBe(204);
+        },
+        'PUT /v1/admin/routes/{id}': notFound('PUT', '/v1/admin/routes/maqueda-gpx', {
+          name: 'Hijack',
+          corridorM: 1,
+          geometry: line,
+        }),
+        'DELETE /v1/admin/routes/{id}': notFound('DELETE', '/v1/admin/routes/maqueda-gpx'),
+        'GET /v1/admin/routes/{id}/shops': notFound('GET', '/v1/admin/routes/maqueda-gpx/shops'),
+        'GET /v1/admin/rules': ownOnly('/v1/admin/rules'),
+        'PUT /v1/admin/rules': async () => {
+          const mine = (await asB('GET', '/v1/admin/rules')).body.rules;
+          const r = await asB('PUT', `/v1/admin/rules?cityId=${cityA}`, mine);
+          expect([r.status, r.body.cityId]).toEqual([200, cityB]);
+        },
+        'GET /v1/admin/scoring/failures': ownOnly('/v1/admin/scoring/failures'),
+        'POST /v1/admin/scoring/failures/{tripId}/retry': notFound('POST', `/v1/admin/scoring/failures/${tripA}/retry`),
+        'GET /v1/admin/stats': ownOnly(`/v1/admin/stats?${period}`),
+        'GET /v1/admin/teams': ownOnly('/v1/admin/teams'),
+        'GET /v1/admin/trips/{id}': notFound('GET', `/v1/admin/trips/${tripA}?reason=${reason}`),
+      };
+      const doc = (await api('GET', '/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+      const adminRoutes = Object.entries(doc.paths)
+        .filter(([path]) => path.startsWith('/v1/admin/'))
+        .flatMap(([path, operations]) =>
+          Object.keys(operations)
+            .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+            .map((m) => `${m.toUpperCase()} ${path}`),
+        );
+      expect(adminRoutes.length).toBeGreaterThan(30);
+      expect(adminRoutes.filter((route) => !probes[route]).sort()).toEqual([]);
+      for (const route of adminRoutes) await probes[route]();
+
+      // The shops' service: every route an operator may call, with city A's shop and offer.
+      const shop = `/v1/merchants/${bar.id}`;
+      const shopProbes: Probe[] = [
+        async () => {
+          const shops = (await voucherAsB('GET', '/v1/merchants')).body;
+          expect(JSON.stringify(shops)).not.toContain(bar.id);
+        },
+        notFound('PATCH', shop, { name: 'Hijacked' }, 'voucher'),
+        notFound('POST', `${shop}/review`, { decision: 'suspend', note: 'not mine' }, 'voucher'),
+        notFound('GET', `${shop}/staff`, undefined, 'voucher'),
+        notFound('POST', `${shop}/invitations`, { email: 'intruder@b.example' }, 'voucher'),
+        notFound('GET', `${shop}/offers`, undefined, 'voucher'),
+        notFound('POST', `${shop}/offers`, { title: 'Hijack', costPoints: 1 }, 'voucher'),
+        notFound('GET', `${shop}/settlement?${period}`, undefined, 'voucher'),
+        notFound('GET', `${shop}/settlement.csv?${period}`, undefined, 'voucher'),
+        notFound('GET', `${shop}/settlements`, undefined, 'voucher'),
+        notFound('POST', `${shop}/settlements`, { from: day(-40), to: day(-35) }, 'voucher'),
+        notFound('PATCH', `/v1/offers/${espresso.id}`, { stock: 0 }, 'voucher'),
+        notFound('POST', `/v1/offers/${espresso.id}/review`, { decision: 'reject' }, 'voucher'),
+        async () => {
+          const report = await voucherAsB('GET', `/v1/reports/merchants?${period}&cityId=${cityA}`);
+          expect(report.status).toBe(200);
+          expect(JSON.stringify(report.body)).not.toContain(bar.id);
+          const csv = await voucherAsB('GET', `/v1/reports/merchants.csv?${period}&cityId=${cityA}`);
+          expect(String(csv.body)).not.toContain(bar.id);
+        },
+      ];
+      for (const probe of shopProbes) await probe();
+
+      // Nothing of city A changed: no entry in its audit log, its shop and offer as they were.
+      expect(await auditOfA()).toEqual(auditBefore);
+      const [barNow]: { name: string; status: string }[] = await db.query(
+        `SELECT name, status FROM merchants WHERE id = $1`,
+        [bar.id],
+      );
+      expect(barNow).toEqual({ name: 'Bar Maqueda', status: 'approved' });
+      expect(
+        (await api('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`, { token: opA })).body.profile,
+      ).toEqual(expect.objectContaining({ suspendedAt: null }));
     });
   });
 });
