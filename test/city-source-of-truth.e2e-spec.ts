@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { merchantIdOf, offerIdOf } from '@muvo/programme';
+import { applyCity, merchantIdOf, offerIdOf, validateCityFile } from '@muvo/programme';
 import { cityFileFor, VIA_MAQUEDA } from './factories/city.factory';
 import { login, registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -240,19 +240,27 @@ describe('one source of truth: city file and admin API', () => {
     expect(next.stderr).toContain('k: 12 → 15');
     expect((await request(stack.api.url, 'GET', '/v1/admin/rules', { token })).body.rules).toEqual(edited.rules);
     expect((await openData(12)).body.code).toBe('K_TOO_SMALL');
-    // k is a whole number of people, at least 2: anything else is refused before anything is written.
+  });
+
+  it('takes open data’s k from the file: a whole number of people, at least 2, and 10 without it', async () => {
     for (const k of [1, 2.5, '10']) {
-      const refused = await apply(write('bad-k.yaml', { ...edited, openData: { k } }));
-      expect(refused.code).not.toBe(0);
-      expect(refused.stderr).toContain('openData.k');
+      expect(() => validateCityFile(cityFileFor({ openData: { k } }))).toThrow(/openData\.k/);
     }
-    expect((await openData(15)).body.k).toBe(15);
-    // Without `openData`, the city goes back to the default k of 10.
-    const withoutK: Record<string, unknown> = { ...edited };
+    const raw = cityFileFor({ openData: { k: 25 } });
+    const applied = await applyCity(validateCityFile(raw).file, stack.config);
+    const email = (raw.operators as { email: string }[])[0].email;
+    const token = await login(stack.api.url, email, applied.accounts.find((a) => a.email === email)!.password);
+    const kOf = async () =>
+      (
+        await request(stack.api.url, 'GET', '/v1/admin/open-data/flows.geojson?from=2026-05-01&to=2026-05-02', {
+          token,
+        })
+      ).body.k;
+    expect(await kOf()).toBe(25);
+    const withoutK: Record<string, unknown> = { ...raw };
     delete withoutK.openData;
-    const reset = await apply(write('no-k.yaml', withoutK));
-    expect(reset.code).toBe(0);
-    expect((await openData(10)).body.k).toBe(10);
+    await applyCity(validateCityFile(withoutK).file, stack.config);
+    expect(await kOf()).toBe(10);
   });
 
   it('refuses to undo an operator’s edits and suspension of the file’s shops, and audits both paths', async () => {

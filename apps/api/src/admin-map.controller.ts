@@ -49,7 +49,9 @@ export class AdminMapController {
   ) {}
 
   @Get('map')
-  @ApiOperation({ summary: 'The city on a map: area, routes with corridors, shops by status, transit stops' })
+  @ApiOperation({
+    summary: 'The city on a map: area, routes with corridors, shops by status, GTFS stops and lines (simplified)',
+  })
   @ApiResponse({ status: 200, standardSchema: cityMapSchema })
   cityMap(@CurrentPrincipal() principal: Principal, @Query({ schema: cityQuerySchema }) query: CityQuery) {
     return this.map.map(cityOf(principal, query.cityId));
