@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CitiesService } from '@muvo/cities';
 import { IdentityService } from '@muvo/identity';
 import { KpiRollupService } from '@muvo/oversight';
 import { applyCity, validateCityFile } from '@muvo/programme';
@@ -9,6 +10,8 @@ import { currentConsents, login, registerParticipant, type TestParticipant } fro
 import { uploadBody } from './factories/trip.factory';
 import { interpolatedBody, uploadAndFinish } from './scoring-helpers';
 import { type HttpResult, request } from './support/http-client';
+import { watchOverlappingQueries } from './support/pg-overlaps';
+import { routesOf } from './support/route-catalogue';
 import { startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -31,7 +34,10 @@ describe('operators’ console API', () => {
   let barStaff: { email: string; password: string };
   const scored: { points: number; id: string }[] = [];
 
+  let watcher: ReturnType<typeof watchOverlappingQueries>;
+
   beforeAll(async () => {
+    watcher = watchOverlappingQueries();
     stack = await startStack();
     api = (method, path, options) => request(stack.api.url, method, path, options);
     // Each city has its teams; B's ids are not A's, so a filter by one of B's is another city's id.
@@ -67,7 +73,10 @@ describe('operators’ console API', () => {
       scored.push({ id: trip.tripId ?? trip.id, points: trip.pointsAwarded });
     }
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    watcher.stop();
+    await stack.close();
+  });
 
   describe('map and routes', () => {
     const line = { type: 'LineString', coordinates: BUS_101 };
@@ -818,46 +827,75 @@ describe('operators’ console API', () => {
         'GET /v1/admin/teams': ownOnly('/v1/admin/teams'),
         'GET /v1/admin/trips/{id}': notFound('GET', `/v1/admin/trips/${tripA}?reason=${reason}`),
       };
-      const doc = (await api('GET', '/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-      const adminRoutes = Object.entries(doc.paths)
-        .filter(([path]) => path.startsWith('/v1/admin/'))
-        .flatMap(([path, operations]) =>
-          Object.keys(operations)
-            .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-            .map((m) => `${m.toUpperCase()} ${path}`),
-        );
-      expect(adminRoutes.length).toBeGreaterThan(30);
-      expect(adminRoutes.filter((route) => !probes[route]).sort()).toEqual([]);
-      for (const route of adminRoutes) await probes[route]();
-
-      // The shops' service: every route an operator may call, with city A's shop and offer.
+      // The shops' service: every route an operator may call there, with city A's shop and offer.
       const shop = `/v1/merchants/${bar.id}`;
-      const shopProbes: Probe[] = [
-        async () => {
+      const shopProbes: Record<string, Probe> = {
+        'GET /v1/merchants': async () => {
           const shops = (await voucherAsB('GET', '/v1/merchants')).body;
           expect(JSON.stringify(shops)).not.toContain(bar.id);
         },
-        notFound('PATCH', shop, { name: 'Hijacked' }, 'voucher'),
-        notFound('POST', `${shop}/review`, { decision: 'suspend', note: 'not mine' }, 'voucher'),
-        notFound('GET', `${shop}/staff`, undefined, 'voucher'),
-        notFound('POST', `${shop}/invitations`, { email: 'intruder@b.example' }, 'voucher'),
-        notFound('GET', `${shop}/offers`, undefined, 'voucher'),
-        notFound('POST', `${shop}/offers`, { title: 'Hijack', costPoints: 1 }, 'voucher'),
-        notFound('GET', `${shop}/settlement?${period}`, undefined, 'voucher'),
-        notFound('GET', `${shop}/settlement.csv?${period}`, undefined, 'voucher'),
-        notFound('GET', `${shop}/settlements`, undefined, 'voucher'),
-        notFound('POST', `${shop}/settlements`, { from: day(-40), to: day(-35) }, 'voucher'),
-        notFound('PATCH', `/v1/offers/${espresso.id}`, { stock: 0 }, 'voucher'),
-        notFound('POST', `/v1/offers/${espresso.id}/review`, { decision: 'reject' }, 'voucher'),
-        async () => {
+        'PATCH /v1/merchants/{id}': notFound('PATCH', shop, { name: 'Hijacked' }, 'voucher'),
+        'POST /v1/merchants/{id}/review': notFound('POST', `${shop}/review`, { decision: 'suspend' }, 'voucher'),
+        'GET /v1/merchants/{id}/staff': notFound('GET', `${shop}/staff`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/invitations': notFound(
+          'POST',
+          `${shop}/invitations`,
+          { email: 'intruder@b.example' },
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/offers': notFound('GET', `${shop}/offers`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/offers': notFound(
+          'POST',
+          `${shop}/offers`,
+          { title: 'Hijack', costPoints: 1 },
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/settlement': notFound('GET', `${shop}/settlement?${period}`, undefined, 'voucher'),
+        'GET /v1/merchants/{id}/settlement.csv': notFound(
+          'GET',
+          `${shop}/settlement.csv?${period}`,
+          undefined,
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/settlements': notFound('GET', `${shop}/settlements`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/settlements': notFound(
+          'POST',
+          `${shop}/settlements`,
+          { from: day(-40), to: day(-35) },
+          'voucher',
+        ),
+        'PATCH /v1/offers/{id}': notFound('PATCH', `/v1/offers/${espresso.id}`, { stock: 0 }, 'voucher'),
+        'POST /v1/offers/{id}/review': notFound(
+          'POST',
+          `/v1/offers/${espresso.id}/review`,
+          { decision: 'reject' },
+          'voucher',
+        ),
+        'GET /v1/reports/merchants': async () => {
           const report = await voucherAsB('GET', `/v1/reports/merchants?${period}&cityId=${cityA}`);
           expect(report.status).toBe(200);
           expect(JSON.stringify(report.body)).not.toContain(bar.id);
+        },
+        'GET /v1/reports/merchants.csv': async () => {
           const csv = await voucherAsB('GET', `/v1/reports/merchants.csv?${period}&cityId=${cityA}`);
+          expect(csv.status).toBe(200);
           expect(String(csv.body)).not.toContain(bar.id);
         },
-      ];
-      for (const probe of shopProbes) await probe();
+      };
+
+      // Every route an operator may call, read from the apps' controllers: one added without a
+      // probe above fails here, so each new route says how it keeps operators to their city.
+      for (const [app, table] of [
+        [stack.api.app, probes],
+        [stack.voucher.app, shopProbes],
+      ] as const) {
+        const operatorRoutes = routesOf(app)
+          .filter((r) => r.roles?.includes('operator'))
+          .map((r) => `${r.method} ${r.path}`);
+        expect(operatorRoutes.filter((route) => !table[route]).sort()).toEqual([]);
+        expect(Object.keys(table).filter((route) => !operatorRoutes.includes(route))).toEqual([]);
+        for (const route of operatorRoutes) await table[route]();
+      }
 
       // Nothing of city A changed: no entry in its audit log, its shop and offer as they were.
       expect(await auditOfA()).toEqual(auditBefore);
@@ -870,5 +908,12 @@ describe('operators’ console API', () => {
         (await api('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`, { token: opA })).body.profile,
       ).toEqual(expect.objectContaining({ suspendedAt: null }));
     });
+  });
+  it('sends no query on a connection before its previous one answered (pg warns, and refuses from pg 9)', async () => {
+    // A city's profile loaded in a transaction, as re-pricing after a review does: one connection.
+    const db = stack.api.app.get(DataSource);
+    const profile = await db.transaction((manager) => stack.api.app.get(CitiesService).loadProfile(cityA, manager));
+    expect(profile?.routes.length).toBeGreaterThan(0);
+    expect(watcher.overlaps).toEqual([]);
   });
 });

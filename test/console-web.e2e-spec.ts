@@ -24,6 +24,7 @@ import {
   screenshotDir,
 } from './support/browser';
 import { request } from './support/http-client';
+import { watchOverlappingQueries } from './support/pg-overlaps';
 import { ensureWebAppBuilt } from './support/web-build';
 import { startWebStack, type WebStack } from './support/web-stack';
 
@@ -85,6 +86,8 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     await page.waitForSelector(TITLES[section]);
   };
 
+  const watcher = watchOverlappingQueries();
+
   beforeAll(async () => {
     ensureWebAppBuilt();
     // Rules changed in the console apply to the very next trip (no city cache in between).
@@ -122,6 +125,7 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     page = browser.page;
   }, 120_000);
   afterAll(async () => {
+    watcher.stop();
     await browser?.close();
     await s?.close();
   });
@@ -476,5 +480,8 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
       expect({ section, overflowing: await overflowingElements(page) }).toEqual({ section, overflowing: [] });
     }
     await shot('11-audit-320-200pct');
+  });
+  it('sent no query on a connection before its previous one answered, in all the above (pg 9 refuses it)', () => {
+    expect(watcher.overlaps).toEqual([]);
   });
 });
