@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { merchantIdOf, offerIdOf } from '@muvo/programme';
+import { applyCity, merchantIdOf, offerIdOf, validateCityFile } from '@muvo/programme';
 import { cityFileFor, VIA_MAQUEDA } from './factories/city.factory';
 import { login, registerParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
@@ -171,6 +171,7 @@ describe('one source of truth: city file and admin API', () => {
     const raw = cityFileFor({
       rules: { pointsPerKm: { walk: 10, bike: 6 }, dailyCap: { points: null } },
       vouchers: { currency: 'EUR', merchantCorridorM: 300 },
+      openData: { k: 12 },
       teams: [{ id: 'north', name: 'North', kind: 'neighbourhood' }],
       campaigns: [
         {
@@ -203,11 +204,20 @@ describe('one source of truth: city file and admin API', () => {
     expect(
       (await request(stack.api.url, 'PUT', '/v1/admin/rules', { token, body: { pointsPerKm: { walk: 12 } } })).status,
     ).toBe(200);
+    // The file's k is the city's open data minimum: a smaller k is refused, the file's own is served.
+    const openData = (k: number) =>
+      request(stack.api.url, 'GET', `/v1/admin/open-data/cells.geojson?from=2026-05-01&to=2026-05-02&k=${k}`, {
+        token,
+      });
+    const tooSmall = await openData(11);
+    expect([tooSmall.status, tooSmall.body.code]).toEqual([400, 'K_TOO_SMALL']);
+    expect((await openData(12)).body.k).toBe(12);
 
     const exported = await runEntry(EXPORT, ['--', cityId], env);
     expect(exported.code).toBe(0);
     const file = parse(exported.stdout);
     expect(file.rules).toEqual({ pointsPerKm: { walk: 12 } });
+    expect(file.openData).toEqual({ k: 12 });
     expect(file.campaigns[0]).toMatchObject({ id: 'bike-month', rules: { pointsPerKm: { bike: 12 } } });
     expect(file.merchants[0].offers.find((o: { id: string }) => o.id === 'espresso')).toMatchObject({
       voucherTtlDays: 7,
@@ -223,11 +233,34 @@ describe('one source of truth: city file and admin API', () => {
     expect(JSON.parse(roundTrip.stdout)).toEqual({ cityId, accounts: [] });
 
     // The file is up to date again: it is the truth, and a later edit of it applies without --force.
-    const edited = { ...file, rules: { pointsPerKm: { walk: 11 } } };
+    const edited = { ...file, rules: { pointsPerKm: { walk: 11 } }, openData: { k: 15 } };
     const next = await apply(write('edited.yaml', edited));
     expect(next.code).toBe(0);
     expect(next.stderr).toContain('pointsPerKm.walk: 12 → 11');
+    expect(next.stderr).toContain('k: 12 → 15');
     expect((await request(stack.api.url, 'GET', '/v1/admin/rules', { token })).body.rules).toEqual(edited.rules);
+    expect((await openData(12)).body.code).toBe('K_TOO_SMALL');
+  });
+
+  it('takes open data’s k from the file: a whole number of people, at least 2, and 10 without it', async () => {
+    for (const k of [1, 2.5, '10']) {
+      expect(() => validateCityFile(cityFileFor({ openData: { k } }))).toThrow(/openData\.k/);
+    }
+    const raw = cityFileFor({ openData: { k: 25 } });
+    const applied = await applyCity(validateCityFile(raw).file, stack.config);
+    const email = (raw.operators as { email: string }[])[0].email;
+    const token = await login(stack.api.url, email, applied.accounts.find((a) => a.email === email)!.password);
+    const kOf = async () =>
+      (
+        await request(stack.api.url, 'GET', '/v1/admin/open-data/flows.geojson?from=2026-05-01&to=2026-05-02', {
+          token,
+        })
+      ).body.k;
+    expect(await kOf()).toBe(25);
+    const withoutK: Record<string, unknown> = { ...raw };
+    delete withoutK.openData;
+    await applyCity(validateCityFile(withoutK).file, stack.config);
+    expect(await kOf()).toBe(10);
   });
 
   it('refuses to undo an operator’s edits and suspension of the file’s shops, and audits both paths', async () => {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CitiesService } from '@muvo/cities';
 import { IdentityService } from '@muvo/identity';
 import { KpiRollupService } from '@muvo/oversight';
 import { applyCity, validateCityFile } from '@muvo/programme';
+import { saveTransitNetwork } from '@muvo/transit';
 import { applyTestCity, BUS_101, VIA_MAQUEDA } from './factories/city.factory';
 import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { interpolatedBody, uploadAndFinish } from './scoring-helpers';
 import { type HttpResult, request } from './support/http-client';
+import { watchOverlappingQueries } from './support/pg-overlaps';
+import { routesOf } from './support/route-catalogue';
 import { startStack, type TestStack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -30,11 +34,20 @@ describe('operators’ console API', () => {
   let barStaff: { email: string; password: string };
   const scored: { points: number; id: string }[] = [];
 
+  let watcher: ReturnType<typeof watchOverlappingQueries>;
+
   beforeAll(async () => {
+    watcher = watchOverlappingQueries();
     stack = await startStack();
     api = (method, path, options) => request(stack.api.url, method, path, options);
-    const a = await applyTestCity(stack.config);
-    const b = await applyTestCity(stack.config);
+    // Each city has its teams; B's ids are not A's, so a filter by one of B's is another city's id.
+    const a = await applyTestCity(stack.config, {
+      teams: [
+        { id: 'north', name: 'North', kind: 'neighbourhood' },
+        { id: 'school', name: 'Scuola Garibaldi' },
+      ],
+    });
+    const b = await applyTestCity(stack.config, { teams: [{ id: 'south', name: 'South', kind: 'neighbourhood' }] });
     [cityA, cityB, rawA] = [a.raw.id as string, b.raw.id as string, a.raw];
     const barEmail = (a.raw.merchants as { staff: { email: string }[] }[])[0].staff[0].email;
     barStaff = { email: barEmail, password: a.password(barEmail) };
@@ -49,6 +62,7 @@ describe('operators’ console API', () => {
       .createAccount({ email: adminEmail, password: 'an admin password', role: 'admin' });
     admin = await login(stack.api.url, adminEmail, 'an admin password');
     walker = await registerParticipant(stack.api.url, { cityId: cityA });
+    expect((await api('PUT', '/v1/me/team', { token: walker.token, body: { teamId: 'north' } })).status).toBe(200);
     for (const [i, seed] of [11, 12].entries()) {
       const trip = await uploadAndFinish(
         stack.api.url,
@@ -59,7 +73,10 @@ describe('operators’ console API', () => {
       scored.push({ id: trip.tripId ?? trip.id, points: trip.pointsAwarded });
     }
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    watcher.stop();
+    await stack.close();
+  });
 
   describe('map and routes', () => {
     const line = { type: 'LineString', coordinates: BUS_101 };
@@ -72,6 +89,7 @@ describe('operators’ console API', () => {
       expect(map.body.shops.map((s: { name: string }) => s.name).sort()).toEqual(['Bar Maqueda', 'Libreria']);
       expect(map.body.shops[0]).toEqual(expect.objectContaining({ status: 'approved', lat: expect.any(Number) }));
       expect(map.body.stops).toEqual([]);
+      expect(map.body.lines).toEqual([]);
 
       const created = await api('POST', '/v1/admin/routes', {
         token: opA,
@@ -214,6 +232,92 @@ describe('operators’ console API', () => {
     });
   });
 
+  describe('removing a route', () => {
+    it('takes it from the shops along it in the same transaction, and the audit entry names them', async () => {
+      const c = await applyTestCity(stack.config);
+      const cityC = c.raw.id as string;
+      const email = (c.raw.operators as { email: string }[])[0].email;
+      const opC = await login(stack.api.url, email, c.password(email));
+      const db = stack.api.app.get(DataSource);
+      const routeOfShops = async () =>
+        (
+          (await db.query(`SELECT name, route_id FROM merchants WHERE city_id = $1 ORDER BY name`, [cityC])) as {
+            name: string;
+            route_id: string | null;
+          }[]
+        ).map((m) => [m.name, m.route_id]);
+      expect(await routeOfShops()).toEqual([
+        ['Bar Maqueda', 'via-maqueda'],
+        ['Libreria', 'via-maqueda'],
+      ]);
+      expect((await api('DELETE', '/v1/admin/routes/via-maqueda', { token: opC })).status).toBe(204);
+      expect(await routeOfShops()).toEqual([
+        ['Bar Maqueda', null],
+        ['Libreria', null],
+      ]);
+      const map = await api('GET', '/v1/admin/map', { token: opC });
+      expect(map.body.routes).toEqual([]);
+      expect(map.body.shops.map((s: { routeId: string | null }) => s.routeId)).toEqual([null, null]);
+      const audit = await api('GET', `/v1/admin/audit?subject=route:${cityC}/via-maqueda&action=route.removed`, {
+        token: opC,
+      });
+      expect(audit.body.items).toHaveLength(1);
+      expect(audit.body.items[0].details).toEqual(
+        expect.objectContaining({
+          before: expect.objectContaining({ name: 'Via Maqueda' }),
+          after: null,
+          shopsDetached: [
+            expect.objectContaining({ name: 'Bar Maqueda', routeId: 'via-maqueda' }),
+            expect.objectContaining({ name: 'Libreria', routeId: 'via-maqueda' }),
+          ],
+        }),
+      );
+    });
+  });
+
+  describe('GTFS lines on the map', () => {
+    it('draws the imported lines, simplified so the answer stays small, to the city’s own operators', async () => {
+      const c = await applyTestCity(stack.config);
+      const cityC = c.raw.id as string;
+      const email = (c.raw.operators as { email: string }[])[0].email;
+      const opC = await login(stack.api.url, email, c.password(email));
+      // Bus 101 as a feed records it: a point every metre or so, there and back; and a short turn.
+      const dense = BUS_101.slice(1).flatMap(([lon, lat], i) => {
+        const [lon0, lat0] = BUS_101[i];
+        return Array.from({ length: 300 }, (_, j): [number, number] => [
+          lon0 + ((lon - lon0) * j) / 300,
+          lat0 + ((lat - lat0) * j) / 300,
+        ]);
+      });
+      await saveTransitNetwork(
+        stack.api.app.get(DataSource),
+        cityC,
+        {
+          stops: BUS_101.map(([lon, lat], i) => ({ stopId: `s${i}`, name: `Stop ${i}`, lat, lon, kind: 'bus' })),
+          shapes: [
+            { shapeId: 'out', kind: 'bus', routeIds: ['101'], coordinates: dense },
+            { shapeId: 'back', kind: 'bus', routeIds: ['101'], coordinates: [...dense].reverse().slice(0, 1500) },
+            { shapeId: 'turn', kind: 'bus', routeIds: ['101'], coordinates: dense.slice(0, 200) },
+          ],
+        },
+        { name: 'amat.zip', bytes: new Uint8Array([1, 2, 3]) },
+      );
+      const map = await api('GET', '/v1/admin/map', { token: opC });
+      expect(map.status).toBe(200);
+      expect(map.body.stops).toHaveLength(BUS_101.length);
+      expect(map.body.lines).toHaveLength(1);
+      const [line] = map.body.lines;
+      expect(line).toEqual(expect.objectContaining({ id: 'out', kind: 'bus', routeIds: ['101'] }));
+      // 2,100 recorded points become about the line's own bends, its ends kept.
+      expect(line.geometry.coordinates.length).toBeGreaterThanOrEqual(BUS_101.length - 2);
+      expect(line.geometry.coordinates.length).toBeLessThanOrEqual(BUS_101.length + 2);
+      expect(line.geometry.coordinates[0]).toEqual(BUS_101[0]);
+      expect(JSON.stringify(map.body.lines).length).toBeLessThan(1_000);
+      // Other cities see none of it.
+      expect((await api('GET', '/v1/admin/map', { token: opA })).body.lines).toEqual([]);
+    });
+  });
+
   describe('KPIs', () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -267,6 +371,47 @@ describe('operators’ console API', () => {
       expect(
         onRoute.body.series.reduce((s: number, p: { pointsIssued: number }) => s + p.pointsIssued, 0),
       ).toBeLessThanOrEqual(sum('pointsIssued'));
+      // By team: the walker's team has all of it, the other team none; B's team is not A's to ask for.
+      const teams = await api('GET', '/v1/admin/teams', { token: opA });
+      expect(teams.status).toBe(200);
+      expect(teams.body.items).toEqual([
+        { id: 'north', name: 'North', kind: 'neighbourhood' },
+        { id: 'school', name: 'Scuola Garibaldi', kind: 'team' },
+      ]);
+      expect((await api('GET', '/v1/admin/teams', { token: opB })).body.items.map((t: { id: string }) => t.id)).toEqual(
+        ['south'],
+      );
+      expect((await api('GET', '/v1/admin/teams', { token: admin })).body.code).toBe('CITY_REQUIRED');
+      expect(
+        (await api('GET', `/v1/admin/teams?cityId=${cityB}`, { token: admin })).body.items.map(
+          (t: { id: string }) => t.id,
+        ),
+      ).toEqual(['south']);
+      // An operator's ?cityId= names nothing: their own city's teams, never another's.
+      expect(
+        (await api('GET', `/v1/admin/teams?cityId=${cityB}`, { token: opA })).body.items.map(
+          (t: { id: string }) => t.id,
+        ),
+      ).toEqual(['north', 'school']);
+      const pointsOf = (r: HttpResult<{ series: { pointsIssued: number }[] }>) =>
+        r.body.series.reduce((s, p) => s + p.pointsIssued, 0);
+      const north = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&teamId=north`, { token: opA });
+      expect(north.status).toBe(200);
+      expect(pointsOf(north)).toBe(sum('pointsIssued'));
+      const school = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&teamId=school`, { token: opA });
+      expect(pointsOf(school)).toBe(0);
+      for (const [filter, code] of [
+        ['teamId=south', 'TEAM_NOT_FOUND'],
+        ['routeId=nowhere', 'ROUTE_NOT_FOUND'],
+        ['campaignId=nothing', 'CAMPAIGN_NOT_FOUND'],
+      ]) {
+        const foreign = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}&${filter}`, { token: opA });
+        expect([filter, foreign.status, foreign.body.code]).toEqual([filter, 404, code]);
+        const csv = await api('GET', `/v1/admin/kpis.csv?chart=km&from=${day(-2)}&to=${day(1)}&${filter}`, {
+          token: opA,
+        });
+        expect([filter, csv.status, csv.body.code]).toEqual([filter, 404, code]);
+      }
       const other = await api('GET', `/v1/admin/kpis?from=${day(-2)}&to=${day(1)}`, { token: opB });
       expect(other.body.series.every((p: { activeParticipants: number }) => p.activeParticipants === 0)).toBe(true);
 
@@ -520,5 +665,255 @@ describe('operators’ console API', () => {
       const a = await api('GET', `/v1/admin/open-data/cells.csv?${period}`, { token: opA });
       expect((a.body as string).trim().split('\r\n')).toHaveLength(1);
     });
+  });
+  describe('access', () => {
+    type Probe = () => Promise<void>;
+    const expectNotFound = (path: string, r: HttpResult<{ code?: string }>) =>
+      expect({ path, status: r.status, code: typeof r.body?.code }).toEqual({ path, status: 404, code: 'string' });
+
+    it('lets an operator see and change only their own city on every admin route of the api and the shops’ service', async () => {
+      const db = stack.api.app.get(DataSource);
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const period = `from=${day(-3)}&to=${day(1)}`;
+      // City A's things, which city B's operator names below.
+      expect(
+        (
+          await api('PUT', '/v1/admin/campaigns/a-only', {
+            token: opA,
+            body: { name: 'A only', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-12-31T00:00:00Z' },
+          })
+        ).status,
+      ).toBe(200);
+      const [review] = (await api('GET', '/v1/admin/reviews?status=rejected', { token: opA })).body.items;
+      expect(review).toBeDefined();
+      const [bar]: { id: string }[] = await db.query(`SELECT id FROM merchants WHERE city_id = $1 AND key = 'bar'`, [
+        cityA,
+      ]);
+      const [espresso]: { id: string }[] = await db.query(
+        `SELECT id FROM offers WHERE city_id = $1 AND key = 'espresso'`,
+        [cityA],
+      );
+      const tripA = scored[0].id;
+      const auditOfA = async () =>
+        (await api('GET', '/v1/admin/audit?limit=200', { token: opA })).body.items.map((e: { id: string }) => e.id);
+      const auditBefore = await auditOfA();
+      const reason = encodeURIComponent('Support call');
+      const line = { type: 'LineString', coordinates: BUS_101 };
+      const asB = (method: string, path: string, body?: unknown) => api(method, path, { token: opB, body });
+      const voucherAsB = (method: string, path: string, body?: unknown) =>
+        request(stack.voucher.url, method, path, { token: opB, body });
+      /** A list or figure with `?cityId=` naming city A answers city B's own, as without it. */
+      const ownOnly =
+        (path: string, app: 'api' | 'voucher' = 'api'): Probe =>
+        async () => {
+          const call = app === 'api' ? asB : voucherAsB;
+          const sep = path.includes('?') ? '&' : '?';
+          const [named, plain] = [await call('GET', `${path}${sep}cityId=${cityA}`), await call('GET', path)];
+          expect({ path, status: named.status }).toEqual({ path, status: 200 });
+          expect(JSON.stringify(named.body)).toEqual(JSON.stringify(plain.body));
+          expect(JSON.stringify(named.body)).not.toContain(cityA);
+        };
+      const notFound =
+        (method: string, path: string, body?: unknown, app: 'api' | 'voucher' = 'api'): Probe =>
+        async () =>
+          expectNotFound(`${method} ${path}`, await (app === 'api' ? asB : voucherAsB)(method, path, body));
+
+      /**
+       * One probe per admin route: a route added to the api without one fails the check below, so
+       * each new route says how it keeps operators to their city.
+       */
+      const probes: Record<string, Probe> = {
+        'GET /v1/admin/audit': async () => {
+          const items = (await asB('GET', `/v1/admin/audit?limit=200&cityId=${cityA}`)).body.items;
+          expect(items.filter((e: { id: string }) => auditBefore.includes(e.id))).toEqual([]);
+        },
+        'POST /v1/admin/backtests': async () => {
+          const r = await asB('POST', '/v1/admin/backtests', { rules: {}, from: day(-3), to: day(0), cityId: cityA });
+          expect([r.status, r.body.code]).toEqual([403, 'CITY_FORBIDDEN']);
+        },
+        'GET /v1/admin/campaigns': async () => {
+          await ownOnly('/v1/admin/campaigns')();
+          expect((await asB('GET', '/v1/admin/campaigns')).body.items.map((c: { id: string }) => c.id)).not.toContain(
+            'a-only',
+          );
+        },
+        // Campaign ids are the city's own: B's operator writing `a-only` writes B's, never A's.
+        'PUT /v1/admin/campaigns/{id}': async () => {
+          const r = await asB('PUT', `/v1/admin/campaigns/a-only?cityId=${cityA}`, {
+            name: 'Hijack',
+            startsAt: '2026-01-01T00:00:00Z',
+            endsAt: '2026-01-02T00:00:00Z',
+          });
+          expect(r.status).toBe(200);
+          const ofA = (await api('GET', '/v1/admin/campaigns', { token: opA })).body.items;
+          expect(ofA.find((c: { id: string }) => c.id === 'a-only').name).toBe('A only');
+        },
+        'GET /v1/admin/kpis': notFound('GET', `/v1/admin/kpis?${period}&teamId=north`),
+        'GET /v1/admin/kpis.csv': notFound('GET', `/v1/admin/kpis.csv?chart=km&${period}&routeId=maqueda-gpx`),
+        'GET /v1/admin/map': ownOnly('/v1/admin/map'),
+        'POST /v1/admin/mediators': async () => {
+          const r = await asB('POST', '/v1/admin/mediators', { email: walker.email });
+          expect({ status: r.status, code: typeof r.body.code }).toEqual({ status: r.status, code: 'string' });
+          expect([403, 404, 409]).toContain(r.status);
+        },
+        'GET /v1/admin/open-data/cells.csv': ownOnly(`/v1/admin/open-data/cells.csv?${period}`),
+        'GET /v1/admin/open-data/cells.geojson': ownOnly(`/v1/admin/open-data/cells.geojson?${period}`),
+        'GET /v1/admin/open-data/flows.csv': ownOnly(`/v1/admin/open-data/flows.csv?${period}`),
+        'GET /v1/admin/open-data/flows.geojson': ownOnly(`/v1/admin/open-data/flows.geojson?${period}`),
+        'GET /v1/admin/participants': async () => {
+          const r = await asB('GET', `/v1/admin/participants?q=${encodeURIComponent(walker.email)}&reason=${reason}`);
+          expect([r.status, r.body.items]).toEqual([200, []]);
+        },
+        'GET /v1/admin/participants/{id}': notFound('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`),
+        'POST /v1/admin/participants/{id}/erase': notFound('POST', `/v1/admin/participants/${walker.id}/erase`, {
+          reason: 'Asked by phone',
+        }),
+        'POST /v1/admin/participants/{id}/suspend': notFound('POST', `/v1/admin/participants/${walker.id}/suspend`, {
+          reason: 'not mine',
+        }),
+        'POST /v1/admin/participants/{id}/unsuspend': notFound(
+          'POST',
+          `/v1/admin/participants/${walker.id}/unsuspend`,
+          { reason: 'not mine' },
+        ),
+        'GET /v1/admin/reviews': async () => {
+          const items = (await asB('GET', '/v1/admin/reviews?status=rejected')).body.items;
+          expect(items.map((r: { id: string }) => r.id)).not.toContain(review.id);
+        },
+        'POST /v1/admin/reviews/bulk': async () => {
+          const r = await asB('POST', '/v1/admin/reviews/bulk', { ids: [review.id], action: 'approve' });
+          expect(r.body.items).toEqual([expect.objectContaining({ ok: false, code: 'REVIEW_NOT_FOUND' })]);
+        },
+        'GET /v1/admin/reviews/{id}': notFound('GET', `/v1/admin/reviews/${review.id}`),
+        'POST /v1/admin/reviews/{id}/approve': notFound('POST', `/v1/admin/reviews/${review.id}/approve`, {}),
+        'POST /v1/admin/reviews/{id}/reject': notFound('POST', `/v1/admin/reviews/${review.id}/reject`, {
+          reason: 'not mine',
+        }),
+        // A route added by B's operator naming city A lands in B (the query's city is an admin's only).
+        'POST /v1/admin/routes': async () => {
+          const r = await asB('POST', `/v1/admin/routes?cityId=${cityA}`, {
+            name: 'B only',
+            corridorM: 50,
+            geometry: line,
+          });
+          expect(r.status).toBe(201);
+          expect((await asB('DELETE', `/v1/admin/routes/${r.body.id}`)).status).toBe(204);
+        },
+        'POST /v1/admin/routes/import': async () => {
+          const r = await api('POST', `/v1/admin/routes/import?name=B%20import&cityId=${cityA}`, {
+            token: opB,
+            raw: JSON.stringify(line),
+            headers: { 'content-type': 'application/geo+json' },
+          });
+          expect(r.status).toBe(201);
+          expect((await asB('DELETE', `/v1/admin/routes/${r.body.id}`)).status).toBe(204);
+        },
+        'PUT /v1/admin/routes/{id}': notFound('PUT', '/v1/admin/routes/maqueda-gpx', {
+          name: 'Hijack',
+          corridorM: 1,
+          geometry: line,
+        }),
+        'DELETE /v1/admin/routes/{id}': notFound('DELETE', '/v1/admin/routes/maqueda-gpx'),
+        'GET /v1/admin/routes/{id}/shops': notFound('GET', '/v1/admin/routes/maqueda-gpx/shops'),
+        'GET /v1/admin/rules': ownOnly('/v1/admin/rules'),
+        'PUT /v1/admin/rules': async () => {
+          const mine = (await asB('GET', '/v1/admin/rules')).body.rules;
+          const r = await asB('PUT', `/v1/admin/rules?cityId=${cityA}`, mine);
+          expect([r.status, r.body.cityId]).toEqual([200, cityB]);
+        },
+        'GET /v1/admin/scoring/failures': ownOnly('/v1/admin/scoring/failures'),
+        'POST /v1/admin/scoring/failures/{tripId}/retry': notFound('POST', `/v1/admin/scoring/failures/${tripA}/retry`),
+        'GET /v1/admin/stats': ownOnly(`/v1/admin/stats?${period}`),
+        'GET /v1/admin/teams': ownOnly('/v1/admin/teams'),
+        'GET /v1/admin/trips/{id}': notFound('GET', `/v1/admin/trips/${tripA}?reason=${reason}`),
+      };
+      // The shops' service: every route an operator may call there, with city A's shop and offer.
+      const shop = `/v1/merchants/${bar.id}`;
+      const shopProbes: Record<string, Probe> = {
+        'GET /v1/merchants': async () => {
+          const shops = (await voucherAsB('GET', '/v1/merchants')).body;
+          expect(JSON.stringify(shops)).not.toContain(bar.id);
+        },
+        'PATCH /v1/merchants/{id}': notFound('PATCH', shop, { name: 'Hijacked' }, 'voucher'),
+        'POST /v1/merchants/{id}/review': notFound('POST', `${shop}/review`, { decision: 'suspend' }, 'voucher'),
+        'GET /v1/merchants/{id}/staff': notFound('GET', `${shop}/staff`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/invitations': notFound(
+          'POST',
+          `${shop}/invitations`,
+          { email: 'intruder@b.example' },
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/offers': notFound('GET', `${shop}/offers`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/offers': notFound(
+          'POST',
+          `${shop}/offers`,
+          { title: 'Hijack', costPoints: 1 },
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/settlement': notFound('GET', `${shop}/settlement?${period}`, undefined, 'voucher'),
+        'GET /v1/merchants/{id}/settlement.csv': notFound(
+          'GET',
+          `${shop}/settlement.csv?${period}`,
+          undefined,
+          'voucher',
+        ),
+        'GET /v1/merchants/{id}/settlements': notFound('GET', `${shop}/settlements`, undefined, 'voucher'),
+        'POST /v1/merchants/{id}/settlements': notFound(
+          'POST',
+          `${shop}/settlements`,
+          { from: day(-40), to: day(-35) },
+          'voucher',
+        ),
+        'PATCH /v1/offers/{id}': notFound('PATCH', `/v1/offers/${espresso.id}`, { stock: 0 }, 'voucher'),
+        'POST /v1/offers/{id}/review': notFound(
+          'POST',
+          `/v1/offers/${espresso.id}/review`,
+          { decision: 'reject' },
+          'voucher',
+        ),
+        'GET /v1/reports/merchants': async () => {
+          const report = await voucherAsB('GET', `/v1/reports/merchants?${period}&cityId=${cityA}`);
+          expect(report.status).toBe(200);
+          expect(JSON.stringify(report.body)).not.toContain(bar.id);
+        },
+        'GET /v1/reports/merchants.csv': async () => {
+          const csv = await voucherAsB('GET', `/v1/reports/merchants.csv?${period}&cityId=${cityA}`);
+          expect(csv.status).toBe(200);
+          expect(String(csv.body)).not.toContain(bar.id);
+        },
+      };
+
+      // Every route an operator may call, read from the apps' controllers: one added without a
+      // probe above fails here, so each new route says how it keeps operators to their city.
+      for (const [app, table] of [
+        [stack.api.app, probes],
+        [stack.voucher.app, shopProbes],
+      ] as const) {
+        const operatorRoutes = routesOf(app)
+          .filter((r) => r.roles?.includes('operator'))
+          .map((r) => `${r.method} ${r.path}`);
+        expect(operatorRoutes.filter((route) => !table[route]).sort()).toEqual([]);
+        expect(Object.keys(table).filter((route) => !operatorRoutes.includes(route))).toEqual([]);
+        for (const route of operatorRoutes) await table[route]();
+      }
+
+      // Nothing of city A changed: no entry in its audit log, its shop and offer as they were.
+      expect(await auditOfA()).toEqual(auditBefore);
+      const [barNow]: { name: string; status: string }[] = await db.query(
+        `SELECT name, status FROM merchants WHERE id = $1`,
+        [bar.id],
+      );
+      expect(barNow).toEqual({ name: 'Bar Maqueda', status: 'approved' });
+      expect(
+        (await api('GET', `/v1/admin/participants/${walker.id}?reason=${reason}`, { token: opA })).body.profile,
+      ).toEqual(expect.objectContaining({ suspendedAt: null }));
+    });
+  });
+  it('sends no query on a connection before its previous one answered (pg warns, and refuses from pg 9)', async () => {
+    // A city's profile loaded in a transaction, as re-pricing after a review does: one connection.
+    const db = stack.api.app.get(DataSource);
+    const profile = await db.transaction((manager) => stack.api.app.get(CitiesService).loadProfile(cityA, manager));
+    expect(profile?.routes.length).toBeGreaterThan(0);
+    expect(watcher.overlaps).toEqual([]);
   });
 });

@@ -2,9 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { saveTransitNetwork } from '@muvo/transit';
 import type { TravelMode } from '../apps/web/src/api/client';
 import { en } from '../apps/web/src/locales/en';
 import { MODE_COLOURS } from '../apps/web/src/map/leg-lines';
+import { TRANSIT_COLOURS } from '../apps/web/src/map/transit-colours';
 import { consoleMessages } from '../apps/web/src/locales/console';
 import { invitationMessages } from '../apps/web/src/locales/invitation';
 import { applyTestCity, BUS_101 } from './factories/city.factory';
@@ -21,6 +24,7 @@ import {
   screenshotDir,
 } from './support/browser';
 import { request } from './support/http-client';
+import { watchOverlappingQueries } from './support/pg-overlaps';
 import { ensureWebAppBuilt } from './support/web-build';
 import { startWebStack, type WebStack } from './support/web-stack';
 
@@ -51,6 +55,14 @@ const itWhenServed = (path: string) =>
     ? it
     : (name: string, fn: jest.ProvidesCallback) => it.skip(`${name} [skipped: the api does not serve ${path} yet]`, fn);
 
+/** A tram line across the south of the test city ([lon, lat]), 2 km from the rides along bus 101. */
+const TRAM_LINE: [number, number][] = [
+  [13.335, 38.0925],
+  [13.35, 38.0935],
+  [13.365, 38.093],
+  [13.385, 38.0945],
+];
+
 /** A leg's receipt lines as the participant's trip answers them. */
 interface ReceiptLeg {
   mode: string;
@@ -74,10 +86,15 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     await page.waitForSelector(TITLES[section]);
   };
 
+  const watcher = watchOverlappingQueries();
+
   beforeAll(async () => {
     ensureWebAppBuilt();
     // Rules changed in the console apply to the very next trip (no city cache in between).
-    s = await startWebStack({ env: { SCORING_CITY_CACHE_MS: '0' } });
+    s = await startWebStack({
+      env: { SCORING_CITY_CACHE_MS: '0' },
+      city: { teams: [{ id: 'kalsa', name: 'Kalsa', kind: 'neighbourhood' }] },
+    });
     operatorEmail = (s.city.raw.operators as { email: string }[])[0].email;
     operatorToken = await login(s.api.url, operatorEmail, s.city.password(operatorEmail));
     cyclist = await registerParticipant(s.api.url, { cityId: String(s.city.raw.id) });
@@ -94,10 +111,21 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
       interpolatedBody(BUS_101, 4.5, Date.now() - 20 * 3600_000),
     );
     expect(cheat.status).toBe('flagged');
+    // A GTFS line along the south of the city, away from the rides above, for the map to draw.
+    await saveTransitNetwork(
+      s.api.app.get(DataSource),
+      String(s.city.raw.id),
+      {
+        stops: TRAM_LINE.map(([lon, lat], i) => ({ stopId: `t${i}`, name: `Tram ${i}`, lat, lon, kind: 'bus' })),
+        shapes: [{ shapeId: 'tram-1', kind: 'bus', routeIds: ['T1'], coordinates: TRAM_LINE }],
+      },
+      { name: 'tram.zip', bytes: new Uint8Array([1]) },
+    );
     browser = await launchBrowser('en-GB');
     page = browser.page;
   }, 120_000);
   afterAll(async () => {
+    watcher.stop();
     await browser?.close();
     await s?.close();
   });
@@ -121,6 +149,9 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
       SECTIONS.map((section) => C.en[`con_nav_${section}` as keyof typeof C.en]),
     );
     await page.waitForSelector('#city-map[data-drawn=true]', { timeout: 20_000 });
+    // The imported GTFS line is drawn, in the colour the legend names.
+    expect(pixelsOf(await page.locator('#city-map').screenshot(), TRANSIT_COLOURS.bus)).toBeGreaterThan(100);
+    expect(await page.textContent('#map-legend-title ~ ul')).toContain(C.en.con_legendBusLine);
     await shot('1-console-map');
   });
 
@@ -330,8 +361,32 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
     await shot('8-shop');
   });
 
-  itWhenServed('/v1/admin/kpis.csv')('downloads a KPI chart as CSV', async () => {
+  itWhenServed('/v1/admin/kpis.csv')('filters the results by a team and downloads a chart as CSV', async () => {
     await open('kpis');
+    await page.waitForSelector('#chart-km');
+    // One filter at a time, as the api takes them: the whole city, a campaign, a route or a team.
+    const groups = await page.$$eval('#kpi-filter optgroup', (found) =>
+      found.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]),
+    );
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        [C.en.con_filterRoutes, expect.arrayContaining(['Via Maqueda'])],
+        [C.en.con_filterTeams, ['Kalsa']],
+      ]),
+    );
+    await page.selectOption('#kpi-filter', 'team:kalsa');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/admin/kpis?') && r.url().includes('teamId=kalsa')),
+      page.click(`#kpis-title ~ form button[type=submit]`),
+    ]);
+    expect(answer.status()).toBe(200);
+    await page.selectOption('#kpi-filter', 'route:via-maqueda');
+    const [byRoute] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/admin/kpis?') && r.url().includes('routeId=via-maqueda')),
+      page.click(`#kpis-title ~ form button[type=submit]`),
+    ]);
+    // The team is no longer asked for: one filter at a time.
+    expect([byRoute.status(), byRoute.url().includes('teamId')]).toEqual([200, false]);
     await page.waitForSelector('#chart-km');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -351,6 +406,19 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
         expect(await page.textContent('.console-nav [aria-current=page]')).toBe(
           C[language][`con_nav_${section}` as keyof typeof C.en],
         );
+        expect(await page.textContent(TITLES[section])).toBe(C[language][`con_${section}Title` as keyof typeof C.en]);
+        if (language !== 'en') {
+          // Nothing of the console left in English: no English sentence of it on the page.
+          const text = (await page.textContent('main'))!;
+          const english = Object.entries(C.en)
+            .filter(
+              ([key, value]) =>
+                !value.includes('{{') && value.length >= 12 && value !== C[language][key as keyof typeof C.en],
+            )
+            .map(([, value]) => value)
+            .filter((value) => text.includes(value));
+          expect({ section, english }).toEqual({ section, english: [] });
+        }
         await expectNoAxeViolations(page, `${section}, ${language}`);
       }
       await shot(`10-rules-${language}`);
@@ -412,5 +480,8 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
       expect({ section, overflowing: await overflowingElements(page) }).toEqual({ section, overflowing: [] });
     }
     await shot('11-audit-320-200pct');
+  });
+  it('sent no query on a connection before its previous one answered, in all the above (pg 9 refuses it)', () => {
+    expect(watcher.overlaps).toEqual([]);
   });
 });

@@ -78,8 +78,24 @@ export const cityMapSchema = z
       }),
     ),
     stops: z.array(z.object({ id: z.string(), name: z.string(), lat: z.number(), lon: z.number(), kind: z.string() })),
+    lines: z
+      .array(
+        z.object({
+          id: z.string().describe('The GTFS shape drawn (or `stops:ROUTE:DIRECTION` when the feed had no shapes.txt)'),
+          kind: z.enum(['bus', 'rail']),
+          routeIds: z.array(z.string()).describe('The GTFS routes it draws'),
+          geometry: lineStringSchema,
+        }),
+      )
+      .describe('The imported GTFS lines, one per route, simplified for the map (empty without a feed)'),
   })
   .meta({ id: 'CityMap' });
+
+export const teamsSchema = z
+  .object({
+    items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['team', 'neighbourhood']) })),
+  })
+  .meta({ id: 'CityTeams' });
 
 export const shopsReachedSchema = z
   .object({

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '
 import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { cellsGeoJson, csvLines, flowsGeoJson, kpiCsv, KpiQueryService, OpenDataService } from '@muvo/oversight';
 import {
+  type CityQuery,
+  cityQuerySchema,
   type KpiCsvQueryDto,
   kpiCsvQuerySchema,
   type KpiQueryDto,
@@ -10,6 +12,7 @@ import {
   kpisSchema,
   type OpenDataQueryDto,
   openDataQuerySchema,
+  teamsSchema,
 } from './admin-console.dto';
 import { cityOf } from './admin-scope';
 
@@ -27,6 +30,13 @@ export class AdminKpisController {
     private readonly openData: OpenDataService,
   ) {}
 
+  @Get('teams')
+  @ApiOperation({ summary: 'The city’s teams and neighbourhoods (from its city file), to filter the KPIs by' })
+  @ApiResponse({ status: 200, standardSchema: teamsSchema })
+  async teams(@CurrentPrincipal() principal: Principal, @Query({ schema: cityQuerySchema }) query: CityQuery) {
+    return { items: await this.kpis.teamsOf(cityOf(principal, query.cityId)) };
+  }
+
   @Get('kpis')
   @ApiOperation({
     summary:
@@ -34,6 +44,10 @@ export class AdminKpisController {
   })
   @ApiResponse({ status: 200, standardSchema: kpisSchema })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, KPI_ONE_FILTER, INVALID_PERIOD, PERIOD_TOO_LONG' })
+  @ApiResponse({
+    status: 404,
+    description: 'CAMPAIGN_NOT_FOUND, ROUTE_NOT_FOUND, TEAM_NOT_FOUND: the filter names none of the city’s own',
+  })
   get(@CurrentPrincipal() principal: Principal, @Query({ schema: kpiQuerySchema }) query: KpiQueryDto) {
     return this.kpis.kpis(cityOf(principal, query.cityId), query);
   }

@@ -49,7 +49,9 @@ export class AdminMapController {
   ) {}
 
   @Get('map')
-  @ApiOperation({ summary: 'The city on a map: area, routes with corridors, shops by status, transit stops' })
+  @ApiOperation({
+    summary: 'The city on a map: area, routes with corridors, shops by status, GTFS stops and lines (simplified)',
+  })
   @ApiResponse({ status: 200, standardSchema: cityMapSchema })
   cityMap(@CurrentPrincipal() principal: Principal, @Query({ schema: cityQuerySchema }) query: CityQuery) {
     return this.map.map(cityOf(principal, query.cityId));
@@ -123,7 +125,7 @@ export class AdminMapController {
 
   @Delete('routes/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a route (audited)' })
+  @ApiOperation({ summary: 'Remove a route; the shops along it lose it (audited, naming those shops)' })
   @ApiResponse({ status: 204 })
   @ApiResponse({ status: 404, description: 'ROUTE_NOT_FOUND' })
   async remove(
@@ -131,7 +133,7 @@ export class AdminMapController {
     @Param('id', { schema: routeIdParamSchema }) id: string,
     @Query({ schema: cityQuerySchema }) query: CityQuery,
   ) {
-    await this.routes.remove(principal, cityOf(principal, query.cityId), id);
+    await this.map.removeRoute(principal, cityOf(principal, query.cityId), id);
   }
 
   @Get('routes/:id/shops')

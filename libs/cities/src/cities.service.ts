@@ -49,10 +49,10 @@ export class CitiesService {
   async loadProfile(id: string, manager: EntityManager = this.dataSource.manager): Promise<CityProfile | null> {
     const city = await this.findCity(id, manager);
     if (!city) return null;
-    const [routes, campaigns] = await Promise.all([
-      manager.find(RouteEntity, { where: { cityId: id }, order: { id: 'ASC' } }),
-      manager.find(CampaignEntity, { where: { cityId: id }, order: { startsAt: 'ASC' } }),
-    ]);
+    // One after the other: a transaction's manager has one connection, and pg warns (and will
+    // refuse) when a second query is sent on it before the first answered.
+    const routes = await manager.find(RouteEntity, { where: { cityId: id }, order: { id: 'ASC' } });
+    const campaigns = await manager.find(CampaignEntity, { where: { cityId: id }, order: { startsAt: 'ASC' } });
     return { city, routes, campaigns };
   }
 

@@ -95,13 +95,24 @@ export class RoutesAdminService {
     });
   }
 
-  remove(actor: RouteActor, cityId: string, id: string): Promise<void> {
+  /**
+   * Removes a route. `alsoDo` runs in the same transaction once the route is gone, for what other
+   * contexts keep about it (the shops along it, which this context cannot reach: vouchers depends
+   * on cities); what it returns is added to the audit entry, so the entry tells all the removal did.
+   */
+  remove(
+    actor: RouteActor,
+    cityId: string,
+    id: string,
+    alsoDo?: (manager: EntityManager) => Promise<Record<string, unknown>>,
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockCity(manager, cityId);
       const before = await manager.findOneBy(RouteEntity, { cityId, id });
       if (!before) throw RouteErrors.routeNotFound(id);
       await manager.query(`DELETE FROM routes WHERE city_id = $1 AND id = $2`, [cityId, id]);
-      await this.changed(manager, actor, cityId, id, 'route.removed', view(before), null);
+      const consequences = alsoDo ? await alsoDo(manager) : {};
+      await this.changed(manager, actor, cityId, id, 'route.removed', view(before), null, consequences);
     });
   }
 
@@ -119,6 +130,7 @@ export class RoutesAdminService {
     action: string,
     before: RouteInput | null,
     after: RouteInput | null,
+    more: Record<string, unknown> = {},
   ): Promise<void> {
     await manager.query(`UPDATE cities SET updated_at = now() WHERE id = $1`, [cityId]);
     await appendAudit(manager, {
@@ -127,7 +139,7 @@ export class RoutesAdminService {
       cityId,
       action,
       subject: `route:${cityId}/${id}`,
-      details: { before: asThing(before), after: asThing(after) },
+      details: { before: asThing(before), after: asThing(after), ...more },
     });
   }
 }

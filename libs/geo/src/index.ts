@@ -3,3 +3,4 @@ export * from './corridor';
 export * from './corridor-index';
 export * from './geodesy';
 export * from './local-projection';
+export * from './simplify';

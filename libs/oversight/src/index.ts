@@ -8,3 +8,4 @@ export * from './open-data.service';
 export * from './oversight.module';
 export * from './participants-lookup.service';
 export * from './review-desk.service';
+export * from './transit-lines';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RoutesAdminService } from '@muvo/cities';
+import { TeamsService } from '@muvo/gamification';
 import { DomainException } from '@muvo/kernel';
-import { RulesAdminService } from '@muvo/scoring';
+import { RulesAdminService, ScoringErrors } from '@muvo/scoring';
 import { MerchantsService } from '@muvo/vouchers';
 import type { KpiPoint } from './kpi-csv';
 import { type KpiBucket, weekOf } from './kpi-rollup.service';
@@ -82,7 +84,14 @@ export class KpiQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RulesAdminService,
     private readonly merchants: MerchantsService,
+    private readonly routes: RoutesAdminService,
+    private readonly teams: TeamsService,
   ) {}
+
+  /** The city's teams and neighbourhoods, to filter the KPIs by. */
+  teamsOf(cityId: string) {
+    return this.teams.list(cityId);
+  }
 
   async kpis(cityId: string, query: KpiQuery) {
     const dim = dimOf(query);
@@ -95,6 +104,8 @@ export class KpiQueryService {
         `at most ${MAX_BUCKETS} buckets; choose weeks or a shorter period`,
       );
     }
+    const campaigns = await this.rules.campaigns(cityId);
+    await this.checkFilter(cityId, query, campaigns);
     const [found, cityWide, shops]: [RollupRow[], RollupRow[], { merchant_id: string; n: string; cents: string }[]] =
       await Promise.all([
         this.dataSource.query(
@@ -136,7 +147,7 @@ export class KpiQueryService {
       };
     });
     const names = new Map((await this.merchants.inCity(cityId)).map((m) => [m.id, m.name]));
-    const campaignViews = (await this.rules.campaigns(cityId)).filter(
+    const campaignViews = campaigns.filter(
       (c) => !query.campaignId || c.id === query.campaignId,
     );
     return {
@@ -162,5 +173,19 @@ export class KpiQueryService {
         used: c.issuedPoints,
       })),
     };
+  }
+
+  /**
+   * A filter names one of the city's own campaigns, routes or teams: another city's id (or an
+   * unknown one) is 404 with a code, as everywhere in the console, rather than an empty chart.
+   */
+  private async checkFilter(cityId: string, query: KpiQuery, campaigns: { id: string }[]): Promise<void> {
+    if (query.campaignId && !campaigns.some((c) => c.id === query.campaignId)) {
+      throw ScoringErrors.campaignNotFound(query.campaignId);
+    }
+    if (query.routeId) await this.routes.get(cityId, query.routeId);
+    if (query.teamId && !(await this.teams.list(cityId)).some((t) => t.id === query.teamId)) {
+      throw new DomainException('TEAM_NOT_FOUND', 'not-found', `no team ${query.teamId} in this city`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { PrivacyZonesModule } from '@muvo/privacy';
 import { Module } from '@nestjs/common';
 import { CitiesModule } from '@muvo/cities';
+import { GamificationModule } from '@muvo/gamification';
 import { IdentityModule } from '@muvo/identity';
 import { ScoringModule } from '@muvo/scoring';
 import { VouchersModule } from '@muvo/vouchers';
@@ -25,7 +26,7 @@ const services = [
  * participant look-ups (each audited) and the review desk. The worker adds {@link KpiRollupSweeper}.
  */
 @Module({
-  imports: [CitiesModule, IdentityModule, PrivacyZonesModule, ScoringModule, VouchersModule],
+  imports: [CitiesModule, GamificationModule, IdentityModule, PrivacyZonesModule, ScoringModule, VouchersModule],
   providers: services,
   exports: services,
 })

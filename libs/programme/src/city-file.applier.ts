@@ -28,6 +28,7 @@ import {
 import {
   cityVoucherPolicy,
   closeOffers,
+  detachShopsFromRoutes,
   nearestRoute,
   shopCorridorM,
   suspendMerchants,
@@ -209,6 +210,7 @@ export class CityFileApplier {
       rules: file.rules ?? {},
       ...(file.vouchers ? { vouchers: file.vouchers } : {}),
       ...(file.privacy ? { privacy: file.privacy } : {}),
+      ...(file.openData?.k !== undefined ? { openData: { k: file.openData.k } } : {}),
     };
     await upsertCity(manager, {
       id: file.id,
@@ -222,7 +224,11 @@ export class CityFileApplier {
 
   private async syncRoutes(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {
     for (const route of file.routes) await upsertRoute(manager, file.id, route);
-    await deleteRoutes(manager, file.id, idsOf(removed, 'route'));
+    const gone = idsOf(removed, 'route');
+    await deleteRoutes(manager, file.id, gone);
+    // Shops that applied through the API keep no route that is gone (the file's own shops are
+    // placed again on the file's routes below).
+    await detachShopsFromRoutes(manager, file.id, gone);
   }
 
   private async syncTeams(manager: EntityManager, file: CityFile, removed: Set<string>): Promise<void> {

@@ -54,6 +54,7 @@ export class CityFileExporter {
     const rules = settings.rules as Record<string, unknown> | undefined;
     const vouchers = settings.vouchers as Record<string, unknown> | undefined;
     const privacy = settings.privacy as Record<string, unknown> | undefined;
+    const openData = settings.openData as { k?: number } | undefined;
     const file = present({
       id: city.id,
       name: city.name,
@@ -62,6 +63,7 @@ export class CityFileExporter {
       rules: rules && Object.keys(rules).length ? rules : undefined,
       vouchers: vouchers && Object.keys(vouchers).length ? vouchers : undefined,
       privacy: privacy && Object.keys(privacy).length ? privacy : undefined,
+      openData: openData?.k !== undefined ? { k: openData.k } : undefined,
       routes: routes.map((r) => ({ id: r.id, name: r.name, corridorM: r.corridorM, geometry: r.geometry })),
       campaigns: campaigns.map((c) => ({
         id: c.id,

@@ -107,6 +107,12 @@ function buildCityFileSchema(object: typeof z.object) {
         .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"')
         .optional(),
     }).optional(),
+    /**
+     * The city's open data (docs/open-data.md): `k`, the fewest distinct participants behind any
+     * published figure, chosen by the city's data-protection officer; 10 when absent. The export
+     * may be asked for a larger k, never a smaller one.
+     */
+    openData: object({ k: z.number().int().min(2).max(100_000).optional() }).optional(),
     /** What others see of trips and how long raw fixes are kept (see @muvo/privacy for the defaults). */
     privacy: object(cityPrivacySchema.shape).optional(),
     routes: z

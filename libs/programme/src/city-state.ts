@@ -52,6 +52,9 @@ export function cityThings(file: CityFile): CityThings {
     rules: file.rules ?? {},
     vouchers: file.vouchers ?? {},
   };
+  // Only when set: a city applied before `openData` existed has no record of it, and must not
+  // read a first `openData` in its file as undoing an API change.
+  if (file.openData?.k !== undefined) things.openData = { k: file.openData.k };
   for (const r of file.routes) things[`route:${r.id}`] = { name: r.name, corridorM: r.corridorM, geometry: r.geometry };
   for (const t of file.teams) things[`team:${t.id}`] = { name: t.name, kind: t.kind };
   for (const c of file.campaigns) {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { rows } from '@muvo/database';
 import type { WeeklySchedule } from './domain/weekly-schedule';
 import { rethrowOfferConstraint } from './offers.service';
 
@@ -179,4 +180,28 @@ export async function suspendMerchants(manager: EntityManager, cityId: string, i
       WHERE city_id = $1 AND status <> 'suspended' AND id = ANY($2)`,
     [cityId, ids],
   );
+}
+
+/**
+ * Shops along routes that are being removed lose their route (`route_id` cleared, in the caller's
+ * transaction), so no shop names a route that no longer exists. Returns the shops detached, for
+ * the audit entry of the removal.
+ */
+export async function detachShopsFromRoutes(
+  manager: EntityManager,
+  cityId: string,
+  routeIds: readonly string[],
+): Promise<{ id: string; name: string; routeId: string }[]> {
+  if (routeIds.length === 0) return [];
+  const detached = await rows<{ id: string; name: string; route_id: string }>(
+    manager,
+    `UPDATE merchants m SET route_id = NULL, route_distance_m = NULL, updated_at = now()
+       FROM (SELECT id, route_id FROM merchants WHERE city_id = $1 AND route_id = ANY($2) FOR UPDATE) old
+      WHERE m.id = old.id
+     RETURNING m.id, m.name, old.route_id`,
+    [cityId, routeIds],
+  );
+  return detached
+    .map((m) => ({ id: m.id, name: m.name, routeId: m.route_id }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

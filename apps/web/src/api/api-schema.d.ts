@@ -111,7 +111,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The city on a map: area, routes with corridors, shops by status, transit stops */
+    /** The city on a map: area, routes with corridors, shops by status, GTFS stops and lines (simplified) */
     get: operations['AdminMapController_cityMap'];
     put?: never;
     post?: never;
@@ -404,7 +404,7 @@ export interface paths {
     /** Replace a route: name, corridor, line (audited; city:apply will not silently undo it) */
     put: operations['AdminMapController_update'];
     post?: never;
-    /** Remove a route (audited) */
+    /** Remove a route; the shops along it lose it (audited, naming those shops) */
     delete: operations['AdminMapController_remove'];
     options?: never;
     head?: never;
@@ -506,6 +506,23 @@ export interface paths {
     };
     /** The programme’s effect over local days: km by mode, CO2 avoided, active participants, points */
     get: operations['AdminRulesController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The city’s teams and neighbourhoods (from its city file), to filter the KPIs by */
+    get: operations['AdminKpisController_teams'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1415,6 +1432,16 @@ export interface components {
         [key: string]: unknown;
       };
       cityId: string;
+      /** @description The imported GTFS lines, one per route, simplified for the map (empty without a feed) */
+      lines: {
+        geometry: components['schemas']['LineString'];
+        /** @description The GTFS shape drawn (or `stops:ROUTE:DIRECTION` when the feed had no shapes.txt) */
+        id: string;
+        /** @enum {string} */
+        kind: 'bus' | 'rail';
+        /** @description The GTFS routes it draws */
+        routeIds: string[];
+      }[];
       name: string;
       routes: components['schemas']['Route'][];
       shops: {
@@ -1442,6 +1469,14 @@ export interface components {
       rules: {
         [key: string]: unknown;
       };
+    };
+    CityTeams: {
+      items: {
+        id: string;
+        /** @enum {string} */
+        kind: 'team' | 'neighbourhood';
+        name: string;
+      }[];
     };
     ConsentOverview: {
       /** @description What holds now (null: never consented) */
@@ -2905,6 +2940,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description CAMPAIGN_NOT_FOUND, ROUTE_NOT_FOUND, TEAM_NOT_FOUND: the filter names none of the city’s own */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AdminKpisController_csv: {
@@ -3763,6 +3805,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProgrammeStats'];
+        };
+      };
+    };
+  };
+  AdminKpisController_teams: {
+    parameters: {
+      query?: {
+        /** @description Admins only: the city to act on (operators act on their own) */
+        cityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CityTeams'];
         };
       };
     };

@@ -38,6 +38,13 @@ export interface CityMap {
   routes: CityRoute[];
   shops: { id: string; name: string; status: MerchantStatus; lat: number; lon: number }[];
   stops: { id: string; name: string; lat: number; lon: number }[];
+  /** The imported GTFS lines, simplified (empty without a feed). */
+  lines: { id: string; kind: 'bus' | 'rail'; routeIds: string[]; geometry: LineString }[];
+}
+export interface CityTeam {
+  id: string;
+  name: string;
+  kind: 'team' | 'neighbourhood';
 }
 export type RouteDraft = Omit<CityRoute, 'id'>;
 
@@ -168,6 +175,7 @@ export const consoleApi = {
       'GET',
       `/v1/admin/routes/${id(routeId)}/shops?corridorM=${corridorM}`,
     ),
+  teams: () => call<{ items: CityTeam[] }>('api', 'GET', '/v1/admin/teams'),
   kpis: (filters: KpiFilters) => call<Kpis>('api', 'GET', `/v1/admin/kpis${query(filters)}`),
   kpiCsv: (chart: string, filters: KpiFilters) =>
     download('api', `/v1/admin/kpis.csv${query({ chart, ...filters })}`, `${chart}-${filters.from}-${filters.to}.csv`),

@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import type { CityMap } from '../api/console-contract';
 import { corridorPixelsAtZoom0 } from './corridor';
 import { PLAIN_STYLE } from './map-view';
+import { TRANSIT_COLOURS } from './transit-colours';
 
 type Position = [number, number];
 
@@ -67,8 +68,8 @@ const lines = (items: { line: Position[]; corridorM: number }[]): FeatureCollect
 
 /**
  * The city on a map: its area, its routes with their corridors drawn to scale, shops coloured by
- * status and transit stops; and a draft route the operator draws by clicking (a point per click)
- * and edits by dragging its points, which are keyboard-focusable markers.
+ * status, and the GTFS stops and lines; and a draft route the operator draws by clicking (a point
+ * per click) and edits by dragging its points, which are keyboard-focusable markers.
  */
 export function drawCityMap(options: CityMapOptions): CityMapHandle {
   const { city } = options;
@@ -134,6 +135,25 @@ export function drawCityMap(options: CityMapOptions): CityMapHandle {
       type: 'line',
       source: 'area',
       paint: { 'line-color': '#0b5d2a', 'line-width': 2, 'line-dasharray': [2, 2] },
+    });
+    // GTFS lines under the programme's routes, so a route drawn along a bus line stays visible.
+    map.addSource('transit', {
+      type: 'geojson',
+      data: {
+        type: 'FeatureCollection',
+        features: city.lines.map((line) => ({
+          type: 'Feature',
+          properties: { colour: TRANSIT_COLOURS[line.kind] },
+          geometry: line.geometry,
+        })),
+      },
+    });
+    map.addLayer({
+      id: 'transit',
+      type: 'line',
+      source: 'transit',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5 },
     });
     map.addSource('routes', {
       type: 'geojson',

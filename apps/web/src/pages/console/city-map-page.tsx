@@ -6,6 +6,7 @@ import { webConfig } from '../../app-config';
 import { mapLocale } from '../../components/lazy-map';
 import { formatNumber } from '../../format';
 import type { CityMapHandle } from '../../map/city-map-view';
+import { TRANSIT_COLOURS } from '../../map/transit-colours';
 import { shopsAlong } from '../../map/corridor';
 import {
   checkNumber,
@@ -41,7 +42,7 @@ async function loadCity(): Promise<{ city: CityMap; partial: boolean }> {
       lat: m.location.lat,
       lon: m.location.lon,
     }));
-    return { city: { area: null, routes: [], shops, stops: [] }, partial: true };
+    return { city: { area: null, routes: [], shops, stops: [], lines: [] }, partial: true };
   }
 }
 
@@ -202,6 +203,14 @@ export function CityMapPage() {
             <span className="dot stop" aria-hidden="true" />
             {t('con_legendStop')}
           </li>
+          {(['bus', 'rail'] as const)
+            .filter((kind) => city?.lines.some((line) => line.kind === kind))
+            .map((kind) => (
+              <li key={kind}>
+                <span className="swatch thin" style={{ background: TRANSIT_COLOURS[kind] }} aria-hidden="true" />
+                {t(kind === 'bus' ? 'con_legendBusLine' : 'con_legendRailLine')}
+              </li>
+            ))}
         </ul>
       </section>
       <Status text={status} />

@@ -53,6 +53,24 @@ const CHARTS: { chart: string; series: (b: KpiBucket[]) => { key: string; values
   },
 ];
 
+type FilterKey = 'campaignId' | 'routeId' | 'teamId';
+const FILTER_KEYS: Record<string, FilterKey> = { campaign: 'campaignId', route: 'routeId', team: 'teamId' };
+
+/**
+ * The api filters by one of campaign, route or team at a time (roll-ups are kept per filter): one
+ * select offers all three, grouped, its value `kind:id`.
+ */
+const filterOf = (filters: KpiFilters) =>
+  Object.entries(FILTER_KEYS)
+    .filter(([, key]) => filters[key])
+    .map(([kind, key]) => `${kind}:${filters[key]}`)[0] ?? '';
+const withoutFilter = ({ from, to, bucket }: KpiFilters): KpiFilters => ({ from, to, bucket });
+function filterFrom(value: string): Partial<KpiFilters> {
+  const at = value.indexOf(':');
+  const key = FILTER_KEYS[value.slice(0, at)];
+  return at > 0 && key ? { [key]: value.slice(at + 1) } : {};
+}
+
 /** What the programme achieves, per day or week, filtered; every chart also as CSV. */
 export function KpisPage() {
   const { t, i18n } = useTranslation();
@@ -61,10 +79,17 @@ export function KpisPage() {
   const [form, setForm] = useState(filters);
   const kpis = useLoaded(() => consoleApi.kpis(filters), [filters]);
   const campaigns = useLoaded(() => consoleApi.campaigns());
-  // The routes to filter by come with the city's map; a server without it offers no route filter.
+  // The routes to filter by come with the city's map, the teams from their own list; a server
+  // without either offers no such filter.
   const routes = useLoaded(() =>
     consoleApi.map().then(
       (m) => m.routes,
+      () => [],
+    ),
+  );
+  const teams = useLoaded(() =>
+    consoleApi.teams().then(
+      (list) => list.items,
       () => [],
     ),
   );
@@ -108,29 +133,34 @@ export function KpisPage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="kpi-campaign">{t('con_campaign')}</label>
-            <select id="kpi-campaign" value={form.campaignId ?? ''} onChange={set('campaignId')}>
-              <option value="">{t('con_all')}</option>
-              {campaigns.value?.items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {!!routes.value?.length && (
-            <div className="field">
-              <label htmlFor="kpi-route">{t('con_route')}</label>
-              <select id="kpi-route" value={form.routeId ?? ''} onChange={set('routeId')}>
-                <option value="">{t('con_all')}</option>
-                {routes.value.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
+            <label htmlFor="kpi-filter">{t('con_kpiFilter')}</label>
+            <select
+              id="kpi-filter"
+              value={filterOf(form)}
+              onChange={(e) => setForm({ ...withoutFilter(form), ...filterFrom(e.target.value) })}
+              aria-describedby="kpi-filter-help"
+            >
+              <option value="">{t('con_wholeCity')}</option>
+              {[
+                { kind: 'campaign', label: t('con_filterCampaigns'), items: campaigns.value?.items ?? [] },
+                { kind: 'route', label: t('con_filterRoutes'), items: routes.value ?? [] },
+                { kind: 'team', label: t('con_filterTeams'), items: teams.value ?? [] },
+              ]
+                .filter((group) => group.items.length > 0)
+                .map((group) => (
+                  <optgroup key={group.kind} label={group.label}>
+                    {group.items.map((item) => (
+                      <option key={item.id} value={`${group.kind}:${item.id}`}>
+                        {item.name}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
-              </select>
-            </div>
-          )}
+            </select>
+            <p className="hint" id="kpi-filter-help">
+              {t('con_kpiFilterHelp')}
+            </p>
+          </div>
         </div>
         <button type="submit" className="primary">
           {t('con_show')}
