@@ -253,9 +253,11 @@ describe('OpenPATH phone app protocol', () => {
         expanding = expandUploads(db, frank.id).catch((error: unknown) => error);
         const held = `FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
                         AND wait_event_type = 'Lock' AND query LIKE '%DELETE FROM openpath_uploads%'`;
-        await waitFor(async () =>
-          (await holder.query(`SELECT count(*)::int AS n ${held}`))[0].n > 0 ? true : undefined,
-        );
+        // pg_stat_activity is read once per transaction (stats_fetch_consistency): a fresh look each time.
+        await waitFor(async () => {
+          await holder.query(`SELECT pg_stat_clear_snapshot()`);
+          return (await holder.query(`SELECT count(*)::int AS n ${held}`))[0].n > 0 ? true : undefined;
+        });
         // The process dies there: its connections go, and their transactions are rolled back.
         await holder.query(`SELECT pg_terminate_backend(pid) ${held}`);
       } finally {
