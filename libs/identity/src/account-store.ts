@@ -60,6 +60,26 @@ export async function findAccounts(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(found.map((a) => [a.id, summaryOf(a)]));
 }
 
+/** How the audit log and other histories name an erased account: the person is gone, the entry stays. */
+export const DELETED_PARTICIPANT = 'deleted participant';
+
+/**
+ * Names of the accounts among `ids` for histories (display name, else email; an erased account is
+ * `DELETED_PARTICIPANT`), in one query. Ids that are not accounts, or have no name, are left out.
+ */
+export async function accountNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => UUID_PATTERN.test(id));
+  if (unique.length === 0) return new Map();
+  const found: { id: string; name: string | null; erased: boolean }[] = await db.query(
+    `SELECT id, COALESCE(display_name, email) AS name, erased_at IS NOT NULL AS erased
+       FROM accounts WHERE id = ANY($1::uuid[])`,
+    [unique],
+  );
+  return new Map(
+    found.flatMap((a) => (a.erased ? [[a.id, DELETED_PARTICIPANT]] : a.name ? [[a.id, a.name]] : [])),
+  );
+}
+
 /** A shop's staff, owners first, then by seniority. */
 export async function merchantStaff(db: Db, merchantId: string): Promise<AccountSummary[]> {
   const found: SummaryRow[] = await db.query(

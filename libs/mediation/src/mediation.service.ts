@@ -56,7 +56,7 @@ const toResident = (r: ResidentRow): Resident => ({
  * Taking part without a smartphone: a mediator (social centre, library) registers residents with
  * their recorded consent, prints them a card with a login code, and acts for them. A mediator
  * reaches only the residents they registered, in their own city; everything done for a resident
- * is audited with both names.
+ * is audited under both account ids.
  */
 @Injectable()
 export class MediationService {
@@ -134,7 +134,7 @@ export class MediationService {
     return loginCode;
   }
 
-  /** Writes what a mediator did for a resident to the audit log, with both names. */
+  /** Writes what a mediator did for a resident to the audit log (ids only: see `audit`). */
   async recordAction(
     mediator: Principal,
     resident: Resident,
@@ -232,7 +232,8 @@ export class MediationService {
         cityId,
         action: 'mediation.mediator.granted',
         subject: `account:${granted.accountId}`,
-        details: { email: input.email, before: existing ? { role: existing.role } : null, after: { role: 'mediator' } },
+        // The subject's id, not their email: the log outlives an erasure (names are joined in on reading).
+        details: { before: existing ? { role: existing.role } : null, after: { role: 'mediator' } },
       });
       return granted;
     });
@@ -251,6 +252,11 @@ export class MediationService {
     return toResident(row);
   }
 
+  /**
+   * What a mediator did for a resident, by account ids only (the actor and the subject): the audit
+   * log is append-only, so a name written into it would outlive the resident's erasure. Names are
+   * joined in when the log is read.
+   */
   private async audit(
     manager: EntityManager,
     mediator: Principal,
@@ -258,22 +264,13 @@ export class MediationService {
     action: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    const [me] = await rows<{ display_name: string | null; email: string | null }>(
-      manager,
-      `SELECT display_name, email FROM accounts WHERE id = $1`,
-      [mediator.accountId],
-    );
     await appendAudit(manager, {
       actorId: mediator.accountId,
       actorRole: 'mediator',
       cityId: resident.cityId,
       action,
       subject: `account:${resident.id}`,
-      details: {
-        mediator: { id: mediator.accountId, name: me?.display_name ?? me?.email ?? null },
-        resident: { id: resident.id, name: resident.displayName },
-        ...details,
-      },
+      details,
     });
   }
 }
