@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface AuditEntry {
   /** The account that acted; null for the city file and the system. */
@@ -116,4 +116,19 @@ export async function readAudit(
     details: e.details,
   }));
   return { items, nextBefore: found.length > filter.limit ? items[items.length - 1].id : null };
+}
+
+/**
+ * The export step of the audit log: entries by the person (`actorId`), about one of `subjects`, or
+ * naming one of `tripIds` in their details, oldest first.
+ */
+export function auditEntriesAbout(
+  manager: EntityManager | DataSource,
+  about: { actorId: string; subjects: readonly string[]; tripIds: readonly string[] },
+): Promise<Record<string, unknown>[]> {
+  return manager.query(
+    `SELECT at, actor_role AS "actorRole", action, subject, details FROM audit_log
+      WHERE actor_id = $1 OR subject = ANY($2) OR details->>'tripId' = ANY($3) ORDER BY at, id`,
+    [about.actorId, [...about.subjects], [...about.tripIds]],
+  );
 }

@@ -30,7 +30,6 @@ const ALLOWED: Record<string, string[]> = {
     'trips',
   ],
   ledger: ['merchants', 'offers', 'trips', 'vouchers'],
-  mediation: ['accounts'],
   oversight: [
     'accounts',
     'cities',
@@ -40,24 +39,6 @@ const ALLOWED: Record<string, string[]> = {
     'team_members',
     'trips',
   ],
-  privacy: [
-    'accounts',
-    'audit_log',
-    'ledger_accounts',
-    'ledger_transfers',
-    'merchants',
-    'offers',
-    'openpath_entries',
-    'participant_badges',
-    'participant_days',
-    'participant_stats',
-    'team_members',
-    'trip_reviews',
-    'trips',
-    'vouchers',
-  ],
-  tracking: ['trip_fingerprints'],
-  vouchers: ['ledger_transfers'],
 };
 
 function sourceFiles(dir: string): string[] {

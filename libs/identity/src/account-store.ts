@@ -75,9 +75,7 @@ export async function accountNames(db: Db, ids: readonly string[]): Promise<Map<
        FROM accounts WHERE id = ANY($1::uuid[])`,
     [unique],
   );
-  return new Map(
-    found.flatMap((a) => (a.erased ? [[a.id, DELETED_PARTICIPANT]] : a.name ? [[a.id, a.name]] : [])),
-  );
+  return new Map(found.flatMap((a) => (a.erased ? [[a.id, DELETED_PARTICIPANT]] : a.name ? [[a.id, a.name]] : [])));
 }
 
 /** A shop's staff, owners first, then by seniority. */
@@ -116,4 +114,43 @@ export async function setMerchantOwner(
       `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
       [who.email, owner],
     );
+}
+
+/** The account, locked for the caller's transaction (`FOR UPDATE`), or null. */
+export async function lockAccount(manager: EntityManager, id: string): Promise<AccountSummary | null> {
+  if (!UUID_PATTERN.test(id)) return null;
+  const [found]: SummaryRow[] = await manager.query(`SELECT ${SUMMARY} FROM accounts WHERE id = $1 FOR UPDATE`, [id]);
+  return found ? summaryOf(found) : null;
+}
+
+/** The account with this email (whatever its case), locked for the caller's transaction, or null. */
+export async function lockAccountByEmail(manager: EntityManager, email: string): Promise<AccountSummary | null> {
+  const [found]: SummaryRow[] = await manager.query(
+    `SELECT ${SUMMARY} FROM accounts WHERE lower(email) = lower($1) FOR UPDATE`,
+    [email],
+  );
+  return found ? summaryOf(found) : null;
+}
+
+/** Gives an account a role in a city (a participant made mediator). */
+export async function setAccountRole(
+  manager: EntityManager,
+  id: string,
+  role: Role,
+  cityId: string | null,
+): Promise<void> {
+  await manager.query(`UPDATE accounts SET role = $2, city_id = $3 WHERE id = $1`, [id, role, cityId]);
+}
+
+/** Records on the account the versions of the terms and privacy notice in force it accepted (the gate reads them). */
+export async function setAcceptedTexts(
+  manager: EntityManager,
+  id: string,
+  accepted: { terms: string; privacy: string },
+): Promise<void> {
+  await manager.query(`UPDATE accounts SET terms_version = $2, privacy_version = $3 WHERE id = $1`, [
+    id,
+    accepted.terms,
+    accepted.privacy,
+  ]);
 }

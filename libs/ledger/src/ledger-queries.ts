@@ -11,6 +11,16 @@ export async function transferIdByKey(db: Db, idempotencyKey: string): Promise<s
   return found?.id ?? null;
 }
 
+/** The transfers made with these idempotency keys, by key (keys with none are left out). */
+export async function transferIdsByKeys(db: Db, idempotencyKeys: readonly string[]): Promise<Map<string, string>> {
+  if (idempotencyKeys.length === 0) return new Map();
+  const found: { id: string; idempotency_key: string }[] = await db.query(
+    `SELECT id, idempotency_key FROM ledger_transfers WHERE idempotency_key = ANY($1::text[])`,
+    [[...idempotencyKeys]],
+  );
+  return new Map(found.map((t) => [t.idempotency_key, t.id]));
+}
+
 /**
  * Net amounts credited by transfers of one kind (their reversals subtracted), summed per credited
  * account's owner or per value of a metadata field, over the transfers whose metadata has the
@@ -53,4 +63,24 @@ export async function campaignBudgetsIssued(
     [cityId, campaignIds],
   );
   return new Map(found.map((r) => [r.id, Number(r.issued ?? 0)]));
+}
+
+/** The export step of the ledger: the participant's balance and every transfer of their account, signed, oldest first. */
+export async function ledgerForExport(
+  db: Db,
+  participantId: string,
+): Promise<{ balance: number; transfers: Record<string, unknown>[] }> {
+  const [account]: { id: string; balance: string }[] = await db.query(
+    `SELECT id, balance FROM ledger_accounts WHERE kind = 'participant' AND owner_id = $1`,
+    [participantId],
+  );
+  const transfers: Record<string, unknown>[] = account
+    ? await db.query(
+        `SELECT created_at AS at, kind, CASE WHEN credit_account_id = $1 THEN amount ELSE -amount END::int AS amount,
+                reference_id AS "referenceId", metadata
+           FROM ledger_transfers WHERE credit_account_id = $1 OR debit_account_id = $1 ORDER BY created_at, id`,
+        [account.id],
+      )
+    : [];
+  return { balance: Number(account?.balance ?? 0), transfers };
 }
