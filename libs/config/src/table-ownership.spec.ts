@@ -31,7 +31,6 @@ const ALLOWED: Record<string, string[]> = {
   ],
   ledger: ['merchants', 'offers', 'trips', 'vouchers'],
   oversight: [
-    'accounts',
     'cities',
     'ledger_accounts',
     'ledger_transfers',

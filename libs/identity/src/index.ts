@@ -11,3 +11,4 @@ export * from './account-erasure';
 export * from './mailer';
 export * from './password-reset.service';
 export * from './account-export';
+export * from './participant-directory';

@@ -84,3 +84,18 @@ export async function ledgerForExport(
     : [];
   return { balance: Number(account?.balance ?? 0), transfers };
 }
+
+/** A participant's latest transfers, newest first, signed from their side (a support look-up's list). */
+export async function latestTransfersOf(
+  db: Db,
+  participantId: string,
+  limit: number,
+): Promise<{ id: string; at: Date; kind: string; amount: string; reference_id: string | null }[]> {
+  return db.query(
+    `SELECT x.id, x.created_at AS at, x.kind, CASE WHEN x.credit_account_id = a.id THEN x.amount ELSE -x.amount END AS amount,
+            x.reference_id
+       FROM ledger_accounts a JOIN ledger_transfers x ON a.id IN (x.credit_account_id, x.debit_account_id)
+      WHERE a.kind = 'participant' AND a.owner_id = $1 ORDER BY x.created_at DESC, x.id LIMIT $2`,
+    [participantId, limit],
+  );
+}

@@ -2,6 +2,7 @@ import { PrivacyZonesModule } from '@muvo/privacy';
 import { Module } from '@nestjs/common';
 import { CitiesModule } from '@muvo/cities';
 import { IdentityModule } from '@muvo/identity';
+import { LedgerModule } from '@muvo/ledger';
 import { ScoringModule } from '@muvo/scoring';
 import { VouchersModule } from '@muvo/vouchers';
 import { ConsoleMapService } from './console-map.service';
@@ -25,7 +26,7 @@ const services = [
  * participant look-ups (each audited) and the review desk. The worker adds {@link KpiRollupSweeper}.
  */
 @Module({
-  imports: [CitiesModule, IdentityModule, PrivacyZonesModule, ScoringModule, VouchersModule],
+  imports: [CitiesModule, IdentityModule, LedgerModule, PrivacyZonesModule, ScoringModule, VouchersModule],
   providers: services,
   exports: services,
 })

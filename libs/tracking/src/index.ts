@@ -13,3 +13,4 @@ export * from './upload/trace-upload.parser';
 export * from './trip-geometry';
 export * from './trace-erasure';
 export * from './trip-export';
+export * from './trip-reads';

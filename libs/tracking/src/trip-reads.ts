@@ -1,0 +1,66 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Tracking's reads of trips for the other contexts' read models (open data, support look-ups). */
+type Db = DataSource | EntityManager;
+
+/** A scored trip as open data needs it: who, the local hour it started at, and its legs. */
+export interface ScoredTripLegs {
+  id: string;
+  participant_id: string;
+  hour: number;
+  legs: { mode: string; distanceM: number; startedAt: number; endedAt: number }[] | null;
+}
+
+/**
+ * A city's scored trips of some local days (in `timezone`, the city's), by id, at most `limit`;
+ * each with the local hour it started at and its receipt's legs (times in epoch ms).
+ */
+export function scoredTripLegsOf(
+  db: Db,
+  city: { id: string; timezone: string },
+  days: { from: string; to: string },
+  limit: number,
+): Promise<ScoredTripLegs[]> {
+  return db.query(
+    `SELECT t.id, t.participant_id, extract(hour FROM t.started_at AT TIME ZONE $5)::int AS hour,
+            (SELECT jsonb_agg(jsonb_build_object('mode', l->>'mode', 'distanceM', (l->>'distanceM')::float8,
+                    'startedAt', (extract(epoch FROM (l->>'startedAt')::timestamptz) * 1000)::float8,
+                    'endedAt', (extract(epoch FROM (l->>'endedAt')::timestamptz) * 1000)::float8))
+               FROM jsonb_array_elements(t.receipt->'legs') l) AS legs
+       FROM trips t
+      WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day BETWEEN $2::date AND $3::date
+      ORDER BY t.id LIMIT $4`,
+    [city.id, days.from, days.to, limit, city.timezone],
+  );
+}
+
+/** A participant's latest trips, newest first, as a support look-up lists them. */
+export async function latestTripsOf(
+  db: Db,
+  participantId: string,
+  limit: number,
+): Promise<
+  {
+    id: string;
+    status: string;
+    started_at: Date;
+    ended_at: Date;
+    distance_m: number | null;
+    points_awarded: number;
+    flags: string[];
+  }[]
+> {
+  return db.query(
+    `SELECT id, status, started_at, ended_at, distance_m, points_awarded, flags FROM trips
+      WHERE participant_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2`,
+    [participantId, limit],
+  );
+}
+
+/** Who made the trip with this id, if it is one. */
+export async function participantOfTrip(db: Db, tripId: string): Promise<string | null> {
+  const [found]: { participant_id: string }[] = await db.query(`SELECT participant_id FROM trips WHERE id = $1`, [
+    tripId,
+  ]);
+  return found?.participant_id ?? null;
+}
