@@ -29,7 +29,6 @@ const ALLOWED: Record<string, string[]> = {
     'trace_chunks',
     'trips',
   ],
-  ledger: ['merchants', 'offers', 'trips', 'vouchers'],
   oversight: [
     'cities',
     'ledger_accounts',

@@ -64,3 +64,19 @@ export async function participantOfTrip(db: Db, tripId: string): Promise<string 
   ]);
   return found?.participant_id ?? null;
 }
+
+/** Of these trip ids, the participant's trips: when they started, how far, by which modes. */
+export async function tripSummariesOf(
+  db: Db,
+  participantId: string,
+  ids: readonly string[],
+): Promise<Map<string, { startedAt: Date; distanceM: number | null; modes: string[] }>> {
+  if (ids.length === 0) return new Map();
+  const found: { id: string; started_at: Date; distance_m: number | null; modes: string[] | null }[] = await db.query(
+    `SELECT t.id, t.started_at, t.distance_m,
+            (SELECT array_agg(DISTINCT l->>'mode') FROM jsonb_array_elements(COALESCE(t.legs, '[]')) l) AS modes
+       FROM trips t WHERE t.id = ANY($2::uuid[]) AND t.participant_id = $1`,
+    [participantId, [...ids]],
+  );
+  return new Map(found.map((t) => [t.id, { startedAt: t.started_at, distanceM: t.distance_m, modes: t.modes ?? [] }]));
+}

@@ -22,3 +22,4 @@ export * from './city-file-shops';
 export * from './invitation-link';
 export * from './voucher-erasure';
 export * from './voucher-export';
+export * from './points-history.module';
