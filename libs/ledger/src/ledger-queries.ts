@@ -99,3 +99,42 @@ export async function latestTransfersOf(
     [participantId, limit],
   );
 }
+
+/**
+ * Points participants spent at a city's shops over some local days (in the city's `timezone`):
+ * voucher claims less their refunds.
+ */
+export async function pointsSpentAtShops(
+  db: Db,
+  city: { id: string; timezone: string },
+  days: { from: string; to: string },
+): Promise<number> {
+  const [found]: { points: string }[] = await db.query(
+    `SELECT COALESCE(sum(CASE WHEN x.kind = 'voucher-claim' THEN x.amount ELSE -x.amount END), 0) AS points
+       FROM ledger_transfers x
+       LEFT JOIN ledger_transfers o ON o.id = x.reverses_transfer_id
+       JOIN ledger_accounts a ON a.id = CASE WHEN x.kind = 'voucher-claim' THEN x.credit_account_id ELSE x.debit_account_id END
+      WHERE x.created_at >= ($2::date)::timestamp AT TIME ZONE $4 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4
+        AND a.kind = 'merchant' AND a.city_id = $1
+        AND (x.kind = 'voucher-claim' OR (x.kind = 'reversal' AND o.kind = 'voucher-claim'))`,
+    [city.id, days.from, days.to, city.timezone],
+  );
+  return Number(found.points);
+}
+
+/** The city-days (local, by `timezones`) with a transfer to or from a shop since an instant. */
+export async function shopTransferDaysSince(
+  db: Db,
+  since: Date,
+  timezones: ReadonlyMap<string, string>,
+): Promise<{ cityId: string; day: string }[]> {
+  const found: { city_id: string; day: string }[] = await db.query(
+    `SELECT DISTINCT a.city_id, to_char((x.created_at AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS day
+       FROM ledger_transfers x
+       JOIN ledger_accounts a ON a.id IN (x.credit_account_id, x.debit_account_id) AND a.kind = 'merchant'
+       JOIN unnest($2::text[], $3::text[]) AS c (id, timezone) ON c.id = a.city_id
+      WHERE x.created_at > $1`,
+    [since, [...timezones.keys()], [...timezones.values()]],
+  );
+  return found.map((f) => ({ cityId: f.city_id, day: f.day }));
+}

@@ -23,3 +23,4 @@ export * from './invitation-link';
 export * from './voucher-erasure';
 export * from './voucher-export';
 export * from './points-history.module';
+export * from './redemption-figures';
