@@ -52,6 +52,7 @@ interface Person extends TestParticipant {
 const cityIdOf = (city: TestCity) => city.raw.id as string;
 const staffEmail = (city: TestCity) => (city.raw.merchants as { staff: { email: string }[] }[])[0].staff[0].email;
 const operatorEmail = (city: TestCity) => (city.raw.operators as { email: string }[])[0].email;
+const mediatorEmail = (city: TestCity) => (city.raw.mediators as { email: string }[])[0].email;
 
 /**
  * A participant with every kind of data muvo holds: trips with fixes, receipts and ledger
@@ -232,7 +233,7 @@ describe('privacy rights', () => {
   let db: DataSource;
   beforeAll(async () => {
     stack = await startStack({ env: { ERASURE_SWEEP_INTERVAL_S: '1' } });
-    city = await applyTestCity(stack.config);
+    city = await applyTestCity(stack.config, { mediators: [{ email: `desk-${Date.now()}@library.example` }] });
     db = stack.api.app.get(DataSource);
   });
   afterAll(() => stack.close());
@@ -578,6 +579,59 @@ describe('privacy rights', () => {
         balance: 0,
       });
       expect((await request(stack.api.url, 'GET', '/v1/trips', { token: again2.accessToken })).body.items).toEqual([]);
+    });
+
+    it('leaves no name of a resident a mediator acted for, the audit log included, and shows them as deleted', async () => {
+      const mediator = await login(stack.api.url, mediatorEmail(city), city.password(mediatorEmail(city)));
+      const displayName = `Rosina${randomBytes(4).toString('hex')}`;
+      const card = await request(stack.api.url, 'POST', '/v1/mediator/residents', {
+        token: mediator,
+        body: { displayName, consent: { givenBy: 'resident', method: 'signed-form' } },
+      });
+      expect(card.status).toBe(201);
+      const residentId: string = card.body.resident.id;
+      const renewed = await request(stack.api.url, 'POST', `/v1/mediator/residents/${residentId}/login-code`, {
+        token: mediator,
+        body: {},
+      });
+      expect(renewed.status).toBe(201);
+      const operator = await login(stack.api.url, operatorEmail(city), city.password(operatorEmail(city)));
+      const trail = async () =>
+        (
+          await request(stack.api.url, 'GET', `/v1/admin/audit?subject=${encodeURIComponent(`account:${residentId}`)}`, {
+            token: operator,
+          })
+        ).body.items as { action: string; subjectName: string | null; actorName: string | null }[];
+      // The console names the resident and the mediator, joined in on reading.
+      expect((await trail()).map((e) => [e.action, e.subjectName, e.actorName])).toEqual([
+        ['mediation.login-code.renewed', displayName, mediatorEmail(city)],
+        ['mediation.resident.registered', displayName, mediatorEmail(city)],
+      ]);
+
+      const erase = await request(stack.api.url, 'POST', `/v1/admin/participants/${residentId}/erase`, {
+        token: operator,
+        body: { reason: 'asked at the library' },
+      });
+      expect(erase.status).toBe(202);
+      await waitFor(
+        async () => {
+          const [r] = await db.query(`SELECT completed_at FROM erasure_requests WHERE account_id = $1`, [residentId]);
+          return r?.completed_at ? true : undefined;
+        },
+        60_000,
+        'the resident\'s erasure to complete',
+      );
+      // The scan covers audit_log.details, where the mediator's entries once quoted the name.
+      expect(await columnsHolding(db, needlesOf({ words: [displayName] }))).toEqual([]);
+      expect(await redisHolding(stack, needlesOf({ words: [displayName] }))).toEqual([]);
+      const after = await trail();
+      expect(after.map((e) => e.action)).toEqual([
+        'account.erased',
+        'account.erasure-requested',
+        'mediation.login-code.renewed',
+        'mediation.resident.registered',
+      ]);
+      expect(after.map((e) => e.subjectName)).toEqual(Array(4).fill('deleted participant'));
     });
   });
 });

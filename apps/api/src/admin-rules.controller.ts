@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { readAudit } from '@muvo/audit';
-import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
+import { accountNames, CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { RulesAdminService, type ScoringRulesInput } from '@muvo/scoring';
 import {
   auditQuerySchema,
@@ -92,7 +92,8 @@ export class AdminRulesController {
   async audit(@CurrentPrincipal() principal: Principal, @Query({ schema: auditQuerySchema }) query: AuditQuery) {
     const cityId = principal.role === 'admin' ? (query.cityId ?? null) : principal.cityId;
     const { actor, ...filter } = query;
-    return readAudit(this.dataSource.manager, { ...filter, cityId, actorId: actor });
+    const manager = this.dataSource.manager;
+    return readAudit(manager, { ...filter, cityId, actorId: actor }, (ids) => accountNames(manager, ids));
   }
 
   @Get('stats')

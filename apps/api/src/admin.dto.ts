@@ -140,6 +140,8 @@ export const auditSchema = z
         cityId: z.string().nullable(),
         action: z.string(),
         subject: z.string(),
+        actorName: z.string().nullable().describe('Who acted, as named now ("deleted participant" once erased)'),
+        subjectName: z.string().nullable().describe('The account the entry is about, as named now, if it is one'),
         details: z.unknown(),
       }),
     ),

@@ -13,6 +13,7 @@ import { ObservabilityModule, REDIS_CLIENT } from '@muvo/observability';
 import { ConsentGate, PrivacyRightsModule, PrivacyZonesModule } from '@muvo/privacy';
 import { ScoringModule } from '@muvo/scoring';
 import { TrackingModule } from '@muvo/tracking';
+import { PointsHistoryModule } from '@muvo/vouchers';
 import { WebAppModule } from '@muvo/web-app';
 import { AchievementsController } from './achievements.controller';
 import { AdminBacktestsController } from './admin-backtests.controller';
@@ -54,6 +55,7 @@ export class ApiModule {
         IdentityModule,
         TrackingModule,
         LedgerModule,
+        PointsHistoryModule,
         CitiesModule,
         ScoringModule,
         PrivacyZonesModule,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface AuditEntry {
   /** The account that acted; null for the city file and the system. */
@@ -44,13 +44,31 @@ export interface AuditView {
   cityId: string | null;
   action: string;
   subject: string;
+  /** The acting account's name as it is now (joined on reading; see `AccountNames`). */
+  actorName: string | null;
+  /** The subject's name when the subject is an account (`account:` / `participant:`), as it is now. */
+  subjectName: string | null;
   details: unknown;
+}
+
+/**
+ * The names of accounts by id, as they are now (an erased one under a neutral label). The log keeps
+ * ids only, so erasing a person leaves no name in this append-only table; the reader joins names in
+ * through this lookup, passed by the caller because identity owns `accounts`.
+ */
+export type AccountNames = (ids: string[]) => Promise<Map<string, string>>;
+
+/** The account a subject names (`account:<id>`, `participant:<id>`), if any. */
+export function subjectAccountId(subject: string): string | null {
+  const match = /^(?:account|participant):([0-9a-f-]{36})$/i.exec(subject);
+  return match ? match[1] : null;
 }
 
 /** Audit entries, newest first, filtered; `nextBefore` pages on (null on the last page). */
 export async function readAudit(
   manager: EntityManager,
   filter: AuditFilter,
+  names?: AccountNames,
 ): Promise<{ items: AuditView[]; nextBefore: number | null }> {
   const found: {
     id: string;
@@ -80,7 +98,12 @@ export async function readAudit(
       filter.limit + 1,
     ],
   );
-  const items = found.slice(0, filter.limit).map((e) => ({
+  const page = found.slice(0, filter.limit);
+  const ids = page.flatMap((e) => [e.actor_id, subjectAccountId(e.subject)]).filter((id): id is string => !!id);
+  // One lookup for the page, not one per entry.
+  const named = names && ids.length ? await names([...new Set(ids)]) : new Map<string, string>();
+  const nameOf = (id: string | null) => (id ? (named.get(id) ?? null) : null);
+  const items = page.map((e) => ({
     id: Number(e.id),
     at: e.at.toISOString(),
     actorId: e.actor_id,
@@ -88,7 +111,24 @@ export async function readAudit(
     cityId: e.city_id,
     action: e.action,
     subject: e.subject,
+    actorName: nameOf(e.actor_id),
+    subjectName: nameOf(subjectAccountId(e.subject)),
     details: e.details,
   }));
   return { items, nextBefore: found.length > filter.limit ? items[items.length - 1].id : null };
+}
+
+/**
+ * The export step of the audit log: entries by the person (`actorId`), about one of `subjects`, or
+ * naming one of `tripIds` in their details, oldest first.
+ */
+export function auditEntriesAbout(
+  manager: EntityManager | DataSource,
+  about: { actorId: string; subjects: readonly string[]; tripIds: readonly string[] },
+): Promise<Record<string, unknown>[]> {
+  return manager.query(
+    `SELECT at, actor_role AS "actorRole", action, subject, details FROM audit_log
+      WHERE actor_id = $1 OR subject = ANY($2) OR details->>'tripId' = ANY($3) ORDER BY at, id`,
+    [about.actorId, [...about.subjects], [...about.tripIds]],
+  );
 }

@@ -56,6 +56,12 @@ export class CitiesService {
     return { city, routes, campaigns };
   }
 
+  /** Every city's timezone, by id (cities are few). */
+  async timezones(): Promise<Map<string, string>> {
+    const found = await this.dataSource.manager.find(CityEntity, { select: { id: true, timezone: true } });
+    return new Map(found.map((c) => [c.id, c.timezone]));
+  }
+
   /** Every city's settings (cities are few: a programme runs a handful). */
   listSettings(): Promise<Pick<CityEntity, 'id' | 'settings'>[]> {
     return this.dataSource.manager.find(CityEntity, { select: { id: true, settings: true }, order: { id: 'ASC' } });

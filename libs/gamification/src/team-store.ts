@@ -25,3 +25,17 @@ export async function upsertTeam(manager: EntityManager, cityId: string, team: T
 export async function deleteTeams(manager: EntityManager, cityId: string, ids: readonly string[]): Promise<void> {
   await manager.query(`DELETE FROM teams WHERE city_id = $1 AND id = ANY($2)`, [cityId, ids]);
 }
+
+/** The team of each of these participants in the city, by participant (those in none are left out). */
+export async function teamsOfParticipants(
+  db: DataSource | EntityManager,
+  cityId: string,
+  participantIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (participantIds.length === 0) return new Map();
+  const found: { participant_id: string; team_id: string }[] = await db.query(
+    `SELECT participant_id, team_id FROM team_members WHERE city_id = $1 AND participant_id = ANY($2::uuid[])`,
+    [cityId, [...participantIds]],
+  );
+  return new Map(found.map((m) => [m.participant_id, m.team_id]));
+}

@@ -60,6 +60,24 @@ export async function findAccounts(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(found.map((a) => [a.id, summaryOf(a)]));
 }
 
+/** How the audit log and other histories name an erased account: the person is gone, the entry stays. */
+export const DELETED_PARTICIPANT = 'deleted participant';
+
+/**
+ * Names of the accounts among `ids` for histories (display name, else email; an erased account is
+ * `DELETED_PARTICIPANT`), in one query. Ids that are not accounts, or have no name, are left out.
+ */
+export async function accountNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => UUID_PATTERN.test(id));
+  if (unique.length === 0) return new Map();
+  const found: { id: string; name: string | null; erased: boolean }[] = await db.query(
+    `SELECT id, COALESCE(display_name, email) AS name, erased_at IS NOT NULL AS erased
+       FROM accounts WHERE id = ANY($1::uuid[])`,
+    [unique],
+  );
+  return new Map(found.flatMap((a) => (a.erased ? [[a.id, DELETED_PARTICIPANT]] : a.name ? [[a.id, a.name]] : [])));
+}
+
 /** A shop's staff, owners first, then by seniority. */
 export async function merchantStaff(db: Db, merchantId: string): Promise<AccountSummary[]> {
   const found: SummaryRow[] = await db.query(
@@ -96,4 +114,43 @@ export async function setMerchantOwner(
       `UPDATE accounts SET merchant_owner = $2 WHERE lower(email) = lower($1) AND merchant_owner <> $2`,
       [who.email, owner],
     );
+}
+
+/** The account, locked for the caller's transaction (`FOR UPDATE`), or null. */
+export async function lockAccount(manager: EntityManager, id: string): Promise<AccountSummary | null> {
+  if (!UUID_PATTERN.test(id)) return null;
+  const [found]: SummaryRow[] = await manager.query(`SELECT ${SUMMARY} FROM accounts WHERE id = $1 FOR UPDATE`, [id]);
+  return found ? summaryOf(found) : null;
+}
+
+/** The account with this email (whatever its case), locked for the caller's transaction, or null. */
+export async function lockAccountByEmail(manager: EntityManager, email: string): Promise<AccountSummary | null> {
+  const [found]: SummaryRow[] = await manager.query(
+    `SELECT ${SUMMARY} FROM accounts WHERE lower(email) = lower($1) FOR UPDATE`,
+    [email],
+  );
+  return found ? summaryOf(found) : null;
+}
+
+/** Gives an account a role in a city (a participant made mediator). */
+export async function setAccountRole(
+  manager: EntityManager,
+  id: string,
+  role: Role,
+  cityId: string | null,
+): Promise<void> {
+  await manager.query(`UPDATE accounts SET role = $2, city_id = $3 WHERE id = $1`, [id, role, cityId]);
+}
+
+/** Records on the account the versions of the terms and privacy notice in force it accepted (the gate reads them). */
+export async function setAcceptedTexts(
+  manager: EntityManager,
+  id: string,
+  accepted: { terms: string; privacy: string },
+): Promise<void> {
+  await manager.query(`UPDATE accounts SET terms_version = $2, privacy_version = $3 WHERE id = $1`, [
+    id,
+    accepted.terms,
+    accepted.privacy,
+  ]);
 }

@@ -10,3 +10,5 @@ export * from './account-store';
 export * from './account-erasure';
 export * from './mailer';
 export * from './password-reset.service';
+export * from './account-export';
+export * from './participant-directory';

@@ -11,6 +11,16 @@ export async function transferIdByKey(db: Db, idempotencyKey: string): Promise<s
   return found?.id ?? null;
 }
 
+/** The transfers made with these idempotency keys, by key (keys with none are left out). */
+export async function transferIdsByKeys(db: Db, idempotencyKeys: readonly string[]): Promise<Map<string, string>> {
+  if (idempotencyKeys.length === 0) return new Map();
+  const found: { id: string; idempotency_key: string }[] = await db.query(
+    `SELECT id, idempotency_key FROM ledger_transfers WHERE idempotency_key = ANY($1::text[])`,
+    [[...idempotencyKeys]],
+  );
+  return new Map(found.map((t) => [t.idempotency_key, t.id]));
+}
+
 /**
  * Net amounts credited by transfers of one kind (their reversals subtracted), summed per credited
  * account's owner or per value of a metadata field, over the transfers whose metadata has the
@@ -53,4 +63,78 @@ export async function campaignBudgetsIssued(
     [cityId, campaignIds],
   );
   return new Map(found.map((r) => [r.id, Number(r.issued ?? 0)]));
+}
+
+/** The export step of the ledger: the participant's balance and every transfer of their account, signed, oldest first. */
+export async function ledgerForExport(
+  db: Db,
+  participantId: string,
+): Promise<{ balance: number; transfers: Record<string, unknown>[] }> {
+  const [account]: { id: string; balance: string }[] = await db.query(
+    `SELECT id, balance FROM ledger_accounts WHERE kind = 'participant' AND owner_id = $1`,
+    [participantId],
+  );
+  const transfers: Record<string, unknown>[] = account
+    ? await db.query(
+        `SELECT created_at AS at, kind, CASE WHEN credit_account_id = $1 THEN amount ELSE -amount END::int AS amount,
+                reference_id AS "referenceId", metadata
+           FROM ledger_transfers WHERE credit_account_id = $1 OR debit_account_id = $1 ORDER BY created_at, id`,
+        [account.id],
+      )
+    : [];
+  return { balance: Number(account?.balance ?? 0), transfers };
+}
+
+/** A participant's latest transfers, newest first, signed from their side (a support look-up's list). */
+export async function latestTransfersOf(
+  db: Db,
+  participantId: string,
+  limit: number,
+): Promise<{ id: string; at: Date; kind: string; amount: string; reference_id: string | null }[]> {
+  return db.query(
+    `SELECT x.id, x.created_at AS at, x.kind, CASE WHEN x.credit_account_id = a.id THEN x.amount ELSE -x.amount END AS amount,
+            x.reference_id
+       FROM ledger_accounts a JOIN ledger_transfers x ON a.id IN (x.credit_account_id, x.debit_account_id)
+      WHERE a.kind = 'participant' AND a.owner_id = $1 ORDER BY x.created_at DESC, x.id LIMIT $2`,
+    [participantId, limit],
+  );
+}
+
+/**
+ * Points participants spent at a city's shops over some local days (in the city's `timezone`):
+ * voucher claims less their refunds.
+ */
+export async function pointsSpentAtShops(
+  db: Db,
+  city: { id: string; timezone: string },
+  days: { from: string; to: string },
+): Promise<number> {
+  const [found]: { points: string }[] = await db.query(
+    `SELECT COALESCE(sum(CASE WHEN x.kind = 'voucher-claim' THEN x.amount ELSE -x.amount END), 0) AS points
+       FROM ledger_transfers x
+       LEFT JOIN ledger_transfers o ON o.id = x.reverses_transfer_id
+       JOIN ledger_accounts a ON a.id = CASE WHEN x.kind = 'voucher-claim' THEN x.credit_account_id ELSE x.debit_account_id END
+      WHERE x.created_at >= ($2::date)::timestamp AT TIME ZONE $4 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4
+        AND a.kind = 'merchant' AND a.city_id = $1
+        AND (x.kind = 'voucher-claim' OR (x.kind = 'reversal' AND o.kind = 'voucher-claim'))`,
+    [city.id, days.from, days.to, city.timezone],
+  );
+  return Number(found.points);
+}
+
+/** The city-days (local, by `timezones`) with a transfer to or from a shop since an instant. */
+export async function shopTransferDaysSince(
+  db: Db,
+  since: Date,
+  timezones: ReadonlyMap<string, string>,
+): Promise<{ cityId: string; day: string }[]> {
+  const found: { city_id: string; day: string }[] = await db.query(
+    `SELECT DISTINCT a.city_id, to_char((x.created_at AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS day
+       FROM ledger_transfers x
+       JOIN ledger_accounts a ON a.id IN (x.credit_account_id, x.debit_account_id) AND a.kind = 'merchant'
+       JOIN unnest($2::text[], $3::text[]) AS c (id, timezone) ON c.id = a.city_id
+      WHERE x.created_at > $1`,
+    [since, [...timezones.keys()], [...timezones.values()]],
+  );
+  return found.map((f) => ({ cityId: f.city_id, day: f.day }));
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerService } from './ledger.service';
-import { PointsHistoryService } from './points-history.service';
 
-@Module({ providers: [LedgerService, PointsHistoryService], exports: [LedgerService, PointsHistoryService] })
+/** The ledger. Its points history needs what entries refer to: see vouchers' `PointsHistoryModule`. */
+@Module({ providers: [LedgerService], exports: [LedgerService] })
 export class LedgerModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
@@ -34,19 +34,45 @@ interface EntryRow {
   idempotency_key: string;
   kind: string;
   metadata: Record<string, unknown> | null;
+  reference_id: string | null;
   created_at: Date;
   micros: string;
   rank: number;
   delta: string;
   balance_after: string;
-  trip_id: string | null;
-  trip_started_at: Date | null;
-  trip_distance_m: number | null;
-  trip_modes: string[] | null;
-  offer_title: string | null;
-  shop_name: string | null;
-  shop_address: string | null;
 }
+
+/** A trip a ledger entry concerns, as its owner (tracking) describes it. */
+export interface ReferencedTrip {
+  startedAt: Date;
+  distanceM: number | null;
+  modes: string[];
+}
+
+/** A voucher a ledger entry concerns, as its owner (vouchers) describes it. */
+export interface ReferencedVoucher {
+  offerTitle: string | null;
+  shopName: string | null;
+  shopAddress: string | null;
+}
+
+/**
+ * What the ledger's entries refer to, described by the contexts that own them (the ledger keeps
+ * only a reference id): one call per page and kind, for the ids of that page. Only the
+ * participant's own trips and vouchers are described.
+ */
+export interface LedgerReferences {
+  trips(participantId: string, ids: string[]): Promise<Map<string, ReferencedTrip>>;
+  vouchers(participantId: string, ids: string[]): Promise<Map<string, ReferencedVoucher>>;
+}
+
+/** The provider of {@link LedgerReferences} (vouchers' `PointsHistoryModule` binds it). */
+export const LEDGER_REFERENCES = Symbol('LEDGER_REFERENCES');
+
+const UUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+/** A claim, or the reversal of one (a refund): its reference is a voucher; any other entry's, a trip. */
+const isVoucherEntry = (r: EntryRow) => r.kind === 'voucher-claim' || r.metadata?.reversedKind === 'voucher-claim';
 
 /**
  * A participant's points history read from the ledger: newest first, keyset-paginated, each
@@ -55,7 +81,10 @@ interface EntryRow {
  */
 @Injectable()
 export class PointsHistoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LEDGER_REFERENCES) private readonly references: LedgerReferences,
+  ) {}
 
   async page(participantId: string, options: { limit: number; before?: string }): Promise<LedgerPage> {
     const before = options.before ? decodeLedgerCursor(options.before) : null;
@@ -76,55 +105,59 @@ export class PointsHistoryService {
           WHERE t.credit_account_id = $1 OR t.debit_account_id = $1),
        running AS (
          SELECT e.*, sum(e.delta) OVER (ORDER BY e.created_at, e.rank, e.id) AS balance_after FROM entries e)
-       SELECT r.id, r.idempotency_key, r.kind, r.metadata, r.created_at, r.micros, r.rank, r.delta, r.balance_after,
-              tr.id AS trip_id, tr.started_at AS trip_started_at, tr.distance_m AS trip_distance_m,
-              (SELECT array_agg(DISTINCT l->>'mode') FROM jsonb_array_elements(COALESCE(tr.legs, '[]')) l) AS trip_modes,
-              o.title AS offer_title, m.name AS shop_name, m.address AS shop_address
+       SELECT r.id, r.idempotency_key, r.kind, r.metadata, r.reference_id, r.created_at, r.micros, r.rank, r.delta,
+              r.balance_after
          FROM running r
-         LEFT JOIN trips tr
-                ON r.kind <> 'voucher-claim' AND (r.metadata->>'reversedKind') IS DISTINCT FROM 'voucher-claim'
-               AND tr.id = CASE WHEN r.reference_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
-                                THEN r.reference_id::uuid END
-               AND tr.participant_id = $5
-         LEFT JOIN vouchers v
-                ON (r.kind = 'voucher-claim' OR r.metadata->>'reversedKind' = 'voucher-claim')
-               AND v.id = CASE WHEN r.reference_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
-                               THEN r.reference_id::uuid END
-               AND v.participant_id = $5
-         LEFT JOIN offers o ON o.id = v.offer_id
-         LEFT JOIN merchants m ON m.id = v.merchant_id
         WHERE $2::bigint IS NULL OR (r.micros::bigint, r.rank, r.id) < ($2::bigint, $3::int, $4::uuid)
         ORDER BY r.created_at DESC, r.rank DESC, r.id DESC
-        LIMIT $6`,
-      [account.id, before?.micros ?? null, before?.rank ?? null, before?.id ?? null, participantId, options.limit + 1],
+        LIMIT $5`,
+      [account.id, before?.micros ?? null, before?.rank ?? null, before?.id ?? null, options.limit + 1],
     );
     const items = rows.slice(0, options.limit);
     const last = items[items.length - 1];
+    const referenced = (voucher: boolean) => [
+      ...new Set(
+        items
+          .filter((r) => isVoucherEntry(r) === voucher && UUID.test(r.reference_id ?? ''))
+          .map((r) => r.reference_id!),
+      ),
+    ];
+    const [trips, vouchers] = await Promise.all([
+      this.references.trips(participantId, referenced(false)),
+      this.references.vouchers(participantId, referenced(true)),
+    ]);
     return {
       balance: Number(account.balance),
-      items: items.map(toEntry),
+      items: items.map((r) => {
+        const ref = r.reference_id?.toLowerCase() ?? '';
+        return toEntry(r, isVoucherEntry(r) ? null : trips.get(ref), isVoucherEntry(r) ? vouchers.get(ref) : undefined);
+      }),
       nextCursor:
         rows.length > options.limit ? encodeLedgerCursor({ micros: last.micros, rank: last.rank, id: last.id }) : null,
     };
   }
 }
 
-function toEntry(r: EntryRow): LedgerEntry {
+function toEntry(
+  r: EntryRow,
+  trip: ReferencedTrip | null | undefined,
+  voucher: ReferencedVoucher | undefined,
+): LedgerEntry {
   return {
     id: r.id,
     at: r.created_at.toISOString(),
     amount: Number(r.delta),
     reason: ledgerReason({ kind: r.kind, idempotencyKey: r.idempotency_key, metadata: r.metadata }),
     balanceAfter: Number(r.balance_after),
-    trip: r.trip_id
+    trip: trip
       ? {
-          id: r.trip_id,
-          startedAt: r.trip_started_at!.toISOString(),
-          distanceM: r.trip_distance_m,
-          modes: (r.trip_modes ?? []).filter(Boolean).sort(),
+          id: r.reference_id!.toLowerCase(),
+          startedAt: trip.startedAt.toISOString(),
+          distanceM: trip.distanceM,
+          modes: trip.modes.filter(Boolean).sort(),
         }
       : null,
-    offer: r.offer_title !== null ? { title: r.offer_title } : null,
-    shop: r.shop_name !== null ? { name: r.shop_name, address: r.shop_address } : null,
+    offer: voucher && voucher.offerTitle !== null ? { title: voucher.offerTitle } : null,
+    shop: voucher && voucher.shopName !== null ? { name: voucher.shopName, address: voucher.shopAddress } : null,
   };
 }

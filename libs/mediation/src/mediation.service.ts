@@ -4,7 +4,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { appendAudit } from '@muvo/audit';
 import { rows } from '@muvo/database';
-import { generatePassword, hashSecret, IdentityService, type Principal, type Session } from '@muvo/identity';
+import {
+  findAccounts,
+  generatePassword,
+  hashSecret,
+  IdentityService,
+  lockAccountByEmail,
+  type Principal,
+  type Session,
+  setAccountRole,
+} from '@muvo/identity';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { recordConsents } from '@muvo/privacy';
 import { FailureWindows } from '@muvo/observability';
@@ -28,8 +37,7 @@ export interface Resident {
 }
 
 interface ResidentRow {
-  id: string;
-  display_name: string;
+  resident_id: string;
   city_id: string;
   created_at: Date;
   taken_over_at: Date | null;
@@ -39,13 +47,12 @@ interface ResidentRow {
 }
 
 const RESIDENT_SELECT = `
-  SELECT a.id, a.display_name, r.city_id, r.created_at, r.taken_over_at, r.consent_given_by, r.consent_method,
-         r.consented_at
-    FROM mediated_residents r JOIN accounts a ON a.id = r.resident_id`;
+  SELECT r.resident_id, r.city_id, r.created_at, r.taken_over_at, r.consent_given_by, r.consent_method, r.consented_at
+    FROM mediated_residents r`;
 
-const toResident = (r: ResidentRow): Resident => ({
-  id: r.id,
-  displayName: r.display_name,
+const toResident = (r: ResidentRow, displayName: string): Resident => ({
+  id: r.resident_id,
+  displayName,
   cityId: r.city_id,
   registeredAt: r.created_at.toISOString(),
   takenOver: r.taken_over_at !== null,
@@ -56,7 +63,7 @@ const toResident = (r: ResidentRow): Resident => ({
  * Taking part without a smartphone: a mediator (social centre, library) registers residents with
  * their recorded consent, prints them a card with a login code, and acts for them. A mediator
  * reaches only the residents they registered, in their own city; everything done for a resident
- * is audited with both names.
+ * is audited under both account ids.
  */
 @Injectable()
 export class MediationService {
@@ -108,10 +115,10 @@ export class MediationService {
   async listResidents(mediator: Principal): Promise<Resident[]> {
     const found = await rows<ResidentRow>(
       this.dataSource.manager,
-      `${RESIDENT_SELECT} WHERE r.mediator_id = $1 AND r.city_id = $2 ORDER BY r.created_at DESC, a.id LIMIT 1000`,
+      `${RESIDENT_SELECT} WHERE r.mediator_id = $1 AND r.city_id = $2 ORDER BY r.created_at DESC, r.resident_id LIMIT 1000`,
       [mediator.accountId, mediator.cityId],
     );
-    return found.map(toResident);
+    return this.named(this.dataSource.manager, found);
   }
 
   /** One of the mediator's residents; anyone else's is RESIDENT_NOT_FOUND, as if it did not exist. */
@@ -134,7 +141,7 @@ export class MediationService {
     return loginCode;
   }
 
-  /** Writes what a mediator did for a resident to the audit log, with both names. */
+  /** Writes what a mediator did for a resident to the audit log (ids only: see `audit`). */
   async recordAction(
     mediator: Principal,
     resident: Resident,
@@ -172,13 +179,13 @@ export class MediationService {
    */
   async takeOver(accountId: string, input: { email: string; password: string }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [row] = await rows<{ mediator_id: string; email: string | null }>(
+      const [row] = await rows<{ mediator_id: string }>(
         manager,
-        `SELECT r.mediator_id, a.email FROM mediated_residents r JOIN accounts a ON a.id = r.resident_id
-          WHERE r.resident_id = $1 AND r.taken_over_at IS NULL FOR UPDATE OF r`,
+        `SELECT mediator_id FROM mediated_residents WHERE resident_id = $1 AND taken_over_at IS NULL FOR UPDATE`,
         [accountId],
       );
-      if (!row || row.email !== null) throw MediationErrors.alreadyHasLogin();
+      const account = row && (await findAccounts(manager, [accountId])).get(accountId);
+      if (!account || account.email !== null) throw MediationErrors.alreadyHasLogin();
       await this.identity.setLogin(accountId, input, manager);
       await manager.query(
         `UPDATE mediated_residents SET login_code_hash = NULL, taken_over_at = now() WHERE resident_id = $1`,
@@ -205,18 +212,14 @@ export class MediationService {
     input: { email: string; displayName?: string },
   ): Promise<{ accountId: string; email: string; password: string | null }> {
     return this.dataSource.transaction(async (manager) => {
-      const [existing] = await rows<{ id: string; role: string; city_id: string | null }>(
-        manager,
-        `SELECT id, role, city_id FROM accounts WHERE lower(email) = lower($1) FOR UPDATE`,
-        [input.email.trim()],
-      );
+      const existing = await lockAccountByEmail(manager, input.email.trim());
       let granted: { accountId: string; email: string; password: string | null };
       if (existing) {
         const promotable =
-          (existing.role === 'participant' && (existing.city_id ?? cityId) === cityId) ||
-          (existing.role === 'mediator' && existing.city_id === cityId);
+          (existing.role === 'participant' && (existing.cityId ?? cityId) === cityId) ||
+          (existing.role === 'mediator' && existing.cityId === cityId);
         if (!promotable) throw MediationErrors.cannotBecomeMediator(existing.role);
-        await manager.query(`UPDATE accounts SET role = 'mediator', city_id = $2 WHERE id = $1`, [existing.id, cityId]);
+        await setAccountRole(manager, existing.id, 'mediator', cityId);
         granted = { accountId: existing.id, email: input.email, password: null };
       } else {
         const password = generatePassword();
@@ -232,7 +235,8 @@ export class MediationService {
         cityId,
         action: 'mediation.mediator.granted',
         subject: `account:${granted.accountId}`,
-        details: { email: input.email, before: existing ? { role: existing.role } : null, after: { role: 'mediator' } },
+        // The subject's id, not their email: the log outlives an erasure (names are joined in on reading).
+        details: { before: existing ? { role: existing.role } : null, after: { role: 'mediator' } },
       });
       return granted;
     });
@@ -247,10 +251,28 @@ export class MediationService {
       `${RESIDENT_SELECT} WHERE r.resident_id = $1 AND r.mediator_id = $2 AND r.city_id = $3${lock ? ' FOR UPDATE OF r' : ''}`,
       [residentId, mediator.accountId, mediator.cityId],
     );
-    if (!row) throw MediationErrors.residentNotFound(residentId);
-    return toResident(row);
+    const [resident] = row ? await this.named(manager, [row]) : [];
+    if (!resident) throw MediationErrors.residentNotFound(residentId);
+    return resident;
   }
 
+  /** The residents with their names, which identity keeps (one look-up for them all). */
+  private async named(manager: EntityManager, found: ResidentRow[]): Promise<Resident[]> {
+    const accounts = await findAccounts(
+      manager,
+      found.map((r) => r.resident_id),
+    );
+    return found.flatMap((r) => {
+      const account = accounts.get(r.resident_id);
+      return account ? [toResident(r, account.displayName ?? '')] : [];
+    });
+  }
+
+  /**
+   * What a mediator did for a resident, by account ids only (the actor and the subject): the audit
+   * log is append-only, so a name written into it would outlive the resident's erasure. Names are
+   * joined in when the log is read.
+   */
   private async audit(
     manager: EntityManager,
     mediator: Principal,
@@ -258,22 +280,13 @@ export class MediationService {
     action: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    const [me] = await rows<{ display_name: string | null; email: string | null }>(
-      manager,
-      `SELECT display_name, email FROM accounts WHERE id = $1`,
-      [mediator.accountId],
-    );
     await appendAudit(manager, {
       actorId: mediator.accountId,
       actorRole: 'mediator',
       cityId: resident.cityId,
       action,
       subject: `account:${resident.id}`,
-      details: {
-        mediator: { id: mediator.accountId, name: me?.display_name ?? me?.email ?? null },
-        resident: { id: resident.id, name: resident.displayName },
-        ...details,
-      },
+      details,
     });
   }
 }

@@ -16,4 +16,6 @@ export * from './trip-segmentation';
 export * from './usercache.service';
 export * from './phone-retention';
 export * from './openpath-erasure';
+export * from './mode-labels';
+export * from './openpath-export';
 export * from './openpath-uploads';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CitiesService, type CityEntity } from '@muvo/cities';
 import { DomainException } from '@muvo/kernel';
 import { consentingTo, TripDisclosureService } from '@muvo/privacy';
+import { scoredTripLegsOf } from '@muvo/tracking';
 import { openDataAggregate, type OpenDataTrip } from './open-data';
 
 /**
@@ -19,6 +21,14 @@ export interface OpenDataQuery {
   k?: number;
 }
 
+/** The city's `settings.openData.k` when it is an integer ≥ 2, else the default. */
+function minimumKOf(city: Pick<CityEntity, 'settings'>): number {
+  const raw = (city.settings as { openData?: { k?: unknown } } | null)?.openData?.k;
+  // A number, or a numeric string (as the city file may write it).
+  const k = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : NaN;
+  return Number.isInteger(k) && k >= 2 ? k : DEFAULT_OPEN_DATA_K;
+}
+
 /**
  * The city's open data: trips and km by mode per H3 cell and hour band, and origin–destination
  * flows, k-anonymous (see {@link openDataAggregate}), of the participants whose consent in force
@@ -30,37 +40,28 @@ export class OpenDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly disclosure: TripDisclosureService,
+    private readonly cities: CitiesService,
   ) {}
 
   async minimumK(cityId: string): Promise<number> {
-    const [row]: { k: string | null }[] = await this.dataSource.query(
-      `SELECT settings->'openData'->>'k' AS k FROM cities WHERE id = $1`,
-      [cityId],
-    );
-    if (!row) throw new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${cityId}`);
-    const k = Number(row.k);
-    return row.k !== null && Number.isInteger(k) && k >= 2 ? k : DEFAULT_OPEN_DATA_K;
+    return minimumKOf(await this.city(cityId));
+  }
+
+  private async city(cityId: string): Promise<CityEntity> {
+    const city = await this.cities.findCity(cityId);
+    if (!city) throw new DomainException('CITY_NOT_FOUND', 'not-found', `no city ${cityId}`);
+    return city;
   }
 
   async export(cityId: string, query: OpenDataQuery) {
-    const minimum = await this.minimumK(cityId);
+    const city = await this.city(cityId);
+    const minimum = minimumKOf(city);
     const k = query.k ?? minimum;
     if (k < minimum) {
       throw new DomainException('K_TOO_SMALL', 'invalid', `k must be at least ${minimum} for this city`, { minimum });
     }
     if (query.to < query.from) throw new DomainException('INVALID_PERIOD', 'invalid', '`to` is before `from`');
-    const found: { id: string; participant_id: string; hour: number; legs: OpenDataTrip['legs'] | null }[] =
-      await this.dataSource.query(
-        `SELECT t.id, t.participant_id, extract(hour FROM t.started_at AT TIME ZONE c.timezone)::int AS hour,
-                (SELECT jsonb_agg(jsonb_build_object('mode', l->>'mode', 'distanceM', (l->>'distanceM')::float8,
-                        'startedAt', (extract(epoch FROM (l->>'startedAt')::timestamptz) * 1000)::float8,
-                        'endedAt', (extract(epoch FROM (l->>'endedAt')::timestamptz) * 1000)::float8))
-                   FROM jsonb_array_elements(t.receipt->'legs') l) AS legs
-           FROM trips t JOIN cities c ON c.id = t.city_id
-          WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day BETWEEN $2::date AND $3::date
-          ORDER BY t.id LIMIT $4`,
-        [cityId, query.from, query.to, MAX_TRIPS + 1],
-      );
+    const found = await scoredTripLegsOf(this.dataSource, city, query, MAX_TRIPS + 1);
     if (found.length > MAX_TRIPS) {
       throw new DomainException('PERIOD_TOO_LONG', 'invalid', `more than ${MAX_TRIPS} trips: choose a shorter period`);
     }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CitiesModule } from '@muvo/cities';
 import { GamificationModule } from '@muvo/gamification';
 import { IdentityModule } from '@muvo/identity';
+import { LedgerModule } from '@muvo/ledger';
 import { ScoringModule } from '@muvo/scoring';
 import { VouchersModule } from '@muvo/vouchers';
 import { ConsoleMapService } from './console-map.service';
@@ -26,7 +27,15 @@ const services = [
  * participant look-ups (each audited) and the review desk. The worker adds {@link KpiRollupSweeper}.
  */
 @Module({
-  imports: [CitiesModule, GamificationModule, IdentityModule, PrivacyZonesModule, ScoringModule, VouchersModule],
+  imports: [
+    CitiesModule,
+    GamificationModule,
+    IdentityModule,
+    LedgerModule,
+    PrivacyZonesModule,
+    ScoringModule,
+    VouchersModule,
+  ],
   providers: services,
   exports: services,
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
+import { setAcceptedTexts } from '@muvo/identity';
 import { type ConsentInput, type ConsentMethod, type LegalVersions, outdatedTexts } from './consent';
 import { ConsentErrors } from './consent.exceptions';
 
@@ -64,11 +65,7 @@ export async function recordConsents(
       how.recordedBy ?? null,
     ],
   );
-  await manager.query(`UPDATE accounts SET terms_version = $2, privacy_version = $3 WHERE id = $1`, [
-    accountId,
-    consents.terms,
-    consents.privacy,
-  ]);
+  await setAcceptedTexts(manager, accountId, { terms: consents.terms, privacy: consents.privacy });
 }
 
 /** The consent history of one account, newest first. */

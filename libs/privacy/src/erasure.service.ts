@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { appendAudit } from '@muvo/audit';
 import { rows } from '@muvo/database';
-import { closeAccountForErasure, type Principal } from '@muvo/identity';
+import { closeAccountForErasure, findAccounts, lockAccount, type Principal } from '@muvo/identity';
 import { ErasureErrors } from './erasure.exceptions';
 import { ErasureSteps } from './erasure.steps';
 
@@ -49,13 +49,10 @@ export class ErasureService {
   async request(participantId: string, by: Principal, reason: string | null): Promise<ErasureStatus> {
     const self = by.accountId === participantId;
     return this.dataSource.transaction(async (manager) => {
-      const [account] = await rows<{ city_id: string | null }>(
-        manager,
-        `SELECT city_id FROM accounts WHERE id = $1 AND role = 'participant' FOR UPDATE`,
-        [participantId],
-      );
+      const locked = await lockAccount(manager, participantId);
+      const account = locked?.role === 'participant' ? locked : null;
       const inScope =
-        account && (self || by.role === 'admin' || (by.role === 'operator' && account.city_id === by.cityId));
+        account && (self || by.role === 'admin' || (by.role === 'operator' && account.cityId === by.cityId));
       if (!inScope) throw ErasureErrors.participantNotFound(participantId);
       const [created] = await rows<{ complete_by: Date }>(
         manager,
@@ -69,7 +66,7 @@ export class ErasureService {
         await appendAudit(manager, {
           actorId: by.accountId,
           actorRole: by.role,
-          cityId: account.city_id,
+          cityId: account.cityId,
           action: 'account.erasure-requested',
           subject: `account:${participantId}`,
           details: { method: self ? 'self-service' : 'operator', reason, completeBy: created.complete_by },
@@ -127,18 +124,20 @@ export class ErasureService {
       if (this.pauseAfter === step.name) await new Promise(() => undefined);
     }
     return this.dataSource.transaction(async (manager) => {
-      const [done] = await rows<{ city_id: string | null }>(
+      // The account row stays (pseudonymous): it holds the ledger account and the trips' summaries.
+      const account = (await findAccounts(manager, [accountId])).get(accountId);
+      if (!account) return false;
+      const [done] = await rows<{ account_id: string }>(
         manager,
-        `UPDATE erasure_requests r SET completed_at = now(), last_error = NULL
-           FROM accounts a WHERE r.account_id = $1 AND a.id = r.account_id AND r.completed_at IS NULL
-         RETURNING a.city_id`,
+        `UPDATE erasure_requests SET completed_at = now(), last_error = NULL
+          WHERE account_id = $1 AND completed_at IS NULL RETURNING account_id`,
         [accountId],
       );
       if (!done) return false;
       await appendAudit(manager, {
         actorId: null,
         actorRole: 'system',
-        cityId: done.city_id,
+        cityId: account.cityId,
         action: 'account.erased',
         subject: `account:${accountId}`,
         details: { steps: this.steps.all.map((s) => s.name) },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { eraseAccountIdentity, loginThrottleId } from '@muvo/identity';
+import { eraseAccountIdentity, findAccounts, loginThrottleId } from '@muvo/identity';
 import { LedgerService } from '@muvo/ledger';
 import { FailureWindows } from '@muvo/observability';
 import { eraseOpenpathData } from '@muvo/openpath';
-import { closeReviewsForErasure } from '@muvo/scoring';
+import { closeReviewsForErasure, eraseTripFingerprints } from '@muvo/scoring';
 import { eraseTraces } from '@muvo/tracking';
 import { cancelVouchersForErasure } from '@muvo/vouchers';
 import { erasePrivacyZones } from './privacy-zones.service';
@@ -31,12 +31,19 @@ export class ErasureSteps {
       {
         name: 'login-limits',
         run: async (manager, id) => {
-          const [account]: { email: string }[] = await manager.query(`SELECT email FROM accounts WHERE id = $1`, [id]);
-          if (account) await failures.forget(failures.key('login', loginThrottleId(account.email)));
+          const email = (await findAccounts(manager, [id])).get(id)?.email;
+          // A resident a mediator registered has no email, so no window.
+          if (email) await failures.forget(failures.key('login', loginThrottleId(email)));
         },
       },
       { name: 'vouchers', run: (manager, id) => cancelVouchersForErasure(manager, ledger, id) },
-      { name: 'traces', run: eraseTraces },
+      {
+        name: 'traces',
+        run: async (manager, id) => {
+          await eraseTripFingerprints(manager, id);
+          await eraseTraces(manager, id);
+        },
+      },
       { name: 'privacy-zones', run: async (manager, id) => void (await erasePrivacyZones(manager, id)) },
       { name: 'openpath', run: eraseOpenpathData },
       { name: 'reviews', run: closeReviewsForErasure },

@@ -53,7 +53,7 @@ export class TripDisclosureService {
   async lineForOthers(
     trip: Pick<TripEntity, 'id' | 'participantId' | 'cityId' | 'retainedLine'>,
   ): Promise<MapLine | null> {
-    const redaction = await this.zones.redactionFor(trip.participantId);
+    const redaction = await this.zones.redactionFor(trip);
     const trace = await this.redactedTrace(trip, redaction);
     if (trace) return mapLineOf(trace);
     if (!trip.retainedLine || redaction.unreadable) return null;
@@ -67,7 +67,7 @@ export class TripDisclosureService {
    */
   async traceForOthersOf(tripId: string): Promise<Trace | null> {
     const trip = await this.trips.getTripInCity(tripId, null);
-    return this.redactedTrace(trip, await this.zones.redactionFor(trip.participantId));
+    return this.redactedTrace(trip, await this.zones.redactionFor(trip));
   }
 
   private async redactedTrace(

@@ -7,7 +7,7 @@ import { rows } from '@muvo/database';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { openZone, type PrivacyZone, sealZone } from './privacy-zones.crypto';
 import { MAX_PRIVACY_ZONES, PrivacyZoneErrors } from './privacy-zones.exceptions';
-import type { ZonesForRedaction } from './privacy-zones.redaction';
+import { redactionMargins, type ZonesForRedaction } from './privacy-zones.redaction';
 
 /** A zone as its participant sees it. */
 export interface PrivacyZoneView extends PrivacyZone {
@@ -82,12 +82,19 @@ export class PrivacyZonesService {
     if (!deleted.length) throw PrivacyZoneErrors.notFound(id);
   }
 
-  /** What hides the participant's fixes from others (zones that cannot be opened hide everything). */
-  async redactionFor(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<ZonesForRedaction> {
-    const opened = await this.open(manager, accountId);
+  /**
+   * What hides a trip's fixes from others: its participant's zones (zones that cannot be opened
+   * hide everything) and the trip's margins, keyed with the zones' key.
+   */
+  async redactionFor(
+    trip: { id: string; participantId: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ZonesForRedaction> {
+    const opened = await this.open(manager, trip.participantId);
     return {
       zones: opened.flatMap(({ zone }) => (zone ? [{ lat: zone.lat, lon: zone.lon, radiusM: zone.radiusM }] : [])),
       unreadable: opened.some(({ zone }) => zone === null),
+      margins: redactionMargins(this.key, trip.id),
     };
   }
 

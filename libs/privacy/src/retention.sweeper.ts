@@ -82,7 +82,7 @@ export class RetentionSweeper extends Sweeper {
       if (!(await lockTripFixes(manager, trip.id)) || (await tripUnderReview(manager, trip.id))) return false;
       const trace = await loadTripTrace(manager, trip.id);
       const line = trace
-        ? retainedLineOf(trace, await this.zones.redactionFor(trip.participantId, manager), policy)
+        ? retainedLineOf(trace, await this.zones.redactionFor(trip, manager), policy)
         : null;
       await expireTripFixes(manager, trip.id, line);
       await forgetTripFingerprint(manager, trip.id);

@@ -20,3 +20,5 @@ export * from './settlement/credits';
 export * from './settlement/trip-settlement';
 export { forgetTripFingerprint, tripUnderReview } from './scoring-store';
 export * from './review-erasure';
+export * from './fingerprint-erasure';
+export * from './review-export';

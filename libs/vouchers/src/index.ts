@@ -21,3 +21,6 @@ export * from './vouchers.module';
 export * from './city-file-shops';
 export * from './invitation-link';
 export * from './voucher-erasure';
+export * from './voucher-export';
+export * from './points-history.module';
+export * from './redemption-figures';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LedgerService } from '@muvo/ledger';
+import { type LedgerService, transferIdsByKeys } from '@muvo/ledger';
 
 /**
  * The erasure step of vouchers: every voucher still active is cancelled, so no code of a person
@@ -15,15 +15,18 @@ export async function cancelVouchersForErasure(
   participantId: string,
 ): Promise<void> {
   const active: { id: string; claim_transfer_id: string | null }[] = await manager.query(
-    `SELECT v.id, COALESCE(v.claim_transfer_id, t.id) AS claim_transfer_id
-       FROM vouchers v LEFT JOIN ledger_transfers t ON t.idempotency_key = 'voucher-claim:' || v.id
-      WHERE v.participant_id = $1 AND v.status = 'active'
-      ORDER BY v.id FOR UPDATE OF v`,
+    `SELECT id, claim_transfer_id FROM vouchers WHERE participant_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
     [participantId],
   );
+  // Vouchers claimed before `claim_transfer_id` was kept: their claim is found by its key.
+  const claimedByKey = await transferIdsByKeys(
+    manager,
+    active.filter((v) => !v.claim_transfer_id).map((v) => `voucher-claim:${v.id}`),
+  );
   for (const voucher of active) {
-    const refund = voucher.claim_transfer_id
-      ? await ledger.reverse(manager, voucher.claim_transfer_id, {
+    const claimTransferId = voucher.claim_transfer_id ?? claimedByKey.get(`voucher-claim:${voucher.id}`) ?? null;
+    const refund = claimTransferId
+      ? await ledger.reverse(manager, claimTransferId, {
           idempotencyKey: `voucher-refund:${voucher.id}`,
           reason: 'voucher cancelled: account erased',
         })

@@ -1246,12 +1246,16 @@ export interface components {
       items: {
         action: string;
         actorId: string | null;
+        /** @description Who acted, as named now ("deleted participant" once erased) */
+        actorName: string | null;
         actorRole: string | null;
         at: string;
         cityId: string | null;
         details: unknown;
         id: number;
         subject: string;
+        /** @description The account the entry is about, as named now, if it is one */
+        subjectName: string | null;
       }[];
       /** @description Pass as `before` for the next page; null on the last */
       nextBefore: number | null;

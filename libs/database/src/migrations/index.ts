@@ -14,6 +14,7 @@ import { PrivacyZonesRetention1796644516878 } from './1796644516878-PrivacyZones
 import { ScoredTripsByCityDay1796645520044 } from './1796645520044-ScoredTripsByCityDay';
 import { PeopleAndMediators1796648204575 } from './1796648204575-PeopleAndMediators';
 import { OpenpathEntriesStatementCheck1796649091175 } from './1796649091175-OpenpathEntriesStatementCheck';
+import { AuditLogIdsOnly1796654613591 } from './1796654613591-AuditLogIdsOnly';
 import { OpenpathUploadsInbox1796654760560 } from './1796654760560-OpenpathUploadsInbox';
 
 /**
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   ScoredTripsByCityDay1796645520044,
   PeopleAndMediators1796648204575,
   OpenpathEntriesStatementCheck1796649091175,
+  AuditLogIdsOnly1796654613591,
   OpenpathUploadsInbox1796654760560,
 ];

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { runCommand, startProcess } from '@muvo/command';
 import { dataSourceOptions } from '@muvo/database';
 import { cityTripsOf, loadTripTrace } from '@muvo/tracking';
-import { expandAllUploads, labelsOfTrip, trainingLineOf } from '@muvo/openpath';
+import {
+  expandAllUploads,
+  labelsOfTrip,
+  type ModeConfirmation,
+  modeConfirmationsOf,
+  modeLabellers,
+  trainingLineOf,
+} from '@muvo/openpath';
 import { consentingTo } from '../consent.service';
 
 /**
@@ -21,33 +28,26 @@ runCommand(async (args) => {
   try {
     // Labels still in the phones' upload inbox count too.
     await expandAllUploads(db);
-    const labellers: { participant_id: string }[] = await db.query(
-      `SELECT DISTINCT participant_id FROM openpath_entries WHERE key = 'manual/mode_confirm'`,
-    );
     // Only people whose consent in force lets their confirmed modes train the city's model: one
     // who withdrew it is left out from then on.
-    const consenting = await consentingTo(
-      db,
-      labellers.map((l) => l.participant_id),
-      'modelTraining',
-    );
+    const consenting = await consentingTo(db, await modeLabellers(db), 'modelTraining');
     const trips = await cityTripsOf(db, cityId, consenting, ['scored', 'flagged']);
+    const byParticipant = new Map<string, ModeConfirmation[]>();
+    for (const l of await modeConfirmationsOf(db, [...new Set(trips.map((t) => t.participantId))]))
+      byParticipant.set(l.participantId, [...(byParticipant.get(l.participantId) ?? []), l]);
     const lines: string[] = [];
     for (const trip of trips) {
-      const labels: { label: string; start_ts: number; end_ts: number; write_ts: number }[] = await db.query(
-        `SELECT data->>'label' AS label, (data->>'start_ts')::float8 AS start_ts, (data->>'end_ts')::float8 AS end_ts, write_ts
-           FROM openpath_entries WHERE participant_id = $1 AND key = 'manual/mode_confirm'
-            AND ts <= $3 AND (data->>'end_ts')::float8 >= $2`,
-        [trip.participantId, trip.startTs, trip.endTs],
+      const labels = (byParticipant.get(trip.participantId) ?? []).filter(
+        (l) => l.ts <= trip.endTs && l.endTs >= trip.startTs,
       );
       const label = labelsOfTrip(
         { startTs: trip.startTs, endTs: trip.endTs },
         labels.map((l) => ({
           key: 'manual/mode_confirm',
           label: l.label,
-          startTs: l.start_ts,
-          endTs: l.end_ts,
-          writeTs: l.write_ts,
+          startTs: l.startTs,
+          endTs: l.endTs,
+          writeTs: l.writeTs,
         })),
       ).mode_confirm;
       if (!label) continue;

@@ -14,6 +14,9 @@ function describe(details: unknown): string[] {
   );
 }
 
+/** The API's name for an erased account (identity's DELETED_PARTICIPANT), shown in the reader's language. */
+const DELETED_PARTICIPANT = 'deleted participant';
+
 /** Who changed what and when, from the city file or the console: every change, filterable. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -21,6 +24,9 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const trail = useLoaded(() => consoleApi.audit(filters), [filters]);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // The log keeps account ids; the API joins the names in as they are now.
+  const named = (name: string | null | undefined) =>
+    name === DELETED_PARTICIPANT ? t('con_deletedParticipant') : (name ?? null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,13 +60,15 @@ export function AuditPage() {
         {trail.value?.items.map((entry) => (
           <li key={entry.id}>
             <p>
-              <strong>{t(`con_action_${entry.action}`, { defaultValue: entry.action })}</strong> · {entry.subject}
+              <strong>{t(`con_action_${entry.action}`, { defaultValue: entry.action })}</strong> ·{' '}
+              {named(entry.subjectName) ?? entry.subject}
             </p>
             <p className="hint">
               {when.format(new Date(entry.at))} ·{' '}
               {entry.actorRole
                 ? t(`con_role_${entry.actorRole}`, { defaultValue: entry.actorRole })
                 : t('con_role_file')}
+              {named(entry.actorName) && <> · {named(entry.actorName)}</>}
             </p>
             {describe(entry.details).length > 0 && (
               <details>
