@@ -7,3 +7,4 @@ export * from './leaderboard.types';
 export { addDays, daysBetween, isoWeek, type LocalTime, localTime } from '@muvo/kernel';
 export * from './teams.service';
 export * from './team-store';
+export * from './progress-store';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { cityProgressTotals } from '@muvo/gamification';
 import { ScoringErrors } from './scoring.exceptions';
 import { resolveRules, type ScoringRules, type ScoringRulesInput } from './pricing/scoring-rules';
 import { audit } from './scoring-store';
@@ -121,21 +122,7 @@ export class RulesAdminService {
 
   /** The programme's effect over a period: km by mode, CO2 avoided, active participants, points. */
   async stats(cityId: string, from: string, to: string) {
-    const [row]: {
-      participants: string;
-      trips: string | null;
-      points: string | null;
-      co2: string | null;
-      distance: Record<string, number> | null;
-    }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT participant_id) AS participants, sum(trips) AS trips, sum(points) AS points,
-              sum(co2_avoided_g) AS co2,
-              (SELECT jsonb_object_agg(k, v) FROM (
-                 SELECT k, sum((d.distance_m->>k)::float8) AS v FROM participant_days d, jsonb_object_keys(d.distance_m) k
-                  WHERE d.city_id = $1 AND d.day BETWEEN $2::date AND $3::date GROUP BY k) m) AS distance
-         FROM participant_days WHERE city_id = $1 AND day BETWEEN $2::date AND $3::date`,
-      [cityId, from, to],
-    );
+    const row = await cityProgressTotals(this.dataSource, cityId, from, to);
     return {
       cityId,
       from,

@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TravelMode } from '@muvo/classification';
 import { preparedRows, rows } from '@muvo/database';
+import {
+  dayFromJson,
+  loadParticipantProgress,
+  participantDayJsonSql,
+  participantProgressJsonSql,
+  progressFromJson,
+  saveProgress as saveParticipantsProgress,
+} from '@muvo/gamification';
 import { addDays } from '@muvo/kernel';
 import type { TripStatus } from '@muvo/tracking';
 import {
@@ -132,37 +140,6 @@ export async function lockTrip(
 /** The fingerprint lock key of a trace: its start and end cells. */
 export const fingerprintLockKey = (f: { startCell: string; endCell: string }) => `${f.startCell}|${f.endCell}`;
 
-interface DayRow {
-  trips: number;
-  points: string;
-  distance_m: Record<string, number>;
-  co2_avoided_g: string;
-}
-
-interface ProgressRow extends DayRow {
-  current_streak: number;
-  best_streak: number;
-  last_day: string | null;
-}
-
-const numbers = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
-
-function toProgress(row: ProgressRow | null): ParticipantProgress | null {
-  if (!row) return null;
-  return { ...toDay(row)!, currentStreak: row.current_streak, bestStreak: row.best_streak, lastDay: row.last_day };
-}
-
-function toDay(row: DayRow | null): DayTotals | null {
-  if (!row) return null;
-  return {
-    trips: row.trips,
-    points: Number(row.points),
-    distanceM: numbers(row.distance_m),
-    co2AvoidedG: Number(row.co2_avoided_g),
-  };
-}
-
 export interface FactsQuery {
   tripId: string;
   participantId: string;
@@ -188,18 +165,15 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
   if (!queries.length) return [];
   const found = await preparedRows<{
     i: number;
-    today: DayRow | null;
-    stats: ProgressRow | null;
+    today: Parameters<typeof dayFromJson>[0];
+    stats: Parameters<typeof progressFromJson>[0];
     overlap: { id: string; overlap: number } | null;
   }>(
     manager,
     'trip-facts',
     `SELECT x.i,
-       (SELECT row_to_json(day_row) FROM (SELECT trips, points, distance_m, co2_avoided_g FROM participant_days
-                                           WHERE participant_id = x.participant AND day = x.day) day_row) AS today,
-       (SELECT row_to_json(stats_row) FROM (SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
-                                                   to_char(last_day, 'YYYY-MM-DD') AS last_day
-                                              FROM participant_stats WHERE participant_id = x.participant) stats_row) AS stats,
+       ${participantDayJsonSql('x.participant', 'x.day')} AS today,
+       ${participantProgressJsonSql('x.participant')} AS stats,
        (SELECT json_build_object('id', t.id, 'overlap',
                  extract(epoch FROM LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0))))
           FROM trips t
@@ -225,8 +199,8 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
   const out: TripFacts[] = queries.map(() => ({ today: null, progress: null, overlapping: null }));
   for (const row of found) {
     out[row.i] = {
-      today: toDay(row.today),
-      progress: toProgress(row.stats),
+      today: dayFromJson(row.today),
+      progress: progressFromJson(row.stats),
       overlapping:
         row.overlap && row.overlap.overlap > 0 ? { tripId: row.overlap.id, overlapS: row.overlap.overlap } : null,
     };
@@ -298,21 +272,7 @@ export async function loadFingerprintSamples(
 }
 
 /** Points issued so far from each budget's source accounts (see `budgetAccounts`). */
-export async function loadIssued(
-  manager: EntityManager,
-  budgets: readonly { key: string; accounts: string[] }[],
-): Promise<Map<string, number>> {
-  if (!budgets.length) return new Map();
-  const found = await preparedRows<{ key: string; issued: string | null }>(
-    manager,
-    'budget-issued',
-    `SELECT x.key, (SELECT -sum(balance) FROM ledger_accounts
-                     WHERE kind = 'campaign-budget' AND owner_id = ANY(x.accounts)) AS issued
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, accounts text[])`,
-    [JSON.stringify(budgets)],
-  );
-  return new Map(found.map((row) => [row.key, Number(row.issued ?? 0)]));
-}
+export { budgetsIssued as loadIssued } from '@muvo/ledger';
 
 export interface TripUpdate {
   tripId: string;
@@ -458,64 +418,8 @@ export async function saveProgress(manager: EntityManager, writes: readonly Prog
     best: w.after.bestStreak,
     last: w.after.lastDay,
   }));
-  const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, ...b })));
-  const merge = (row: string, delta: string) =>
-    `(SELECT COALESCE(jsonb_object_agg(k, COALESCE((${row}.distance_m->>k)::float8, 0) + COALESCE((${delta}->>k)::float8, 0)), '{}')
-        FROM jsonb_object_keys(${row}.distance_m || ${delta}) k)`;
-  // Rows that exist are updated first and only the others inserted: a re-pricing that lowers a
-  // day brings negative amounts, and PostgreSQL checks an INSERT's proposed row against the
-  // CHECKs before ON CONFLICT turns it into an update. (The ON CONFLICT stays for a row another
-  // transaction inserted after this statement's snapshot.)
-  await preparedRows(
-    manager,
-    'save-progress',
-    `WITH day_in AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(participant uuid, city text, day date, trips int, points bigint,
-                                                        distance jsonb, co2 bigint)),
-     day_moved AS (
-       UPDATE participant_days p SET
-         trips = p.trips + x.trips, points = p.points + x.points,
-         distance_m = ${merge('p', 'x.distance')}, co2_avoided_g = p.co2_avoided_g + x.co2
-         FROM day_in x WHERE p.participant_id = x.participant AND p.day = x.day
-       RETURNING p.participant_id, p.day),
-     day AS (
-       INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
-       SELECT participant, day, city, trips, points, distance, co2 FROM day_in x
-        WHERE NOT EXISTS (SELECT 1 FROM day_moved m WHERE m.participant_id = x.participant AND m.day = x.day)
-       ON CONFLICT (participant_id, day) DO UPDATE SET
-         trips = p.trips + EXCLUDED.trips, points = p.points + EXCLUDED.points,
-         distance_m = ${merge('p', 'EXCLUDED.distance_m')}, co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
-       RETURNING 1),
-     stats_in AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(participant uuid, city text, trips int, points bigint,
-                                                        distance jsonb, co2 bigint, current int, best int, last date)),
-     stats_moved AS (
-       UPDATE participant_stats s SET
-         trips = s.trips + x.trips, points = s.points + x.points,
-         distance_m = ${merge('s', 'x.distance')}, co2_avoided_g = s.co2_avoided_g + x.co2,
-         current_streak = x.current, best_streak = x.best, last_day = x.last
-         FROM stats_in x WHERE s.participant_id = x.participant
-       RETURNING s.participant_id),
-     stats AS (
-       INSERT INTO participant_stats AS s (participant_id, city_id, trips, points, distance_m, co2_avoided_g,
-                                           current_streak, best_streak, last_day)
-       SELECT participant, city, trips, points, distance, co2, current, best, last FROM stats_in x
-        WHERE NOT EXISTS (SELECT 1 FROM stats_moved m WHERE m.participant_id = x.participant)
-       ON CONFLICT (participant_id) DO UPDATE SET
-         trips = s.trips + EXCLUDED.trips, points = s.points + EXCLUDED.points,
-         distance_m = ${merge('s', 'EXCLUDED.distance_m')}, co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
-         current_streak = EXCLUDED.current_streak, best_streak = EXCLUDED.best_streak, last_day = EXCLUDED.last_day
-       RETURNING 1),
-     badge AS (
-       INSERT INTO participant_badges (participant_id, badge, trip_id)
-       SELECT participant, badge, trip FROM jsonb_to_recordset($3::jsonb) AS x(participant uuid, badge text, trip uuid)
-       ON CONFLICT (participant_id, badge) DO NOTHING
-       RETURNING 1)
-     SELECT (SELECT count(*) FROM day) + (SELECT count(*) FROM day_moved) AS days,
-            (SELECT count(*) FROM stats) + (SELECT count(*) FROM stats_moved) AS stats,
-            (SELECT count(*) FROM badge) AS badges`,
-    [JSON.stringify(days), JSON.stringify(stats), JSON.stringify(badges)],
-  );
+  const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, badge: b.badge, trip: b.tripId })));
+  await saveParticipantsProgress(manager, { days, stats, badges });
 }
 
 export interface CreditDelta extends ProgressDelta {
@@ -529,14 +433,7 @@ export interface CreditDelta extends ProgressDelta {
  * awards the badges it newly earns; returns them. The caller holds the participant's lock.
  */
 export async function addToParticipant(manager: EntityManager, d: CreditDelta): Promise<string[]> {
-  const [stats] = await rows<ProgressRow>(
-    manager,
-    `SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
-            to_char(last_day, 'YYYY-MM-DD') AS last_day
-       FROM participant_stats WHERE participant_id = $1`,
-    [d.participantId],
-  );
-  const before = toProgress(stats ?? null);
+  const before = await loadParticipantProgress(manager, d.participantId);
   const after = advanceProgress(before, d);
   const earned = earnedBadges(before, after);
   const write: ProgressWrite = {
