@@ -162,10 +162,9 @@ export async function readCampaign(
   cityId: string,
   id: string,
 ): Promise<{ name: string; starts_at: Date; ends_at: Date; rules: Record<string, unknown> } | null> {
-  const [found] = await db.query(`SELECT name, starts_at, ends_at, rules FROM campaigns WHERE city_id = $1 AND id = $2`, [
-    cityId,
-    id,
-  ]);
+  const [found] = await db.query(
+    `SELECT name, starts_at, ends_at, rules FROM campaigns WHERE city_id = $1 AND id = $2`,
+    [cityId, id],
+  );
   return found ?? null;
 }
-

@@ -70,7 +70,12 @@ export function dayFromJson(row: DayJson | null): DayTotalsRow | null {
 
 export function progressFromJson(row: ProgressJson | null): ProgressRow | null {
   if (!row) return null;
-  return { ...dayFromJson(row)!, currentStreak: row.current_streak, bestStreak: row.best_streak, lastDay: row.last_day };
+  return {
+    ...dayFromJson(row)!,
+    currentStreak: row.current_streak,
+    bestStreak: row.best_streak,
+    lastDay: row.last_day,
+  };
 }
 
 /** A participant's totals and streak (null: none yet). Read under the participant's lock to change them. */

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TravelMode } from '@muvo/classification';
-import { preparedRows, rows } from '@muvo/database';
+import { preparedRows } from '@muvo/database';
 import {
   dayFromJson,
   loadParticipantProgress,
@@ -8,9 +8,18 @@ import {
   participantProgressJsonSql,
   progressFromJson,
   saveProgress as saveParticipantsProgress,
+  TEAM_MEMBERSHIPS_SQL,
 } from '@muvo/gamification';
 import { addDays } from '@muvo/kernel';
-import type { TripStatus } from '@muvo/tracking';
+import { ACCOUNT_CITIES_SQL, adoptCitiesSql } from '@muvo/identity';
+import {
+  mostOverlappingFinalTripSql,
+  recordTripOutcomesSql,
+  scoredTripsOfDay,
+  TRIP_STATUSES_SQL,
+  type TripStatus,
+  tripsWithChunksSql,
+} from '@muvo/tracking';
 import {
   advanceProgress,
   type DayTotals,
@@ -54,15 +63,11 @@ export interface TripToScoreRow {
 export async function loadTripsToScore(db: DataSource, tripIds: readonly string[]): Promise<TripToScoreRow[]> {
   const found: (Omit<TripToScoreRow, 'chunks'> & { data: Buffer | null })[] = await db.query(
     `SELECT t.id, t.participant_id, t.city_id, t.status, t.mock_location, a.city_id AS participant_city_id,
-            m.team_id, m.city_id AS team_city_id, c.data,
-            (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms,
-            (extract(epoch FROM t.ended_at) * 1000)::float8 AS ended_ms
-       FROM trips t
-       JOIN accounts a ON a.id = t.participant_id
-       LEFT JOIN team_members m ON m.participant_id = t.participant_id
-       LEFT JOIN trace_chunks c ON c.trip_id = t.id AND t.status IN ('queued', 'processing')
-      WHERE t.id = ANY($1::uuid[])
-      ORDER BY t.id, c.seq`,
+            m.team_id, m.team_city_id, t.data, t.started_ms, t.ended_ms
+       FROM ${tripsWithChunksSql('$1')} t
+       JOIN ${ACCOUNT_CITIES_SQL} a ON a.id = t.participant_id
+       LEFT JOIN ${TEAM_MEMBERSHIPS_SQL} m ON m.participant_id = t.participant_id
+      ORDER BY t.id, t.seq`,
     [tripIds],
   );
   const trips = new Map<string, TripToScoreRow>();
@@ -78,10 +83,7 @@ export async function loadTripsToScore(db: DataSource, tripIds: readonly string[
 }
 
 /** Marks trips the worker took but could not score yet (their job will be retried) as `processing`. */
-export async function markProcessing(db: DataSource, tripIds: readonly string[]): Promise<void> {
-  if (!tripIds.length) return;
-  await db.query(`UPDATE trips SET status = 'processing' WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [tripIds]);
-}
+export { markTripsProcessing as markProcessing } from '@muvo/tracking';
 
 /**
  * Takes the locks of a scoring transaction and returns the trips' current statuses. Every path
@@ -113,7 +115,7 @@ export async function lockTrips(
                      SELECT DISTINCT 1, hashtextextended('muvo:fingerprint:' || c, 0)
                        FROM unnest($2::text[]) AS c
                      ORDER BY 1, 2) k) l,
-            trips t
+            ${TRIP_STATUSES_SQL} t
       WHERE t.id = ANY($3::uuid[])
       ORDER BY t.id
         FOR UPDATE OF t`,
@@ -174,14 +176,7 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
     `SELECT x.i,
        ${participantDayJsonSql('x.participant', 'x.day')} AS today,
        ${participantProgressJsonSql('x.participant')} AS stats,
-       (SELECT json_build_object('id', t.id, 'overlap',
-                 extract(epoch FROM LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0))))
-          FROM trips t
-         WHERE t.participant_id = x.participant AND t.id <> x.trip AND t.status IN ('scored', 'flagged')
-           AND t.started_at < to_timestamp(x.e / 1000.0) AND t.ended_at > to_timestamp(x.s / 1000.0)
-           AND t.started_at > to_timestamp((x.s - ${OVERLAP_LOOKBACK_MS}) / 1000.0)
-         ORDER BY LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0)) DESC
-         LIMIT 1) AS overlap
+       ${mostOverlappingFinalTripSql({ trip: 'x.trip', participant: 'x.participant', startMs: 'x.s', endMs: 'x.e', lookbackMs: OVERLAP_LOOKBACK_MS })} AS overlap
      FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, participant uuid, day date, s float8, e float8)`,
     [
       JSON.stringify(
@@ -329,20 +324,13 @@ export async function writeTrips(manager: EntityManager, updates: readonly TripU
          id uuid, participant uuid, status text, city text, campaign text, day date, legs jsonb, receipt jsonb,
          flags text[], points int, distance float8, co2 int, transfer uuid, adopt boolean,
          start_cell text, end_cell text, started float8, samples text, review text[])),
-     trip AS (
-       UPDATE trips t SET status = i.status, city_id = COALESCE(t.city_id, i.city), campaign_id = i.campaign,
-                          local_day = i.day, legs = i.legs, receipt = i.receipt, flags = i.flags,
-                          points_awarded = i.points, distance_m = i.distance, co2_avoided_g = i.co2,
-                          credit_transfer_id = COALESCE(i.transfer, t.credit_transfer_id), scored_at = clock_timestamp()
-         FROM input i WHERE t.id = i.id RETURNING t.id),
+     trip AS (${recordTripOutcomesSql('input')}),
      fingerprint AS (
        INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
        SELECT id, participant, city, start_cell, end_cell, to_timestamp(started / 1000.0), decode(samples, 'base64')
          FROM input WHERE start_cell IS NOT NULL
        ON CONFLICT (trip_id) DO NOTHING RETURNING trip_id),
-     account AS (
-       UPDATE accounts a SET city_id = i.city FROM input i
-        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL RETURNING a.id),
+     account AS (${adoptCitiesSql('input')}),
      review AS (
        INSERT INTO trip_reviews (id, trip_id, city_id, participant_id, kind, codes)
        SELECT gen_random_uuid(), id, city, participant, 'flag', review FROM input WHERE review IS NOT NULL
@@ -418,7 +406,9 @@ export async function saveProgress(manager: EntityManager, writes: readonly Prog
     best: w.after.bestStreak,
     last: w.after.lastDay,
   }));
-  const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, badge: b.badge, trip: b.tripId })));
+  const badges = writes.flatMap((w) =>
+    w.badges.map((b) => ({ participant: w.participantId, badge: b.badge, trip: b.tripId })),
+  );
   await saveParticipantsProgress(manager, { days, stats, badges });
 }
 
@@ -466,26 +456,7 @@ export async function loadScoredTrips(
 ): Promise<StoredTrip[]> {
   const out: StoredTrip[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    const found = await preparedRows<{
-      id: string;
-      participant_id: string;
-      started_ms: number;
-      campaign_id: string | null;
-      points_awarded: number;
-      legs: LegFacts[] | null;
-      leg_points: number[] | null;
-      context: StoredTrip['history'];
-    }>(
-      manager,
-      'scored-trips-of-day',
-      `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms, t.campaign_id,
-              t.points_awarded, jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs,
-              jsonb_path_query_array(t.receipt, '$.legs[*].points') AS leg_points, t.receipt->'context' AS context
-         FROM trips t
-        WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day = $2::date
-        ORDER BY t.started_at, t.id`,
-      [cityId, day],
-    );
+    const found = await scoredTripsOfDay(manager, cityId, day);
     for (const t of found) {
       out.push({
         tripId: t.id,
@@ -493,8 +464,8 @@ export async function loadScoredTrips(
         startedAt: t.started_ms,
         localDay: day,
         campaignId: t.campaign_id,
-        legs: t.legs ?? [],
-        history: t.context ?? null,
+        legs: (t.legs as LegFacts[] | null) ?? [],
+        history: (t.context as StoredTrip['history']) ?? null,
         points: t.points_awarded,
         legPoints: t.leg_points ?? [],
       });
@@ -504,20 +475,7 @@ export async function loadScoredTrips(
 }
 
 /** Points each of a city's campaigns had credited for trips of local days before `day`. */
-export async function loadIssuedBefore(
-  db: DataSource | EntityManager,
-  cityId: string,
-  day: string,
-): Promise<Map<string, number>> {
-  const found = await rows<{ campaign_id: string; issued: string }>(
-    db,
-    `SELECT campaign_id, sum(points_awarded) AS issued FROM trips
-      WHERE city_id = $1 AND status = 'scored' AND campaign_id IS NOT NULL AND local_day < $2::date
-      GROUP BY campaign_id`,
-    [cityId, day],
-  );
-  return new Map(found.map((r) => [r.campaign_id, Number(r.issued)]));
-}
+export { campaignPointsBefore as loadIssuedBefore } from '@muvo/tracking';
 
 /** Whether an operator has yet to decide a flag or a dispute on the trip (its fixes are evidence until then). */
 export async function tripUnderReview(manager: EntityManager, tripId: string): Promise<boolean> {

@@ -12,3 +12,4 @@ export * from './upload/trace-upload';
 export * from './upload/trace-upload.parser';
 export * from './trip-geometry';
 export * from './trace-erasure';
+export * from './trip-scoring-store';
