@@ -7,28 +7,13 @@ const LIBS = join(ROOT, 'libs');
 const MIGRATIONS = join(LIBS, 'database', 'src', 'migrations');
 
 /**
- * Scoring still writes other contexts' tables while its restructuring (issue #15 item 2) is under
- * way; the next step moves these writes behind the owners' functions and empties its list.
- *
- * The other entries are cross-context reads that landed together with the table map (the
+ * The entries are cross-context reads that landed together with the table map (the
  * participant's points history and data export, the console's KPI roll-ups and participant look-up,
  * the erasure steps): they are read models over several contexts, to be served by the owners'
  * functions in the same next step. Nothing else may be added here: call the owning lib instead. An
  * entry no longer needed fails the spec, so the lists only shrink.
  */
 const ALLOWED: Record<string, string[]> = {
-  scoring: [
-    'accounts',
-    'campaigns',
-    'cities',
-    'ledger_accounts',
-    'participant_badges',
-    'participant_days',
-    'participant_stats',
-    'team_members',
-    'trace_chunks',
-    'trips',
-  ],
   ledger: ['merchants', 'offers', 'trips', 'vouchers'],
   mediation: ['accounts'],
   oversight: [
@@ -222,7 +207,7 @@ describe('table ownership', () => {
     expect([...new Set(Object.values(owners))].filter((lib) => !existsSync(join(LIBS, lib, 'src')))).toEqual([]);
   });
 
-  it("lets no lib's SQL name another lib's table (beyond scoring's listed, shrinking allowance)", () => {
+  it("lets no lib's SQL name another lib's table (beyond the listed, shrinking allowance)", () => {
     const found = foreignTables();
     const violations: string[] = [];
     for (const [lib, tables] of found)
