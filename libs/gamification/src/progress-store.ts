@@ -28,14 +28,16 @@ export interface ProgressRow extends ParticipantTotals {
   lastDay: string | null;
 }
 
-interface DayJson {
+/** A participant's day as {@link participantDayJsonSql} gives it. */
+export interface DayJson {
   trips: number;
   points: string;
   distance_m: Record<string, number>;
   co2_avoided_g: string;
 }
 
-interface ProgressJson extends DayJson {
+/** A participant's totals as {@link participantProgressJsonSql} gives them. */
+export interface ProgressJson extends DayJson {
   current_streak: number;
   best_streak: number;
   last_day: string | null;

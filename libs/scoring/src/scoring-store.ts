@@ -3,10 +3,12 @@ import type { TravelMode } from '@muvo/classification';
 import { preparedRows } from '@muvo/database';
 import {
   dayFromJson,
+  type DayJson,
   loadParticipantProgress,
   participantDayJsonSql,
   participantProgressJsonSql,
   progressFromJson,
+  type ProgressJson,
   saveProgress as saveParticipantsProgress,
   TEAM_MEMBERSHIPS_SQL,
 } from '@muvo/gamification';
@@ -34,7 +36,10 @@ import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-
 
 /**
  * The scoring context's SQL, shared by the worker's scoring and the operators' review and
- * dispute decisions: each function takes the caller's transaction. The worker scores trips in
+ * dispute decisions: each function takes the caller's transaction. Other contexts' tables are
+ * named only by their owners: the statements below embed the SQL parts those libs lend (tracking's
+ * trips and chunks, identity's accounts, gamification's days, totals and teams), so each stays one
+ * statement. The worker scores trips in
  * batches, so every statement here takes many trips at once (a JSON array of rows, unpacked by
  * `jsonb_to_recordset`) and runs as a named prepared statement: a batch costs a dozen round
  * trips whatever its size, and PostgreSQL plans each statement once per connection.
@@ -167,8 +172,8 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
   if (!queries.length) return [];
   const found = await preparedRows<{
     i: number;
-    today: Parameters<typeof dayFromJson>[0];
-    stats: Parameters<typeof progressFromJson>[0];
+    today: DayJson | null;
+    stats: ProgressJson | null;
     overlap: { id: string; overlap: number } | null;
   }>(
     manager,
