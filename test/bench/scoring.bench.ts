@@ -500,15 +500,8 @@ async function main(): Promise<void> {
       return waitFor(final, timeoutS * 1000, `every one of ${ids.length} trips to be scored`, viaQueue ? 50 : 500);
     };
 
-    // 3. Saturation, end to end, in each city.
-    const wanted = (process.env.BENCH_CITIES ?? 'no-routes,demo,100-routes')
-      .split(',')
-      .filter((c) => c && c !== 'none');
-    const saturation: Record<string, number> = {};
-    for (const name of wanted) {
-      const city = cities[name as keyof typeof cities];
-      if (!city) throw new Error(`BENCH_CITIES: no city ${name} (${Object.keys(cities).join(', ')})`);
-      await applyCity(city.file, config);
+    /** Starts a worker process, once its first KPI roll-up is done. */
+    const startWorker = async () => {
       const worker = new WorkerProcess({
         ...env,
         SCORING_CONCURRENCY: CONCURRENCY,
@@ -524,6 +517,19 @@ async function main(): Promise<void> {
         'the first KPI roll-up',
         500,
       );
+      return worker;
+    };
+
+    // 3. Saturation, end to end, in each city.
+    const wanted = (process.env.BENCH_CITIES ?? 'no-routes,demo,100-routes')
+      .split(',')
+      .filter((c) => c && c !== 'none');
+    const saturation: Record<string, number> = {};
+    for (const name of wanted) {
+      const city = cities[name as keyof typeof cities];
+      if (!city) throw new Error(`BENCH_CITIES: no city ${name} (${Object.keys(cities).join(', ')})`);
+      await applyCity(city.file, config);
+      const worker = await startWorker();
       const warm = await storeQueuedTrips(Math.max(50, Math.min(300, Math.round(TRIPS / 10))));
       const beforeWarm = await completed();
       await enqueue(warm);
@@ -584,13 +590,7 @@ async function main(): Promise<void> {
     // 4. Latency at a steady 100 uploads/s through the real api (BENCH_STEADY_S=0 skips it).
     let p95 = NaN;
     if (STEADY_S > 0) {
-      const worker = new WorkerProcess({
-        ...env,
-        SCORING_CONCURRENCY: CONCURRENCY,
-        SCORING_THREADS: process.env.BENCH_THREADS ?? '1',
-      });
-      worker.start();
-      cleanups.push(() => worker.stop());
+      await startWorker();
       const warm = await storeQueuedTrips(200);
       const beforeWarm = await completed();
       await enqueue(warm);
