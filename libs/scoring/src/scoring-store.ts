@@ -217,6 +217,18 @@ export interface ReplayCandidate {
 
 /** Most candidate replays examined per trip (the latest first). */
 const MAX_CANDIDATES = 64;
+/** Cells looked up around a trace's start, and around its end: the cell and its neighbours (`neighbourCells`). */
+const NEIGHBOUR_CELLS = 9;
+
+/**
+ * The newest candidates of one pair of start and end cells (the `k`th of the 81), newest first,
+ * from the index alone (trip_fingerprints_cells_recent).
+ */
+const pairCandidates = (k: number) =>
+  `(SELECT f.trip_id, f.started_at FROM trip_fingerprints f
+     WHERE f.start_cell = x.starts[${Math.floor(k / NEIGHBOUR_CELLS) + 1}] AND f.end_cell = x.ends[${(k % NEIGHBOUR_CELLS) + 1}]
+       AND f.trip_id <> x.trip
+     ORDER BY f.started_at DESC LIMIT ${MAX_CANDIDATES})`;
 
 /**
  * Fingerprints whose start and end cells neighbour each trace's, with just their probe samples
@@ -229,23 +241,24 @@ export async function loadReplayCandidates(
 ): Promise<ReplayCandidate[][]> {
   const out: ReplayCandidate[][] = queries.map(() => []);
   if (!queries.length) return out;
+  for (const q of queries) {
+    if (q.startCells.length > NEIGHBOUR_CELLS || q.endCells.length > NEIGHBOUR_CELLS)
+      throw new Error(`replay candidates: at most ${NEIGHBOUR_CELLS} start and end cells per trace`);
+  }
   const probes = PROBE_SAMPLES.map((s) => `substring(f.samples FROM ${16 * s + 1} FOR 16)`).join(' || ');
   const found = await preparedRows<{ i: number; trip_id: string; participant_id: string; probes: Buffer }>(
     manager,
     'replay-candidates',
-    // Newest first per pair of cells from the index alone (trip_fingerprints_cells_recent), then
-    // the newest of all pairs, then only those rows read: a city centre holds thousands per pair.
+    // The newest of the 81 pairs of cells together: one branch per pair, each newest first from
+    // the index, merged (Merge Append) until the first MAX_CANDIDATES — a few index entries per
+    // pair. (A city centre holds thousands of fingerprints per pair: reading each pair's newest
+    // MAX_CANDIDATES and sorting them all cost PostgreSQL ~1.5 ms per trip, issue 14.) A missing
+    // cell (fewer than nine) is a NULL subscript, which matches nothing.
     `SELECT x.i, f.trip_id, f.participant_id, ${probes} AS probes
        FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, starts text[], ends text[])
        CROSS JOIN LATERAL (
          SELECT c.trip_id
-           FROM unnest(x.starts) AS s(cell)
-          CROSS JOIN unnest(x.ends) AS e(cell)
-          CROSS JOIN LATERAL (
-            SELECT f.trip_id, f.started_at FROM trip_fingerprints f
-             WHERE f.start_cell = s.cell AND f.end_cell = e.cell AND f.trip_id <> x.trip
-             ORDER BY f.started_at DESC
-             LIMIT ${MAX_CANDIDATES}) c
+           FROM (${Array.from({ length: NEIGHBOUR_CELLS * NEIGHBOUR_CELLS }, (_, k) => pairCandidates(k)).join('\n UNION ALL ')}) c
           ORDER BY c.started_at DESC
           LIMIT ${MAX_CANDIDATES}) c
        JOIN trip_fingerprints f ON f.trip_id = c.trip_id`,
