@@ -1,0 +1,56 @@
+/**
+ * Which language the page speaks and its strings, without i18next or React: the entry (main.tsx)
+ * uses it to start downloading the person's language while the app's code is still on its way.
+ */
+
+/** The languages the app speaks, each named in itself for the chooser. */
+export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', es: 'Español', nl: 'Nederlands' } as const;
+export type Language = keyof typeof LANGUAGES;
+
+const STORAGE_KEY = 'muvo.language';
+
+export const isLanguage = (tag: string | null | undefined): tag is Language => !!tag && tag in LANGUAGES;
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled (private mode, kiosk): the browser language still applies
+  }
+}
+
+/** The person's own choice if they made one, else the first browser language we speak, else English. */
+export function initialLanguage(): Language {
+  const stored = safeStorage()?.getItem(STORAGE_KEY);
+  if (isLanguage(stored)) return stored;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+export function storeLanguage(language: Language): void {
+  safeStorage()?.setItem(STORAGE_KEY, language);
+}
+
+// Each language is its own chunk (literal imports, so that the build sees all five).
+const LOADERS: Record<Language, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import('virtual:muvo-messages/en'),
+  fr: () => import('virtual:muvo-messages/fr'),
+  it: () => import('virtual:muvo-messages/it'),
+  es: () => import('virtual:muvo-messages/es'),
+  nl: () => import('virtual:muvo-messages/nl'),
+};
+const loading = new Map<Language, Promise<Record<string, string>>>();
+
+/** A language's strings, downloaded once (a failed download is tried again next time). */
+export function languageMessages(language: Language): Promise<Record<string, string>> {
+  let messages = loading.get(language);
+  if (!messages) {
+    messages = LOADERS[language]().then((m) => m.default);
+    messages.catch(() => loading.delete(language));
+    loading.set(language, messages);
+  }
+  return messages;
+}
