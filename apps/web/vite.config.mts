@@ -59,6 +59,17 @@ function languageChunks(): Plugin {
     resolveId(id) {
       return id.startsWith(MESSAGES) ? `\0${id}` : undefined;
     },
+    // languages.json: which chunk has which language, so that the api's index.html preloads the
+    // person's (libs/web-app) instead of the page asking for it once its entry has run.
+    generateBundle(_options, bundle) {
+      if (!building) return;
+      const chunks: Record<string, string> = {};
+      for (const chunk of Object.values(bundle)) {
+        const id = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
+        if (id?.startsWith(`\0${MESSAGES}`)) chunks[id.slice(MESSAGES.length + 1)] = chunk.fileName;
+      }
+      this.emitFile({ type: 'asset', fileName: 'languages.json', source: JSON.stringify(chunks) });
+    },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES}`)) return undefined;
       const language = JSON.stringify(id.slice(MESSAGES.length + 1));

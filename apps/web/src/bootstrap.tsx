@@ -2,9 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { setUpI18n } from './i18n';
+import { warmOtherLanguages } from './languages';
 import { registerOfflineWorker } from './offline';
 
-/** The app itself, fetched by main.tsx (in parallel with it: index.html preloads it). */
+/** The app itself, imported by main.tsx (and downloaded beside it: index.html preloads it). */
 registerOfflineWorker();
 void setUpI18n().then(() => {
   createRoot(document.getElementById('root')!).render(
@@ -12,4 +13,5 @@ void setUpI18n().then(() => {
       <App />
     </StrictMode>,
   );
+  warmOtherLanguages();
 });

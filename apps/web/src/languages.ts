@@ -32,6 +32,9 @@ export function initialLanguage(): Language {
 
 export function storeLanguage(language: Language): void {
   safeStorage()?.setItem(STORAGE_KEY, language);
+  // Also for the server, which names the language's chunk in the page for the next visit
+  // (libs/web-app: pageLanguage); a preference, never sent anywhere else.
+  document.cookie = `${STORAGE_KEY}=${language}; path=/app/; max-age=31536000; samesite=strict`;
 }
 
 // Each language is its own chunk (literal imports, so that the build sees all five).
@@ -53,4 +56,15 @@ export function languageMessages(language: Language): Promise<Record<string, str
     loading.set(language, messages);
   }
   return messages;
+}
+
+/**
+ * The other languages, once the first page is up and the browser idle (a few kB each): the
+ * chooser then switches at once, and offline too, since the service worker keeps what was fetched.
+ */
+export function warmOtherLanguages(): void {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
+  idle(() => {
+    for (const language of Object.keys(LANGUAGES) as Language[]) void languageMessages(language).catch(() => undefined);
+  });
 }
