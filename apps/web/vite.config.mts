@@ -92,18 +92,22 @@ function languageChunks(): Plugin {
  * adds `<link rel="modulepreload">` for it and what it imports, fetched beside the entry.
  */
 function preloadApp(): Plugin {
+  let base = '/';
   return {
     name: 'muvo-preload-app',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle, chunk }) {
         if (!bundle || !chunk) return [];
-        const byModule = new Map(
-          Object.values(bundle).flatMap((c) => (c.type === 'chunk' && c.facadeModuleId ? [[c.facadeModuleId, c]] : [])),
+        const app = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && !!c.facadeModuleId?.endsWith('/src/bootstrap.tsx'),
         );
-        const app = [...byModule.entries()].find(([id]) => id.endsWith('/src/bootstrap.tsx'))?.[1];
-        if (!app || app.type !== 'chunk') throw new Error('the build has no chunk for src/bootstrap.tsx');
+        if (!app) throw new Error('the build has no chunk for src/bootstrap.tsx');
+        // The app's chunk and those it imports, less what index.html already loads with the entry.
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName) || fileName === chunk.fileName || chunk.imports.includes(fileName)) return;
@@ -114,7 +118,7 @@ function preloadApp(): Plugin {
         visit(app.fileName);
         return [...files].map((fileName) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/app/${fileName}` },
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
           injectTo: 'head' as const,
         }));
       },

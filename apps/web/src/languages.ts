@@ -58,13 +58,21 @@ export function languageMessages(language: Language): Promise<Record<string, str
   return messages;
 }
 
+const WARM_AFTER_MS = 3000;
+
 /**
- * The other languages, once the first page is up and the browser idle (a few kB each): the
- * chooser then switches at once, and offline too, since the service worker keeps what was fetched.
+ * The other languages, a few seconds after the first page is up and then when the browser is
+ * idle (a few kB each, never competing with what the first page needs): the chooser then switches
+ * at once, and offline too, since the service worker keeps what was fetched.
  */
 export function warmOtherLanguages(): void {
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
-  idle(() => {
-    for (const language of Object.keys(LANGUAGES) as Language[]) void languageMessages(language).catch(() => undefined);
-  });
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+  setTimeout(
+    () =>
+      idle(() => {
+        for (const language of Object.keys(LANGUAGES) as Language[])
+          void languageMessages(language).catch(() => undefined);
+      }),
+    WARM_AFTER_MS,
+  );
 }
