@@ -193,7 +193,7 @@ describe('the web app served by the api', () => {
       await expectNoAxeViolations(page, 'trip');
 
       await page.selectOption('#language', 'fr');
-      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      await page.waitForSelector('html[lang="fr"]'); // once the French strings are there
       await page.waitForSelector(`#trip-title:has-text("Trajet du")`);
       const recu = (await page.textContent('#receipt'))!;
       expect(recu).toContain(fr.receiptTitle);

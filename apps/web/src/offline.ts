@@ -14,11 +14,14 @@ export function registerOfflineWorker(): void {
       if (new URL(entry.name).pathname.startsWith('/app/assets/')) void fetch(entry.name).catch(() => undefined);
     }
   });
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => {
       // No offline copy on this device; everything still works online.
     });
-  });
+  // After the page's load, so that installing never competes with the first page; the app's code
+  // may itself run after that event (main.tsx imports it), and then it registers at once.
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
 }
 
 /** On logging out, the wallet kept for offline use goes too: the next person on this device must not see it. */

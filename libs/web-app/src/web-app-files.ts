@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** What to run when the built web app is missing. */
@@ -35,4 +35,72 @@ export function webAppContentSecurityPolicy(mapStyleUrl: string | null): string 
     "form-action 'self'",
     "object-src 'none'",
   ].join('; ');
+}
+
+/** The file the build writes beside index.html: each language's strings chunk (apps/web/vite.config.mts). */
+export const LANGUAGE_CHUNKS_FILE = 'languages.json';
+/** The cookie the page keeps the person's chosen language in (apps/web/src/languages.ts). */
+export const LANGUAGE_COOKIE = 'muvo.language';
+
+/**
+ * The language the page will speak, as the page itself decides it (apps/web/src/languages.ts):
+ * the person's choice (kept in a cookie as well as in the page's storage), else the first
+ * language of the browser's that the app speaks, else English.
+ */
+export function pageLanguage(
+  cookieHeader: string | undefined,
+  acceptLanguage: string | undefined,
+  languages: readonly string[],
+): string {
+  const chosen = (cookieHeader ?? '')
+    .split(';')
+    .map((pair) => pair.trim().split('='))
+    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  if (chosen && languages.includes(chosen)) return chosen;
+  // Browsers list their languages in the order of navigator.languages, the one the page reads.
+  for (const range of (acceptLanguage ?? '').split(',')) {
+    const base = range.split(';')[0].trim().toLowerCase().split('-')[0];
+    if (languages.includes(base)) return base;
+  }
+  return languages.includes('en') ? 'en' : languages[0];
+}
+
+/**
+ * index.html with its language's strings preloaded: the page would otherwise ask for them only
+ * once its first script ran, a round trip later. Unchanged when the build lists no languages.
+ */
+export function pageWithLanguage(
+  indexHtml: string,
+  chunks: Record<string, string>,
+  language: string,
+  base: string,
+): string {
+  const chunk = chunks[language];
+  if (!chunk) return indexHtml;
+  return indexHtml.replace(
+    '</head>',
+    `  <link rel="modulepreload" crossorigin href="${base}${encodeURI(chunk)}">\n  </head>`,
+  );
+}
+
+/**
+ * index.html as the page's language needs it. Read on each request (a kB or two): a rebuild while
+ * the api runs replaces the hashed chunks index.html names.
+ */
+export async function readPage(
+  root: string,
+  request: { cookie?: string; acceptLanguage?: string },
+  base: string,
+): Promise<string> {
+  const [html, listed] = await Promise.all([
+    fs.readFile(join(root, 'index.html'), 'utf8'),
+    fs.readFile(join(root, LANGUAGE_CHUNKS_FILE), 'utf8').catch(() => '{}'),
+  ]);
+  const chunks = JSON.parse(listed) as Record<string, string>;
+  return pageWithLanguage(
+    html,
+    chunks,
+    pageLanguage(request.cookie, request.acceptLanguage, Object.keys(chunks)),
+    base,
+  );
 }

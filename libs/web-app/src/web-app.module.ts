@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { registerVoucherForwarder } from './voucher-forwarder';
-import { BUILD_WEB_HINT, webAppContentSecurityPolicy, webAppRoot } from './web-app-files';
+import { BUILD_WEB_HINT, readPage, webAppContentSecurityPolicy, webAppRoot } from './web-app-files';
 
 export const WEB_APP_PREFIX = '/app';
 export const VOUCHER_FORWARD_PREFIX = `${WEB_APP_PREFIX}/voucher-api`;
@@ -59,10 +59,17 @@ export class WebAppModule implements OnModuleInit {
       },
       cacheControl: false,
     });
-    fastify.get(WEB_APP_PREFIX, (_request, reply) => {
+    fastify.get(WEB_APP_PREFIX, async (request, reply) => {
+      const page = await readPage(
+        root,
+        { cookie: request.headers.cookie, acceptLanguage: request.headers['accept-language'] },
+        `${WEB_APP_PREFIX}/`,
+      );
       headers(reply);
       reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html');
+      // The page names its language's chunk, chosen from these two headers.
+      reply.header('vary', 'accept-language, cookie');
+      return reply.type('text/html; charset=utf-8').send(page);
     });
   }
 }
