@@ -65,6 +65,12 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   const tripIds: string[] = [];
   const fixMarks: string[] = [];
   const street = streetOfOwn();
+  // A privacy zone far from their street (so their trips are still drawn for others).
+  const zone = await request(stack.api.url, 'POST', '/v1/me/privacy-zones', {
+    token: participant.token,
+    body: { label: 'Lavoro', lat: 38.1, lon: 13.385, radiusM: 200 },
+  });
+  expect(zone.status).toBe(201);
   // Seeds of their own: the same trace from two people would be flagged as a replay.
   const seedBase = randomInt(1_000, 1_000_000);
   for (const hoursAgo of [8, 16]) {
@@ -381,6 +387,9 @@ describe('privacy rights', () => {
         displayName: person.displayName,
       });
       expect(json('consents.json')).toHaveLength(1);
+      expect(json('privacy-zones.json')).toEqual([
+        expect.objectContaining({ label: 'Lavoro', lat: 38.1, lon: 13.385, radiusM: 200 }),
+      ]);
       const trips = json('trips.json');
       expect(trips.map((t: { id: string }) => t.id).sort()).toEqual([...person.tripIds].sort());
       for (const trip of trips) {
