@@ -177,7 +177,10 @@ async function columnsHolding(db: DataSource, needles: string[]): Promise<string
     `SELECT c.table_name, c.column_name FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-        AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
+        AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
+        -- The cities' public timetables (GTFS), no one's data: other suites import feeds whose thousands
+        -- of shape points along the same streets start with the same five decimals as a fix.
+        AND c.table_name NOT LIKE 'transit\\_%'`,
   );
   expect(columns.length).toBeGreaterThan(40);
 

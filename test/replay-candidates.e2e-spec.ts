@@ -10,7 +10,8 @@ import { type RunningApp, startApp, testConfig } from './support/stack';
 /**
  * The scoring transaction's lookups against a city that already holds many trips (issue 14): the
  * replay candidates are the newest fingerprints of the 81 pairs of cells around a trace's start and
- * end, read pair by pair from the index; JIT compilation is off inside the transaction.
+ * end, each pair read newest first from the index and merged; JIT compilation is off inside the
+ * transaction.
  */
 describe('scoring store lookups', () => {
   let worker: RunningApp;
@@ -98,6 +99,60 @@ describe('scoring store lookups', () => {
     );
     expect(probe.participantId).toBe(participant);
     expect(found[1]).toEqual([]);
+  });
+
+  it('reads a few index entries per pair of cells, however many fingerprints each pair holds', async () => {
+    const participant = randomUUID();
+    await db.query(
+      `INSERT INTO accounts (id, email, password_hash, role, city_id) VALUES ($1, $2, 'x', 'participant', $3)`,
+      [participant, `replay-crowd-${participant}@example.org`, city],
+    );
+    // A city centre: 9 of the 81 pairs of cells around the trace hold 120 fingerprints each (Oslo,
+    // away from the other tests' cells).
+    const start = '5991:1075';
+    const end = '5992:1076';
+    const rows = Array.from({ length: 9 * 120 }, (_, k) => ({
+      id: randomUUID(),
+      startCell: neighbourCells(start)[k % 9],
+      endCell: end,
+      startedAt: Date.UTC(2026, 8, 1) + k * 60_000,
+    }));
+    await storeTrips(
+      db,
+      rows.map((r) => ({
+        id: r.id,
+        participantId: participant,
+        cityId: city,
+        status: 'scored',
+        startedAt: r.startedAt,
+        endedAt: r.startedAt + 600_000,
+        pointCount: 10,
+      })),
+    );
+    await db.query(
+      `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
+       SELECT id, $4, $5, start_cell, $3, to_timestamp(s / 1000), '\\x00'::bytea
+         FROM unnest($1::uuid[], $2::text[], $6::float8[]) AS r(id, start_cell, s)`,
+      [rows.map((r) => r.id), rows.map((r) => r.startCell), end, participant, city, rows.map((r) => r.startedAt)],
+    );
+    const { found, read } = await db.transaction(async (m) => {
+      const entries = async () =>
+        Number(
+          (await m.query(`SELECT pg_stat_get_xact_tuples_returned('trip_fingerprints_cells_recent'::regclass) AS n`))[0]
+            .n,
+        );
+      const before = await entries();
+      const found = await loadReplayCandidates(m, [
+        { tripId: randomUUID(), startCells: neighbourCells(start), endCells: neighbourCells(end) },
+      ]);
+      return { found, read: (await entries()) - before };
+    });
+
+    const newest = [...rows].sort((a, b) => b.startedAt - a.startedAt).slice(0, 64);
+    expect(found[0].map((c) => c.tripId).sort()).toEqual(newest.map((r) => r.id).sort());
+    // The newest of all pairs merged: the first entry of each pair, then the 64 taken (reading the
+    // 64 newest of each pair and sorting them read 9 × 64 = 576).
+    expect(read).toBeLessThanOrEqual(81 + 64);
   });
 
   it('turns JIT compilation off for the scoring transaction only', async () => {

@@ -128,3 +128,43 @@ export async function endCampaigns(manager: EntityManager, cityId: string, ids: 
 export async function deleteCampaigns(manager: EntityManager, cityId: string, ids: readonly string[]): Promise<void> {
   await manager.query(`DELETE FROM campaigns WHERE city_id = $1 AND id = ANY($2)`, [cityId, ids]);
 }
+
+/**
+ * The scoring rules a city's operators set (the `rules` of its settings; undefined: no such city),
+ * locked until the transaction ends with `forUpdate`.
+ */
+export async function readCityRules(db: Db, id: string, forUpdate = false): Promise<{ rules: unknown } | undefined> {
+  const [city]: { rules: unknown }[] = await db.query(
+    forUpdate
+      ? `SELECT settings->'rules' AS rules FROM cities WHERE id = $1 FOR UPDATE`
+      : `SELECT settings->'rules' AS rules FROM cities WHERE id = $1`,
+    [id],
+  );
+  return city;
+}
+
+/** Replaces the city's scoring rules, leaving the rest of its settings as they are. */
+export async function replaceCityRules(manager: EntityManager, id: string, rules: unknown): Promise<void> {
+  await manager.query(
+    `UPDATE cities SET settings = jsonb_set(settings, '{rules}', $2::jsonb), updated_at = now() WHERE id = $1`,
+    [id, JSON.stringify(rules)],
+  );
+}
+
+/** Marks the city changed (one of its campaigns was). */
+export async function touchCity(manager: EntityManager, id: string): Promise<void> {
+  await manager.query(`UPDATE cities SET updated_at = now() WHERE id = $1`, [id]);
+}
+
+/** One campaign of the city, as stored (null: none). */
+export async function readCampaign(
+  db: Db,
+  cityId: string,
+  id: string,
+): Promise<{ name: string; starts_at: Date; ends_at: Date; rules: Record<string, unknown> } | null> {
+  const [found] = await db.query(
+    `SELECT name, starts_at, ends_at, rules FROM campaigns WHERE city_id = $1 AND id = $2`,
+    [cityId, id],
+  );
+  return found ?? null;
+}

@@ -8,3 +8,5 @@ export { addDays, daysBetween, isoWeek, type LocalTime, localTime } from '@muvo/
 export * from './teams.service';
 export * from './team-store';
 export * from './progress-export';
+
+export * from './progress-store';

@@ -154,3 +154,18 @@ export async function setAcceptedTexts(
     accepted.privacy,
   ]);
 }
+
+/**
+ * SQL parts for the scoring worker's batched statements, which span several contexts' tables: the
+ * accounts' home cities as a relation with columns `id, city_id`.
+ */
+export const ACCOUNT_CITIES_SQL = `(SELECT id, city_id FROM accounts)`;
+
+/**
+ * A statement's part that gives participants without a city the one their first trip told:
+ * from the rows of relation `input` (columns `participant, city, adopt`) whose `adopt` is true.
+ * Returns the ids of the accounts changed.
+ */
+export const adoptCitiesSql = (input: string) =>
+  `UPDATE accounts a SET city_id = i.city FROM ${input} i
+        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL RETURNING a.id`;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRows } from '@muvo/database';
 
 /** The ledger's reads for the other contexts (leaderboards, city files, vouchers). */
 type Db = DataSource | EntityManager;
@@ -137,4 +138,25 @@ export async function shopTransferDaysSince(
     [since, [...timezones.keys()], [...timezones.values()]],
   );
   return found.map((f) => ({ cityId: f.city_id, day: f.day }));
+}
+
+/**
+ * Points issued so far from each budget's source accounts (a campaign's budget is split over
+ * several accounts, `key#shard`), for many budgets in one statement: the scoring worker reads its
+ * batch's budgets under its locks. A named prepared statement inside the caller's transaction.
+ */
+export async function budgetsIssued(
+  manager: EntityManager,
+  budgets: readonly { key: string; accounts: string[] }[],
+): Promise<Map<string, number>> {
+  if (!budgets.length) return new Map();
+  const found = await preparedRows<{ key: string; issued: string | null }>(
+    manager,
+    'budget-issued',
+    `SELECT x.key, (SELECT -sum(balance) FROM ledger_accounts
+                     WHERE kind = 'campaign-budget' AND owner_id = ANY(x.accounts)) AS issued
+       FROM jsonb_to_recordset($1::jsonb) AS x(key text, accounts text[])`,
+    [JSON.stringify(budgets)],
+  );
+  return new Map(found.map((row) => [row.key, Number(row.issued ?? 0)]));
 }

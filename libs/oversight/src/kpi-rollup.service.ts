@@ -155,12 +155,11 @@ export class KpiRollupService {
     const days = { from: start, to: end };
     const trips = await scoredTripFiguresOf(manager, cityId, days);
     const people = [...new Set(trips.map((t) => t.participantId))];
-    const [before, teams, pointsSpent, redeemed] = await Promise.all([
-      participantsScoredBefore(manager, cityId, people, start),
-      teamsOfParticipants(manager, cityId, people),
-      pointsSpentAtShops(manager, city, days),
-      redemptionTotals(manager, city, days),
-    ]);
+    // One after the other: they share the transaction's connection, which runs one query at a time.
+    const before = await participantsScoredBefore(manager, cityId, people, start);
+    const teams = await teamsOfParticipants(manager, cityId, people);
+    const pointsSpent = await pointsSpentAtShops(manager, city, days);
+    const redeemed = await redemptionTotals(manager, city, days);
     const rows = kpiRollupRows(trips, {
       newcomers: new Set(people.filter((p) => !before.has(p))),
       teams,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readCampaign, readCampaigns, readCityRules, replaceCityRules, touchCity, upsertCampaign } from '@muvo/cities';
+import { cityProgressTotals } from '@muvo/gamification';
+import { campaignBudgetsIssued } from '@muvo/ledger';
 import { ScoringErrors } from './scoring.exceptions';
 import { resolveRules, type ScoringRules, type ScoringRulesInput } from './pricing/scoring-rules';
 import { audit } from './scoring-store';
@@ -27,24 +30,15 @@ export class RulesAdminService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async cityRules(cityId: string): Promise<{ rules: ScoringRulesInput; effective: ScoringRules }> {
-    const [city]: { rules: ScoringRulesInput | null }[] = await this.dataSource.query(
-      `SELECT settings->'rules' AS rules FROM cities WHERE id = $1`,
-      [cityId],
-    );
+    const city = (await readCityRules(this.dataSource, cityId)) as { rules: ScoringRulesInput | null } | undefined;
     const rules = city?.rules ?? {};
     return { rules, effective: resolveRules(rules) };
   }
 
   async replaceCityRules(actor: Reviewer, cityId: string, rules: ScoringRulesInput) {
     await this.dataSource.transaction(async (manager) => {
-      const [before]: { rules: unknown }[] = await manager.query(
-        `SELECT settings->'rules' AS rules FROM cities WHERE id = $1 FOR UPDATE`,
-        [cityId],
-      );
-      await manager.query(
-        `UPDATE cities SET settings = jsonb_set(settings, '{rules}', $2::jsonb), updated_at = now() WHERE id = $1`,
-        [cityId, JSON.stringify(rules)],
-      );
+      const before = await readCityRules(manager, cityId, true);
+      await replaceCityRules(manager, cityId, rules);
       await audit(manager, {
         actorId: actor.accountId,
         actorRole: actor.role,
@@ -58,32 +52,21 @@ export class RulesAdminService {
   }
 
   async campaigns(cityId: string): Promise<CampaignView[]> {
-    const [city]: { rules: ScoringRulesInput | null }[] = await this.dataSource.query(
-      `SELECT settings->'rules' AS rules FROM cities WHERE id = $1`,
-      [cityId],
-    );
-    const found: {
-      id: string;
-      name: string;
-      starts_at: Date;
-      ends_at: Date;
-      rules: ScoringRulesInput;
-      issued: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.name, c.starts_at, c.ends_at, c.rules,
-                (SELECT -sum(balance) FROM ledger_accounts
-                  WHERE kind = 'campaign-budget' AND city_id = c.city_id AND owner_id LIKE c.city_id || '/' || c.id || '#%') AS issued
-           FROM campaigns c WHERE c.city_id = $1 ORDER BY c.starts_at, c.id`,
-      [cityId],
+    const city = (await readCityRules(this.dataSource, cityId)) as { rules: ScoringRulesInput | null } | undefined;
+    const found = await readCampaigns(this.dataSource, cityId);
+    const issued = await campaignBudgetsIssued(
+      this.dataSource,
+      cityId,
+      found.map((c) => c.id),
     );
     return found.map((c) => ({
       id: c.id,
       name: c.name,
-      startsAt: c.starts_at.toISOString(),
-      endsAt: c.ends_at.toISOString(),
-      rules: c.rules,
-      effectiveRules: resolveRules(city?.rules, c.rules),
-      issuedPoints: Number(c.issued ?? 0),
+      startsAt: c.startsAt.toISOString(),
+      endsAt: c.endsAt.toISOString(),
+      rules: c.rules as ScoringRulesInput,
+      effectiveRules: resolveRules(city?.rules, c.rules as ScoringRulesInput),
+      issuedPoints: issued.get(c.id) ?? 0,
     }));
   }
 
@@ -94,17 +77,9 @@ export class RulesAdminService {
     campaign: { name: string; startsAt: Date; endsAt: Date; rules?: ScoringRulesInput },
   ): Promise<CampaignView> {
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(
-        `SELECT name, starts_at, ends_at, rules FROM campaigns WHERE city_id = $1 AND id = $2`,
-        [cityId, id],
-      );
-      await manager.query(
-        `INSERT INTO campaigns (city_id, id, name, starts_at, ends_at, rules) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (city_id, id) DO UPDATE SET name = EXCLUDED.name, starts_at = EXCLUDED.starts_at,
-                ends_at = EXCLUDED.ends_at, rules = EXCLUDED.rules`,
-        [cityId, id, campaign.name, campaign.startsAt, campaign.endsAt, JSON.stringify(campaign.rules ?? {})],
-      );
-      await manager.query(`UPDATE cities SET updated_at = now() WHERE id = $1`, [cityId]);
+      const before = await readCampaign(manager, cityId, id);
+      await upsertCampaign(manager, cityId, { id, ...campaign, rules: campaign.rules ?? {} });
+      await touchCity(manager, cityId);
       await audit(manager, {
         actorId: actor.accountId,
         actorRole: actor.role,
@@ -121,21 +96,7 @@ export class RulesAdminService {
 
   /** The programme's effect over a period: km by mode, CO2 avoided, active participants, points. */
   async stats(cityId: string, from: string, to: string) {
-    const [row]: {
-      participants: string;
-      trips: string | null;
-      points: string | null;
-      co2: string | null;
-      distance: Record<string, number> | null;
-    }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT participant_id) AS participants, sum(trips) AS trips, sum(points) AS points,
-              sum(co2_avoided_g) AS co2,
-              (SELECT jsonb_object_agg(k, v) FROM (
-                 SELECT k, sum((d.distance_m->>k)::float8) AS v FROM participant_days d, jsonb_object_keys(d.distance_m) k
-                  WHERE d.city_id = $1 AND d.day BETWEEN $2::date AND $3::date GROUP BY k) m) AS distance
-         FROM participant_days WHERE city_id = $1 AND day BETWEEN $2::date AND $3::date`,
-      [cityId, from, to],
-    );
+    const row = await cityProgressTotals(this.dataSource, cityId, from, to);
     return {
       cityId,
       from,

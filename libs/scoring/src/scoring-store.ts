@@ -1,8 +1,27 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TravelMode } from '@muvo/classification';
-import { preparedRows, rows } from '@muvo/database';
+import { preparedRows } from '@muvo/database';
+import {
+  dayFromJson,
+  type DayJson,
+  loadParticipantProgress,
+  participantDayJsonSql,
+  participantProgressJsonSql,
+  progressFromJson,
+  type ProgressJson,
+  saveProgress as saveParticipantsProgress,
+  TEAM_MEMBERSHIPS_SQL,
+} from '@muvo/gamification';
 import { addDays } from '@muvo/kernel';
-import type { TripStatus } from '@muvo/tracking';
+import { ACCOUNT_CITIES_SQL, adoptCitiesSql } from '@muvo/identity';
+import {
+  mostOverlappingFinalTripSql,
+  recordTripOutcomesSql,
+  scoredTripsOfDay,
+  TRIP_STATUSES_SQL,
+  type TripStatus,
+  tripsWithChunksSql,
+} from '@muvo/tracking';
 import {
   advanceProgress,
   type DayTotals,
@@ -17,7 +36,10 @@ import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-
 
 /**
  * The scoring context's SQL, shared by the worker's scoring and the operators' review and
- * dispute decisions: each function takes the caller's transaction. The worker scores trips in
+ * dispute decisions: each function takes the caller's transaction. Other contexts' tables are
+ * named only by their owners: the statements below embed the SQL parts those libs lend (tracking's
+ * trips and chunks, identity's accounts, gamification's days, totals and teams), so each stays one
+ * statement. The worker scores trips in
  * batches, so every statement here takes many trips at once (a JSON array of rows, unpacked by
  * `jsonb_to_recordset`) and runs as a named prepared statement: a batch costs a dozen round
  * trips whatever its size, and PostgreSQL plans each statement once per connection.
@@ -46,15 +68,11 @@ export interface TripToScoreRow {
 export async function loadTripsToScore(db: DataSource, tripIds: readonly string[]): Promise<TripToScoreRow[]> {
   const found: (Omit<TripToScoreRow, 'chunks'> & { data: Buffer | null })[] = await db.query(
     `SELECT t.id, t.participant_id, t.city_id, t.status, t.mock_location, a.city_id AS participant_city_id,
-            m.team_id, m.city_id AS team_city_id, c.data,
-            (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms,
-            (extract(epoch FROM t.ended_at) * 1000)::float8 AS ended_ms
-       FROM trips t
-       JOIN accounts a ON a.id = t.participant_id
-       LEFT JOIN team_members m ON m.participant_id = t.participant_id
-       LEFT JOIN trace_chunks c ON c.trip_id = t.id AND t.status IN ('queued', 'processing')
-      WHERE t.id = ANY($1::uuid[])
-      ORDER BY t.id, c.seq`,
+            m.team_id, m.team_city_id, t.data, t.started_ms, t.ended_ms
+       FROM ${tripsWithChunksSql('$1')} t
+       JOIN ${ACCOUNT_CITIES_SQL} a ON a.id = t.participant_id
+       LEFT JOIN ${TEAM_MEMBERSHIPS_SQL} m ON m.participant_id = t.participant_id
+      ORDER BY t.id, t.seq`,
     [tripIds],
   );
   const trips = new Map<string, TripToScoreRow>();
@@ -70,10 +88,7 @@ export async function loadTripsToScore(db: DataSource, tripIds: readonly string[
 }
 
 /** Marks trips the worker took but could not score yet (their job will be retried) as `processing`. */
-export async function markProcessing(db: DataSource, tripIds: readonly string[]): Promise<void> {
-  if (!tripIds.length) return;
-  await db.query(`UPDATE trips SET status = 'processing' WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [tripIds]);
-}
+export { markTripsProcessing as markProcessing } from '@muvo/tracking';
 
 /**
  * Takes the locks of a scoring transaction and returns the trips' current statuses. Every path
@@ -105,7 +120,7 @@ export async function lockTrips(
                      SELECT DISTINCT 1, hashtextextended('muvo:fingerprint:' || c, 0)
                        FROM unnest($2::text[]) AS c
                      ORDER BY 1, 2) k) l,
-            trips t
+            ${TRIP_STATUSES_SQL} t
       WHERE t.id = ANY($3::uuid[])
       ORDER BY t.id
         FOR UPDATE OF t`,
@@ -132,37 +147,6 @@ export async function lockTrip(
 /** The fingerprint lock key of a trace: its start and end cells. */
 export const fingerprintLockKey = (f: { startCell: string; endCell: string }) => `${f.startCell}|${f.endCell}`;
 
-interface DayRow {
-  trips: number;
-  points: string;
-  distance_m: Record<string, number>;
-  co2_avoided_g: string;
-}
-
-interface ProgressRow extends DayRow {
-  current_streak: number;
-  best_streak: number;
-  last_day: string | null;
-}
-
-const numbers = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
-
-function toProgress(row: ProgressRow | null): ParticipantProgress | null {
-  if (!row) return null;
-  return { ...toDay(row)!, currentStreak: row.current_streak, bestStreak: row.best_streak, lastDay: row.last_day };
-}
-
-function toDay(row: DayRow | null): DayTotals | null {
-  if (!row) return null;
-  return {
-    trips: row.trips,
-    points: Number(row.points),
-    distanceM: numbers(row.distance_m),
-    co2AvoidedG: Number(row.co2_avoided_g),
-  };
-}
-
 export interface FactsQuery {
   tripId: string;
   participantId: string;
@@ -188,26 +172,16 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
   if (!queries.length) return [];
   const found = await preparedRows<{
     i: number;
-    today: DayRow | null;
-    stats: ProgressRow | null;
+    today: DayJson | null;
+    stats: ProgressJson | null;
     overlap: { id: string; overlap: number } | null;
   }>(
     manager,
     'trip-facts',
     `SELECT x.i,
-       (SELECT row_to_json(day_row) FROM (SELECT trips, points, distance_m, co2_avoided_g FROM participant_days
-                                           WHERE participant_id = x.participant AND day = x.day) day_row) AS today,
-       (SELECT row_to_json(stats_row) FROM (SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
-                                                   to_char(last_day, 'YYYY-MM-DD') AS last_day
-                                              FROM participant_stats WHERE participant_id = x.participant) stats_row) AS stats,
-       (SELECT json_build_object('id', t.id, 'overlap',
-                 extract(epoch FROM LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0))))
-          FROM trips t
-         WHERE t.participant_id = x.participant AND t.id <> x.trip AND t.status IN ('scored', 'flagged')
-           AND t.started_at < to_timestamp(x.e / 1000.0) AND t.ended_at > to_timestamp(x.s / 1000.0)
-           AND t.started_at > to_timestamp((x.s - ${OVERLAP_LOOKBACK_MS}) / 1000.0)
-         ORDER BY LEAST(t.ended_at, to_timestamp(x.e / 1000.0)) - GREATEST(t.started_at, to_timestamp(x.s / 1000.0)) DESC
-         LIMIT 1) AS overlap
+       ${participantDayJsonSql('x.participant', 'x.day')} AS today,
+       ${participantProgressJsonSql('x.participant')} AS stats,
+       ${mostOverlappingFinalTripSql({ trip: 'x.trip', participant: 'x.participant', startMs: 'x.s', endMs: 'x.e', lookbackMs: OVERLAP_LOOKBACK_MS })} AS overlap
      FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, participant uuid, day date, s float8, e float8)`,
     [
       JSON.stringify(
@@ -225,8 +199,8 @@ export async function loadTripFacts(manager: EntityManager, queries: readonly Fa
   const out: TripFacts[] = queries.map(() => ({ today: null, progress: null, overlapping: null }));
   for (const row of found) {
     out[row.i] = {
-      today: toDay(row.today),
-      progress: toProgress(row.stats),
+      today: dayFromJson(row.today),
+      progress: progressFromJson(row.stats),
       overlapping:
         row.overlap && row.overlap.overlap > 0 ? { tripId: row.overlap.id, overlapS: row.overlap.overlap } : null,
     };
@@ -243,6 +217,18 @@ export interface ReplayCandidate {
 
 /** Most candidate replays examined per trip (the latest first). */
 const MAX_CANDIDATES = 64;
+/** Cells looked up around a trace's start, and around its end: the cell and its neighbours (`neighbourCells`). */
+const NEIGHBOUR_CELLS = 9;
+
+/**
+ * The newest candidates of one pair of start and end cells (the `k`th of the 81), newest first,
+ * from the index alone (trip_fingerprints_cells_recent).
+ */
+const pairCandidates = (k: number) =>
+  `(SELECT f.trip_id, f.started_at FROM trip_fingerprints f
+     WHERE f.start_cell = x.starts[${Math.floor(k / NEIGHBOUR_CELLS) + 1}] AND f.end_cell = x.ends[${(k % NEIGHBOUR_CELLS) + 1}]
+       AND f.trip_id <> x.trip
+     ORDER BY f.started_at DESC LIMIT ${MAX_CANDIDATES})`;
 
 /**
  * Fingerprints whose start and end cells neighbour each trace's, with just their probe samples
@@ -255,23 +241,24 @@ export async function loadReplayCandidates(
 ): Promise<ReplayCandidate[][]> {
   const out: ReplayCandidate[][] = queries.map(() => []);
   if (!queries.length) return out;
+  for (const q of queries) {
+    if (q.startCells.length > NEIGHBOUR_CELLS || q.endCells.length > NEIGHBOUR_CELLS)
+      throw new Error(`replay candidates: at most ${NEIGHBOUR_CELLS} start and end cells per trace`);
+  }
   const probes = PROBE_SAMPLES.map((s) => `substring(f.samples FROM ${16 * s + 1} FOR 16)`).join(' || ');
   const found = await preparedRows<{ i: number; trip_id: string; participant_id: string; probes: Buffer }>(
     manager,
     'replay-candidates',
-    // Newest first per pair of cells from the index alone (trip_fingerprints_cells_recent), then
-    // the newest of all pairs, then only those rows read: a city centre holds thousands per pair.
+    // The newest of the 81 pairs of cells together: one branch per pair, each newest first from
+    // the index, merged (Merge Append) until the first MAX_CANDIDATES — a few index entries per
+    // pair. (A city centre holds thousands of fingerprints per pair: reading each pair's newest
+    // MAX_CANDIDATES and sorting them all cost PostgreSQL ~1.5 ms per trip, issue 14.) A missing
+    // cell (fewer than nine) is a NULL subscript, which matches nothing.
     `SELECT x.i, f.trip_id, f.participant_id, ${probes} AS probes
        FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, starts text[], ends text[])
        CROSS JOIN LATERAL (
          SELECT c.trip_id
-           FROM unnest(x.starts) AS s(cell)
-          CROSS JOIN unnest(x.ends) AS e(cell)
-          CROSS JOIN LATERAL (
-            SELECT f.trip_id, f.started_at FROM trip_fingerprints f
-             WHERE f.start_cell = s.cell AND f.end_cell = e.cell AND f.trip_id <> x.trip
-             ORDER BY f.started_at DESC
-             LIMIT ${MAX_CANDIDATES}) c
+           FROM (${Array.from({ length: NEIGHBOUR_CELLS * NEIGHBOUR_CELLS }, (_, k) => pairCandidates(k)).join('\n UNION ALL ')}) c
           ORDER BY c.started_at DESC
           LIMIT ${MAX_CANDIDATES}) c
        JOIN trip_fingerprints f ON f.trip_id = c.trip_id`,
@@ -298,21 +285,7 @@ export async function loadFingerprintSamples(
 }
 
 /** Points issued so far from each budget's source accounts (see `budgetAccounts`). */
-export async function loadIssued(
-  manager: EntityManager,
-  budgets: readonly { key: string; accounts: string[] }[],
-): Promise<Map<string, number>> {
-  if (!budgets.length) return new Map();
-  const found = await preparedRows<{ key: string; issued: string | null }>(
-    manager,
-    'budget-issued',
-    `SELECT x.key, (SELECT -sum(balance) FROM ledger_accounts
-                     WHERE kind = 'campaign-budget' AND owner_id = ANY(x.accounts)) AS issued
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, accounts text[])`,
-    [JSON.stringify(budgets)],
-  );
-  return new Map(found.map((row) => [row.key, Number(row.issued ?? 0)]));
-}
+export { budgetsIssued as loadIssued } from '@muvo/ledger';
 
 export interface TripUpdate {
   tripId: string;
@@ -369,20 +342,13 @@ export async function writeTrips(manager: EntityManager, updates: readonly TripU
          id uuid, participant uuid, status text, city text, campaign text, day date, legs jsonb, receipt jsonb,
          flags text[], points int, distance float8, co2 int, transfer uuid, adopt boolean,
          start_cell text, end_cell text, started float8, samples text, review text[])),
-     trip AS (
-       UPDATE trips t SET status = i.status, city_id = COALESCE(t.city_id, i.city), campaign_id = i.campaign,
-                          local_day = i.day, legs = i.legs, receipt = i.receipt, flags = i.flags,
-                          points_awarded = i.points, distance_m = i.distance, co2_avoided_g = i.co2,
-                          credit_transfer_id = COALESCE(i.transfer, t.credit_transfer_id), scored_at = clock_timestamp()
-         FROM input i WHERE t.id = i.id RETURNING t.id),
+     trip AS (${recordTripOutcomesSql('input')}),
      fingerprint AS (
        INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
        SELECT id, participant, city, start_cell, end_cell, to_timestamp(started / 1000.0), decode(samples, 'base64')
          FROM input WHERE start_cell IS NOT NULL
        ON CONFLICT (trip_id) DO NOTHING RETURNING trip_id),
-     account AS (
-       UPDATE accounts a SET city_id = i.city FROM input i
-        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL RETURNING a.id),
+     account AS (${adoptCitiesSql('input')}),
      review AS (
        INSERT INTO trip_reviews (id, trip_id, city_id, participant_id, kind, codes)
        SELECT gen_random_uuid(), id, city, participant, 'flag', review FROM input WHERE review IS NOT NULL
@@ -458,64 +424,10 @@ export async function saveProgress(manager: EntityManager, writes: readonly Prog
     best: w.after.bestStreak,
     last: w.after.lastDay,
   }));
-  const badges = writes.flatMap((w) => w.badges.map((b) => ({ participant: w.participantId, ...b })));
-  const merge = (row: string, delta: string) =>
-    `(SELECT COALESCE(jsonb_object_agg(k, COALESCE((${row}.distance_m->>k)::float8, 0) + COALESCE((${delta}->>k)::float8, 0)), '{}')
-        FROM jsonb_object_keys(${row}.distance_m || ${delta}) k)`;
-  // Rows that exist are updated first and only the others inserted: a re-pricing that lowers a
-  // day brings negative amounts, and PostgreSQL checks an INSERT's proposed row against the
-  // CHECKs before ON CONFLICT turns it into an update. (The ON CONFLICT stays for a row another
-  // transaction inserted after this statement's snapshot.)
-  await preparedRows(
-    manager,
-    'save-progress',
-    `WITH day_in AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(participant uuid, city text, day date, trips int, points bigint,
-                                                        distance jsonb, co2 bigint)),
-     day_moved AS (
-       UPDATE participant_days p SET
-         trips = p.trips + x.trips, points = p.points + x.points,
-         distance_m = ${merge('p', 'x.distance')}, co2_avoided_g = p.co2_avoided_g + x.co2
-         FROM day_in x WHERE p.participant_id = x.participant AND p.day = x.day
-       RETURNING p.participant_id, p.day),
-     day AS (
-       INSERT INTO participant_days AS p (participant_id, day, city_id, trips, points, distance_m, co2_avoided_g)
-       SELECT participant, day, city, trips, points, distance, co2 FROM day_in x
-        WHERE NOT EXISTS (SELECT 1 FROM day_moved m WHERE m.participant_id = x.participant AND m.day = x.day)
-       ON CONFLICT (participant_id, day) DO UPDATE SET
-         trips = p.trips + EXCLUDED.trips, points = p.points + EXCLUDED.points,
-         distance_m = ${merge('p', 'EXCLUDED.distance_m')}, co2_avoided_g = p.co2_avoided_g + EXCLUDED.co2_avoided_g
-       RETURNING 1),
-     stats_in AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(participant uuid, city text, trips int, points bigint,
-                                                        distance jsonb, co2 bigint, current int, best int, last date)),
-     stats_moved AS (
-       UPDATE participant_stats s SET
-         trips = s.trips + x.trips, points = s.points + x.points,
-         distance_m = ${merge('s', 'x.distance')}, co2_avoided_g = s.co2_avoided_g + x.co2,
-         current_streak = x.current, best_streak = x.best, last_day = x.last
-         FROM stats_in x WHERE s.participant_id = x.participant
-       RETURNING s.participant_id),
-     stats AS (
-       INSERT INTO participant_stats AS s (participant_id, city_id, trips, points, distance_m, co2_avoided_g,
-                                           current_streak, best_streak, last_day)
-       SELECT participant, city, trips, points, distance, co2, current, best, last FROM stats_in x
-        WHERE NOT EXISTS (SELECT 1 FROM stats_moved m WHERE m.participant_id = x.participant)
-       ON CONFLICT (participant_id) DO UPDATE SET
-         trips = s.trips + EXCLUDED.trips, points = s.points + EXCLUDED.points,
-         distance_m = ${merge('s', 'EXCLUDED.distance_m')}, co2_avoided_g = s.co2_avoided_g + EXCLUDED.co2_avoided_g,
-         current_streak = EXCLUDED.current_streak, best_streak = EXCLUDED.best_streak, last_day = EXCLUDED.last_day
-       RETURNING 1),
-     badge AS (
-       INSERT INTO participant_badges (participant_id, badge, trip_id)
-       SELECT participant, badge, trip FROM jsonb_to_recordset($3::jsonb) AS x(participant uuid, badge text, trip uuid)
-       ON CONFLICT (participant_id, badge) DO NOTHING
-       RETURNING 1)
-     SELECT (SELECT count(*) FROM day) + (SELECT count(*) FROM day_moved) AS days,
-            (SELECT count(*) FROM stats) + (SELECT count(*) FROM stats_moved) AS stats,
-            (SELECT count(*) FROM badge) AS badges`,
-    [JSON.stringify(days), JSON.stringify(stats), JSON.stringify(badges)],
+  const badges = writes.flatMap((w) =>
+    w.badges.map((b) => ({ participant: w.participantId, badge: b.badge, trip: b.tripId })),
   );
+  await saveParticipantsProgress(manager, { days, stats, badges });
 }
 
 export interface CreditDelta extends ProgressDelta {
@@ -529,14 +441,7 @@ export interface CreditDelta extends ProgressDelta {
  * awards the badges it newly earns; returns them. The caller holds the participant's lock.
  */
 export async function addToParticipant(manager: EntityManager, d: CreditDelta): Promise<string[]> {
-  const [stats] = await rows<ProgressRow>(
-    manager,
-    `SELECT trips, points, distance_m, co2_avoided_g, current_streak, best_streak,
-            to_char(last_day, 'YYYY-MM-DD') AS last_day
-       FROM participant_stats WHERE participant_id = $1`,
-    [d.participantId],
-  );
-  const before = toProgress(stats ?? null);
+  const before = await loadParticipantProgress(manager, d.participantId);
   const after = advanceProgress(before, d);
   const earned = earnedBadges(before, after);
   const write: ProgressWrite = {
@@ -569,26 +474,7 @@ export async function loadScoredTrips(
 ): Promise<StoredTrip[]> {
   const out: StoredTrip[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    const found = await preparedRows<{
-      id: string;
-      participant_id: string;
-      started_ms: number;
-      campaign_id: string | null;
-      points_awarded: number;
-      legs: LegFacts[] | null;
-      leg_points: number[] | null;
-      context: StoredTrip['history'];
-    }>(
-      manager,
-      'scored-trips-of-day',
-      `SELECT t.id, t.participant_id, (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms, t.campaign_id,
-              t.points_awarded, jsonb_path_query_array(t.receipt, '$.legs[*].facts') AS legs,
-              jsonb_path_query_array(t.receipt, '$.legs[*].points') AS leg_points, t.receipt->'context' AS context
-         FROM trips t
-        WHERE t.city_id = $1 AND t.status = 'scored' AND t.local_day = $2::date
-        ORDER BY t.started_at, t.id`,
-      [cityId, day],
-    );
+    const found = await scoredTripsOfDay(manager, cityId, day);
     for (const t of found) {
       out.push({
         tripId: t.id,
@@ -596,8 +482,8 @@ export async function loadScoredTrips(
         startedAt: t.started_ms,
         localDay: day,
         campaignId: t.campaign_id,
-        legs: t.legs ?? [],
-        history: t.context ?? null,
+        legs: (t.legs as LegFacts[] | null) ?? [],
+        history: (t.context as StoredTrip['history']) ?? null,
         points: t.points_awarded,
         legPoints: t.leg_points ?? [],
       });
@@ -607,20 +493,7 @@ export async function loadScoredTrips(
 }
 
 /** Points each of a city's campaigns had credited for trips of local days before `day`. */
-export async function loadIssuedBefore(
-  db: DataSource | EntityManager,
-  cityId: string,
-  day: string,
-): Promise<Map<string, number>> {
-  const found = await rows<{ campaign_id: string; issued: string }>(
-    db,
-    `SELECT campaign_id, sum(points_awarded) AS issued FROM trips
-      WHERE city_id = $1 AND status = 'scored' AND campaign_id IS NOT NULL AND local_day < $2::date
-      GROUP BY campaign_id`,
-    [cityId, day],
-  );
-  return new Map(found.map((r) => [r.campaign_id, Number(r.issued)]));
-}
+export { campaignPointsBefore as loadIssuedBefore } from '@muvo/tracking';
 
 /** Whether an operator has yet to decide a flag or a dispute on the trip (its fixes are evidence until then). */
 export async function tripUnderReview(manager: EntityManager, tripId: string): Promise<boolean> {

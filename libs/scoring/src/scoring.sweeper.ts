@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { rows } from '@muvo/database';
 import { Sweeper } from '@muvo/observability';
 import { JobName, jobIdOf, JobProducer, QueueName } from '@muvo/queue';
+import { tripsAwaitingScoring } from '@muvo/tracking';
 import { ScoringFailuresService } from './scoring-failures.service';
 
 const SWEEP_BATCH = 1_000;
@@ -56,15 +56,11 @@ export class ScoringSweeper extends Sweeper {
   }
 
   /** Trips waiting for scoring longer than SCORING_REQUEUE_AFTER_S, unless their job gave up. */
-  private overdueTrips(): Promise<{ id: string }[]> {
-    return rows<{ id: string }>(
-      this.dataSource,
-      `SELECT t.id FROM trips t
-          WHERE t.status IN ('queued', 'processing')
-            AND GREATEST(t.received_at, t.scored_at) < now() - make_interval(secs => $1)
-            AND NOT EXISTS (SELECT 1 FROM scoring_failures f WHERE f.trip_id = t.id AND f.retried_at IS NULL)
-          ORDER BY t.received_at LIMIT $2`,
-      [this.config.scoring.requeueAfterS, SWEEP_BATCH],
-    );
+  private async overdueTrips(): Promise<{ id: string }[]> {
+    return tripsAwaitingScoring(this.dataSource, {
+      olderThanS: this.config.scoring.requeueAfterS,
+      limit: SWEEP_BATCH,
+      except: await this.failures.givenUp(),
+    });
   }
 }

@@ -14,3 +14,5 @@ export * from './trip-geometry';
 export * from './trace-erasure';
 export * from './trip-export';
 export * from './trip-reads';
+
+export * from './trip-scoring-store';

@@ -4,10 +4,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type TravelMode } from '@muvo/classification';
 import { CitiesService } from '@muvo/cities';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
-import { type BoardCredit, LeaderboardService } from '@muvo/gamification';
+import { type BoardCredit, LeaderboardService, teamMembershipOf } from '@muvo/gamification';
 import { LedgerService } from '@muvo/ledger';
 import { UUID_PATTERN } from '@muvo/kernel';
 import { rows } from '@muvo/database';
+import {
+  clearTripCredit,
+  isParticipantTrip,
+  lockParticipantTrip,
+  pricedTrip,
+  rejectTrip,
+  type ReviewedTrip,
+  reviewedTrips,
+  setTripReceipt,
+  tripReceipt,
+} from '@muvo/tracking';
 import { tooFastLegs } from '../anti-cheat/anti-cheat';
 import { type LegFacts, participantFlags, type Receipt } from '../pricing/receipt';
 import { budgetAccounts, planTrip, rulesFor, settlementCity, type TripPlan } from '../pricing/trip-plan';
@@ -74,19 +85,24 @@ interface ReviewRow {
   decided_at: Date | null;
   decided_by: string | null;
   decision_note: string | null;
-  trip_status: string;
-  started_at: Date;
-  ended_at: Date;
-  points_awarded: number;
-  receipt: Receipt | null;
-  legs: unknown[] | null;
 }
 
 const REVIEW_COLUMNS = `r.id, r.kind, r.status, r.trip_id, r.participant_id, r.city_id, r.codes, r.leg_index, r.requested_mode,
-  r.participant_note, r.created_at, r.decided_at, r.decided_by, r.decision_note,
-  t.status AS trip_status, t.started_at, t.ended_at, t.points_awarded, t.receipt, t.legs`;
+  r.participant_note, r.created_at, r.decided_at, r.decided_by, r.decision_note`;
 
-function toView(r: ReviewRow): ReviewView {
+/** Reviews with their trips (read from tracking); a review whose trip is gone is left out. */
+async function withTrips(db: DataSource | EntityManager, found: ReviewRow[]): Promise<ReviewView[]> {
+  const trips = await reviewedTrips<Receipt>(
+    db,
+    found.map((r) => r.trip_id),
+  );
+  return found.flatMap((r) => {
+    const trip = trips.get(r.trip_id);
+    return trip ? [toView(r, trip)] : [];
+  });
+}
+
+function toView(r: ReviewRow, t: ReviewedTrip<Receipt>): ReviewView {
   return {
     id: r.id,
     kind: r.kind,
@@ -103,13 +119,13 @@ function toView(r: ReviewRow): ReviewView {
     decidedBy: r.decided_by,
     decisionNote: r.decision_note,
     trip: {
-      status: r.trip_status,
-      startedAt: r.started_at.toISOString(),
-      endedAt: r.ended_at.toISOString(),
-      pointsAwarded: r.points_awarded,
-      provisionalPoints: r.receipt?.provisionalPoints ?? null,
-      flags: r.receipt?.flags ?? [],
-      legs: r.receipt?.legs.map(({ facts: _facts, ...leg }) => leg) ?? r.legs ?? [],
+      status: t.status,
+      startedAt: t.startedAt.toISOString(),
+      endedAt: t.endedAt.toISOString(),
+      pointsAwarded: t.pointsAwarded,
+      provisionalPoints: t.receipt?.provisionalPoints ?? null,
+      flags: t.receipt?.flags ?? [],
+      legs: t.receipt?.legs.map(({ facts: _facts, ...leg }) => leg) ?? t.legs ?? [],
     },
   };
 }
@@ -151,13 +167,13 @@ export class ReviewService {
     query: { status?: ReviewStatus; kind?: ReviewKind; limit: number; before?: string },
   ): Promise<ReviewView[]> {
     const found: ReviewRow[] = await this.dataSource.query(
-      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r
         WHERE ($1::text IS NULL OR r.city_id = $1) AND ($2::text IS NULL OR r.status = $2)
           AND ($3::text IS NULL OR r.kind = $3) AND ($4::timestamptz IS NULL OR r.created_at < $4)
         ORDER BY r.created_at DESC, r.id LIMIT $5`,
       [this.cityFilter(reviewer), query.status ?? null, query.kind ?? null, query.before ?? null, query.limit],
     );
-    return found.map(toView);
+    return withTrips(this.dataSource, found);
   }
 
   async get(
@@ -168,12 +184,13 @@ export class ReviewService {
   ): Promise<ReviewView> {
     if (!UUID_PATTERN.test(id)) throw ScoringErrors.reviewNotFound(id);
     const [row]: ReviewRow[] = await manager.query(
-      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r
         WHERE r.id = $1 AND ($2::text IS NULL OR r.city_id = $2) ${lock ? 'FOR UPDATE OF r' : ''}`,
       [id, this.cityFilter(reviewer)],
     );
-    if (!row) throw ScoringErrors.reviewNotFound(id);
-    return toView(row);
+    const [view] = row ? await withTrips(manager, [row]) : [];
+    if (!view) throw ScoringErrors.reviewNotFound(id);
+    return view;
   }
 
   /** A participant's flags and disputes in one city, newest first: their history, next to a review. */
@@ -234,22 +251,16 @@ export class ReviewService {
     await this.dataSource.transaction(async (manager) => {
       const review = await this.openReview(manager, reviewer, id);
       const status = await lockTrip(manager, review.tripId, review.participantId);
-      const [trip]: { receipt: Receipt }[] = await manager.query(`SELECT receipt FROM trips WHERE id = $1`, [
-        review.tripId,
-      ]);
-      const receipt = trip.receipt;
+      const receipt = (await tripReceipt<Receipt>(manager, review.tripId))!;
       const at = new Date().toISOString();
       if (review.kind === 'flag') {
         if (status !== 'flagged') throw ScoringErrors.tripNotReviewable(status ?? 'missing');
         receipt.codes = [...new Set([...receipt.codes, 'REJECTED_BY_OPERATOR' as const])];
         receipt.decisions = [...(receipt.decisions ?? []), { kind: 'rejected', at, note: reason }];
-        await manager.query(
-          `UPDATE trips SET status = 'rejected', receipt = $2, flags = array_append(flags, 'REJECTED_BY_OPERATOR') WHERE id = $1`,
-          [review.tripId, JSON.stringify(receipt)],
-        );
+        await rejectTrip(manager, review.tripId, receipt);
       } else {
         receipt.decisions = [...(receipt.decisions ?? []), { kind: 'dispute-rejected', at, note: reason }];
-        await manager.query(`UPDATE trips SET receipt = $2 WHERE id = $1`, [review.tripId, JSON.stringify(receipt)]);
+        await setTripReceipt(manager, review.tripId, receipt);
       }
       await this.decide(manager, reviewer, review, 'rejected', reason);
     });
@@ -309,27 +320,8 @@ export class ReviewService {
     decision: 'approved' | 'dispute-approved',
     note: string | null,
   ): Promise<Repricing> {
-    const [trip]: {
-      receipt: Receipt;
-      city_id: string;
-      campaign_id: string | null;
-      local_day: string;
-      points_awarded: number;
-      credit_transfer_id: string | null;
-      status: string;
-      started_ms: string;
-      ended_ms: string;
-      team_id: string | null;
-      team_city_id: string | null;
-      co2_avoided_g: number;
-    }[] = await manager.query(
-      `SELECT t.receipt, t.city_id, t.campaign_id, to_char(t.local_day, 'YYYY-MM-DD') AS local_day, t.points_awarded,
-              t.credit_transfer_id, t.status, t.co2_avoided_g,
-              extract(epoch FROM t.started_at) * 1000 AS started_ms, extract(epoch FROM t.ended_at) * 1000 AS ended_ms,
-              m.team_id, m.city_id AS team_city_id
-         FROM trips t LEFT JOIN team_members m ON m.participant_id = t.participant_id WHERE t.id = $1`,
-      [review.tripId],
-    );
+    const trip = await pricedTrip<Receipt>(manager, review.tripId);
+    const team = await teamMembershipOf(manager, review.participantId);
     const profile = await this.cities.loadProfile(trip.city_id, manager);
     if (!profile) throw ScoringErrors.tripNotReviewable('out of any city');
     const old = trip.receipt;
@@ -350,8 +342,8 @@ export class ReviewService {
         tripId: review.tripId,
         participantId: review.participantId,
         participantCityId: trip.city_id,
-        teamId: trip.team_id,
-        teamCityId: trip.team_city_id,
+        teamId: team?.teamId ?? null,
+        teamCityId: team?.teamCityId ?? null,
         city,
         plan,
         analysis: { startedAt, legs, shareInArea: 1 },
@@ -399,7 +391,7 @@ export class ReviewService {
       review: null,
     });
     if (!credit && wasCredited) {
-      await manager.query(`UPDATE trips SET credit_transfer_id = NULL WHERE id = $1`, [review.tripId]);
+      await clearTripCredit(manager, review.tripId);
     }
     const moved = deltaBetween(priced.progress, share, trip.local_day);
     await addToParticipant(manager, {
@@ -449,16 +441,7 @@ export class ReviewService {
   ): Promise<ReviewView> {
     if (!UUID_PATTERN.test(tripId)) throw ScoringErrors.tripNotFound(tripId);
     const id = await this.dataSource.transaction(async (manager) => {
-      const [trip]: {
-        status: string;
-        city_id: string | null;
-        receipt: Receipt | null;
-        scored_at: Date | null;
-        campaign_id: string | null;
-      }[] = await manager.query(
-        `SELECT status, city_id, receipt, scored_at, campaign_id FROM trips WHERE id = $1 AND participant_id = $2 FOR UPDATE`,
-        [tripId, participantId],
-      );
+      const trip = await lockParticipantTrip<Receipt>(manager, tripId, participantId);
       if (!trip) throw ScoringErrors.tripNotFound(tripId);
       if (trip.status !== 'scored' || !trip.city_id || !trip.receipt?.legs)
         throw ScoringErrors.notDisputable(trip.status);
@@ -497,16 +480,12 @@ export class ReviewService {
   /** A participant's own disputes on a trip. */
   async disputesOf(participantId: string, tripId: string): Promise<ReviewView[]> {
     if (!UUID_PATTERN.test(tripId)) throw ScoringErrors.tripNotFound(tripId);
-    const [trip] = await this.dataSource.query(`SELECT 1 FROM trips WHERE id = $1 AND participant_id = $2`, [
-      tripId,
-      participantId,
-    ]);
-    if (!trip) throw ScoringErrors.tripNotFound(tripId);
+    if (!(await isParticipantTrip(this.dataSource, tripId, participantId))) throw ScoringErrors.tripNotFound(tripId);
     const found: ReviewRow[] = await this.dataSource.query(
-      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r JOIN trips t ON t.id = r.trip_id
+      `SELECT ${REVIEW_COLUMNS} FROM trip_reviews r
         WHERE r.trip_id = $1 AND r.kind = 'dispute' ORDER BY r.leg_index`,
       [tripId],
     );
-    return found.map((row) => forParticipant(toView(row)));
+    return (await withTrips(this.dataSource, found)).map(forParticipant);
   }
 }
