@@ -165,6 +165,19 @@ describe('one source of truth: city file and admin API', () => {
     const deleted = trail.find((e) => e.action === 'city-file.campaign.removed')!;
     expect(deleted.subject).toBe(`campaign:${cityId}/autumn`);
     expect(trail.filter((e) => e.action === 'city-file.route.created')).toHaveLength(1);
+    // The accounts the file created are logged by id, their e-mails nowhere in the (append-only)
+    // entries: the reader joins the name in as it is now.
+    const created = trail.filter((e) => e.action === 'city-file.account.created') as ((typeof trail)[number] & {
+      subjectName: string | null;
+    })[];
+    expect(created.length).toBe(JSON.parse(first.stdout).accounts.length);
+    for (const entry of created) {
+      expect(entry.subject).toMatch(/^account:[0-9a-f-]{36}$/);
+      expect(JSON.stringify(entry.details)).not.toContain('@');
+      expect(Object.keys(entry.details.after).sort()).toEqual(['merchantId', 'role']);
+    }
+    const operatorEntry = created.find((e) => e.details.after.role === 'operator')!;
+    expect(operatorEntry.subjectName).toBe(operatorEmail);
   });
 
   it('exports the live city as a file that applies with no change, after API changes too', async () => {

@@ -65,6 +65,12 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   const tripIds: string[] = [];
   const fixMarks: string[] = [];
   const street = streetOfOwn();
+  // A privacy zone far from their street (so their trips are still drawn for others).
+  const zone = await request(stack.api.url, 'POST', '/v1/me/privacy-zones', {
+    token: participant.token,
+    body: { label: 'Lavoro', lat: 38.1, lon: 13.385, radiusM: 200 },
+  });
+  expect(zone.status).toBe(201);
   // Seeds of their own: the same trace from two people would be flagged as a replay.
   const seedBase = randomInt(1_000, 1_000_000);
   for (const hoursAgo of [8, 16]) {
@@ -236,7 +242,9 @@ describe('privacy rights', () => {
   let db: DataSource;
   beforeAll(async () => {
     stack = await startStack({ env: { ERASURE_SWEEP_INTERVAL_S: '1' } });
-    city = await applyTestCity(stack.config, { mediators: [{ email: `desk-${Date.now()}@library.example` }] });
+    city = await applyTestCity(stack.config, {
+      mediators: [{ email: `desk-${Date.now()}@library.example` }, { email: `desk2-${Date.now()}@library.example` }],
+    });
     db = stack.api.app.get(DataSource);
   });
   afterAll(() => stack.close());
@@ -382,6 +390,9 @@ describe('privacy rights', () => {
         displayName: person.displayName,
       });
       expect(json('consents.json')).toHaveLength(1);
+      expect(json('privacy-zones.json')).toEqual([
+        expect.objectContaining({ label: 'Lavoro', lat: 38.1, lon: 13.385, radiusM: 200 }),
+      ]);
       const trips = json('trips.json');
       expect(trips.map((t: { id: string }) => t.id).sort()).toEqual([...person.tripIds].sort());
       for (const trip of trips) {
@@ -427,6 +438,131 @@ describe('privacy rights', () => {
       const operator = await login(stack.api.url, operatorEmail(city), city.password(operatorEmail(city)));
       const refused = await request(stack.api.url, 'GET', '/v1/me/export', { token: operator });
       expect([refused.status, refused.body.code]).toEqual([403, 'ROLE_FORBIDDEN']);
+    });
+  });
+
+  describe('access', () => {
+    it('lets nobody but the participant read their zones, consents, export and data-access log; operators only through the audited look-up, mediators only their own residents', async () => {
+      const api = (method: string, path: string, token?: string, body?: unknown) =>
+        request(stack.api.url, method, path, { token, ...(body === undefined ? {} : { body }) });
+      const otherCity = await applyTestCity(stack.config, {
+        mediators: [{ email: `desk-${randomBytes(4).toString('hex')}@elsewhere.example` }],
+      });
+      const loginAs = (c: TestCity, email: string) => login(stack.api.url, email, c.password(email));
+      const owner = await registerParticipant(stack.api.url, {
+        cityId: cityIdOf(city),
+        consents: { ...(await currentConsents(stack.api.url)), openData: true },
+      });
+      const zone = await api('POST', '/v1/me/privacy-zones', owner.token, {
+        label: 'Casa',
+        lat: 38.12,
+        lon: 13.35,
+        radiusM: 300,
+      });
+      expect(zone.status).toBe(201);
+      const other = await registerParticipant(stack.api.url, { cityId: cityIdOf(city) });
+      const secondMediatorEmail = (city.raw.mediators as { email: string }[])[1].email;
+      const [operator, otherOperator, staff, mediator, secondMediator, otherCityMediator] = await Promise.all([
+        loginAs(city, operatorEmail(city)),
+        loginAs(otherCity, operatorEmail(otherCity)),
+        loginAs(city, staffEmail(city)),
+        loginAs(city, mediatorEmail(city)),
+        loginAs(city, secondMediatorEmail),
+        loginAs(otherCity, mediatorEmail(otherCity)),
+      ]);
+
+      // The participant reads their own.
+      const ownZones = await api('GET', '/v1/me/privacy-zones', owner.token);
+      expect(ownZones.body.items).toEqual([zone.body]);
+      const ownConsents = await api('GET', '/v1/me/consents', owner.token);
+      expect(ownConsents.body.current.openData).toBe(true);
+
+      // Another participant of the same city: their own, never the owner's, whatever the id named.
+      expect((await api('GET', '/v1/me/privacy-zones', other.token)).body).toEqual({ items: [] });
+      const stolen = await api('DELETE', `/v1/me/privacy-zones/${zone.body.id}`, other.token);
+      expect([stolen.status, stolen.body.code]).toEqual([404, 'PRIVACY_ZONE_NOT_FOUND']);
+      const theirConsents = await api('GET', '/v1/me/consents', other.token);
+      expect(theirConsents.body.current.openData).toBe(false);
+      expect(theirConsents.body.history).toHaveLength(1);
+      expect((await api('GET', '/v1/me/data-access', other.token)).body.items).toEqual([]);
+      const theirExport = await downloadExport(stack.api.url, other.token);
+      expect(JSON.parse(strFromU8(theirExport['profile.json'])).id).toBe(other.id);
+
+      // No one but a participant reaches these routes at all: operators (of this city or another),
+      // a shop's staff, mediators; and nobody without a token.
+      const meRoutes: [string, string, unknown?][] = [
+        ['GET', '/v1/me/privacy-zones'],
+        ['POST', '/v1/me/privacy-zones', { label: 'Casa', lat: 38.12, lon: 13.35, radiusM: 300 }],
+        ['DELETE', `/v1/me/privacy-zones/${zone.body.id}`],
+        ['GET', '/v1/me/consents'],
+        ['PUT', '/v1/me/consents', await currentConsents(stack.api.url)],
+        ['GET', '/v1/me/export'],
+        ['GET', '/v1/me/data-access'],
+      ];
+      const staffTokens = { operator, otherOperator, staff, mediator, secondMediator, otherCityMediator };
+      for (const [method, path, body] of meRoutes) {
+        for (const [who, token] of Object.entries(staffTokens)) {
+          const r = await api(method, path, token, body);
+          expect({ who, method, path, status: r.status, code: r.body?.code }).toEqual({
+            who,
+            method,
+            path,
+            status: 403,
+            code: 'ROLE_FORBIDDEN',
+          });
+        }
+        expect({ method, path, status: (await api(method, path, undefined, body)).status }).toEqual({
+          method,
+          path,
+          status: 401,
+        });
+      }
+
+      // A mediator reads the consent of a resident they registered, no one else's; nor does
+      // another mediator of the city, or of another city, read that resident's.
+      const card = await api('POST', '/v1/mediator/residents', mediator, {
+        displayName: `Rosa${randomBytes(3).toString('hex')}`,
+        consent: { givenBy: 'legal-representative', method: 'signed-form' },
+      });
+      expect(card.status).toBe(201);
+      const residentId: string = card.body.resident.id;
+      const own = await api('GET', `/v1/mediator/residents/${residentId}`, mediator);
+      expect([own.status, own.body.consent?.method]).toEqual([200, 'signed-form']);
+      for (const [who, token, id] of [
+        ['second mediator', secondMediator, residentId],
+        ['other city’s mediator', otherCityMediator, residentId],
+        ['mediator, a self-registered participant', mediator, owner.id],
+      ] as const) {
+        for (const path of [`/v1/mediator/residents/${id}`, `/v1/mediator/residents/${id}/trips`]) {
+          const r = await api('GET', path, token);
+          expect({ who, path, status: r.status, code: r.body?.code }).toEqual({
+            who,
+            path,
+            status: 404,
+            code: 'RESIDENT_NOT_FOUND',
+          });
+        }
+        const vouchers = await request(stack.voucher.url, 'GET', `/v1/mediator/residents/${id}/vouchers`, { token });
+        expect({ who, status: vouchers.status }).toEqual({ who, status: 404 });
+      }
+
+      // An operator of another city does not find the owner; the city's own operator does, and
+      // that look (only that one) is in the owner's data-access log with its reason.
+      const lookup = (token: string) =>
+        api('GET', `/v1/admin/participants/${owner.id}?reason=${encodeURIComponent('a call from them')}`, token);
+      expect((await lookup(otherOperator)).status).toBe(404);
+      expect((await lookup(staff)).status).toBe(403);
+      expect((await lookup(mediator)).status).toBe(403);
+      expect((await lookup(other.token)).status).toBe(403);
+      expect((await lookup(operator)).status).toBe(200);
+      const log = await api('GET', '/v1/me/data-access', owner.token);
+      expect(log.body.items).toEqual([
+        expect.objectContaining({ role: 'operator', who: 'city operator', reason: 'a call from them' }),
+      ]);
+
+      // Nothing of the owner's changed under all those attempts.
+      expect((await api('GET', '/v1/me/privacy-zones', owner.token)).body.items).toEqual([zone.body]);
+      expect((await api('GET', '/v1/me/consents', owner.token)).body).toEqual(ownConsents.body);
     });
   });
 
@@ -601,9 +737,14 @@ describe('privacy rights', () => {
       const operator = await login(stack.api.url, operatorEmail(city), city.password(operatorEmail(city)));
       const trail = async () =>
         (
-          await request(stack.api.url, 'GET', `/v1/admin/audit?subject=${encodeURIComponent(`account:${residentId}`)}`, {
-            token: operator,
-          })
+          await request(
+            stack.api.url,
+            'GET',
+            `/v1/admin/audit?subject=${encodeURIComponent(`account:${residentId}`)}`,
+            {
+              token: operator,
+            },
+          )
         ).body.items as { action: string; subjectName: string | null; actorName: string | null }[];
       // The console names the resident and the mediator, joined in on reading.
       expect((await trail()).map((e) => [e.action, e.subjectName, e.actorName])).toEqual([
@@ -622,7 +763,7 @@ describe('privacy rights', () => {
           return r?.completed_at ? true : undefined;
         },
         60_000,
-        'the resident\'s erasure to complete',
+        "the resident's erasure to complete",
       );
       // The scan covers audit_log.details, where the mediator's entries once quoted the name.
       expect(await columnsHolding(db, needlesOf({ words: [displayName] }))).toEqual([]);

@@ -1,9 +1,10 @@
+import { cellToBoundary, latLngToCell } from 'h3-js';
 import { DataSource } from 'typeorm';
 import { haversineM } from '@muvo/geo';
 import { CityFileExporter } from '@muvo/programme';
 import { erasePrivacyZones, RETENTION_CLOCK, type RetentionClock, RetentionSweeper } from '@muvo/privacy';
 import { applyTestCity, BUS_101 } from './factories/city.factory';
-import { login, registerParticipant, type TestParticipant } from './factories/participant.factory';
+import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
 import { uploadBody } from './factories/trip.factory';
 import { uploadAndFinish } from './scoring-helpers';
 import { request } from './support/http-client';
@@ -195,6 +196,87 @@ describe('privacy zones and retention', () => {
     const review = await api('GET', `/v1/admin/reviews/${dispute.body.id}`, { token: operator });
     expect(review.status).toBe(200);
     hiddenFrom(review.body.trace.coordinates);
+  });
+
+  it('leaves the zone out of open data: no cell or flow origin inside it counts those trips, which still score on their whole length', async () => {
+    // A city of its own without the default trim, so only the zones hide the trips' starts; k = 2
+    // so that three people starting at one door would be published were their zones not applied.
+    const openCity = await applyTestCity(stack.config, { privacy: { trimMetres: 0 }, openData: { k: 2 } });
+    const cityOperator = await operatorOf(openCity);
+    const consents = { ...(await currentConsents(stack.api.url)), openData: true };
+    const neighbours = await Promise.all(
+      [0, 1, 2].map(() => registerParticipant(stack.api.url, { cityId: openCity.raw.id as string, consents })),
+    );
+    const fixes: Position[] = [];
+    const trips = await Promise.all(
+      neighbours.map(async (p, i) => {
+        const zone = await api('POST', '/v1/me/privacy-zones', {
+          token: p.token,
+          body: { label: 'Casa', lat: HOME[1], lon: HOME[0], radiusM: ZONE_RADIUS_M },
+        });
+        expect(zone.status).toBe(201);
+        const body = uploadBody({ path: BUS_101, mode: 'bike', seed: 300 + i, startTime: Date.now() - 4 * 3600_000 });
+        fixes.push(...body.points.map((f): Position => [f.lon, f.lat]));
+        const trip = await uploadAndFinish(stack.api.url, p.token, body);
+        expect(trip.status).toBe('scored');
+        // Scored on the whole trip, the part in the zone included.
+        expect(trip.distanceM).toBeGreaterThan(0.9 * lineLengthM(body.points.map((f): Position => [f.lon, f.lat])));
+        expect(trip.pointsAwarded).toBeGreaterThan(0);
+        return trip;
+      }),
+    );
+
+    // The cells (resolution 9, ~350 m across) holding these trips' fixes only inside the zone:
+    // the door's cell at least. Counted, they would hold 3 people, above k.
+    const resolution = 9;
+    const insideOnly = new Set(fixes.map(([lon, lat]) => latLngToCell(lat, lon, resolution)));
+    for (const [lon, lat] of fixes)
+      if (distanceM([lon, lat], HOME) > ZONE_RADIUS_M) insideOnly.delete(latLngToCell(lat, lon, resolution));
+    expect(insideOnly.has(latLngToCell(HOME[1], HOME[0], resolution))).toBe(true);
+    /** Whether a cell reaches out of the zone (a stretch counts in the cell of its first fix shown). */
+    const reachesOut = (cell: string) =>
+      cellToBoundary(cell, true).some((p) => distanceM(p as Position, HOME) > ZONE_RADIUS_M);
+
+    const period = `from=${day(-2)}&to=${day(1)}&resolution=${resolution}`;
+    const get = async (path: string) => {
+      const r = await api('GET', `/v1/admin/open-data/${path}?${period}`, { token: cityOperator });
+      expect(r.status).toBe(200);
+      return r.body;
+    };
+    const csvColumn = (csv: string, column: number) =>
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((row) => row.split(',')[column]);
+    const cells = {
+      csv: csvColumn(await get('cells.csv'), 0),
+      geojson: (await get('cells.geojson')).features.map((f: { properties: { cell: string } }) => f.properties.cell),
+    };
+    const origins = {
+      csv: csvColumn(await get('flows.csv'), 0),
+      geojson: (await get('flows.geojson')).features.map(
+        (f: { properties: { origin: string } }) => f.properties.origin,
+      ),
+    };
+    // The rest of the ride is published (the test would pass on an empty export otherwise).
+    expect(cells.csv.length).toBeGreaterThan(3);
+    expect(cells.geojson.sort()).toEqual([...cells.csv].sort());
+    expect(origins.geojson.sort()).toEqual([...origins.csv].sort());
+    for (const cell of [...cells.csv, ...origins.csv]) {
+      expect({ cell, insideTheZone: insideOnly.has(cell) }).toEqual({ cell, insideTheZone: false });
+      expect({ cell, reachesOut: reachesOut(cell) }).toEqual({ cell, reachesOut: true });
+    }
+
+    // Coarser flows (~2.5 km cells) gather the three: one flow, of the trips' whole length.
+    const coarse = await api('GET', `/v1/admin/open-data/flows.geojson?from=${day(-2)}&to=${day(1)}&resolution=7`, {
+      token: cityOperator,
+    });
+    expect(coarse.body.features.map((f: { properties: object }) => f.properties)).toEqual([
+      expect.objectContaining({ trips: 3, participants: 3 }),
+    ]);
+    const wholeKm = trips.reduce((sum, t) => sum + t.distanceM, 0) / 1000;
+    expect(coarse.body.features[0].properties.km).toBeCloseTo(wholeKm, 1);
   });
 
   it('deletes raw fixes after the retention period, keeps a disputed trip’s, and changes no receipt or ledger', async () => {

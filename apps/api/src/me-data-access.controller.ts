@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, type Principal } from '@muvo/identity';
+import { CurrentPrincipal, type Principal, Roles } from '@muvo/identity';
 import { ParticipantsLookupService } from '@muvo/oversight';
 
 const dataAccessQuerySchema = z.object({
@@ -22,8 +22,11 @@ const dataAccessSchema = z
   })
   .meta({ id: 'DataAccessLog' });
 
+// Participants only, like the zones, consents and export: staff accounts are not the subject of
+// these entries, and a route open to every role is one more thing to reason about.
 @ApiTags('me')
 @ApiBearerAuth()
+@Roles('participant')
 @Controller('v1/me')
 export class MeDataAccessController {
   constructor(private readonly lookup: ParticipantsLookupService) {}

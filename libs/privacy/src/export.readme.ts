@@ -37,6 +37,19 @@ export const EXPORT_FILES: readonly ExportFileDoc[] = [
     },
   },
   {
+    file: 'privacy-zones.json',
+    description:
+      'Your privacy zones: places around which your trips’ fixes are hidden from everyone else (stored encrypted).',
+    fields: {
+      id: 'the zone’s id',
+      label: 'your name for it',
+      lat: 'latitude of its centre',
+      lon: 'longitude of its centre',
+      radiusM: 'its radius, metres',
+      createdAt: 'when you added it',
+    },
+  },
+  {
     file: 'trips.json',
     description: 'Your trips, newest first, as muvo scored them.',
     fields: {

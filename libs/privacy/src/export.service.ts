@@ -14,6 +14,7 @@ import { vouchersForExport } from '@muvo/vouchers';
 import { consentHistory } from './consent.service';
 import { EXPORT_FILES, exportReadmeText } from './export.readme';
 import { ZipStream } from './export.zip-stream';
+import { PrivacyZonesService } from './privacy-zones.service';
 
 const OPENPATH_PAGE = 2_000;
 
@@ -27,7 +28,10 @@ const OPENPATH_PAGE = 2_000;
 export class ExportService {
   private readonly logger = new Logger(ExportService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly zones: PrivacyZonesService,
+  ) {}
 
   /** The archive as a stream; `null` when there is no such participant. */
   async exportParticipant(participantId: string): Promise<Readable | null> {
@@ -51,6 +55,8 @@ export class ExportService {
     await zip.addJson('README.json', { exportedAt, files: EXPORT_FILES });
     await zip.addJson('profile.json', profile);
     await zip.addJson('consents.json', await consentHistory(db, id));
+    // Sealed in the database; opened here for their owner, as declared.
+    await zip.addJson('privacy-zones.json', await this.zones.list(id));
 
     const trips = await tripsForExport(db, id);
     const summaries = [];

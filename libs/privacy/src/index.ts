@@ -1,3 +1,4 @@
+export * from './privacy-zones.centre';
 export * from './privacy-zones.crypto';
 export * from './privacy-zones.disclosure';
 export * from './privacy-zones.exceptions';

@@ -4,6 +4,7 @@ import { ConsentService } from './consent.service';
 import { ErasureService } from './erasure.service';
 import { ErasureSteps } from './erasure.steps';
 import { ExportService } from './export.service';
+import { PrivacyZonesModule } from './privacy-zones.module';
 
 /**
  * The participant's rights over their data: consent, export, erasure. Apps add the
@@ -11,7 +12,7 @@ import { ExportService } from './export.service';
  * {@link ErasureSweeper} that carries erasures out.
  */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, PrivacyZonesModule],
   providers: [ConsentService, ExportService, ErasureService, ErasureSteps],
   exports: [ConsentService, ExportService, ErasureService],
 })

@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@muvo/config';
 import { rows } from '@muvo/database';
 import { UUID_PATTERN } from '@muvo/kernel';
-import { openZone, type PrivacyZone, sealZone } from './privacy-zones.crypto';
+import { derivedCentreShift, drawCentreShift, hidingCircleOf } from './privacy-zones.centre';
+import { openZone, type PrivacyZone, type SealedZone, sealZone } from './privacy-zones.crypto';
 import { MAX_PRIVACY_ZONES, PrivacyZoneErrors } from './privacy-zones.exceptions';
 import { redactionMargins, type ZonesForRedaction } from './privacy-zones.redaction';
 
@@ -63,9 +64,11 @@ export class PrivacyZonesService {
       if (count >= MAX_PRIVACY_ZONES) throw PrivacyZoneErrors.limitReached();
       const id = randomUUID();
       const clean: PrivacyZone = { lat: zone.lat, lon: zone.lon, radiusM: zone.radiusM, label: zone.label };
+      // The hiding circle's centre is moved once, now, and the move sealed with the zone.
+      const sealed: SealedZone = { ...clean, centreShift: drawCentreShift() };
       const [row]: ZoneRow[] = await manager.query(
         `INSERT INTO privacy_zones (id, account_id, sealed) VALUES ($1, $2, $3) RETURNING id, account_id, sealed, created_at`,
-        [id, accountId, sealZone(this.key, clean, { id, accountId })],
+        [id, accountId, sealZone(this.key, sealed, { id, accountId })],
       );
       return this.view(row, clean);
     });
@@ -83,8 +86,9 @@ export class PrivacyZonesService {
   }
 
   /**
-   * What hides a trip's fixes from others: its participant's zones (zones that cannot be opened
-   * hide everything) and the trip's margins, keyed with the zones' key.
+   * What hides a trip's fixes from others: its participant's zones as their hiding circles (moved
+   * and grown, see `hidingCircleOf`; zones that cannot be opened hide everything) and the trip's
+   * margins, keyed with the zones' key.
    */
   async redactionFor(
     trip: { id: string; participantId: string },
@@ -92,7 +96,9 @@ export class PrivacyZonesService {
   ): Promise<ZonesForRedaction> {
     const opened = await this.open(manager, trip.participantId);
     return {
-      zones: opened.flatMap(({ zone }) => (zone ? [{ lat: zone.lat, lon: zone.lon, radiusM: zone.radiusM }] : [])),
+      zones: opened.flatMap(({ row, zone }) =>
+        zone ? [hidingCircleOf(zone, zone.centreShift ?? derivedCentreShift(this.key, row.id))] : [],
+      ),
       unreadable: opened.some(({ zone }) => zone === null),
       margins: redactionMargins(this.key, trip.id),
     };
@@ -109,7 +115,15 @@ export class PrivacyZonesService {
     }));
   }
 
+  /** The zone as declared: the hiding circle's move is not the participant's to manage. */
   private view(row: ZoneRow, zone: PrivacyZone): PrivacyZoneView {
-    return { id: row.id, ...zone, createdAt: row.created_at.toISOString() };
+    return {
+      id: row.id,
+      lat: zone.lat,
+      lon: zone.lon,
+      radiusM: zone.radiusM,
+      label: zone.label,
+      createdAt: row.created_at.toISOString(),
+    };
   }
 }

@@ -167,15 +167,17 @@ export class CityFileApplier {
       for (const person of people) {
         const created = await this.ensureAccount(manager, person);
         if (created) {
-          accounts.push(created);
+          accounts.push(created.account);
+          // The account's id, not its email: the log is append-only and outlives the person's
+          // account; the reader joins the name in as it is now (see `readAudit`).
           await appendAudit(manager, {
             ...who,
             action: 'city-file.account.created',
-            subject: `account:${created.email}`,
+            subject: `account:${created.id}`,
             details: {
               by,
               before: null,
-              after: { email: created.email, role: created.role, merchantId: created.merchantId ?? null },
+              after: { role: created.account.role, merchantId: created.account.merchantId ?? null },
             },
           });
         }
@@ -327,7 +329,11 @@ export class CityFileApplier {
     );
   }
 
-  private async ensureAccount(manager: EntityManager, person: PersonSpec): Promise<CreatedAccount | null> {
+  /** The account created for a person of the file (with its id, for the audit log), or null when it exists. */
+  private async ensureAccount(
+    manager: EntityManager,
+    person: PersonSpec,
+  ): Promise<{ id: string; account: CreatedAccount } | null> {
     const existing = await findAccountByEmail(manager, person.email);
     if (existing) {
       const same =
@@ -346,7 +352,7 @@ export class CityFileApplier {
       return null;
     }
     const password = generatePassword();
-    await this.identity.createAccount(
+    const { id } = await this.identity.createAccount(
       {
         email: person.email,
         password,
@@ -358,10 +364,13 @@ export class CityFileApplier {
       manager,
     );
     return {
-      email: person.email,
-      password,
-      role: person.role,
-      ...(person.merchantId ? { merchantId: person.merchantId } : {}),
+      id,
+      account: {
+        email: person.email,
+        password,
+        role: person.role,
+        ...(person.merchantId ? { merchantId: person.merchantId } : {}),
+      },
     };
   }
 }
