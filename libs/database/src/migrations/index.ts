@@ -16,6 +16,7 @@ import { PeopleAndMediators1796648204575 } from './1796648204575-PeopleAndMediat
 import { OpenpathEntriesStatementCheck1796649091175 } from './1796649091175-OpenpathEntriesStatementCheck';
 import { AuditLogIdsOnly1796654613591 } from './1796654613591-AuditLogIdsOnly';
 import { OpenpathUploadsInbox1796654760560 } from './1796654760560-OpenpathUploadsInbox';
+import { ReplayCandidatesIndexOnly1796657851442 } from './1796657851442-ReplayCandidatesIndexOnly';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   OpenpathEntriesStatementCheck1796649091175,
   AuditLogIdsOnly1796654613591,
   OpenpathUploadsInbox1796654760560,
+  ReplayCandidatesIndexOnly1796657851442,
 ];
