@@ -223,7 +223,8 @@ const NEIGHBOUR_CELLS = 9;
 /**
  * The newest candidates of one pair of start and end cells (the `k`th of the 81), newest first,
  * with their participant and probes, from the index alone (trip_fingerprints_cells_recent carries
- * them; `probes` is a stored column of the samples `PROBE_SAMPLES` names).
+ * them; `probes` is a stored column of the samples `PROBE_SAMPLES` names). The cells are `COLLATE
+ * "C"` columns: the index is searched with bytewise comparisons, not the locale's.
  */
 const pairCandidates = (k: number) =>
   `(SELECT f.trip_id, f.participant_id, f.probes, f.started_at FROM trip_fingerprints f

@@ -11,6 +11,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * which PostgreSQL does not allow. Adding the column rewrites the table once (a few seconds for
  * 100,000 fingerprints).
  *
+ * The cells (`"x:y"` grid keys, only ever compared for equality) are compared bytewise (`COLLATE
+ * "C"`): under the database's locale (C.UTF-8 is not PostgreSQL's built-in C) each comparison of
+ * the 81 index descents per trace went through strcoll, about 40% of the statement's execution
+ * (26 traces against 100,000 fingerprints: 12.6 → 7.9 ms). Equality is bytewise under either, so
+ * results do not change; the query's text arrays take the column's collation.
+ *
  * Also drops `trips_city_day` (city, local day; scored trips): `trips_city_scored_day` has the same
  * predicate and starts with the same columns, so it serves every read the other did, and each
  * trip the worker scores no longer writes an entry into both (a status change is never a HOT
@@ -26,6 +32,10 @@ export class ReplayCandidatesIndexOnly1796657851442 implements MigrationInterfac
         substring(samples FROM 305 FOR 16) || substring(samples FROM 433 FOR 16)) STORED`);
     await q.query(`DROP INDEX trip_fingerprints_cells_recent`);
     await q.query(
+      `ALTER TABLE trip_fingerprints ALTER COLUMN start_cell TYPE text COLLATE "C",
+                                     ALTER COLUMN end_cell TYPE text COLLATE "C"`,
+    );
+    await q.query(
       `CREATE INDEX trip_fingerprints_cells_recent ON trip_fingerprints (start_cell, end_cell, started_at)
          INCLUDE (trip_id, participant_id, probes)`,
     );
@@ -35,6 +45,10 @@ export class ReplayCandidatesIndexOnly1796657851442 implements MigrationInterfac
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX trips_city_day ON trips (city_id, local_day) WHERE status = 'scored'`);
     await q.query(`DROP INDEX trip_fingerprints_cells_recent`);
+    await q.query(
+      `ALTER TABLE trip_fingerprints ALTER COLUMN start_cell TYPE text COLLATE "default",
+                                     ALTER COLUMN end_cell TYPE text COLLATE "default"`,
+    );
     await q.query(
       `CREATE INDEX trip_fingerprints_cells_recent ON trip_fingerprints (start_cell, end_cell, started_at) INCLUDE (trip_id)`,
     );
