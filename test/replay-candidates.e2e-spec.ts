@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { neighbourCells } from '@muvo/scoring';
+import { PROBE_SAMPLES } from '../libs/scoring/src/anti-cheat/trace-fingerprint';
 import { loadReplayCandidates, lockTrips } from '../libs/scoring/src/scoring-store';
 import { WORKER_APP } from '../apps/worker/src/worker.app';
 import { applyTestCity } from './factories/city.factory';
@@ -93,7 +94,9 @@ describe('scoring store lookups', () => {
     expect(found[0].map((c) => c.tripId).sort()).toEqual(expected.map((r) => r.id).sort());
     const probe = found[0].find((c) => c.tripId === expected[0].id)!;
     const k = rows.indexOf(expected[0]);
-    // Samples 4, 12, 19 and 27 (lat, lon each).
+    // Samples 4, 12, 19 and 27 (lat, lon each): the stored `probes` column's (migration
+    // ReplayCandidatesIndexOnly), which must be the ones the code probes.
+    expect(PROBE_SAMPLES).toEqual([4, 12, 19, 27]);
     expect(Array.from(probe.probes)).toEqual(
       [4, 12, 19, 27].flatMap((s) => [k + (2 * s) / 100, k + (2 * s + 1) / 100]),
     );
@@ -135,17 +138,28 @@ describe('scoring store lookups', () => {
          FROM unnest($1::uuid[], $2::text[], $6::float8[]) AS r(id, start_cell, s)`,
       [rows.map((r) => r.id), rows.map((r) => r.startCell), end, participant, city, rows.map((r) => r.startedAt)],
     );
-    const { found, read } = await db.transaction(async (m) => {
-      const entries = async () =>
-        Number(
-          (await m.query(`SELECT pg_stat_get_xact_tuples_returned('trip_fingerprints_cells_recent'::regclass) AS n`))[0]
-            .n,
-        );
-      const before = await entries();
+    // As a running city's fingerprints are: all but the newest on pages the visibility map marks all-visible.
+    await db.query('VACUUM trip_fingerprints');
+    const { found, read, fetched } = await db.transaction(async (m) => {
+      const counts = async () =>
+        (
+          await m.query(
+            `SELECT pg_stat_get_xact_tuples_returned('trip_fingerprints_cells_recent'::regclass) AS returned,
+                    pg_stat_get_xact_tuples_fetched('trip_fingerprints_cells_recent'::regclass)
+                      + pg_stat_get_xact_tuples_fetched('trip_fingerprints_pkey'::regclass)
+                      + pg_stat_get_xact_tuples_fetched('trip_fingerprints'::regclass) AS fetched`,
+          )
+        )[0] as { returned: string; fetched: string };
+      const before = await counts();
       const found = await loadReplayCandidates(m, [
         { tripId: randomUUID(), startCells: neighbourCells(start), endCells: neighbourCells(end) },
       ]);
-      return { found, read: (await entries()) - before };
+      const after = await counts();
+      return {
+        found,
+        read: Number(after.returned) - Number(before.returned),
+        fetched: Number(after.fetched) - Number(before.fetched),
+      };
     });
 
     const newest = [...rows].sort((a, b) => b.startedAt - a.startedAt).slice(0, 64);
@@ -153,6 +167,8 @@ describe('scoring store lookups', () => {
     // The newest of all pairs merged: the first entry of each pair, then the 64 taken (reading the
     // 64 newest of each pair and sorting them read 9 × 64 = 576).
     expect(read).toBeLessThanOrEqual(81 + 64);
+    // From the index alone: the participant and the probes are in it, no row is fetched.
+    expect(fetched).toBe(0);
   });
 
   it('turns JIT compilation off for the scoring transaction only', async () => {

@@ -167,5 +167,9 @@ export const ACCOUNT_CITIES_SQL = `(SELECT id, city_id FROM accounts)`;
  * Returns the ids of the accounts changed.
  */
 export const adoptCitiesSql = (input: string) =>
+  // The accounts are also named as an array (`= ANY(ARRAY(...))`), so they are found by primary
+  // key: with the input's size unknown, the planner read every account with no city (a scan of
+  // the whole table, ~0.7 ms per scoring batch with 10,000 accounts) rather than look them up.
   `UPDATE accounts a SET city_id = i.city FROM ${input} i
-        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL RETURNING a.id`;
+        WHERE i.adopt AND a.id = i.participant AND a.city_id IS NULL
+          AND a.id = ANY(ARRAY(SELECT participant FROM ${input} WHERE adopt)) RETURNING a.id`;

@@ -32,7 +32,7 @@ import {
 import type { StoredTrip } from './backtest/backtest';
 import type { LegFacts, Receipt } from './pricing/receipt';
 import { OVERLAP_LOOKBACK_MS } from './anti-cheat/overlap';
-import { decodeSamples, encodeSamples, PROBE_SAMPLES } from './anti-cheat/trace-fingerprint';
+import { decodeSamples, encodeSamples } from './anti-cheat/trace-fingerprint';
 
 /**
  * The scoring context's SQL, shared by the worker's scoring and the operators' review and
@@ -222,10 +222,12 @@ const NEIGHBOUR_CELLS = 9;
 
 /**
  * The newest candidates of one pair of start and end cells (the `k`th of the 81), newest first,
- * from the index alone (trip_fingerprints_cells_recent).
+ * with their participant and probes, from the index alone (trip_fingerprints_cells_recent carries
+ * them; `probes` is a stored column of the samples `PROBE_SAMPLES` names). The cells are `COLLATE
+ * "C"` columns: the index is searched with bytewise comparisons, not the locale's.
  */
 const pairCandidates = (k: number) =>
-  `(SELECT f.trip_id, f.started_at FROM trip_fingerprints f
+  `(SELECT f.trip_id, f.participant_id, f.probes, f.started_at FROM trip_fingerprints f
      WHERE f.start_cell = x.starts[${Math.floor(k / NEIGHBOUR_CELLS) + 1}] AND f.end_cell = x.ends[${(k % NEIGHBOUR_CELLS) + 1}]
        AND f.trip_id <> x.trip
      ORDER BY f.started_at DESC LIMIT ${MAX_CANDIDATES})`;
@@ -245,23 +247,23 @@ export async function loadReplayCandidates(
     if (q.startCells.length > NEIGHBOUR_CELLS || q.endCells.length > NEIGHBOUR_CELLS)
       throw new Error(`replay candidates: at most ${NEIGHBOUR_CELLS} start and end cells per trace`);
   }
-  const probes = PROBE_SAMPLES.map((s) => `substring(f.samples FROM ${16 * s + 1} FOR 16)`).join(' || ');
   const found = await preparedRows<{ i: number; trip_id: string; participant_id: string; probes: Buffer }>(
     manager,
     'replay-candidates',
     // The newest of the 81 pairs of cells together: one branch per pair, each newest first from
     // the index, merged (Merge Append) until the first MAX_CANDIDATES — a few index entries per
     // pair. (A city centre holds thousands of fingerprints per pair: reading each pair's newest
-    // MAX_CANDIDATES and sorting them all cost PostgreSQL ~1.5 ms per trip, issue 14.) A missing
-    // cell (fewer than nine) is a NULL subscript, which matches nothing.
-    `SELECT x.i, f.trip_id, f.participant_id, ${probes} AS probes
+    // MAX_CANDIDATES and sorting them all cost PostgreSQL ~1.5 ms per trip, issue 14.) The index
+    // carries what is returned, so no row is fetched (fetching the 64 kept by primary key was a
+    // third of the statement's time). A missing cell (fewer than nine) is a NULL subscript, which
+    // matches nothing.
+    `SELECT x.i, c.trip_id, c.participant_id, c.probes
        FROM jsonb_to_recordset($1::jsonb) AS x(i int, trip uuid, starts text[], ends text[])
        CROSS JOIN LATERAL (
-         SELECT c.trip_id
+         SELECT c.trip_id, c.participant_id, c.probes
            FROM (${Array.from({ length: NEIGHBOUR_CELLS * NEIGHBOUR_CELLS }, (_, k) => pairCandidates(k)).join('\n UNION ALL ')}) c
           ORDER BY c.started_at DESC
-          LIMIT ${MAX_CANDIDATES}) c
-       JOIN trip_fingerprints f ON f.trip_id = c.trip_id`,
+          LIMIT ${MAX_CANDIDATES}) c`,
     [JSON.stringify(queries.map((q, i) => ({ i, trip: q.tripId, starts: q.startCells, ends: q.endCells })))],
   );
   for (const row of found) {

@@ -17,6 +17,7 @@ import { OpenpathEntriesStatementCheck1796649091175 } from './1796649091175-Open
 import { AuditLogIdsOnly1796654613591 } from './1796654613591-AuditLogIdsOnly';
 import { OpenpathUploadsInbox1796654760560 } from './1796654760560-OpenpathUploadsInbox';
 import { CityFileAuditIds1796657360218 } from './1796657360218-CityFileAuditIds';
+import { ReplayCandidatesIndexOnly1796657851442 } from './1796657851442-ReplayCandidatesIndexOnly';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the compiled apps carry
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   AuditLogIdsOnly1796654613591,
   OpenpathUploadsInbox1796654760560,
   CityFileAuditIds1796657360218,
+  ReplayCandidatesIndexOnly1796657851442,
 ];
