@@ -140,6 +140,27 @@ describe('the web app served by the api', () => {
     });
     afterAll(() => browser?.close());
 
+    it('can be installed on a phone: Chromium finds a valid manifest with its icon and no installability error', async () => {
+      await page.goto(`${s.api.url}/app/`);
+      await page.waitForSelector('#auth-title');
+      const served = await fetch(`${s.api.url}/app/manifest.webmanifest`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toContain('application/manifest+json');
+      const manifest = (await served.json()) as { start_url: string; scope: string; display: string; icons: { src: string }[] };
+      expect(manifest).toMatchObject({ start_url: '/app/', scope: '/app/', display: 'standalone' });
+      const icon = await fetch(new URL(manifest.icons[0].src, `${s.api.url}/app/`));
+      expect([icon.status, icon.headers.get('content-type')]).toEqual([200, expect.stringContaining('image/svg+xml')]);
+      // The service worker (offline wallet) is what makes the page an app the phone can keep.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      const cdp = await page.context().newCDPSession(page);
+      const parsed = await cdp.send('Page.getAppManifest');
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.url).toBe(`${s.api.url}/app/manifest.webmanifest`);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+      await cdp.detach();
+    });
+
     it('lets a new participant register, upload a GPX walk, and read its receipt in plain English, then French', async () => {
       await page.goto(`${s.api.url}/app/`);
       await page.waitForSelector('#auth-title');
