@@ -136,8 +136,18 @@ describe('backtests', () => {
     expect([...adjustments]).toEqual(expect.arrayContaining(['band', 'first-trip', 'streak']));
 
     const db = stack.api.app.get(DataSource);
+    // This city's ledger and audit only: other suites share the database and write meanwhile.
     const count = async () =>
-      (await db.query(`SELECT (SELECT count(*) FROM ledger_transfers) + (SELECT count(*) FROM audit_log) AS n`))[0].n;
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM ledger_transfers x
+                    WHERE EXISTS (SELECT 1 FROM ledger_accounts a
+                                   WHERE a.id IN (x.credit_account_id, x.debit_account_id)
+                                     AND (a.city_id = $1 OR a.owner_id IN (SELECT participant_id::text FROM trips WHERE id = ANY($2)))))
+                + (SELECT count(*) FROM audit_log WHERE city_id = $1 OR actor_id IN (SELECT participant_id FROM trips WHERE id = ANY($2))) AS n`,
+          [capped.raw.id, trips.map((t) => t.id)],
+        )
+      )[0].n;
     const before = await count();
     const response = await backtest(operator, { rules: await rulesOf(operator), ...period(trips) });
     expect(response.status).toBe(200);
