@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@muvo/database';
 import { expandUploads, OpenpathPipeline } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
@@ -245,26 +246,35 @@ describe('OpenPATH phone app protocol', () => {
       const holder = db.createQueryRunner();
       await holder.connect();
       await holder.startTransaction();
+      // The process that dies: a connection of its own, so terminating it leaves the api's pool
+      // (whose own segmentation run may be held too) alive.
+      const dying = new DataSource({ ...dataSourceOptions(stack.config, 'muvo-dying'), poolSize: 1 });
+      await dying.initialize();
+      const [{ pid }] = await dying.query(`SELECT pg_backend_pid() AS pid`);
       let expanding: Promise<unknown> | undefined;
       try {
         await holder.query(`LOCK TABLE openpath_entries IN SHARE MODE`);
         expect((await phone('usercache/put', { phone_to_server: entries }, token)).status).toBe(200);
         expect(await inboxCount(frank.id)).toBe(50);
-        expanding = expandUploads(db, frank.id).catch((error: unknown) => error);
-        const held = `FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-                        AND wait_event_type = 'Lock' AND query LIKE '%DELETE FROM openpath_uploads%'`;
+        expanding = expandUploads(dying, frank.id).catch((error: unknown) => error);
         // pg_stat_activity is read once per transaction (stats_fetch_consistency): a fresh look each time.
         await waitFor(async () => {
           await holder.query(`SELECT pg_stat_clear_snapshot()`);
-          return (await holder.query(`SELECT count(*)::int AS n ${held}`))[0].n > 0 ? true : undefined;
+          const [state] = await holder.query(
+            `SELECT wait_event_type = 'Lock' AND query LIKE '%DELETE FROM openpath_uploads%' AS held
+               FROM pg_stat_activity WHERE pid = $1`,
+            [pid],
+          );
+          return state?.held ? true : undefined;
         });
-        // The process dies there: its connections go, and their transactions are rolled back.
-        await holder.query(`SELECT pg_terminate_backend(pid) ${held}`);
+        // The process dies there: its connection goes, and its transaction is rolled back.
+        await holder.query(`SELECT pg_terminate_backend($1)`, [pid]);
       } finally {
         await holder.commitTransaction();
         await holder.release();
       }
       expect(await expanding).toBeInstanceOf(Error);
+      await dying.destroy().catch(() => undefined);
       // Nothing lost: whatever a later run expanded meanwhile, the rest is still in the inbox.
       expect((await inboxCount(frank.id)) + (await tableCount())).toBe(50);
       // The phone resends (it may, having missed an answer); a restarted process's sweep finds
