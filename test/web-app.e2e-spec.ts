@@ -25,6 +25,7 @@ import {
   type Browser,
   describeInBrowser,
   expectNoAxeViolations,
+  expectFitsPhoneAtLargeText,
   overflowingElements,
   launchBrowser,
   pixelsOf,
@@ -124,15 +125,6 @@ describe('the web app served by the api', () => {
     let page: Page;
     const shots = screenshotDir('web');
     const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    /** 320 px wide with text at 200%: nothing to scroll sideways (then back as it was). */
-    async function fitsPhoneAtLargeText(tab: Page, label: string) {
-      const viewport = tab.viewportSize()!;
-      await tab.setViewportSize({ width: 320, height: 640 });
-      await tab.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-      expect({ label, overflowing: await overflowingElements(tab) }).toEqual({ label, overflowing: [] });
-      await tab.evaluate(() => (document.documentElement.style.fontSize = ''));
-      await tab.setViewportSize(viewport);
-    }
 
     beforeAll(async () => {
       browser = await launchBrowser('en-GB');
@@ -146,7 +138,12 @@ describe('the web app served by the api', () => {
       const served = await fetch(`${s.api.url}/app/manifest.webmanifest`);
       expect(served.status).toBe(200);
       expect(served.headers.get('content-type')).toContain('application/manifest+json');
-      const manifest = (await served.json()) as { start_url: string; scope: string; display: string; icons: { src: string }[] };
+      const manifest = (await served.json()) as {
+        start_url: string;
+        scope: string;
+        display: string;
+        icons: { src: string }[];
+      };
       expect(manifest).toMatchObject({ start_url: '/app/', scope: '/app/', display: 'standalone' });
       const icon = await fetch(new URL(manifest.icons[0].src, `${s.api.url}/app/`));
       expect([icon.status, icon.headers.get('content-type')]).toEqual([200, expect.stringContaining('image/svg+xml')]);
@@ -329,7 +326,7 @@ describe('the web app served by the api', () => {
         await tab.fill('textarea[name=note]', 'I cycled along Via Maqueda');
         await tab.screenshot({ path: join(shots, 'correct-1-form.png'), fullPage: true });
         await expectNoAxeViolations(tab, 'trip, correcting a leg');
-        await fitsPhoneAtLargeText(tab, 'trip, correcting a leg');
+        await expectFitsPhoneAtLargeText(tab, 'trip, correcting a leg');
 
         // 2. Sent twice in a hurry, it is sent once; the page says it is being checked.
         await tab.locator('.correction-form button.primary').dblclick();
@@ -575,7 +572,7 @@ describe('the web app served by the api', () => {
             );
             const step = `${label} ${hash} (${language})`;
             await expectNoAxeViolations(tab, step);
-            await fitsPhoneAtLargeText(tab, step);
+            await expectFitsPhoneAtLargeText(tab, step);
           }
         }
         await tab.selectOption('#language', 'en');
@@ -601,7 +598,7 @@ describe('the web app served by the api', () => {
       await page.click('.menu-more button');
       await page.waitForSelector('#menu-more-list.open');
       await expectNoAxeViolations(page, 'trips, More open');
-      await fitsPhoneAtLargeText(page, 'trips, More open');
+      await expectFitsPhoneAtLargeText(page, 'trips, More open');
       await shot('menu-more-open');
       await page.keyboard.press('Escape');
 

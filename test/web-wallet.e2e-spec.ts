@@ -16,7 +16,7 @@ import {
   describeInBrowser,
   expectNoAxeViolations,
   launchBrowser,
-  overflowingElements,
+  expectFitsPhoneAtLargeText,
   screenshotDir,
   speakLanguage,
 } from './support/browser';
@@ -94,20 +94,11 @@ describeInBrowser('web wallet')('the participant’s journey in the web app', ()
 
   const staffEmail = () => (s.city.raw as { merchants: { staff: { email: string }[] }[] }).merchants[0].staff[0].email;
 
-  async function fitsSmallPhone(page: Page, label: string) {
-    const viewport = page.viewportSize()!;
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-    expect({ label, overflowing: await overflowingElements(page) }).toEqual({ label, overflowing: [] });
-    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
-    await page.setViewportSize(viewport);
-  }
-
   /** axe-core, 320 px at 200% text, and a screenshot: what every page of the journey goes through. */
   async function checkPage(page: Page, lang: string, step: string) {
     await page.screenshot({ path: join(shots, `${lang}-${step}.png`), fullPage: true });
     await expectNoAxeViolations(page, `${step} (${lang})`);
-    await fitsSmallPhone(page, `${step} (${lang})`);
+    await expectFitsPhoneAtLargeText(page, `${step} (${lang})`);
   }
 
   async function go(page: Page, hash: string, ready: string) {

@@ -124,6 +124,16 @@ export function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/** 320 px wide with text at 200%: nothing to scroll sideways; then back to the size and text it had. */
+export async function expectFitsPhoneAtLargeText(page: Page, label: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  expect({ label, overflowing: await overflowingElements(page) }).toEqual({ label, overflowing: [] });
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await page.setViewportSize(viewport);
+}
+
 /** How many pixels of a PNG screenshot are (nearly) the given `#rrggbb` colour. */
 export function pixelsOf(shot: Buffer, colour: string): number {
   const png = PNG.sync.read(shot);
