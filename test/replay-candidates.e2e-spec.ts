@@ -26,6 +26,39 @@ describe('scoring store lookups', () => {
   });
   afterAll(() => worker.app.close());
 
+  /** Scored trips of one participant with their fingerprints (probe samples a byte when not given). */
+  async function storeFingerprintedTrips(
+    participant: string,
+    rows: { id: string; startCell: string; endCell: string; startedAt: number; samples?: Buffer }[],
+  ) {
+    await storeTrips(
+      db,
+      rows.map((r) => ({
+        id: r.id,
+        participantId: participant,
+        cityId: city,
+        status: 'scored',
+        startedAt: r.startedAt,
+        endedAt: r.startedAt + 600_000,
+        pointCount: 10,
+      })),
+    );
+    await db.query(
+      `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
+       SELECT id, $6, $7, start_cell, end_cell, to_timestamp(s / 1000), samples
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::bytea[]) AS r(id, start_cell, end_cell, s, samples)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.startCell),
+        rows.map((r) => r.endCell),
+        rows.map((r) => r.startedAt),
+        rows.map((r) => r.samples ?? Buffer.from([0])),
+        participant,
+        city,
+      ],
+    );
+  }
+
   it('returns, per trace, the 64 newest fingerprints of all its pairs of cells, never its own, with their probes', async () => {
     const participant = randomUUID();
     await db.query(
@@ -50,32 +83,7 @@ describe('scoring store lookups', () => {
         samples,
       };
     });
-    await storeTrips(
-      db,
-      rows.map((r) => ({
-        id: r.id,
-        participantId: participant,
-        cityId: city,
-        status: 'scored',
-        startedAt: r.startedAt,
-        endedAt: r.startedAt + 600_000,
-        pointCount: 10,
-      })),
-    );
-    await db.query(
-      `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
-       SELECT id, $6, $7, start_cell, end_cell, to_timestamp(s / 1000), samples
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::bytea[]) AS r(id, start_cell, end_cell, s, samples)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.startCell),
-        rows.map((r) => r.endCell),
-        rows.map((r) => r.startedAt),
-        rows.map((r) => r.samples),
-        participant,
-        city,
-      ],
-    );
+    await storeFingerprintedTrips(participant, rows);
     const own = rows.find((r) => r.startCell === start && r.endCell === end) ?? rows[1];
     const queries = [
       { tripId: own.id, startCells: neighbourCells(start), endCells: neighbourCells(end) },
@@ -120,24 +128,7 @@ describe('scoring store lookups', () => {
       endCell: end,
       startedAt: Date.UTC(2026, 8, 1) + k * 60_000,
     }));
-    await storeTrips(
-      db,
-      rows.map((r) => ({
-        id: r.id,
-        participantId: participant,
-        cityId: city,
-        status: 'scored',
-        startedAt: r.startedAt,
-        endedAt: r.startedAt + 600_000,
-        pointCount: 10,
-      })),
-    );
-    await db.query(
-      `INSERT INTO trip_fingerprints (trip_id, participant_id, city_id, start_cell, end_cell, started_at, samples)
-       SELECT id, $4, $5, start_cell, $3, to_timestamp(s / 1000), '\\x00'::bytea
-         FROM unnest($1::uuid[], $2::text[], $6::float8[]) AS r(id, start_cell, s)`,
-      [rows.map((r) => r.id), rows.map((r) => r.startCell), end, participant, city, rows.map((r) => r.startedAt)],
-    );
+    await storeFingerprintedTrips(participant, rows);
     // As a running city's fingerprints are: all but the newest on pages the visibility map marks all-visible.
     await db.query('VACUUM trip_fingerprints');
     const { found, read, fetched } = await db.transaction(async (m) => {
