@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { rows } from '@muvo/database';
 import type { WeeklySchedule } from './domain/weekly-schedule';
+import { offerTerms, type OfferTermsRow } from './offer-terms';
 import { rethrowOfferConstraint } from './offers.service';
 
 /**
@@ -50,43 +51,13 @@ export async function readListedMerchants(db: Db, cityId: string): Promise<Liste
 
 /** The city file's offers, by key. */
 export async function readListedOffers(db: Db, cityId: string): Promise<ListedOffer[]> {
-  const found: {
-    id: string;
-    merchant_id: string;
-    key: string;
-    title: string;
-    description: string | null;
-    cost_points: number;
-    stock: number | null;
-    active: boolean;
-    valid_from: Date | null;
-    valid_until: Date | null;
-    voucher_ttl_s: number | null;
-    per_participant_limit: number | null;
-    usable_hours: WeeklySchedule | null;
-    payout_cents: number;
-  }[] = await db.query(
+  const found: (OfferTermsRow & { id: string; merchant_id: string; key: string })[] = await db.query(
     `SELECT id, merchant_id, key, title, description, cost_points, stock, active, valid_from, valid_until, voucher_ttl_s,
             per_participant_limit, usable_hours, payout_cents
        FROM offers WHERE city_id = $1 AND source = 'city-file' ORDER BY key`,
     [cityId],
   );
-  return found.map((o) => ({
-    id: o.id,
-    merchantId: o.merchant_id,
-    key: o.key,
-    title: o.title,
-    description: o.description,
-    costPoints: o.cost_points,
-    stock: o.stock,
-    active: o.active,
-    validFrom: o.valid_from,
-    validUntil: o.valid_until,
-    voucherTtlS: o.voucher_ttl_s,
-    perParticipantLimit: o.per_participant_limit,
-    usableHours: o.usable_hours,
-    payoutCents: o.payout_cents,
-  }));
+  return found.map((o) => ({ id: o.id, merchantId: o.merchant_id, key: o.key, ...offerTerms(o) }));
 }
 
 /** Creates or updates an approved shop of the city file, placed on its nearest route. */

@@ -17,6 +17,7 @@ import { isOperatorOf, isStaffOf } from './merchant-access';
 import { jsonOrNull, MerchantsService } from './merchants.service';
 import { shopCorridorM } from './voucher-policy';
 import { VoucherErrors } from './vouchers.exceptions';
+import { offerTerms } from './offer-terms';
 
 /** An offer as participants browse it. */
 export interface OfferView {
@@ -440,18 +441,5 @@ function auditOffer(
 
 /** What an offer promises and pays, as the audit log records it before and after a change. */
 function auditedOffer(o: OfferRow) {
-  return {
-    title: o.title,
-    description: o.description,
-    costPoints: o.cost_points,
-    stock: o.stock,
-    active: o.active,
-    validFrom: o.valid_from,
-    validUntil: o.valid_until,
-    voucherTtlS: o.voucher_ttl_s,
-    perParticipantLimit: o.per_participant_limit,
-    usableHours: o.usable_hours,
-    payoutCents: o.payout_cents,
-    status: o.status,
-  };
+  return { ...offerTerms(o), status: o.status };
 }
