@@ -364,6 +364,10 @@ describeInBrowser('console')('the operators’ console in Chromium', () => {
   itWhenServed('/v1/admin/kpis.csv')('filters the results by a team and downloads a chart as CSV', async () => {
     await open('kpis');
     await page.waitForSelector('#chart-km');
+    // The filter's groups fill in as their lists arrive (routes come with the city's map).
+    for (const value of ['route:via-maqueda', 'team:kalsa']) {
+      await page.waitForSelector(`#kpi-filter option[value="${value}"]`, { state: 'attached' });
+    }
     // One filter at a time, as the api takes them: the whole city, a campaign, a route or a team.
     const groups = await page.$$eval('#kpi-filter optgroup', (found) =>
       found.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]),

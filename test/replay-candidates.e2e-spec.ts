@@ -129,9 +129,10 @@ describe('scoring store lookups', () => {
       startedAt: Date.UTC(2026, 8, 1) + k * 60_000,
     }));
     await storeFingerprintedTrips(participant, rows);
-    // As a running city's fingerprints are: all but the newest on pages the visibility map marks all-visible.
-    await db.query('VACUUM trip_fingerprints');
-    const { found, read, fetched } = await db.transaction(async (m) => {
+    // As a running city's fingerprints are: on pages the visibility map marks all-visible. The other
+    // test files share this database, and while one of their transactions is older than these rows
+    // VACUUM cannot mark the pages: vacuum again until the lookup sees them so (or the deadline).
+    const lookup = () => db.transaction(async (m) => {
       const counts = async () =>
         (
           await m.query(
@@ -152,6 +153,15 @@ describe('scoring store lookups', () => {
         fetched: Number(after.fetched) - Number(before.fetched),
       };
     });
+    const deadline = Date.now() + 30_000;
+    let measured: Awaited<ReturnType<typeof lookup>>;
+    do {
+      await db.query('VACUUM trip_fingerprints');
+      measured = await lookup();
+      if (measured.fetched === 0 || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } while (true);
+    const { found, read, fetched } = measured;
 
     const newest = [...rows].sort((a, b) => b.startedAt - a.startedAt).slice(0, 64);
     expect(found[0].map((c) => c.tripId).sort()).toEqual(newest.map((r) => r.id).sort());
