@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@muvo/database';
-import { expandUploads, OpenpathPipeline } from '@muvo/openpath';
+import type { Worker } from 'node:worker_threads';
+import { expandUploads, OpenpathPipeline, PhoneBatchThreads } from '@muvo/openpath';
 import { applyTestCity } from './factories/city.factory';
 import { CALIFORNIA, netTestEntries } from './factories/openpath.factory';
 import { registerParticipant, type TestParticipant } from './factories/participant.factory';
@@ -197,6 +198,82 @@ describe('OpenPATH phone app protocol', () => {
         [alice.id],
       );
       expect(transition.ts).toBe(transition.write_ts);
+    });
+
+    it('stores each entry’s data as the phone wrote it, its spacing, numbers and non-ASCII text kept', async () => {
+      const erin = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: erin.token })).body.token;
+      const { metadata } = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
+      const sent = [
+        '{ "latitude": 37.3910, "longitude": -122.0860, "ts": 1436826356.0, "note": "café 🚲 \\\\u0000" }',
+        '{"latitude":37.391,"longitude":-122.086,"ts":1436826386,"fmt_time":"Jul 13, 2015"}',
+      ];
+      const raw =
+        `{"user": "${token}",\n "phone_to_server": [\n` +
+        sent
+          .map(
+            (data, i) =>
+              `  {"metadata": ${JSON.stringify({ ...metadata, write_ts: metadata.write_ts + i })}, "data": ${data}}`,
+          )
+          .join(',\n') +
+        '\n]}';
+      const put = await request(stack.api.url, 'POST', '/openpath/usercache/put', {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(put.status).toBe(200);
+      await expandUploads(db, erin.id);
+      const stored = await db.query(
+        `SELECT data::text AS text FROM openpath_entries WHERE participant_id = $1 ORDER BY write_ts`,
+        [erin.id],
+      );
+      expect(stored.map((r: { text: string }) => r.text)).toEqual(sent);
+    });
+
+    it('fails a put with 503, storing nothing, when its thread dies, and reads the next put in a new one', async () => {
+      const gina = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: gina.token })).body.token;
+      const entries = netTestEntries().map((e) => e.entry);
+      const threads = stack.api.app.get(PhoneBatchThreads);
+      const upload = await threads.prepare(Buffer.from(JSON.stringify({ user: token, phone_to_server: entries })));
+      expect(upload.summary).toMatchObject({ ok: true, received: entries.length, user: token });
+      // The threads are the pool's own: the test reaches in to stop the one holding the batch.
+      const running = (threads as unknown as { threads: ({ worker: Worker } | null)[] }).threads.filter(Boolean);
+      await Promise.all(running.map((thread) => thread!.worker.terminate()));
+      await expect(upload.store(gina.id)).rejects.toMatchObject({ code: 'OPENPATH_UPLOAD_INTERRUPTED' });
+      expect(await inboxCount(gina.id)).toBe(0);
+      const put = await phone('usercache/put', { phone_to_server: entries }, token);
+      expect(put.status).toBe(200);
+      expect(await entryCount(gina.id)).toBe(entries.length);
+    });
+
+    it('looks for trips once a phone’s sync burst is over, not while its puts keep coming', async () => {
+      const hugo = await registerParticipant(stack.api.url, { cityId });
+      const token = (await request(stack.api.url, 'POST', '/v1/me/openpath-token', { token: hugo.token })).body.token;
+      const { metadata, data } = netTestEntries().find((e) => e.name === 'android.location.txt')!.entry;
+      const delayMs = stack.config.openpath.segmentDelayMs;
+      const lastSegmented = async () =>
+        (await db.query(`SELECT last_segmented_at FROM openpath_participants WHERE participant_id = $1`, [hugo.id]))[0]
+          ?.last_segmented_at as Date | null | undefined;
+      // A burst longer than the delay, a put every fifth of it: segmenting after the first put's
+      // delay (as a plain timer would) would happen during the burst.
+      const started = Date.now();
+      for (let i = 0; Date.now() - started < delayMs * 1.4; i++) {
+        const entry = {
+          metadata: { ...metadata, write_ts: metadata.write_ts + i },
+          data: { ...data, ts: data.ts + i },
+        };
+        expect((await phone('usercache/put', { phone_to_server: [entry] }, token)).status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, delayMs / 5));
+      }
+      const burstEnded = Date.now();
+      expect(await lastSegmented()).toBeNull();
+      const segmentedAt = await waitFor(
+        async () => (await lastSegmented()) ?? undefined,
+        delayMs * 4,
+        'the segmentation',
+      );
+      expect(segmentedAt.getTime()).toBeGreaterThanOrEqual(burstEnded - delayMs / 5);
     });
 
     it('stores a batch of 10,000 entries, durably, in well under a second', async () => {

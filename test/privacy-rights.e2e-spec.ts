@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { LedgerService } from '@muvo/ledger';
-import { checkPhoneEntries, storableBatch, storeUpload } from '@muvo/openpath';
+import { type PreparedPut, preparePut, storeUpload } from '@muvo/openpath';
 import { ERASURE_PAUSE_ENV, EXPORT_FILES, recordConsents } from '@muvo/privacy';
 import { applyTestCity, VIA_MAQUEDA } from './factories/city.factory';
 import { currentConsents, login, registerParticipant, type TestParticipant } from './factories/participant.factory';
@@ -15,6 +15,12 @@ import { freePort, waitForHttp } from './support/local-ports';
 import { spawnWorkerProcess, startApp, startStack, type TestStack } from './support/stack';
 import { API_APP } from '../apps/api/src/api.app';
 import { VOUCHER_APP } from '../apps/voucher/src/voucher.app';
+
+/** The inbox batch of a put the phone made, or the test fails. */
+function preparedBatch(prepared: PreparedPut) {
+  if (!prepared.ok) throw new Error(`the put was refused: ${prepared.message}`);
+  return prepared.batch;
+}
 
 jest.setTimeout(180_000);
 
@@ -132,13 +138,24 @@ async function personWithEverything(stack: TestStack, city: TestCity): Promise<P
   await storeUpload(
     db,
     participant.id,
-    storableBatch(
-      checkPhoneEntries([
-        {
-          metadata: { key: 'background/location', platform: 'android', type: 'sensor-data', write_ts: 1_617_919_770 },
-          data: { latitude: lat + 0.0000456, longitude: lon, accuracy: 5, ts: 1_617_919_770 },
-        },
-      ]),
+    preparedBatch(
+      preparePut(
+        Buffer.from(
+          JSON.stringify({
+            phone_to_server: [
+              {
+                metadata: {
+                  key: 'background/location',
+                  platform: 'android',
+                  type: 'sensor-data',
+                  write_ts: 1_617_919_770,
+                },
+                data: { latitude: lat + 0.0000456, longitude: lon, accuracy: 5, ts: 1_617_919_770 },
+              },
+            ],
+          }),
+        ),
+      ),
     ),
   );
   return {

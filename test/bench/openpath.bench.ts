@@ -219,8 +219,8 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body,
       });
-      await response.text();
-      if (response.status !== 200) throw new Error(`10,000-entry put answered ${response.status}`);
+      const answerText = await response.text();
+      if (response.status !== 200) throw new Error(`10,000-entry put answered ${response.status} ${answerText}`);
       latencies.push(performance.now() - started);
     }
     latencies.sort((a, b) => a - b);

@@ -28,7 +28,12 @@ export class OpenpathBodyLimit implements OnModuleInit {
         void reply.header('connection', 'close');
         return OpenpathErrors.bodyTooLarge(maxBytes);
       };
-      if (Number(request.headers['content-length']) > maxBytes) throw refuse();
+      const declared = request.headers['content-length'];
+      if (declared !== undefined) {
+        if (Number(declared) > maxBytes) throw refuse();
+        // Fastify refuses a body longer than its declared length: nothing more to count.
+        return payload;
+      }
       let received = 0;
       return payload.pipe(
         new Transform({

@@ -7,13 +7,14 @@ import { findEntriesSchema, metricsSchema, parsePhoneBody, profileUpdateSchema }
 const userOf = (body: unknown) => (body as { user?: unknown } | null | undefined)?.user;
 
 /**
- * The body of an upload, handed over without the edge's whole-body text check: the phone's entries
- * are judged one by one (NUL and unpaired surrogates included), so one bad entry does not cost the
- * phone the rest of its batch.
+ * The body of an upload as bytes: the put parses it in its own threads, and judges the phone's
+ * entries one by one (NUL and unpaired surrogates included), so one bad entry does not cost the
+ * phone the rest of its batch. A body of another content type counts as none.
  */
-const PhoneUpload = createParamDecorator(
-  (_: unknown, context: ExecutionContext): unknown => context.switchToHttp().getRequest<{ body: unknown }>().body,
-);
+const PhoneUpload = createParamDecorator((_: unknown, context: ExecutionContext): Uint8Array | undefined => {
+  const { body } = context.switchToHttp().getRequest<{ body: unknown }>();
+  return body instanceof Uint8Array ? body : undefined;
+});
 
 /**
  * The OpenPATH phone app's server protocol (e-mission's `cfc_webapp.py` routes), under
@@ -32,10 +33,10 @@ export class OpenpathController {
 
   @Post('usercache/put')
   // A day of a phone's entries is megabytes; OpenpathBodyLimit holds it to OPENPATH_MAX_BODY_BYTES.
-  @LargeBody()
+  @LargeBody({ unparsedJson: true })
   @HttpCode(200)
-  async put(@PhoneUpload() body: unknown) {
-    await this.usercache.put(await this.tokens.resolve(userOf(body)), body);
+  async put(@PhoneUpload() body: Uint8Array | undefined) {
+    await this.usercache.put(body);
     return {};
   }
 

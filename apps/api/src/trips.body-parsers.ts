@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { UNPARSED_JSON_ROUTE } from '@muvo/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import {
@@ -49,7 +50,8 @@ const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:se
  * Registers the api's body parsers on Fastify (before it starts listening):
  * - every body may carry `Content-Encoding: gzip | deflate | br`, undone with the decompressed size
  *   capped at the route's body limit (a decompression bomb gets 413, not the server's memory);
- * - JSON keeps Fastify's protection against prototype poisoning;
+ * - JSON keeps Fastify's protection against prototype poisoning (a route marked
+ *   `LargeBody({ unparsedJson: true })` gets the bytes and parses them itself);
  * - trace files arrive as {@link RawTraceUpload} bytes, a gzip file sent as is included;
  * - `curl --data-binary @trip.gpx` sends a form content type: a form body that is really a trace
  *   file is treated as one;
@@ -86,6 +88,7 @@ export class TripBodyParsers implements OnModuleInit {
       if (RAW_JSON_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
         return new RawTraceUpload(mediaTypeOf(request), data);
       }
+      if ((request.routeOptions.config as unknown as Record<string, unknown>)?.[UNPARSED_JSON_ROUTE]) return data;
       return parseJson(request, data);
     });
     fastify.addContentTypeParser(TRACE_FILE_TYPES, options, async (request: FastifyRequest, body: Buffer) => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { crossFieldProblems, environmentSchema, type Environment } from './config.schema';
 
@@ -115,6 +116,8 @@ export interface AppConfig {
     segmentDelayMs: number;
     /** Background segmentations under way at once per api process (each holds a pooled connection). */
     maxConcurrentRuns: number;
+    /** Threads that parse and check `/usercache/put` bodies (OPENPATH_PUT_THREADS); 0: the event loop does. */
+    putThreads: number;
     /** Cities where an unknown well-formed token registers a new participant (opcode `autogen`). */
     autogenCities: string[];
   };
@@ -241,6 +244,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepIntervalS: e.OPENPATH_SWEEP_INTERVAL_S,
       segmentDelayMs: e.OPENPATH_SEGMENT_DELAY_MS,
       maxConcurrentRuns: e.OPENPATH_MAX_CONCURRENT_RUNS,
+      // One per core, at most four: the threads parse and check the puts' bodies.
+      putThreads: e.OPENPATH_PUT_THREADS ?? Math.min(4, availableParallelism()),
       autogenCities: e.OPENPATH_AUTOGEN_CITIES.split(',')
         .map((c) => c.trim())
         .filter(Boolean),

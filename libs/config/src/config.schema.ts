@@ -161,6 +161,7 @@ export const environmentSchema = z.object({
   OPENPATH_SWEEP_INTERVAL_S: positiveInt(60),
   OPENPATH_SEGMENT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   OPENPATH_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(64).default(2),
+  OPENPATH_PUT_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   OPENPATH_AUTOGEN_CITIES: z
     .string()
     .regex(/^[A-Za-z0-9_.,-]*$/, 'a comma-separated list of city ids')

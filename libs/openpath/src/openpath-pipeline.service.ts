@@ -41,10 +41,15 @@ export function tripActivity(activity: readonly PhoneActivity[], startTs: number
 const FILTERED_LOCATION = LOCATION_KEYS[1];
 const RAW_LOCATION = LOCATION_KEYS[0];
 
+/** The longest a phone's segmentation waits while the phone keeps sending. */
+export const MAX_SEGMENT_WAIT_MS = 60_000;
+
 interface ScheduledRun {
   running: Promise<void>;
   /** Asked for again since the run started (or not run yet). */
   again: boolean;
+  /** When the phone's last upload asked for it (ms). */
+  askedAt: number;
   /** Ends the delay early (drain). */
   wake: (() => void) | null;
 }
@@ -63,12 +68,14 @@ export class OpenpathPipeline implements OnApplicationShutdown {
   private readonly logger = new Logger(OpenpathPipeline.name);
   private readonly options: SegmentationOptions;
   /**
-   * How long a segmentation waits after the upload that asked for it (OPENPATH_SEGMENT_DELAY_MS).
-   * The phone sends its stream in bursts of puts (up to 10,000 entries each) when it syncs;
-   * segmenting after each put would re-read the whole trip under way every time, competing with
-   * the uploads for the same cores.
+   * How long a phone must have sent nothing before its stream is segmented
+   * (OPENPATH_SEGMENT_DELAY_MS). The phone sends its stream in bursts of puts (up to 10,000
+   * entries each) when it syncs; segmenting during the burst would re-read the whole trip under
+   * way after every few puts, competing with the uploads for the same cores.
    */
   private readonly delayMs: number;
+  /** A phone that never stops sending is still segmented this often. */
+  private readonly maxWaitMs: number;
   /**
    * Background segmentations under way at once (OPENPATH_MAX_CONCURRENT_RUNS). A run holds a
    * pooled connection (its transaction) while it hands trips to the ingestion, which needs others:
@@ -94,6 +101,7 @@ export class OpenpathPipeline implements OnApplicationShutdown {
       dwellTimeS: config.openpath.dwellTimeS,
     };
     this.delayMs = config.openpath.segmentDelayMs;
+    this.maxWaitMs = Math.max(this.delayMs, MAX_SEGMENT_WAIT_MS);
     this.maxRuns = config.openpath.maxConcurrentRuns;
   }
 
@@ -102,17 +110,18 @@ export class OpenpathPipeline implements OnApplicationShutdown {
   }
 
   /**
-   * Segments the participant's stream soon, in the background: OPENPATH_SEGMENT_DELAY_MS after the
-   * upload that asks for it, so that the burst of puts of one sync is segmented once, and never
-   * more often than that per participant while a phone keeps sending.
+   * Segments the participant's stream soon, in the background: once the phone has sent nothing
+   * for OPENPATH_SEGMENT_DELAY_MS, so that the burst of puts of one sync is segmented once (and
+   * at least every {@link MAX_SEGMENT_WAIT_MS} while a phone keeps sending).
    */
   schedule(participantId: string): void {
     const current = this.runs.get(participantId);
     if (current) {
       current.again = true;
+      current.askedAt = Date.now();
       return;
     }
-    const entry: ScheduledRun = { running: Promise.resolve(), again: true, wake: null };
+    const entry: ScheduledRun = { running: Promise.resolve(), again: true, askedAt: Date.now(), wake: null };
     entry.running = (async () => {
       while (entry.again) {
         await this.pause(entry);
@@ -141,11 +150,23 @@ export class OpenpathPipeline implements OnApplicationShutdown {
     }
   }
 
-  /** Waits out a run's delay, unless the runs are being drained. */
+  /**
+   * Waits until the phone has been quiet for the delay (each upload starts it again), or for
+   * the longest wait, unless the runs are being drained.
+   */
   private pause(entry: ScheduledRun): Promise<void> {
     if (this.draining) return Promise.resolve();
+    const started = Date.now();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.delayMs);
+      let timer: NodeJS.Timeout;
+      const check = () => {
+        const now = Date.now();
+        const quietFor = now - entry.askedAt;
+        const waited = now - started;
+        if (quietFor >= this.delayMs || waited >= this.maxWaitMs) resolve();
+        else timer = setTimeout(check, Math.min(this.delayMs - quietFor, this.maxWaitMs - waited));
+      };
+      timer = setTimeout(check, this.delayMs);
       entry.wake = () => {
         clearTimeout(timer);
         resolve();

@@ -1,4 +1,4 @@
-import { textArray } from './openpath-uploads';
+import { textArray } from './upload-inbox';
 
 describe(textArray.name, () => {
   it('writes plain words as they are, quotes the rest, and keeps nulls apart from the word NULL', () => {

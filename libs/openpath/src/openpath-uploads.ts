@@ -1,62 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { rows } from '@muvo/database';
 import { counter } from '@muvo/observability';
-import type { StorableBatch } from './phone-entries';
 
 /**
- * The inbox of the phones' uploads (`openpath_uploads`). A put is stored as one row in column
- * form, committed before the phone gets its 200 (it then deletes its copy); the row is expanded
- * into `openpath_entries` later, once per sync burst, by whatever reads the phone's entries
- * first. One row per put instead of one per entry: the multi-row INSERT into the indexed entries
- * table was ~80 % of a put, and the phone waited for it.
+ * The inbox of the phones' uploads (`openpath_uploads`, written by `storeUpload`): each row is
+ * expanded into `openpath_entries` once per sync burst, by whatever reads the phone's entries
+ * first.
  */
 
 export const entriesReceived = counter('muvo_openpath_entries_total', 'Entries uploaded by OpenPATH phones', [
   'outcome',
 ]);
-
-/** Needs no quotes in an array literal (and is not the word NULL, which would read as a null). */
-const PLAIN = /^[A-Za-z0-9_/.+:-]+$/;
-
-/** A `text[]` literal (pg's driver would do the same, slower, escaping every element). */
-export function textArray(values: readonly (string | null)[]): string {
-  const elements = values.map((value) =>
-    value === null
-      ? 'NULL'
-      : PLAIN.test(value) && value.toUpperCase() !== 'NULL'
-        ? value
-        : `"${value.replace(/[\\"]/g, '\\$&')}"`,
-  );
-  return `{${elements.join(',')}}`;
-}
-
-/**
- * Stores a put: the phone's row (`last_received_at`, which the sweep reads) and, when any entry
- * was accepted, the batch as one inbox row; one statement, so one round trip and one commit.
- */
-export async function storeUpload(db: DataSource | EntityManager, participantId: string, batch: StorableBatch) {
-  await db.query(
-    `WITH received AS (
-       INSERT INTO openpath_participants (participant_id) VALUES ($1)
-       ON CONFLICT (participant_id) DO UPDATE SET last_received_at = now())
-     INSERT INTO openpath_uploads (participant_id, entries, kind_keys, kind_types, kind_platforms, kind_time_zones,
-                                   kind_of, write_ts, ts, data, separator)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE $2 > 0`,
-    [
-      participantId,
-      batch.entries.length,
-      textArray(batch.kinds.map((k) => k.key)),
-      textArray(batch.kinds.map((k) => k.type)),
-      textArray(batch.kinds.map((k) => k.platform)),
-      textArray(batch.kinds.map((k) => k.time_zone)),
-      batch.kindOf.join(','),
-      batch.writeTs.join(','),
-      batch.ts.join(','),
-      batch.data,
-      batch.separator,
-    ],
-  );
-}
 
 /** Inbox rows expanded per statement: a sync burst is a few; this bounds one transaction. */
 const UPLOADS_PER_STATEMENT = 10;

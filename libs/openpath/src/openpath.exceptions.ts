@@ -26,4 +26,10 @@ export const OpenpathErrors = {
       `an OpenPATH call may carry at most ${maxBytes} bytes; send fewer entries at a time`,
       { maxBytes },
     ),
+  putThreadLost: () =>
+    new DomainException(
+      'OPENPATH_UPLOAD_INTERRUPTED',
+      'unavailable',
+      'the server stopped while reading this upload; nothing of it was stored, send it again',
+    ),
 };

@@ -7,6 +7,7 @@ import { OpenpathLabels } from './openpath-labels.service';
 import { OpenpathPipeline } from './openpath-pipeline.service';
 import { OpenpathSweeper } from './openpath.sweeper';
 import { OpenpathTokenService } from './openpath-token.service';
+import { PhoneBatchThreads } from './phone-batch-threads';
 import { UsercacheService } from './usercache.service';
 
 /** The OpenPATH phone app's server side: login tokens, the phone's uploads, its trips and diary. */
@@ -19,6 +20,7 @@ import { UsercacheService } from './usercache.service';
     OpenpathSweeper,
     OpenpathDiaryService,
     OpenpathLabels,
+    PhoneBatchThreads,
   ],
   exports: [OpenpathTokenService, UsercacheService, OpenpathPipeline, OpenpathDiaryService, OpenpathLabels],
 })

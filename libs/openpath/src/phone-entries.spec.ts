@@ -1,4 +1,4 @@
-import { checkPhoneEntries, DATA_SEPARATOR, storableBatch } from './phone-entries';
+import { checkPhoneEntries } from './phone-entries';
 import { activityOf, transitionKind } from './phone-stream';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -64,67 +64,19 @@ describe(checkPhoneEntries.name, () => {
     expect(accepted[0]).toMatchObject({ key: 'background/activity', ts: 1_436_826_360.493, data: { CK: 1 } });
   });
 
-  it('refuses, at storage, the entries PostgreSQL cannot hold, by their place in the batch', () => {
-    const check = checkPhoneEntries(
+  it('says which entries the check changed', () => {
+    const { accepted } = checkPhoneEntries(
       [
-        location({ latitude: 95 }),
-        location({ note: 'a\u0000b' }, { write_ts: 1_617_919_771 }),
-        location({ note: 'a\ud800' }, { write_ts: 1_617_919_772 }),
-        location({ note: 'an emoji 🚲 and an escaped \\u0000' }, { write_ts: 1_617_919_773 }),
+        location(),
+        location({ ts: 1_617_913_865_500 }, { write_ts: 1_617_919_771 }),
+        {
+          metadata: { key: 'statemachine/transition', type: 'message', write_ts: 1_446_577_206 },
+          data: { transition: 'T_NOP' },
+        },
       ],
       NOW,
     );
-    const batch = storableBatch(check);
-    expect(batch.entries.map((e) => e.writeTs)).toEqual([1_617_919_773]);
-    expect(check.refused.map((r) => [r.index, r.reason.slice(0, 20)])).toEqual([
-      [0, 'data.latitude is out'],
-      [1, 'the entry contains a'],
-      [2, 'the entry contains a'],
-    ]);
-  });
-
-  it('gives the stored batch as columns, what entries share once, each entry’s data as its own JSON text', () => {
-    const batch = storableBatch(
-      checkPhoneEntries(
-        [
-          location({ ts: 1_617_913_865_500 }),
-          location({ note: 'x\u001ey' }, { write_ts: 1_617_919_771, platform: undefined }),
-        ],
-        NOW,
-      ),
-    );
-    expect(batch).toMatchObject({
-      kinds: [
-        { key: 'background/location', type: 'sensor-data', platform: 'android', time_zone: null },
-        { key: 'background/location', type: 'sensor-data', platform: null, time_zone: null },
-      ],
-      kindOf: [0, 1],
-      writeTs: [1_617_919_770.084, 1_617_919_771],
-      ts: [1_617_913_865.5, 1_617_913_865],
-    });
-    expect(batch.data!.split(batch.separator).map((d) => JSON.parse(d))).toEqual(batch.entries.map((e) => e.data));
-    expect(storableBatch(checkPhoneEntries([], NOW)).data).toBeNull();
-  });
-
-  it('splits the data back into the same entries even when one holds the separator itself', () => {
-    const plain = storableBatch(checkPhoneEntries([location(), location({}, { write_ts: 1_617_919_771 })], NOW));
-    const marker = Number(plain.separator.slice(1, -1));
-    expect(Number.isSafeInteger(marker)).toBe(true);
-    const batch = storableBatch(
-      checkPhoneEntries(
-        [
-          location({ list: [{ a: 1 }, marker, { b: 2 }] }),
-          location({ note: 'x\u001ey', text: `,${marker},` }, { write_ts: 1_617_919_771 }),
-          location({}, { write_ts: 1_617_919_772 }),
-        ],
-        NOW,
-      ),
-    );
-    // The separator inside a string is escaped by JSON.stringify, so it splits the entries only.
-    expect(batch.separator).toBe(DATA_SEPARATOR);
-    const split = batch.data!.split(batch.separator).map((d) => JSON.parse(d));
-    expect(split).toEqual(batch.entries.map((e) => e.data));
-    expect(split).toHaveLength(3);
+    expect(accepted.map((e) => e.rewritten)).toEqual([false, true, true]);
   });
 });
 

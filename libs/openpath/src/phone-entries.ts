@@ -22,6 +22,11 @@ export interface PhoneEntry {
   platform: string | null;
   timeZone: string | null;
   data: Record<string, unknown>;
+  /**
+   * The check changed the data (a stamp in milliseconds written in seconds, a transition dated):
+   * it is stored as written again, not as the phone's own text.
+   */
+  rewritten: boolean;
 }
 
 export interface RefusedEntry {
@@ -166,6 +171,7 @@ function checkEntry(raw: unknown, nowS: number): PhoneEntry {
 
   // The request's own object: the stamps are rewritten in place rather than copied.
   const data: Record<string, unknown> = raw.data;
+  const sent = { ts: data.ts, start: data.start_ts, end: data.end_ts };
   let ts: number;
   if ((LOCATION_KEYS as readonly string[]).includes(key)) ts = checkLocation(data, nowS);
   else if (key === MOTION_ACTIVITY_KEY) ts = checkMotionActivity(data, nowS);
@@ -180,7 +186,16 @@ function checkEntry(raw: unknown, nowS: number): PhoneEntry {
   if (data.ts !== undefined || key === TRANSITION_KEY) data.ts = ts;
   const timeZone =
     typeof metadata.time_zone === 'string' && metadata.time_zone.length <= 64 ? metadata.time_zone : null;
-  return { key, writeTs, type, ts, platform: typeof platform === 'string' ? platform : null, timeZone, data };
+  return {
+    key,
+    writeTs,
+    type,
+    ts,
+    platform: typeof platform === 'string' ? platform : null,
+    timeZone,
+    data,
+    rewritten: data.ts !== sent.ts || data.start_ts !== sent.start || data.end_ts !== sent.end,
+  };
 }
 
 /**
@@ -213,20 +228,10 @@ export function checkPhoneEntries(entries: readonly unknown[], nowMs = Date.now(
 export const UNSTORABLE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/i;
 
 /**
- * Separates the entries' data in {@link StorableBatch.data} when they are written one by one: JSON
- * text never holds this control character unescaped, so PostgreSQL splits the column with
- * `string_to_table` without parsing it.
+ * Separates the entries' data in the inbox's `data` column: JSON text never holds this control
+ * character unescaped, so PostgreSQL splits the column with `string_to_table` without parsing it.
  */
 export const DATA_SEPARATOR = '\x1e';
-
-/**
- * Put between the entries' data when the batch is written by one `JSON.stringify` (three times
- * faster than one call per entry): a number drawn per process, which a phone's data would have to
- * hold, in an array, to be mistaken for a separator; that is detected by counting them, and the
- * batch is then written entry by entry.
- */
-const MARKER = -(2 ** 52 + Math.floor(Math.random() * 2 ** 51));
-const MARKER_SEPARATOR = `,${MARKER},`;
 
 /** What a batch's entries share, held once per batch: a phone's 1,000 entries have a handful. */
 export interface EntryKind {
@@ -234,103 +239,4 @@ export interface EntryKind {
   type: string;
   platform: string | null;
   time_zone: string | null;
-}
-
-/**
- * A batch in column form, stored as one row of the upload inbox and expanded into one row per
- * entry by PostgreSQL (`string_to_table` over the joined columns: it parses each entry's data
- * once, as it stores it).
- */
-export interface StorableBatch {
-  entries: PhoneEntry[];
-  /** The distinct (key, type, platform, time zone) of the entries, first seen first. */
-  kinds: EntryKind[];
-  /** Each entry's index in {@link kinds}. */
-  kindOf: number[];
-  writeTs: number[];
-  ts: number[];
-  /** Each entry's data as JSON text, joined by {@link separator}; null when there are none. */
-  data: string | null;
-  /** What separates the entries' data in {@link data}, for `string_to_table`. */
-  separator: string;
-}
-
-function occurrences(text: string, part: string): number {
-  let count = 0;
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
-  return count;
-}
-
-/** The entries as columns, their data already written. */
-function columns(entries: PhoneEntry[], data: string | null, separator: string): StorableBatch {
-  const batch: StorableBatch = { entries, kinds: [], kindOf: [], writeTs: [], ts: [], data, separator };
-  const kindIndex = new Map<string, number>();
-  let last: PhoneEntry | null = null;
-  let lastKind = -1;
-  for (const entry of entries) {
-    // Consecutive entries are mostly of one kind: the look-up runs when the kind changes.
-    if (
-      last === null ||
-      entry.key !== last.key ||
-      entry.type !== last.type ||
-      entry.platform !== last.platform ||
-      entry.timeZone !== last.timeZone
-    ) {
-      const kind = { key: entry.key, type: entry.type, platform: entry.platform, time_zone: entry.timeZone };
-      const id = JSON.stringify([kind.key, kind.type, kind.platform, kind.time_zone]);
-      lastKind = kindIndex.get(id) ?? -1;
-      if (lastKind === -1) {
-        lastKind = batch.kinds.length;
-        kindIndex.set(id, lastKind);
-        batch.kinds.push(kind);
-      }
-      last = entry;
-    }
-    batch.kindOf.push(lastKind);
-    batch.writeTs.push(entry.writeTs);
-    batch.ts.push(entry.ts);
-  }
-  return batch;
-}
-
-/** Every entry's data in one `JSON.stringify`, or null when it cannot be split back or stored as it is. */
-function writtenAtOnce(entries: readonly PhoneEntry[]): string | null {
-  const interleaved: unknown[] = new Array(2 * entries.length - 1);
-  for (let i = 0; i < entries.length; i++) {
-    interleaved[2 * i] = entries[i].data;
-    if (i > 0) interleaved[2 * i - 1] = MARKER;
-  }
-  const json = JSON.stringify(interleaved);
-  // Escapes are rare in a phone's data: the regular expression runs only when there is one.
-  if (json.includes('\\u') && UNSTORABLE.test(json)) return null;
-  const data = json.slice(1, -1);
-  return occurrences(data, MARKER_SEPARATOR) === entries.length - 1 ? data : null;
-}
-
-/**
- * The accepted entries in stored form. PostgreSQL's JSON cannot hold the NUL character nor half
- * of a surrogate pair (which JSON.stringify writes as `\\u0000`, `\\udxxx`): the entries carrying
- * one are refused here.
- */
-export function storableBatch(check: EntryCheck): StorableBatch {
-  const { accepted } = check;
-  if (accepted.length === 0) return columns([], null, DATA_SEPARATOR);
-  const atOnce = writtenAtOnce(accepted);
-  if (atOnce !== null) return columns(accepted, atOnce, MARKER_SEPARATOR);
-  const entries: PhoneEntry[] = [];
-  const data: string[] = [];
-  accepted.forEach((entry, i) => {
-    const json = JSON.stringify(entry.data);
-    if (json.includes('\\u') && UNSTORABLE.test(json)) {
-      check.refused.push({
-        index: check.acceptedIndexes[i],
-        key: entry.key,
-        reason: 'the entry contains a NUL character or a broken surrogate',
-      });
-      return;
-    }
-    entries.push(entry);
-    data.push(json);
-  });
-  return columns(entries, data.length ? data.join(DATA_SEPARATOR) : null, DATA_SEPARATOR);
 }

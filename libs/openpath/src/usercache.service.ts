@@ -1,14 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { UploadErrors } from '@muvo/tracking';
 import { OpenpathErrors } from './openpath.exceptions';
 import { OpenpathPipeline } from './openpath-pipeline.service';
-import type { OpenpathCaller } from './openpath-token.service';
-import { entriesReceived, storeUpload } from './openpath-uploads';
-import { checkPhoneEntries, type RefusedEntry, storableBatch } from './phone-entries';
-
-/** Twice the app's largest batch: more is not a phone (and would cost memory to refuse one by one). */
-export const MAX_ENTRIES_PER_PUT = 20_000;
+import { OpenpathTokenService } from './openpath-token.service';
+import { entriesReceived } from './openpath-uploads';
+import { MAX_ENTRIES_PER_PUT } from './phone-batch';
+import { PhoneBatchThreads } from './phone-batch-threads';
+import type { RefusedEntry } from './phone-entries';
 
 export interface PutOutcome {
   received: number;
@@ -41,30 +39,45 @@ export class UsercacheService {
   private readonly logger = new Logger(UsercacheService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pipeline: OpenpathPipeline,
+    private readonly tokens: OpenpathTokenService,
+    private readonly threads: PhoneBatchThreads,
   ) {}
 
-  async put(caller: OpenpathCaller, body: unknown): Promise<PutOutcome> {
-    const entries = (body as { phone_to_server?: unknown } | null)?.phone_to_server;
-    if (!Array.isArray(entries)) throw OpenpathErrors.malformedBody('phone_to_server must be an array of entries');
-    if (entries.length > MAX_ENTRIES_PER_PUT) throw OpenpathErrors.tooManyEntries(MAX_ENTRIES_PER_PUT);
-    const check = checkPhoneEntries(entries);
-    const batch = storableBatch(check);
-    const { refused } = check;
-    if (refused.length) {
-      this.logger.warn(
-        `participant ${caller.participantId}: refused ${refused.length} of ${entries.length} entries: ${summarise(refused)}`,
-      );
-      entriesReceived.inc({ outcome: 'refused' }, refused.length);
+  /**
+   * A put's body, as bytes (the api hands JSON over unparsed; anything else counts as no body):
+   * its token is checked before its shape, as on every OpenPATH route, and only JSON that cannot
+   * be read at all is refused before that.
+   */
+  async put(body: Uint8Array | undefined): Promise<PutOutcome> {
+    // No body carries no token.
+    if (body === undefined || body.length === 0) throw OpenpathErrors.tokenMissing();
+    const upload = await this.threads.prepare(body);
+    try {
+      const { summary } = upload;
+      if (!summary.ok && summary.problem === 'malformed-json') throw UploadErrors.malformedJson(summary.message);
+      const caller = await this.tokens.resolve(summary.user);
+      if (!summary.ok) {
+        throw summary.problem === 'too-many-entries'
+          ? OpenpathErrors.tooManyEntries(MAX_ENTRIES_PER_PUT)
+          : OpenpathErrors.malformedBody(summary.message);
+      }
+      const { received, refused, accepted } = summary;
+      if (refused.length) {
+        this.logger.warn(
+          `participant ${caller.participantId}: refused ${refused.length} of ${received} entries: ${summarise(refused)}`,
+        );
+        entriesReceived.inc({ outcome: 'refused' }, refused.length);
+      }
+      // Durable before the answer, as one inbox row; its entries reach openpath_entries (where
+      // duplicates are told apart) when the pipeline, or any reader, expands the inbox.
+      await upload.store(caller.participantId);
+      // Trips are looked for after the answer: the phone does not wait for the segmentation.
+      if (accepted > 0) this.pipeline.schedule(caller.participantId);
+      return { received, accepted, refused };
+    } finally {
+      upload.discard();
     }
-    // Durable before the answer, as one inbox row; its entries reach openpath_entries (where
-    // duplicates are told apart) when the pipeline, or any reader, expands the inbox.
-    await storeUpload(this.dataSource, caller.participantId, batch);
-    const accepted = batch.entries.length;
-    // Trips are looked for after the answer: the phone does not wait for the segmentation.
-    if (accepted > 0) this.pipeline.schedule(caller.participantId);
-    return { received: entries.length, accepted, refused };
   }
 
   /** Documents the server pushes to the phone: muvo pushes none. */
