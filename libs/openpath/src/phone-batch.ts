@@ -151,7 +151,23 @@ export function dataSpans(b: Uint8Array, count: number): Int32Array | null {
       } else if (depth === 2 && entries === 2) {
         empty = false;
       }
-      depth++;
+      if (++depth === 4) {
+        // Within an entry's member (its data, its metadata) nothing but the matching close
+        // matters: a tighter loop takes it there (most of the body's bytes are in one).
+        let j = i + 1;
+        for (let nested = 1; j < n; j++) {
+          const d = b[j];
+          if (d === BYTE.quote) {
+            for (j++; j < n && b[j] !== BYTE.quote; j++) if (b[j] === BYTE.backslash) j++;
+          } else if (d === BYTE.openBrace || d === BYTE.openBracket) {
+            nested++;
+          } else if ((d === BYTE.closeBrace || d === BYTE.closeBracket) && --nested === 0) {
+            break;
+          }
+        }
+        i = j;
+        depth = 3;
+      }
     } else if (c === BYTE.closeBrace || c === BYTE.closeBracket || c === BYTE.comma) {
       if (depth === 3 && entries === 2 && dataStart >= 0) {
         let end = i;
