@@ -1,4 +1,4 @@
-import { dataSpans, type PreparedPut, preparePut } from './phone-batch';
+import { type PreparedPut, preparePut, scanEntries } from './phone-batch';
 import { checkPhoneEntries, DATA_SEPARATOR } from './phone-entries';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -138,6 +138,20 @@ describe(preparePut.name, () => {
       const result = prepared(json);
       const expected = checkPhoneEntries(JSON.parse(json).phone_to_server, NOW).accepted.map((e) => e.data);
       expect(storedTexts(result).map((t) => JSON.parse(t))).toEqual(expected);
+      // A byte dropped or doubled: refused as malformed exactly when JSON.parse refuses the body.
+      for (let cut = 0; cut < 4; cut++) {
+        const at = Math.floor(random() * json.length);
+        const broken =
+          random() < 0.5 ? json.slice(0, at) + json.slice(at + 1) : json.slice(0, at) + json[at] + json.slice(at);
+        let valid = true;
+        try {
+          JSON.parse(broken);
+        } catch {
+          valid = false;
+        }
+        const outcome = preparePut(Buffer.from(broken), NOW);
+        expect([broken, !outcome.ok && outcome.problem === 'malformed-json']).toEqual([broken, !valid]);
+      }
     }
   });
 
@@ -186,13 +200,37 @@ describe(preparePut.name, () => {
   });
 });
 
-describe(dataSpans.name, () => {
-  it('finds each entry’s data by its bytes, -1 where an entry has none', () => {
-    const text = '{"phone_to_server":[{"data":{"a":"}"}},7,{"metadata":{"data":1}},{"data":[1,{"b":"\\""}]}]}';
-    const spans = dataSpans(Buffer.from(text), 4)!;
-    const slice = (k: number) => (spans[2 * k] < 0 ? null : text.slice(spans[2 * k], spans[2 * k + 1]));
-    expect([0, 1, 2, 3].map(slice)).toEqual(['{"a":"}"}', null, null, '[1,{"b":"\\""}]']);
-    // A count that is not the array's: not the body it was parsed from.
-    expect(dataSpans(Buffer.from(text), 3)).toBeNull();
+describe(scanEntries.name, () => {
+  it('finds each element of the entries and each one’s data by its bytes, negative where an entry has none', () => {
+    const text =
+      '{"phone_to_server":[{"data":{"a":"}"}},7 , {"metadata":{"data":1}},{"data":[1,{"b":"\\""}]}],"x":[1]}';
+    const scan = scanEntries(Buffer.from(text))!;
+    const between = (k: number) => text.slice(scan.cuts[k] + 1, scan.cuts[k + 1]);
+    expect([0, 1, 2, 3].map(between)).toEqual([
+      '{"data":{"a":"}"}}',
+      '7 ',
+      ' {"metadata":{"data":1}}',
+      '{"data":[1,{"b":"\\""}]}',
+    ]);
+    const data = (k: number) => (scan.spans[2 * k] < 0 ? null : text.slice(scan.spans[2 * k], scan.spans[2 * k + 1]));
+    expect([0, 1, 2, 3].map(data)).toEqual(['{"a":"}"}', null, null, '[1,{"b":"\\""}]']);
+    expect(scanEntries(Buffer.from('{"phone_to_server": [ ]}'))).toEqual({ cuts: [20, 22], spans: [] });
+    // Not found as JSON.parse would: the body is parsed whole.
+    expect(scanEntries(Buffer.from('{"phone_to_server":[],"phone_to_server":[1]}'))).toBeNull();
+    expect(scanEntries(Buffer.from('{"phone\\u005fto_server":[1]}'))).toBeNull();
+    expect(scanEntries(Buffer.from('[{"phone_to_server":[1]}]'))).toBeNull();
+  });
+
+  it('reads what is not JSON without failing, and a body it cuts wrong is refused whole', () => {
+    for (const text of [
+      '{"phone_to_server":[1,,2]}',
+      '{"phone_to_server":[1,]}',
+      '{"phone_to_server":["a]}',
+      '}{"phone_to_server":[1]}',
+      '{"phone_to_server":[{]}',
+    ]) {
+      expect(() => scanEntries(Buffer.from(text))).not.toThrow();
+      expect(preparePut(Buffer.from(text), NOW)).toMatchObject({ ok: false, problem: 'malformed-json' });
+    }
   });
 });

@@ -73,14 +73,14 @@ const PROTO = Buffer.from('proto');
 
 /**
  * JSON.parse with Fastify's guard against prototype poisoning (the api's other JSON bodies have
- * it). The guard scans the text twice with regular expressions: it runs only when the bytes could
- * spell a forbidden key, literally or escaped (one search each, on a rare byte or a whole word).
+ * it), for the texts of one body. The guard scans each text twice with regular expressions: it
+ * runs only when the body's bytes could spell a forbidden key, literally or escaped (one search
+ * each, on a rare byte or a whole word).
  */
-function parseBody(bytes: Buffer): unknown {
-  const text = bytes.toString('utf8');
+function parserFor(bytes: Buffer): (text: string) => unknown {
   return bytes.includes(ESCAPE) || bytes.includes(PROTO)
-    ? secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
-    : JSON.parse(text);
+    ? (text) => secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
+    : (text) => JSON.parse(text);
 }
 
 const isWhitespace = (c: number) => c === BYTE.space || c === BYTE.newline || c === BYTE.return || c === BYTE.tab;
@@ -92,20 +92,32 @@ function spells(b: Uint8Array, start: number, end: number, key: Uint8Array): boo
   return true;
 }
 
+/** Where a body's entries and their data lie in its bytes (see {@link scanEntries}). */
+export interface EntriesScan {
+  /** The entries' array's `[`, the commas between its elements, its `]`: element k is between cuts k and k + 1. */
+  cuts: number[];
+  /**
+   * Per element, where its `data` value lies (start, end); negative when it has none, or has a key
+   * spelled with an escape (which may be a `data` JSON.parse reads and the bytes do not show).
+   */
+  spans: number[];
+}
+
 /**
- * Where each entry's `data` value lies in the body's bytes: `spans[2k]`, `spans[2k + 1]` (start,
- * end), negative when entry k has none, or has a key spelled with an escape (which may be a `data`
- * that JSON.parse read and the bytes do not show). `null` when the body's `phone_to_server` cannot
- * be found the same way (spelled with an escape, or twice) or does not hold `count` elements:
- * every entry is then written again.
+ * Finds, in one pass over a body's bytes, its `phone_to_server` elements and each one's `data`
+ * value, so that each entry is parsed on its own (the body is never one string of megabytes, which
+ * cost the collector more than the parse) and its data stored as the phone wrote it. `null` when
+ * the array cannot be found the same way JSON.parse would (spelled with an escape, or twice, or not
+ * an array of the body's object): the body is then parsed whole and every entry written again.
  *
- * One pass over the bytes, no call per value: the body is valid JSON (JSON.parse read it), so a
- * string followed by a colon is a key, and the depth says whose. Depth 1 is the body's object,
- * 2 the entries' array, 3 an entry's object.
+ * No call per value: a string followed by a colon is a key, and the depth says whose. Depth 1 is
+ * the body's object, 2 the entries' array, 3 an entry's object. The bytes may be anything: what
+ * is found is checked by parsing the elements and the body without them.
  */
-export function dataSpans(b: Uint8Array, count: number): Int32Array | null {
+export function scanEntries(b: Uint8Array): EntriesScan | null {
   const n = b.length;
-  const spans = new Int32Array(2 * count).fill(-1);
+  const cuts: number[] = [];
+  const spans: number[] = [];
   /** 0: not seen; 1: its key read; 2: inside its array; 3: past it. */
   let entries = 0;
   let depth = 0;
@@ -148,6 +160,8 @@ export function dataSpans(b: Uint8Array, count: number): Int32Array | null {
       if (depth === 1 && entries === 1) {
         if (c !== BYTE.openBracket) return null;
         entries = 2;
+        cuts.push(i);
+        spans.push(-1, -1);
       } else if (depth === 2 && entries === 2) {
         empty = false;
       }
@@ -179,16 +193,22 @@ export function dataSpans(b: Uint8Array, count: number): Int32Array | null {
         dataStart = -1;
       }
       if (c === BYTE.comma) {
-        if (depth === 2 && entries === 2) element++;
+        if (depth === 2 && entries === 2) {
+          element++;
+          cuts.push(i);
+          spans.push(-1, -1);
+        }
       } else if (--depth === 1 && entries === 2) {
         entries = 3;
+        cuts.push(i);
       }
     } else if (depth === 2 && entries === 2 && !isWhitespace(c)) {
       empty = false;
     }
   }
-  if (entries !== 3 || (empty ? 0 : element + 1) !== count) return null;
-  return spans;
+  if (entries !== 3) return null;
+  // `[ ]`: no element, only its two cuts.
+  return empty ? { cuts: [cuts[0], cuts[cuts.length - 1]], spans: [] } : { cuts, spans };
 }
 
 /** The entries as columns, what they share held once. */
@@ -237,10 +257,8 @@ function columns(entries: readonly PhoneEntry[], data: Uint8Array | null): Inbox
  * left it as sent, else JSON.stringify's. PostgreSQL's JSON cannot hold the NUL character nor half
  * of a surrogate pair (a `\u0000` or `\udxxx` escape): the entries carrying one are refused here.
  */
-function inboxBatch(body: Buffer, received: number, check: EntryCheck): InboxBatch {
+function inboxBatch(body: Buffer, check: EntryCheck, spans: readonly number[] | null): InboxBatch {
   const { accepted: entries, acceptedIndexes: indexes, refused } = check;
-  // Bodies that are not UTF-8 were read with replacement characters: their bytes are not stored.
-  const spans = entries.length > 0 && isUtf8(body) ? dataSpans(body, received) : null;
   // Escapes are rare in a phone's data: each entry is looked at only when the body has one.
   const escapes = body.includes(ESCAPE);
   const kept: PhoneEntry[] = [];
@@ -277,14 +295,31 @@ function inboxBatch(body: Buffer, received: number, check: EntryCheck): InboxBat
 /** Parses and checks a put's body; never throws for what a phone (or anyone) may send. */
 export function preparePut(body: Uint8Array, nowMs = Date.now(), maxEntries = MAX_ENTRIES_PER_PUT): PreparedPut {
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  let parsed: unknown;
+  const parse = parserFor(bytes);
+  // Bodies that are not UTF-8 are read with replacement characters: their bytes are not stored.
+  const scan = isUtf8(bytes) ? scanEntries(bytes) : null;
+  let user: unknown;
+  let entries: unknown;
   try {
-    parsed = parseBody(bytes);
+    if (scan) {
+      const { cuts } = scan;
+      const count = scan.spans.length / 2;
+      const rest = parse(bytes.toString('utf8', 0, cuts[0] + 1) + bytes.toString('utf8', cuts[cuts.length - 1]));
+      user = (rest as { user?: unknown } | null)?.user;
+      if (count > maxEntries) {
+        return { ok: false, user, problem: 'too-many-entries', message: `at most ${maxEntries} entries` };
+      }
+      const list: unknown[] = new Array(count);
+      for (let k = 0; k < count; k++) list[k] = parse(bytes.toString('utf8', cuts[k] + 1, cuts[k + 1]));
+      entries = list;
+    } else {
+      const parsed = parse(bytes.toString('utf8')) as { user?: unknown; phone_to_server?: unknown } | null;
+      user = parsed?.user;
+      entries = parsed?.phone_to_server;
+    }
   } catch (error) {
     return { ok: false, user: undefined, problem: 'malformed-json', message: (error as Error).message };
   }
-  const user = (parsed as { user?: unknown } | null)?.user;
-  const entries = (parsed as { phone_to_server?: unknown } | null)?.phone_to_server;
   if (!Array.isArray(entries)) {
     return { ok: false, user, problem: 'malformed-body', message: 'phone_to_server must be an array of entries' };
   }
@@ -292,6 +327,11 @@ export function preparePut(body: Uint8Array, nowMs = Date.now(), maxEntries = MA
     return { ok: false, user, problem: 'too-many-entries', message: `at most ${maxEntries} entries` };
   }
   const check = checkPhoneEntries(entries, nowMs);
-  const batch = inboxBatch(bytes, entries.length, check);
-  return { ok: true, user, received: entries.length, refused: check.refused, batch };
+  return {
+    ok: true,
+    user,
+    received: entries.length,
+    refused: check.refused,
+    batch: inboxBatch(bytes, check, scan?.spans ?? null),
+  };
 }
