@@ -1,17 +1,9 @@
 import { type PreparedPut, preparePut, scanEntries } from './phone-batch';
+import { locationEntry } from './phone-entries.fixtures';
 import { checkPhoneEntries, DATA_SEPARATOR } from './phone-entries';
 
 const NOW = Date.UTC(2026, 0, 1);
-const location = (data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  metadata: {
-    key: 'background/location',
-    platform: 'android',
-    type: 'sensor-data',
-    write_ts: 1_617_919_770.084,
-    ...metadata,
-  },
-  data: { latitude: 39.59, longitude: -104.98, accuracy: 28.9, ts: 1_617_913_865, ...data },
-});
+const location = locationEntry;
 const body = (entries: unknown[], user: unknown = 'token') => JSON.stringify({ user, phone_to_server: entries });
 
 function prepared(text: string | Buffer, max?: number) {

@@ -1,18 +1,10 @@
 import { checkPhoneEntries } from './phone-entries';
+import { locationEntry } from './phone-entries.fixtures';
 import { activityOf, transitionKind } from './phone-stream';
 
 const NOW = Date.UTC(2026, 0, 1);
 const deep = (levels: number): Record<string, unknown> => (levels === 0 ? { leaf: 1 } : { next: deep(levels - 1) });
-const location = (data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
-  metadata: {
-    key: 'background/location',
-    platform: 'android',
-    type: 'sensor-data',
-    write_ts: 1_617_919_770.084,
-    ...metadata,
-  },
-  data: { latitude: 39.59, longitude: -104.98, accuracy: 28.9, ts: 1_617_913_865, ...data },
-});
+const location = locationEntry;
 
 describe(checkPhoneEntries.name, () => {
   it('turns millisecond stamps into seconds', () => {
