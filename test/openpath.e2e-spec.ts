@@ -238,7 +238,9 @@ describe('OpenPATH phone app protocol', () => {
       const upload = await threads.prepare(Buffer.from(JSON.stringify({ user: token, phone_to_server: entries })));
       expect(upload.summary).toMatchObject({ ok: true, received: entries.length, user: token });
       // The threads are the pool's own: the test reaches in to stop the one holding the batch.
-      const running = (threads as unknown as { threads: ({ worker: Worker } | null)[] }).threads.filter(Boolean);
+      const running = (threads as unknown as { pool: { threads: ({ worker: Worker } | null)[] } }).pool.threads.filter(
+        Boolean,
+      );
       await Promise.all(running.map((thread) => thread!.worker.terminate()));
       await expect(upload.store(gina.id)).rejects.toMatchObject({ code: 'OPENPATH_UPLOAD_INTERRUPTED' });
       expect(await inboxCount(gina.id)).toBe(0);

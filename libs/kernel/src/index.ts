@@ -4,3 +4,4 @@ export * from './ids';
 export * from './local-time';
 export * from './periodic-task';
 export * from './random';
+export * from './thread-pool';

@@ -8,9 +8,9 @@ import { storeUpload } from './upload-inbox';
  * keeps the batch; once the event loop has checked the body's token, the thread stores the batch
  * in the inbox through its own connections, so the megabytes never cross back to the event loop
  * nor through its socket. Importing this module elsewhere does nothing: it serves only in a thread
- * started with {@link PHONE_BATCH_THREAD}'s role.
+ * started with {@link PHONE_BATCH_THREAD_ROLE}.
  */
-export const PHONE_BATCH_THREAD = { file: __filename, role: 'muvo-phone-batch' } as const;
+export const PHONE_BATCH_THREAD_ROLE = 'muvo-phone-batch';
 
 export interface PhoneBatchThreadData {
   role: string;
@@ -31,7 +31,7 @@ export type PhoneBatchReply =
 
 const port = parentPort;
 const data = workerData as PhoneBatchThreadData | null;
-if (port && data?.role === PHONE_BATCH_THREAD.role) {
+if (port && data?.role === PHONE_BATCH_THREAD_ROLE) {
   const database = new Pool(data.database);
   // An idle connection that drops is replaced by the next query; the error needs no handling.
   database.on('error', () => undefined);
