@@ -1,5 +1,6 @@
 import { fetchEarly, isLoggedIn, sessionRole } from './api/client';
 import { initialLanguage, languageMessages } from './languages';
+import { TRIPS_PAGE_QUERY } from './pages/trips-page.first-reads';
 import { parseRoute } from './routing';
 import './styles.css';
 
@@ -15,7 +16,7 @@ void languageMessages(initialLanguage()).catch(() => undefined); // bootstrap as
 if (isLoggedIn() && sessionRole() === 'participant') {
   fetchEarly('api', '/v1/me/consents');
   if (parseRoute(window.location.hash).page === 'trips') {
-    fetchEarly('api', '/v1/trips?limit=20');
+    fetchEarly('api', `/v1/trips${TRIPS_PAGE_QUERY}`);
     fetchEarly('api', '/v1/me/balance');
     fetchEarly('voucher', '/v1/offers');
   }

@@ -5,6 +5,7 @@ import { formatDay, formatKm, formatTime, localDayKey } from '../format';
 import { href } from '../routing';
 import { LoadError } from '../components/load-error';
 import { usePolled } from '../use-poll';
+import { TRIPS_PAGE_QUERY } from './trips-page.first-reads';
 
 export const FINAL_STATUSES: readonly string[] = ['scored', 'flagged', 'rejected'];
 
@@ -13,7 +14,7 @@ export function TripsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const first = usePolled(
-    () => api.get('/v1/trips', '?limit=20'),
+    () => api.get('/v1/trips', TRIPS_PAGE_QUERY),
     (page) => page.items.some((trip) => !FINAL_STATUSES.includes(trip.status)),
     2000,
   );
@@ -41,7 +42,7 @@ export function TripsPage() {
     if (!cursor) return;
     setLoadingOlder(true);
     try {
-      const page = await api.get('/v1/trips', `?limit=20&cursor=${encodeURIComponent(cursor)}`);
+      const page = await api.get('/v1/trips', `${TRIPS_PAGE_QUERY}&cursor=${encodeURIComponent(cursor)}`);
       setOlder({ items: [...(older?.items ?? []), ...page.items], cursor: page.nextCursor });
     } finally {
       setLoadingOlder(false);
