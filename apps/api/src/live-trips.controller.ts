@@ -81,7 +81,7 @@ export class LiveTripsController {
   }
 
   @Put(':id/chunks/:seq')
-  @LargeBody()
+  @LargeBody({ unparsedJson: true })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a chunk of a live trip',

@@ -2,7 +2,9 @@ import { Body, Controller, createParamDecorator, type ExecutionContext, HttpCode
 import { ApiExcludeController } from '@nestjs/swagger';
 import { LargeBody, Public } from '@muvo/http';
 import { OpenpathDiaryService, OpenpathTokenService, UsercacheService } from '@muvo/openpath';
+import { RawTraceUpload } from '@muvo/tracking';
 import { findEntriesSchema, metricsSchema, parsePhoneBody, profileUpdateSchema } from './openpath.dto';
+import { JSON_TYPES } from './trips.body-parsers';
 
 const userOf = (body: unknown) => (body as { user?: unknown } | null | undefined)?.user;
 
@@ -13,7 +15,7 @@ const userOf = (body: unknown) => (body as { user?: unknown } | null | undefined
  */
 const PhoneUpload = createParamDecorator((_: unknown, context: ExecutionContext): Uint8Array | undefined => {
   const { body } = context.switchToHttp().getRequest<{ body: unknown }>();
-  return body instanceof Uint8Array ? body : undefined;
+  return body instanceof RawTraceUpload && JSON_TYPES.includes(body.mediaType) ? body.data : undefined;
 });
 
 /**

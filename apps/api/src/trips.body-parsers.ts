@@ -41,17 +41,12 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 const MULTIPART_TYPE = 'multipart/form-data';
 
 /**
- * Routes whose JSON bodies are handed over as bytes: trace uploads are read straight into typed
- * columns by `scanJsonPoints`, which is several times cheaper than JSON.parse's object per fix.
- */
-const RAW_JSON_ROUTES = new Set(['POST /v1/trips', 'PUT /v1/trips/:id/chunks/:seq']);
-
-/**
  * Registers the api's body parsers on Fastify (before it starts listening):
  * - every body may carry `Content-Encoding: gzip | deflate | br`, undone with the decompressed size
  *   capped at the route's body limit (a decompression bomb gets 413, not the server's memory);
- * - JSON keeps Fastify's protection against prototype poisoning (a route marked
- *   `LargeBody({ unparsedJson: true })` gets the bytes and parses them itself);
+ * - JSON keeps Fastify's protection against prototype poisoning, except on a route marked
+ *   `LargeBody({ unparsedJson: true })`, which gets the bytes as a {@link RawTraceUpload} and parses
+ *   them itself;
  * - trace files arrive as {@link RawTraceUpload} bytes, a gzip file sent as is included;
  * - `curl --data-binary @trip.gpx` sends a form content type: a form body that is really a trace
  *   file is treated as one;
@@ -85,10 +80,11 @@ export class TripBodyParsers implements OnModuleInit {
       const data = await decode(request, body);
       // An empty JSON body means "no body" (clients send the header on body-less POSTs).
       if (data.length === 0) return undefined;
-      if (RAW_JSON_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
+      // Routes that read JSON their own way (trace uploads: `scanJsonPoints` fills typed columns,
+      // several times cheaper than JSON.parse's object per fix; the OpenPATH put, in its threads).
+      if ((request.routeOptions.config as unknown as Record<string, unknown>)?.[UNPARSED_JSON_ROUTE]) {
         return new RawTraceUpload(mediaTypeOf(request), data);
       }
-      if ((request.routeOptions.config as unknown as Record<string, unknown>)?.[UNPARSED_JSON_ROUTE]) return data;
       return parseJson(request, data);
     });
     fastify.addContentTypeParser(TRACE_FILE_TYPES, options, async (request: FastifyRequest, body: Buffer) => {

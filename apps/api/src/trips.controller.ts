@@ -72,7 +72,7 @@ export class TripsController {
   }
 
   @Post()
-  @LargeBody()
+  @LargeBody({ unparsedJson: true })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Upload a whole trip; scoring happens asynchronously',
