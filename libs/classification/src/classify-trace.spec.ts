@@ -2,7 +2,7 @@ import { randomStreetPath, simulateBusCommute, simulateTrip } from '@muvo/simula
 import { buildTrace } from '@muvo/trace';
 import { classifyTrace } from './classify-trace';
 import type { GbdtTree } from './model/gbdt';
-import type { ModeModel } from './model/mode-model';
+import { stubModel } from './model/stub-model.fixtures';
 import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from './model-file';
 import { buildTransitIndex } from './transit/transit-index';
 
@@ -194,22 +194,6 @@ const split = (below: number, above: number): GbdtTree => ({
   missingLeft: [0, 0, 0],
 });
 
-/** A stub model on one feature (85th-percentile speed) with the given per-class trees and decision. */
-const stubModel = (trees: GbdtTree[], decision: ModeModel['decision']): ModeModel => ({
-  format: 'muvo-mode-model',
-  version: 1,
-  name: 'stub',
-  trainedAt: '2026-01-01T00:00:00Z',
-  gbdt: {
-    classes: ['walk', 'bike', 'bus', 'car', 'train'],
-    features: ['v_p85'],
-    baseScore: [0, 0, 0, 0, 0],
-    trees: [trees],
-  },
-  decision,
-  provenance: { sources: [] },
-});
-
 /** A 1 Hz trace due north from per-second speeds (m/s). */
 const dueNorth = (speeds: readonly number[]) => {
   let s = 0;
@@ -217,15 +201,17 @@ const dueNorth = (speeds: readonly number[]) => {
 };
 
 describe('rejoining rides', () => {
-  /** A stub model: walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
   /** Walk at or below 3 m/s of 85th-percentile speed, bus above (confidently). */
   const stub = (rejoinMaxS: number) =>
-    stubModel([split(5, -5), leaf(-5), split(-5, 5), leaf(-5), leaf(-5)], {
-      unknownBelow: 0,
-      bikeMinProbability: 0,
-      rejoinMaxS,
-      rejoinMinConfidence: 0.6,
-    });
+    stubModel(
+      { trees: [split(5, -5), leaf(-5), split(-5, 5), leaf(-5), leaf(-5)] },
+      {
+        unknownBelow: 0,
+        bikeMinProbability: 0,
+        rejoinMaxS,
+        rejoinMinConfidence: 0.6,
+      },
+    );
   /** Ride 5 minutes at 10 m/s, crawl `crawlS` at 1.3 m/s, ride 5 minutes. */
   const ride = (crawlS: number) =>
     dueNorth([...new Array(300).fill(10), ...new Array(crawlS).fill(1.3), ...new Array(300).fill(10)]);
@@ -253,11 +239,14 @@ describe('smoothing leg modes over the trip', () => {
     missingLeft: [0, 0, 0, 0, 0],
   });
   const stub = (smoothing: boolean) =>
-    stubModel([threeWay(5, 0, -5), leaf(-5), threeWay(-5, 0.4, 5), leaf(-5), leaf(-5)], {
-      unknownBelow: 0,
-      bikeMinProbability: 0,
-      ...(smoothing ? { smoothing: { modeChangeCost: 2, vehicleChangeCost: 4, fullEvidenceS: 300 } } : {}),
-    });
+    stubModel(
+      { trees: [threeWay(5, 0, -5), leaf(-5), threeWay(-5, 0.4, 5), leaf(-5), leaf(-5)] },
+      {
+        unknownBelow: 0,
+        bikeMinProbability: 0,
+        ...(smoothing ? { smoothing: { modeChangeCost: 2, vehicleChangeCost: 4, fullEvidenceS: 300 } } : {}),
+      },
+    );
   /** Walk 5 minutes, `fastS` at 4 m/s (a jog, or a bus? the model doubts), walk 5 minutes. */
   const walkWithBurst = (fastS: number) =>
     dueNorth([...new Array(300).fill(1.3), ...new Array(fastS).fill(4), ...new Array(300).fill(1.3)]);

@@ -2,6 +2,7 @@ import { randomStreetPath, simulateTrip } from '@muvo/simulation';
 import { buildActivitySamples, type MotionActivity } from '@muvo/trace';
 import { chooseMode, classifyTrace } from '../classify-trace';
 import type { ModeModel } from '../model/mode-model';
+import { stubModel } from '../model/stub-model.fixtures';
 import { DEFAULT_MODE_MODEL_PATH, readModeModelFile } from '../model-file';
 import { activityEvidence, contradictsWalking, weighByActivity } from './phone-activity';
 
@@ -91,20 +92,10 @@ describe('classifying with the phone’s motion activity', () => {
 
 describe('choosing a leg’s mode with the phone’s evidence', () => {
   /** A model that hesitates: walk 0.45, bus 0.4, car 0.15 (log-odds leaves, one feature unused). */
-  const hesitant: ModeModel = {
-    format: 'muvo-mode-model',
-    version: 1,
-    name: 'stub',
-    trainedAt: '2026-01-01T00:00:00Z',
-    gbdt: {
-      classes: ['walk', 'bike', 'bus', 'car', 'train'],
-      features: ['v_p85'],
-      baseScore: [Math.log(0.45), -20, Math.log(0.4), Math.log(0.15), -20],
-      trees: [],
-    },
-    decision: { unknownBelow: 0, bikeMinProbability: 0 },
-    provenance: { sources: [] },
-  } as unknown as ModeModel;
+  const hesitant = stubModel({ baseScore: [Math.log(0.45), -20, Math.log(0.4), Math.log(0.15), -20] }, {
+    unknownBelow: 0,
+    bikeMinProbability: 0,
+  } as ModeModel['decision']);
   const features = new Float64Array(100).fill(2);
 
   it('follows the phone where the model hesitates, says so, and leaves bus or car to the model', () => {
