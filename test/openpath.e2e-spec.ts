@@ -514,6 +514,12 @@ describe('OpenPATH phone app protocol', () => {
       });
       expect(broken.status).toBe(400);
       expect(broken.body.code).toBe('MALFORMED_JSON');
+      // A body of another type is not read as the phone's: it carries no token.
+      const untyped = await request(stack.api.url, 'POST', '/openpath/usercache/put', {
+        raw: JSON.stringify({ user: aliceToken, phone_to_server: netTestEntries().map((e) => e.entry) }),
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect([untyped.status, untyped.body.code]).toEqual([403, 'OPENPATH_TOKEN_MISSING']);
       expect(await entryCount(alice.id)).toBe(before);
     });
 
